@@ -1,0 +1,52 @@
+// The small adapter over exceljs: load, save, and read a cell the way a person sees it.
+import ExcelJS from 'exceljs';
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+export type Cell = ExcelJS.Cell;
+
+export function newWorkbook(): Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Jinaq';
+  workbook.created = new Date();
+  return workbook;
+}
+
+/** The workbook in the bytes, or null when they are not a readable .xlsx. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    return workbook;
+  } catch {
+    return null;
+  }
+}
+
+export async function workbookBytes(workbook: Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** What a cell shows, as text: rich text joined, formulas by their cached result, hyperlinks by their text. */
+export function cellText(cell: Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
+  if ('text' in value && typeof value.text === 'string') return value.text.trim();
+  if ('result' in value && value.result !== undefined && value.result !== null) {
+    const result = value.result;
+    if (result instanceof Date) return result.toISOString().slice(0, 10);
+    if (typeof result === 'object' && 'error' in result) return String(result.error);
+    return String(result).trim();
+  }
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Matches captions the way people type them: case, spaces, dots and brackets do not matter. */
+export function captionKey(text: string): string {
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s.()«»"'_-]+/g, '');
+}

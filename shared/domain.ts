@@ -1,0 +1,112 @@
+// The domain's shapes as the API carries them: JSON-safe, dates as ISO strings (YYYY-MM-DD).
+import type { FileIssue, Message } from './messages.ts';
+import type { Bilingual } from './forms/types.ts';
+
+export const SCHOOL_TYPES = ['general', 'gymnasium', 'lyceum', 'school_gymnasium', 'small', 'other'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+export const INSTRUCTION_LANGUAGES = ['kk', 'ru', 'kk_ru', 'other'] as const;
+export type InstructionLanguage = (typeof INSTRUCTION_LANGUAGES)[number];
+
+export interface SchoolFields {
+  bin: string;
+  nameRu: string;
+  nameKk: string;
+  shortName: string;
+  type: SchoolType;
+  locality: string;
+  director: string;
+  phone: string;
+  email: string;
+  language: InstructionLanguage;
+}
+
+export interface School extends SchoolFields {
+  id: number;
+  active: boolean;
+}
+
+export interface RowProblem {
+  row: number;
+  message: Message;
+}
+
+export interface RegistryImportResult {
+  added: number;
+  updated: number;
+  problems: RowProblem[];
+  /** Set when the file as a whole could not be read (not a workbook, no header row). */
+  fileProblem?: Message;
+}
+
+export const CAMPAIGN_KINDS = ['zabota'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
+export interface CampaignDates {
+  startsOn: string;
+  endsOn: string;
+  schoolDueOn: string;
+  regionDueOn: string;
+}
+
+export interface Campaign extends CampaignDates {
+  id: string;
+  kind: CampaignKind;
+  year: number;
+  formId: string;
+  formVersion: number;
+  title: Bilingual;
+}
+
+export interface DistrictSettings {
+  districtRu: string;
+  districtKk: string;
+}
+
+export type ImportStatus = 'accepted' | 'rejected' | 'duplicate';
+
+export interface ImportOutcome {
+  file: string;
+  status: ImportStatus;
+  /** Accepted with at least one warning. */
+  hasWarnings: boolean;
+  schoolBin: string | null;
+  schoolName: string | null;
+  errors: FileIssue[];
+  warnings: FileIssue[];
+  /** A newer report of this school replaced an older one. */
+  superseded: boolean;
+}
+
+export interface SchoolReportRow {
+  schoolId: number;
+  bin: string;
+  shortName: string;
+  nameRu: string;
+  nameKk: string;
+  receivedAt: string | null;
+  /** Row code → value in natural units; absent when not reported. */
+  values: Record<string, number>;
+}
+
+export interface CampaignSummary {
+  campaign: Campaign;
+  expected: number;
+  reported: number;
+  /** Row code → total over the latest accepted report of every school. */
+  totals: Record<string, number>;
+  schools: SchoolReportRow[];
+  missing: Array<Pick<School, 'id' | 'bin' | 'shortName' | 'nameRu' | 'nameKk'>>;
+}
+
+/** A file travelling through the API: its name and its bytes in base64. */
+export interface FilePayload {
+  name: string;
+  base64: string;
+}
+
+/** Where a produced file went: saved by the desktop app, or handed to the browser to download. */
+export type SaveOutcome =
+  | { kind: 'saved'; location: string; count: number }
+  | { kind: 'download'; file: FilePayload; count: number }
+  | { kind: 'cancelled' };

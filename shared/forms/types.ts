@@ -1,0 +1,30 @@
+// A report form as data: indicators found by their row code, and rules over row codes.
+
+export type Lang = 'kk' | 'ru';
+export type Bilingual = Record<Lang, string>;
+
+export type IndicatorType = 'count' | 'money';
+
+export interface Indicator {
+  code: string;
+  label: Bilingual;
+  type: IndicatorType;
+  required: boolean;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface FormRule {
+  id: string;
+  /** The rule as written, e.g. "Z03 <= Z02", "Z30 > 0 => Z10 > 0". */
+  text: string;
+  severity: Severity;
+}
+
+export interface FormDefinition {
+  id: string;
+  version: number;
+  title: Bilingual;
+  indicators: Indicator[];
+  rules: FormRule[];
+}

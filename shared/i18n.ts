@@ -1,0 +1,57 @@
+// One i18next set-up for the renderer, the CLI and the workbooks the main process writes.
+import i18next, { type i18n, type TFunction } from 'i18next';
+import en from './locales/en/index.ts';
+import kk from './locales/kk/index.ts';
+import ru from './locales/ru/index.ts';
+import type { Message } from './messages.ts';
+
+export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const resources = {
+  kk: { translation: kk },
+  ru: { translation: ru },
+  en: { translation: en },
+} as const;
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A ready i18next instance (synchronous: all resources are bundled). */
+export function createI18n(lng: UiLanguage): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: 'ru',
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const fixed = new Map<UiLanguage, TFunction>();
+
+/** The translate function of one language, made once. */
+export function tFor(lng: UiLanguage): TFunction {
+  let t = fixed.get(lng);
+  if (!t) {
+    t = createI18n(lng).t;
+    fixed.set(lng, t);
+  }
+  return t;
+}
+
+/** A message key and its parameters put into words. */
+export function formatMessage(t: TFunction, message: Message): string {
+  return t(`messages.${message.key}`, message.params ?? {}) as string;
+}
+
+/** "Russian / Kazakh" for the bilingual captions of the workbooks schools and the region receive. */
+export function bilingual(key: string): string {
+  const ru = tFor('ru')(key) as string;
+  const kk = tFor('kk')(key) as string;
+  return ru === kk ? ru : `${ru} / ${kk}`;
+}

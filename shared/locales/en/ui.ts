@@ -1,0 +1,4 @@
+// Texts of the screens. English.
+export default {
+  appName: 'Jinaq',
+} as const;

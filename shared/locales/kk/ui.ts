@@ -1,0 +1,4 @@
+// Texts of the screens. Kazakh.
+export default {
+  appName: 'Жинақ',
+} as const;

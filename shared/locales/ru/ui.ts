@@ -1,0 +1,4 @@
+// Texts of the screens. Russian.
+export default {
+  appName: 'Жинақ',
+} as const;
