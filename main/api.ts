@@ -1,0 +1,70 @@
+// The handler table: every method of shared/api.ts, implemented by calling services.
+// A missing or extra handler is a compile error; every input is validated before a handler sees it.
+import type { Kysely } from 'kysely';
+import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, type ApiResult } from '../shared/api.ts';
+import type { Database } from './db/schema.ts';
+import { AppError } from './errors.ts';
+import type { Platform } from './platform.ts';
+import { createCampaign, listCampaigns, updateCampaignDates } from './services/campaigns.ts';
+import { importHistory, importReports } from './services/imports.ts';
+import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
+import { getSettings, updateSettings } from './services/settings.ts';
+import { getSummary } from './services/summary.ts';
+import { buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+
+export interface ApiContext {
+  db: Kysely<Database>;
+  platform: Platform;
+}
+
+export type Handlers = { [K in ApiName]: (args: ApiArgs<K>, ctx: ApiContext) => Promise<ApiOutput<K>> };
+
+function fromBase64(base64: string): Uint8Array {
+  return Buffer.from(base64, 'base64');
+}
+
+export const handlers: Handlers = {
+  'settings.get': (_args, { db }) => getSettings(db),
+  'settings.update': (args, { db }) => updateSettings(db, args),
+  'schools.list': (args, { db }) => listSchools(db, args.includeClosed),
+  'schools.create': (args, { db }) => createSchool(db, args),
+  'schools.update': ({ id, ...fields }, { db }) => updateSchool(db, id, fields),
+  'schools.setActive': (args, { db }) => setSchoolActive(db, args.id, args.active),
+  'schools.importRegistry': ({ file }, { db }) => importRegistry(db, fromBase64(file.base64), file.name),
+  'schools.saveRegistryTemplate': async (_args, { platform }) => platform.saveFiles(await buildRegistryTemplate()),
+  'campaigns.list': (_args, { db }) => listCampaigns(db),
+  'campaigns.create': (args, { db }) => createCampaign(db, args.kind, args.year),
+  'campaigns.updateDates': ({ id, ...dates }, { db }) => updateCampaignDates(db, id, dates),
+  'templates.save': async (args, { db, platform }) => platform.saveFiles(await buildTemplates(db, args.campaignId)),
+  'reports.import': (args, { db }) =>
+    importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) }))),
+  'reports.history': (args, { db }) => importHistory(db, args.campaignId),
+  'summary.get': (args, { db }) => getSummary(db, args.campaignId),
+  'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId)),
+};
+
+function isApiName(name: string): name is ApiName {
+  return Object.hasOwn(apiInputs, name);
+}
+
+function errorOf(error: unknown): ApiError {
+  if (error instanceof AppError) return { code: error.code, message: { key: error.key, params: error.params } };
+  const details = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: { key: 'api.internal', params: { details } } };
+}
+
+/** Validates the input, calls the handler, and returns the value or a typed error — never throws. */
+export async function dispatch(ctx: ApiContext, name: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (!isApiName(name)) return { ok: false, error: { code: 'unknown_method', message: { key: 'api.unknownMethod', params: { name } } } };
+  const parsed = apiInputs[name].safeParse(input ?? {});
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+    return { ok: false, error: { code: 'invalid_input', message: { key: 'api.invalidInput', params: { details } }, details: parsed.error.issues } };
+  }
+  try {
+    const handler = handlers[name] as (args: unknown, ctx: ApiContext) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (error) {
+    return { ok: false, error: errorOf(error) };
+  }
+}

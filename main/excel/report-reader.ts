@@ -1,0 +1,161 @@
+// Reads a filled report: finds each row by its code wherever it ended up, reads the value column,
+// and turns every cell into a number or a precise complaint (sheet, cell, row code).
+import { normalizeBin } from '../../shared/bin.ts';
+import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
+import { issue, type FileIssue, type MessageParams } from '../../shared/messages.ts';
+import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
+import { IDENTITY_SHEET, readIdentity, type WorkbookIdentity } from './identity.ts';
+import { CODE_COLUMN, VALUE_COLUMN } from './report-template.ts';
+import { captionKey, cellText, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+
+export interface ReadReport {
+  identity: WorkbookIdentity | null;
+  /** The БИН written in the header block, for a workbook whose hidden sheet was lost. */
+  headerBin: string | null;
+  /** The sheet the form table was found on. */
+  sheet: string;
+  /** Row code → the address of its value cell. */
+  valueCells: Map<string, string>;
+  /** Row code → value in natural units; blank cells are absent. */
+  values: Map<string, number>;
+  errors: FileIssue[];
+}
+
+export type ReadResult = { ok: true; report: ReadReport } | { ok: false; error: FileIssue };
+
+const VALUE_CAPTIONS = ['значение', 'мәні', 'value'];
+const BIN_CAPTIONS = new Set(['бин', 'бсн', 'бин/бсн', 'bin']);
+
+interface CodeCell {
+  row: number;
+  column: number;
+  address: string;
+}
+
+function codeCellsOf(sheet: Worksheet, codes: Set<string>): Map<string, CodeCell[]> {
+  const found = new Map<string, CodeCell[]>();
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, column) => {
+      if (column > 6) return;
+      const text = cellText(cell).toUpperCase();
+      if (!codes.has(text)) return;
+      found.set(text, [...(found.get(text) ?? []), { row: rowNumber, column, address: cell.address }]);
+    });
+  });
+  return found;
+}
+
+/** The column of the «Значение / Мәні» header above the table, or where the template puts it. */
+function valueColumnOf(sheet: Worksheet, firstCodeRow: number, codeColumn: number): number {
+  for (let rowNumber = firstCodeRow - 1; rowNumber >= 1; rowNumber--) {
+    let column = 0;
+    sheet.getRow(rowNumber).eachCell((cell, c) => {
+      const key = captionKey(cellText(cell));
+      if (!column && VALUE_CAPTIONS.some((caption) => key.includes(caption))) column = c;
+    });
+    if (column) return column;
+  }
+  return codeColumn + (VALUE_COLUMN - CODE_COLUMN);
+}
+
+/** The БИН beside a «БИН / БСН» caption in the header block. */
+function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
+  let bin: string | null = null;
+  sheet.eachRow((row, rowNumber) => {
+    if (bin || rowNumber >= lastRow) return;
+    row.eachCell((cell, column) => {
+      if (bin || !BIN_CAPTIONS.has(captionKey(cellText(cell)))) return;
+      for (let c = column + 1; c <= column + 4; c++) {
+        const text = normalizeBin(cellText(row.getCell(c)));
+        if (text) {
+          bin = text;
+          return;
+        }
+      }
+    });
+  });
+  return bin;
+}
+
+type CellReading = { value: number | undefined } | { problem: string; params?: MessageParams };
+
+/** A cell's number as the school meant it, or why it is not one. */
+export function readNumberCell(cell: Cell, indicator: Indicator): CellReading {
+  const raw = cell.value;
+  let value: unknown = raw;
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+    if ('formula' in raw || 'sharedFormula' in raw) {
+      const result = (raw as { result?: unknown }).result;
+      if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
+      value = result;
+    } else if ('richText' in raw) {
+      value = raw.richText.map((run) => run.text).join('');
+    }
+    if (value !== null && typeof value === 'object' && 'error' in value) {
+      return { problem: 'import.formulaError', params: { value: String((value as { error: unknown }).error) } };
+    }
+    if ('text' in raw && typeof raw.text === 'string') value = raw.text;
+  }
+  if (value === null || value === undefined) return { value: undefined };
+  if (value instanceof Date) return { problem: 'import.dateNotNumber', params: { value: value.toISOString().slice(0, 10) } };
+  let number: number | null;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    if (value.trim() === '') return { value: undefined };
+    number = parseNumberText(value);
+    if (number === null) return { problem: 'import.notANumber', params: { value: value.trim().slice(0, 60) } };
+  } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
+  if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
+  if (number < 0) return { problem: 'import.negative', params: { value: number } };
+  if (indicator.type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
+  if (indicator.type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
+  return { value: number };
+}
+
+function bestFormSheet(workbook: Workbook, codes: Set<string>): { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null {
+  let best: { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null = null;
+  for (const sheet of workbook.worksheets) {
+    if (sheet.name === IDENTITY_SHEET) continue;
+    const cells = codeCellsOf(sheet, codes);
+    if (cells.size > 0 && (!best || cells.size > best.cells.size)) best = { sheet, cells };
+  }
+  return best;
+}
+
+export function readReport(workbook: Workbook, form: FormDefinition): ReadResult {
+  const codes = new Set(form.indicators.map((indicator) => indicator.code));
+  const found = bestFormSheet(workbook, codes);
+  if (!found) return { ok: false, error: issue('error', 'import.noFormSheet', { example: form.indicators[0].code }) };
+  const { sheet, cells } = found;
+  const sheetName = sheet.name;
+  const firstCodeRow = Math.min(...[...cells.values()].flat().map((c) => c.row));
+  const firstCodeColumn = [...cells.values()].flat().find((c) => c.row === firstCodeRow)!.column;
+  const valueColumn = valueColumnOf(sheet, firstCodeRow, firstCodeColumn);
+  const values = new Map<string, number>();
+  const valueCells = new Map<string, string>();
+  const errors: FileIssue[] = [];
+
+  for (const indicator of form.indicators) {
+    const { code } = indicator;
+    const places = cells.get(code) ?? [];
+    if (places.length === 0) {
+      errors.push(issue('error', 'import.missingCode', { code }, { sheet: sheetName, code }));
+      continue;
+    }
+    if (places.length > 1) {
+      errors.push(issue('error', 'import.repeatedCode', { code, other: places[1].address }, { sheet: sheetName, cell: places[0].address, code }));
+      continue;
+    }
+    const cell = sheet.getRow(places[0].row).getCell(valueColumn);
+    const where = { sheet: sheetName, cell: cell.address, code };
+    valueCells.set(code, cell.address);
+    const reading = readNumberCell(cell, indicator);
+    if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
+    else if (reading.value !== undefined) values.set(code, reading.value);
+    else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
+  }
+  return {
+    ok: true,
+    report: { identity: readIdentity(workbook), headerBin: headerBinOf(sheet, firstCodeRow), sheet: sheetName, valueCells, values, errors },
+  };
+}

@@ -1,0 +1,140 @@
+// The workbook a school fills in: a bilingual header, the indicators table found again by row code,
+// only the value cells open for typing, and a hidden sheet that identifies it.
+import type { Campaign, DistrictSettings, School } from '../../shared/domain.ts';
+import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
+import { bilingual, tFor } from '../../shared/i18n.ts';
+import { writeIdentity } from './identity.ts';
+import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
+
+export const TABLE_HEADER_ROW = 9;
+export const CODE_COLUMN = 1;
+export const VALUE_COLUMN = 4;
+
+export function formSheetName(): string {
+  return `${tFor('ru')('messages.workbook.formSheet')} - ${tFor('kk')('messages.workbook.formSheet')}`;
+}
+
+export function displayDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+function headerBlock(sheet: Worksheet, campaign: Campaign, school: School, district: DistrictSettings): void {
+  sheet.mergeCells(1, 1, 1, VALUE_COLUMN);
+  const title = sheet.getCell(1, 1);
+  title.value = `${campaign.title.ru} / ${campaign.title.kk}`;
+  title.font = { bold: true, size: 13 };
+  title.alignment = { wrapText: true, vertical: 'middle' };
+  sheet.getRow(1).height = 36;
+  const lines: Array<[string, string]> = [
+    ['messages.workbook.district', joinBoth(district.districtRu, district.districtKk)],
+    ['messages.workbook.school', joinBoth(school.nameRu, school.nameKk) || school.shortName],
+    ['messages.workbook.bin', school.bin],
+    ['messages.workbook.period', `${displayDate(campaign.startsOn)} – ${displayDate(campaign.endsOn)}`],
+    ['messages.workbook.dueDate', displayDate(campaign.schoolDueOn)],
+  ];
+  lines.forEach(([key, value], i) => {
+    const row = sheet.getRow(i + 2);
+    row.getCell(1).value = bilingual(key);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = value;
+    row.getCell(2).numFmt = '@';
+  });
+  const hint = sheet.getCell(7, 1);
+  sheet.mergeCells(7, 1, 7, VALUE_COLUMN);
+  hint.value = `${tFor('ru')('messages.workbook.fillHint')}\n${tFor('kk')('messages.workbook.fillHint')}`;
+  hint.alignment = { wrapText: true };
+  hint.font = { italic: true, color: { argb: 'FF555555' } };
+  sheet.getRow(7).height = 32;
+}
+
+function joinBoth(ru: string, kk: string): string {
+  return [ru, kk].filter(Boolean).join(' / ');
+}
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function tableHeader(sheet: Worksheet): void {
+  const ru = tFor('ru');
+  const kk = tFor('kk');
+  const row = sheet.getRow(TABLE_HEADER_ROW);
+  row.values = [
+    bilingual('messages.workbook.code'),
+    ru('messages.workbook.indicator'),
+    kk('messages.workbook.indicator'),
+    bilingual('messages.workbook.value'),
+  ];
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  row.eachCell((cell) => {
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  });
+}
+
+function valueValidation(indicator: Indicator) {
+  const ru = tFor('ru');
+  const kk = tFor('kk');
+  const key = indicator.type === 'money' ? 'messages.workbook.money' : 'messages.workbook.wholeNumber';
+  const text = `${ru(key)} / ${kk(key)}`;
+  return {
+    type: indicator.type === 'money' ? ('decimal' as const) : ('whole' as const),
+    operator: 'greaterThanOrEqual' as const,
+    formulae: [0],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    error: text,
+    showInputMessage: true,
+    prompt: text,
+  };
+}
+
+function indicatorRows(sheet: Worksheet, form: FormDefinition): void {
+  form.indicators.forEach((indicator, i) => {
+    const row = sheet.getRow(TABLE_HEADER_ROW + 1 + i);
+    row.getCell(1).value = indicator.code;
+    row.getCell(2).value = indicator.label.ru + (indicator.required ? ' *' : '');
+    row.getCell(3).value = indicator.label.kk + (indicator.required ? ' *' : '');
+    const value = row.getCell(VALUE_COLUMN);
+    value.protection = { locked: false };
+    value.numFmt = indicator.type === 'money' ? '#,##0.00' : '#,##0';
+    value.dataValidation = valueValidation(indicator);
+    value.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFDE7' } };
+    row.alignment = { wrapText: true, vertical: 'middle' };
+    row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+    for (let column = 1; column <= VALUE_COLUMN; column++) row.getCell(column).border = BORDER;
+  });
+}
+
+export async function buildReportTemplate(
+  form: FormDefinition,
+  campaign: Campaign,
+  school: School,
+  district: DistrictSettings,
+  appVersion: string,
+): Promise<Workbook> {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(formSheetName(), {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }],
+  });
+  sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }];
+  headerBlock(sheet, campaign, school, district);
+  tableHeader(sheet);
+  indicatorRows(sheet, form);
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school.bin }, appVersion);
+  return workbook;
+}
+
+const WINDOWS_FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** A file name Windows accepts: no forbidden characters, no trailing dot or space, no reserved device name. */
+export function safeFileName(base: string, extension: string): string {
+  let name = base.replace(WINDOWS_FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  if (name === '' || WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  return `${name.slice(0, 120)}${extension}`;
+}

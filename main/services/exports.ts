@@ -1,0 +1,43 @@
+// Workbooks the app hands out: the empty registry, the schools' templates, the district summary.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { registryTemplate } from '../excel/registry.ts';
+import { buildReportTemplate, safeFileName } from '../excel/report-template.ts';
+import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbook.ts';
+import { workbookBytes } from '../excel/workbook.ts';
+import type { OutputFile, SaveRequest } from '../platform.ts';
+import { APP_VERSION } from '../version.ts';
+import { campaignForm, getCampaign } from './campaigns.ts';
+import { listSchools } from './schools.ts';
+import { getSettings } from './settings.ts';
+import { getSummary } from './summary.ts';
+
+export async function buildRegistryTemplate(): Promise<SaveRequest> {
+  const bytes = await workbookBytes(registryTemplate());
+  return { files: [{ name: 'jinaq-schools.xlsx', bytes }], bundleName: 'jinaq-schools.zip' };
+}
+
+/** One workbook per active school, named after its short name (made unique by БИН when two share a name). */
+export async function buildTemplates(db: Kysely<Database>, campaignId: string): Promise<SaveRequest> {
+  const campaign = await getCampaign(db, campaignId);
+  const form = campaignForm(campaign);
+  const district = await getSettings(db);
+  const schools = await listSchools(db, false);
+  const used = new Set<string>();
+  const files: OutputFile[] = [];
+  for (const school of schools) {
+    let name = safeFileName(`${school.shortName} - ${campaign.id}`, '.xlsx');
+    if (used.has(name.toLowerCase())) name = safeFileName(`${school.shortName} ${school.bin} - ${campaign.id}`, '.xlsx');
+    used.add(name.toLowerCase());
+    const workbook = await buildReportTemplate(form, campaign, school, district, APP_VERSION);
+    files.push({ name, bytes: await workbookBytes(workbook) });
+  }
+  return { files, bundleName: `${campaign.id}-templates.zip` };
+}
+
+export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = new Date().toISOString().slice(0, 10)): Promise<SaveRequest> {
+  const summary = await getSummary(db, campaignId);
+  const workbook = summaryWorkbook(campaignForm(summary.campaign), summary, await getSettings(db), today);
+  const name = `${campaignId}-summary-${today}.xlsx`;
+  return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaignId}-summary.zip` };
+}

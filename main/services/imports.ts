@@ -1,0 +1,235 @@
+// Importing filled reports: recognise the file, read and check it, and store it all-or-nothing.
+// Every file is kept byte for byte, whatever its outcome; a report is stored only when accepted.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { checkBin, normalizeBin } from '../../shared/bin.ts';
+import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
+import type { FormDefinition } from '../../shared/forms/types.ts';
+import type { ImportRecord } from '../../shared/imports.ts';
+import { issue, type FileIssue } from '../../shared/messages.ts';
+import { toTiyn } from '../../shared/numbers.ts';
+import { checkRules } from '../../shared/validate.ts';
+import type { Database } from '../db/schema.ts';
+import { readReport, type ReadReport } from '../excel/report-reader.ts';
+import { loadWorkbook } from '../excel/workbook.ts';
+import { campaignForm, getCampaign } from './campaigns.ts';
+import { schoolFromRow } from './schools.ts';
+
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface Verdict {
+  school: School | null;
+  schoolBin: string | null;
+  errors: FileIssue[];
+  warnings: FileIssue[];
+  values: Map<string, number>;
+}
+
+function rejected(schoolBin: string | null, error: FileIssue, school: School | null = null): Verdict {
+  return { school, schoolBin, errors: [error], warnings: [], values: new Map() };
+}
+
+function refuse(schoolBin: string | null, error: FileIssue, school: School | null = null): { refusal: Verdict } {
+  return { refusal: rejected(schoolBin, error, school) };
+}
+
+async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
+  const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
+  return row ? schoolFromRow(row) : null;
+}
+
+/** Which school and form the file claims to be, checked against the campaign and the registry. */
+async function recognise(db: Kysely<Database>, report: ReadReport, campaign: Campaign): Promise<{ school: School } | { refusal: Verdict }> {
+  const identity = report.identity;
+  if (identity && identity.campaignId !== campaign.id) {
+    return refuse(identity.schoolBin, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
+  }
+  if (identity && (identity.formId !== campaign.formId || identity.formVersion !== campaign.formVersion)) {
+    const found = `${identity.formId} v${identity.formVersion}`;
+    return refuse(identity.schoolBin, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
+  }
+  const bin = normalizeBin(identity?.schoolBin ?? report.headerBin ?? '');
+  if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
+  const binProblem = checkBin(bin);
+  if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
+  const school = await findSchool(db, bin);
+  if (!school) return refuse(bin, issue('error', 'import.unknownSchool', { bin }));
+  if (!school.active) return refuse(bin, issue('error', 'import.closedSchool', { bin }), school);
+  return { school };
+}
+
+async function judge(db: Kysely<Database>, file: IncomingFile, campaign: Campaign, form: FormDefinition): Promise<Verdict> {
+  const workbook = await loadWorkbook(file.bytes);
+  if (!workbook) return rejected(null, issue('error', 'import.notWorkbook'));
+  const read = readReport(workbook, form);
+  if (!read.ok) return rejected(null, read.error);
+  const report = read.report;
+  const recognised = await recognise(db, report, campaign);
+  if ('refusal' in recognised) return recognised.refusal;
+  const { school } = recognised;
+  const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
+  const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
+  return {
+    school,
+    schoolBin: school.bin,
+    errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error')],
+    warnings: ruleIssues.filter((i) => i.severity === 'warning'),
+    values: report.values,
+  };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function storedFileId(trx: Transaction<Database>, file: IncomingFile, hash: string): Promise<number> {
+  const existing = await trx.selectFrom('files').select('id').where('sha256', '=', hash).executeTakeFirst();
+  if (existing) return existing.id;
+  const inserted = await trx
+    .insertInto('files')
+    .values({ sha256: hash, size: file.bytes.byteLength, bytes: Buffer.from(file.bytes) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+async function previousImportOf(db: Kysely<Database>, hash: string, campaignId: string) {
+  return db
+    .selectFrom('imports')
+    .innerJoin('files', 'files.id', 'imports.file_id')
+    .select(['imports.imported_at', 'imports.school_bin', 'imports.school_id'])
+    .where('files.sha256', '=', hash)
+    .where('imports.campaign_id', '=', campaignId)
+    .where('imports.status', '!=', 'duplicate')
+    .orderBy('imports.id')
+    .executeTakeFirst();
+}
+
+function moneyAware(form: FormDefinition, values: Map<string, number>): Array<{ code: string; amount: number }> {
+  const moneyCodes = new Set(form.indicators.filter((i) => i.type === 'money').map((i) => i.code));
+  return [...values].map(([code, value]) => ({ code, amount: moneyCodes.has(code) ? toTiyn(value) : value }));
+}
+
+/** Stores one file's outcome in one transaction: the file, its import record, and an accepted report. */
+async function store(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, form: FormDefinition, verdict: Verdict) {
+  return db.transaction().execute(async (trx) => {
+    const accepted = verdict.errors.length === 0;
+    const fileId = await storedFileId(trx, file, hash);
+    const { id: importId, imported_at: importedAt } = await trx
+      .insertInto('imports')
+      .values({
+        campaign_id: campaign.id,
+        file_id: fileId,
+        file_name: file.name,
+        status: accepted ? 'accepted' : 'rejected',
+        has_warnings: verdict.warnings.length > 0 ? 1 : 0,
+        school_id: verdict.school?.id ?? null,
+        school_bin: verdict.schoolBin,
+        issues_json: JSON.stringify([...verdict.errors, ...verdict.warnings]),
+      })
+      .returning(['id', 'imported_at'])
+      .executeTakeFirstOrThrow();
+    if (!accepted || !verdict.school) return { superseded: false };
+    const previous = await trx
+      .updateTable('reports')
+      .set({ is_current: 0 })
+      .where('campaign_id', '=', campaign.id)
+      .where('school_id', '=', verdict.school.id)
+      .where('is_current', '=', 1)
+      .executeTakeFirst();
+    const { id: reportId } = await trx
+      .insertInto('reports')
+      .values({
+        campaign_id: campaign.id,
+        school_id: verdict.school.id,
+        import_id: importId,
+        form_id: form.id,
+        form_version: form.version,
+        received_at: importedAt,
+        is_current: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rows = moneyAware(form, verdict.values).map((v) => ({ report_id: reportId, ...v }));
+    if (rows.length > 0) await trx.insertInto('report_values').values(rows).execute();
+    return { superseded: Number(previous.numUpdatedRows) > 0 };
+  });
+}
+
+async function recordDuplicate(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, schoolBin: string | null, schoolId: number | null, issues: FileIssue[]) {
+  const fileId = (await db.selectFrom('files').select('id').where('sha256', '=', hash).executeTakeFirstOrThrow()).id;
+  await db
+    .insertInto('imports')
+    .values({ campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 1, school_id: schoolId, school_bin: schoolBin, issues_json: JSON.stringify(issues) })
+    .execute();
+}
+
+function outcome(file: string, status: ImportOutcome['status'], verdict: Pick<Verdict, 'school' | 'schoolBin' | 'errors' | 'warnings'>, superseded = false): ImportOutcome {
+  return {
+    file,
+    status,
+    hasWarnings: status === 'accepted' && verdict.warnings.length > 0,
+    schoolBin: verdict.schoolBin,
+    schoolName: verdict.school?.shortName ?? null,
+    errors: verdict.errors,
+    warnings: verdict.warnings,
+    superseded,
+  };
+}
+
+export async function importReport(db: Kysely<Database>, campaign: Campaign, form: FormDefinition, file: IncomingFile): Promise<ImportOutcome> {
+  const hash = sha256(file.bytes);
+  const previous = await previousImportOf(db, hash, campaign.id);
+  if (previous) {
+    const school = previous.school_id === null ? null : await findSchool(db, previous.school_bin ?? '');
+    const warning = issue('warning', 'import.duplicateFile', { date: previous.imported_at.slice(0, 16).replace('T', ' ') });
+    await recordDuplicate(db, file, hash, campaign, previous.school_bin, previous.school_id, [warning]);
+    return outcome(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning] });
+  }
+  const verdict = await judge(db, file, campaign, form);
+  const { superseded } = await store(db, file, hash, campaign, form, verdict);
+  return outcome(file.name, verdict.errors.length === 0 ? 'accepted' : 'rejected', verdict, superseded);
+}
+
+/** Imports each file on its own: one bad file never holds back or half-stores another. */
+export async function importReports(db: Kysely<Database>, campaignId: string, files: IncomingFile[]): Promise<ImportOutcome[]> {
+  const campaign = await getCampaign(db, campaignId);
+  const form = campaignForm(campaign);
+  const outcomes: ImportOutcome[] = [];
+  for (const file of files) outcomes.push(await importReport(db, campaign, form, file));
+  return outcomes;
+}
+
+export async function importHistory(db: Kysely<Database>, campaignId: string): Promise<ImportRecord[]> {
+  await getCampaign(db, campaignId);
+  const rows = await db
+    .selectFrom('imports')
+    .leftJoin('schools', 'schools.id', 'imports.school_id')
+    .leftJoin('reports', 'reports.import_id', 'imports.id')
+    .select([
+      'imports.id', 'imports.file_name', 'imports.status', 'imports.has_warnings', 'imports.school_bin',
+      'imports.issues_json', 'imports.imported_at', 'schools.short_name', 'reports.is_current',
+    ])
+    .where('imports.campaign_id', '=', campaignId)
+    .orderBy('imports.id', 'desc')
+    .execute();
+  return rows.map((row) => {
+    const issues = JSON.parse(row.issues_json) as FileIssue[];
+    return {
+      id: row.id,
+      importedAt: row.imported_at,
+      current: row.is_current === 1,
+      file: row.file_name,
+      status: row.status,
+      hasWarnings: row.has_warnings === 1,
+      schoolBin: row.school_bin,
+      schoolName: row.short_name,
+      errors: issues.filter((i) => i.severity === 'error'),
+      warnings: issues.filter((i) => i.severity === 'warning'),
+      superseded: false,
+    };
+  });
+}
