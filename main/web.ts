@@ -6,8 +6,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatMessage, tFor } from '../shared/i18n.ts';
 import { dispatch, type ApiContext } from './api.ts';
+import { consoleLanguage } from './cli-lang.ts';
 import { openDatabase } from './db/open.ts';
+import { AppError } from './errors.ts';
 import { resolveDatabasePath } from './paths.ts';
 import { browserPlatform } from './platform.ts';
 
@@ -133,14 +136,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, db: { type: 'string' }, token: { type: 'string' } },
+    options: { port: { type: 'string' }, db: { type: 'string' }, token: { type: 'string' }, lang: { type: 'string' } },
   });
+  const t = tFor(consoleLanguage(values.lang));
   const running = await startWebServer({
     dbFile: resolveDatabasePath(values.db),
     port: values.port === undefined ? DEFAULT_PORT : Number(values.port),
     token: values.token ?? process.env.JINAQ_WEB_TOKEN,
   });
-  console.log(`Jinaq (browser mode) is running. Open: ${running.url}`);
+  console.log(t('messages.api.webRunning', { url: running.url }));
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -148,7 +152,8 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    const t = tFor(consoleLanguage());
+    console.error(error instanceof AppError ? formatMessage(t, { key: error.key, params: error.params }) : error);
     process.exit(1);
   });
 }

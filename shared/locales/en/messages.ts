@@ -4,6 +4,7 @@ export default {
     invalidInput: 'Invalid request data: {{details}}',
     notFound: 'Not found',
     unknownMethod: 'Unknown operation "{{name}}"',
+    webRunning: 'Jinaq (browser mode) is running. Open: {{url}}',
     internal: 'Internal error: {{details}}',
   },
   db: {
@@ -88,6 +89,41 @@ export default {
     phone: 'Phone',
     email: 'Email',
     language: 'Language of instruction',
+  },
+  cli: {
+    usage: `Jinaq — command line.
+
+  jinaq schools import FILE.xlsx          import the school registry
+  jinaq schools list [--json]             list the schools
+  jinaq schools template --out FILE.xlsx  an empty registry with its headers
+  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign list [--json]
+  jinaq templates --campaign ID --out DIR templates for the schools
+  jinaq import --campaign ID PATH... [--json]   PATH is a file or a folder
+  jinaq summary --campaign ID [--json]
+  jinaq export --campaign ID --out FILE.xlsx
+
+Every command takes --db PATH (or JINAQ_DB) and --lang kk|ru|en (or JINAQ_LANG).
+Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
+    unknownCommand: 'Unknown command: {{command}}',
+    missingOption: 'Missing option --{{option}}',
+    badOption: 'Invalid value of --{{option}}: {{value}}',
+    noFiles: 'No .xlsx files at the given paths: {{paths}}',
+    cannotRead: 'Could not read {{path}}: {{reason}}',
+    registryImported: 'Schools added: {{added}}, updated: {{updated}}, rows with problems: {{problems}}',
+    written: 'Written: {{path}}',
+    writtenMany: '{{count}} files written to {{dir}}',
+    campaignCreated: '{{id}}',
+    importLine: '{{file}}: {{status}}{{school}}',
+    status: {
+      accepted: 'accepted',
+      acceptedWithWarnings: 'accepted with warnings',
+      rejected: 'rejected',
+      duplicate: 'duplicate',
+    },
+    importTotals: 'Accepted: {{accepted}}, rejected: {{rejected}}, duplicates: {{duplicate}}',
+    summaryHeader: '{{campaign}}: {{reported}} of {{expected}} reported',
+    missingSchools: 'Missing: {{list}}',
   },
   workbook: {
     formSheet: 'Form',

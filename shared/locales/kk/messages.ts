@@ -4,6 +4,7 @@ export default {
     invalidInput: 'Сұраныс деректері қате: {{details}}',
     notFound: 'Табылмады',
     unknownMethod: '«{{name}}» деген белгісіз операция',
+    webRunning: 'Jinaq (браузер режимі) іске қосылды. Ашыңыз: {{url}}',
     internal: 'Ішкі қате: {{details}}',
   },
   db: {
@@ -88,6 +89,41 @@ export default {
     phone: 'Телефон',
     email: 'Email',
     language: 'Оқыту тілі',
+  },
+  cli: {
+    usage: `Jinaq — пәрмен жолы.
+
+  jinaq schools import FILE.xlsx          мектептер тізілімін импорттау
+  jinaq schools list [--json]             мектептер тізімі
+  jinaq schools template --out FILE.xlsx  тақырыптары бар бос тізілім
+  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign list [--json]
+  jinaq templates --campaign ID --out DIR мектептерге арналған үлгілер
+  jinaq import --campaign ID PATH... [--json]   PATH — файл немесе бума
+  jinaq summary --campaign ID [--json]
+  jinaq export --campaign ID --out FILE.xlsx
+
+Барлық пәрмендер үшін: --db PATH (немесе JINAQ_DB), --lang kk|ru|en (немесе JINAQ_LANG).
+Шығу коды: 0 — сәтті, 1 — деректердің бір бөлігі қабылданбады, 2 — пәрменде қате.`,
+    unknownCommand: 'Белгісіз пәрмен: {{command}}',
+    missingOption: '--{{option}} параметрі көрсетілмеген',
+    badOption: '--{{option}} мәні қате: {{value}}',
+    noFiles: 'Көрсетілген жолдарда .xlsx файлдары жоқ: {{paths}}',
+    cannotRead: '{{path}} оқылмады: {{reason}}',
+    registryImported: 'Қосылған мектептер: {{added}}, жаңартылғаны: {{updated}}, қатесі бар жолдар: {{problems}}',
+    written: 'Жазылды: {{path}}',
+    writtenMany: '{{dir}} ішіне {{count}} файл жазылды',
+    campaignCreated: '{{id}}',
+    importLine: '{{file}}: {{status}}{{school}}',
+    status: {
+      accepted: 'қабылданды',
+      acceptedWithWarnings: 'ескертулермен қабылданды',
+      rejected: 'қабылданбады',
+      duplicate: 'қайталану',
+    },
+    importTotals: 'Қабылданды: {{accepted}}, қабылданбады: {{rejected}}, қайталанулар: {{duplicate}}',
+    summaryHeader: '{{campaign}}: {{expected}} мектептің {{reported}}-і тапсырды',
+    missingSchools: 'Тапсырмағандар: {{list}}',
   },
   workbook: {
     formSheet: 'Нысан',

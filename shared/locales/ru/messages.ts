@@ -4,6 +4,7 @@ export default {
     invalidInput: 'Неверные данные запроса: {{details}}',
     notFound: 'Не найдено',
     unknownMethod: 'Неизвестная операция «{{name}}»',
+    webRunning: 'Jinaq (режим браузера) запущен. Откройте: {{url}}',
     internal: 'Внутренняя ошибка: {{details}}',
   },
   db: {
@@ -88,6 +89,41 @@ export default {
     phone: 'Телефон',
     email: 'Email',
     language: 'Язык обучения',
+  },
+  cli: {
+    usage: `Jinaq — командная строка.
+
+  jinaq schools import FILE.xlsx          импорт реестра школ
+  jinaq schools list [--json]             список школ
+  jinaq schools template --out FILE.xlsx  пустой реестр с заголовками
+  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign list [--json]
+  jinaq templates --campaign ID --out DIR шаблоны для школ
+  jinaq import --campaign ID PATH... [--json]   PATH — файл или папка
+  jinaq summary --campaign ID [--json]
+  jinaq export --campaign ID --out FILE.xlsx
+
+Для всех команд: --db PATH (или JINAQ_DB), --lang kk|ru|en (или JINAQ_LANG).
+Код выхода: 0 — успешно, 1 — часть данных отклонена, 2 — ошибка в команде.`,
+    unknownCommand: 'Неизвестная команда: {{command}}',
+    missingOption: 'Не указан параметр --{{option}}',
+    badOption: 'Неверное значение --{{option}}: {{value}}',
+    noFiles: 'По указанным путям нет файлов .xlsx: {{paths}}',
+    cannotRead: 'Не удалось прочитать {{path}}: {{reason}}',
+    registryImported: 'Добавлено школ: {{added}}, обновлено: {{updated}}, строк с ошибками: {{problems}}',
+    written: 'Записано: {{path}}',
+    writtenMany: 'Записано файлов: {{count}} в {{dir}}',
+    campaignCreated: '{{id}}',
+    importLine: '{{file}}: {{status}}{{school}}',
+    status: {
+      accepted: 'принят',
+      acceptedWithWarnings: 'принят с предупреждениями',
+      rejected: 'отклонён',
+      duplicate: 'повтор',
+    },
+    importTotals: 'Принято: {{accepted}}, отклонено: {{rejected}}, повторов: {{duplicate}}',
+    summaryHeader: '{{campaign}}: сдали {{reported}} из {{expected}}',
+    missingSchools: 'Не сдали: {{list}}',
   },
   workbook: {
     formSheet: 'Форма',

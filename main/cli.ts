@@ -1,0 +1,243 @@
+// `jinaq`: the command line over the same services as the app. Exit 0 on success,
+// 1 when some input was rejected, 2 on a usage error.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { CAMPAIGN_KINDS, type CampaignKind, type ImportOutcome } from '../shared/domain.ts';
+import { formatMessage, tFor } from '../shared/i18n.ts';
+import type { FileIssue } from '../shared/messages.ts';
+import { consoleLanguage } from './cli-lang.ts';
+import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { AppError } from './errors.ts';
+import { resolveDatabasePath } from './paths.ts';
+import type { SaveRequest } from './platform.ts';
+import { createCampaign, listCampaigns } from './services/campaigns.ts';
+import { buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { importReports } from './services/imports.ts';
+import { importRegistry, listSchools } from './services/schools.ts';
+import { getSummary } from './services/summary.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  campaign: { type: 'string' },
+  kind: { type: 'string' },
+  year: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+interface Command {
+  t: TFunction;
+  io: Io;
+  options: Options;
+  args: string[];
+  database: OpenedDatabase;
+}
+
+function required(command: Command, option: 'out' | 'campaign' | 'kind' | 'year'): string {
+  const value = command.options[option];
+  if (!value) throw new UsageError(command.t('messages.cli.missingOption', { option }));
+  return value;
+}
+
+function writeSaved(command: Command, request: SaveRequest, target: string, asFolder: boolean): void {
+  if (asFolder) {
+    mkdirSync(target, { recursive: true });
+    for (const file of request.files) writeFileSync(path.join(target, file.name), file.bytes);
+    command.io.out(command.t('messages.cli.writtenMany', { count: request.files.length, dir: target }));
+  } else {
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    writeFileSync(target, request.files[0].bytes);
+    command.io.out(command.t('messages.cli.written', { path: target }));
+  }
+}
+
+function issueJson(t: TFunction, issue: FileIssue) {
+  return { sheet: issue.sheet ?? null, cell: issue.cell ?? null, code: issue.code ?? null, message: formatMessage(t, issue.message) };
+}
+
+function issueLine(t: TFunction, issue: FileIssue): string {
+  const place = [issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet, issue.code].filter(Boolean).join(' · ');
+  return `    ${place ? `${place}: ` : ''}${formatMessage(t, issue.message)}`;
+}
+
+/** Every .xlsx at the paths, folders searched through; Excel's own lock files (~$…) skipped. */
+function xlsxFiles(paths: string[]): string[] {
+  const found: string[] = [];
+  const visit = (p: string) => {
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) visit(path.join(p, name));
+    else if (/\.xlsx$/i.test(p) && !path.basename(p).startsWith('~$')) found.push(p);
+  };
+  paths.forEach(visit);
+  return found;
+}
+
+function statusText(t: TFunction, outcome: ImportOutcome): string {
+  const key = outcome.status === 'accepted' && outcome.hasWarnings ? 'acceptedWithWarnings' : outcome.status;
+  return t(`messages.cli.status.${key}`);
+}
+
+async function runImport(command: Command): Promise<number> {
+  const { t, io } = command;
+  const campaignId = required(command, 'campaign');
+  if (command.args.length === 0) throw new UsageError(t('messages.cli.missingOption', { option: 'PATH' }));
+  const files = xlsxFiles(command.args);
+  if (files.length === 0) throw new UsageError(t('messages.cli.noFiles', { paths: command.args.join(', ') }));
+  const outcomes = await importReports(
+    command.database.db,
+    campaignId,
+    files.map((file) => ({ name: file, bytes: readFileSync(file) })),
+  );
+  if (command.options.json) {
+    const json = outcomes.map((o) => ({
+      file: o.file,
+      status: o.status,
+      school_bin: o.schoolBin,
+      superseded: o.superseded,
+      errors: o.errors.map((i) => issueJson(t, i)),
+      warnings: o.warnings.map((i) => issueJson(t, i)),
+    }));
+    io.out(JSON.stringify(json, null, 2));
+  } else {
+    for (const o of outcomes) {
+      io.out(t('messages.cli.importLine', { file: o.file, status: statusText(t, o), school: o.schoolName ? ` (${o.schoolName})` : '' }));
+      for (const i of [...o.errors, ...o.warnings]) io.out(issueLine(t, i));
+    }
+    const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+    io.out(t('messages.cli.importTotals', { accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate') }));
+  }
+  return outcomes.some((o) => o.status === 'rejected') ? EXIT_REJECTED : EXIT_OK;
+}
+
+async function runSchools(command: Command): Promise<number> {
+  const { t, io, database } = command;
+  const [sub, file] = command.args;
+  if (sub === 'list') {
+    const schools = await listSchools(database.db);
+    if (command.options.json) io.out(JSON.stringify(schools, null, 2));
+    else for (const s of schools) io.out([s.bin, s.shortName, s.locality, s.active ? '' : '×'].join('\t').trimEnd());
+    return EXIT_OK;
+  }
+  if (sub === 'template') {
+    writeSaved(command, await buildRegistryTemplate(), required(command, 'out'), false);
+    return EXIT_OK;
+  }
+  if (sub === 'import' && file) {
+    const result = await importRegistry(database.db, readFileSync(file), path.basename(file));
+    if (result.fileProblem) {
+      io.err(formatMessage(t, result.fileProblem));
+      return EXIT_REJECTED;
+    }
+    io.out(t('messages.cli.registryImported', { added: result.added, updated: result.updated, problems: result.problems.length }));
+    for (const problem of result.problems) io.out(`    ${formatMessage(t, problem.message)}`);
+    return result.problems.length > 0 ? EXIT_REJECTED : EXIT_OK;
+  }
+  throw new UsageError(t('messages.cli.unknownCommand', { command: ['schools', sub].filter(Boolean).join(' ') }));
+}
+
+async function runCampaign(command: Command): Promise<number> {
+  const { t, io, database } = command;
+  const [sub] = command.args;
+  if (sub === 'list') {
+    const campaigns = await listCampaigns(database.db);
+    if (command.options.json) io.out(JSON.stringify(campaigns, null, 2));
+    else for (const c of campaigns) io.out([c.id, c.startsOn, c.endsOn, c.schoolDueOn].join('\t'));
+    return EXIT_OK;
+  }
+  if (sub === 'create') {
+    const kind = required(command, 'kind');
+    const year = Number(required(command, 'year'));
+    if (!(CAMPAIGN_KINDS as readonly string[]).includes(kind)) throw new UsageError(t('messages.cli.badOption', { option: 'kind', value: kind }));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(t('messages.cli.badOption', { option: 'year', value: command.options.year }));
+    const campaign = await createCampaign(database.db, kind as CampaignKind, year);
+    io.out(campaign.id);
+    return EXIT_OK;
+  }
+  throw new UsageError(t('messages.cli.unknownCommand', { command: ['campaign', sub].filter(Boolean).join(' ') }));
+}
+
+async function runSummary(command: Command): Promise<number> {
+  const { t, io } = command;
+  const summary = await getSummary(command.database.db, required(command, 'campaign'));
+  if (command.options.json) {
+    const { campaign, expected, reported, missing, totals } = summary;
+    io.out(JSON.stringify({ campaign: campaign.id, expected, reported, missing: missing.map((m) => m.bin), totals }, null, 2));
+    return EXIT_OK;
+  }
+  io.out(t('messages.cli.summaryHeader', { campaign: summary.campaign.id, reported: summary.reported, expected: summary.expected }));
+  for (const [code, total] of Object.entries(summary.totals)) io.out(`${code}\t${total}`);
+  if (summary.missing.length > 0) io.out(t('messages.cli.missingSchools', { list: summary.missing.map((m) => m.shortName).join(', ') }));
+  return EXIT_OK;
+}
+
+const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
+  schools: runSchools,
+  campaign: runCampaign,
+  import: runImport,
+  summary: runSummary,
+  templates: async (command) => {
+    writeSaved(command, await buildTemplates(command.database.db, required(command, 'campaign')), required(command, 'out'), true);
+    return EXIT_OK;
+  },
+  export: async (command) => {
+    const out = required(command, 'out');
+    writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign')), out, false);
+    return EXIT_OK;
+  },
+};
+
+const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: Io = consoleIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const t = tFor(consoleLanguage());
+    io.err(`${(error as Error).message}\n\n${t('messages.cli.usage')}`);
+    return EXIT_USAGE;
+  }
+  const { values: options, positionals } = parsed;
+  const t = tFor(consoleLanguage(options.lang));
+  const [name, ...args] = positionals;
+  const run = name ? COMMANDS[name] : undefined;
+  if (options.help || !run) {
+    if (name && !run) io.err(t('messages.cli.unknownCommand', { command: name }));
+    io.err(t('messages.cli.usage'));
+    return options.help ? EXIT_OK : EXIT_USAGE;
+  }
+  let database: OpenedDatabase | undefined;
+  try {
+    database = await openDatabase(resolveDatabasePath(options.db));
+    return await run({ t, io, options, args, database });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
+    if (error instanceof AppError) {
+      io.err(formatMessage(t, { key: error.key, params: error.params }));
+      return EXIT_REJECTED;
+    }
+    throw error;
+  } finally {
+    await database?.close();
+  }
+}
