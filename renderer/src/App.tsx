@@ -1,0 +1,72 @@
+import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { navigate, useRoute, type Route } from './components/router.ts';
+import { i18n, useLanguage } from './i18n.ts';
+import { CampaignScreen } from './screens/CampaignScreen.tsx';
+import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
+import { SchoolsScreen } from './screens/SchoolsScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import './app.css';
+
+type Section = 'schools' | 'campaigns' | 'settings';
+
+function sectionOf(route: Route): Section {
+  return route.screen === 'campaign' ? 'campaigns' : route.screen;
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'schools':
+      return <SchoolsScreen />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'campaign':
+      return <CampaignScreen id={route.id} tab={route.tab} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const { language, antdLocale } = useLanguage();
+  const route = useRoute();
+  const sections: Section[] = ['schools', 'campaigns', 'settings'];
+  return (
+    <ConfigProvider locale={antdLocale}>
+      <AntApp>
+        <Layout className="shell">
+          <Layout.Header className="shell-header">
+            <Typography.Title level={1} className="shell-title">
+              {t('ui.appName')}
+            </Typography.Title>
+            <nav aria-label={t('ui.nav.label')} className="shell-nav">
+              <Menu
+                mode="horizontal"
+                theme="dark"
+                selectedKeys={[sectionOf(route)]}
+                onClick={({ key }) => navigate({ screen: key as Section })}
+                items={sections.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(`ui.nav.${key}`)}</span> }))}
+              />
+            </nav>
+            <LanguageSwitch language={language} />
+          </Layout.Header>
+          <Layout.Content className="shell-content">
+            <main>
+              <Screen route={route} />
+            </main>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Shell />
+    </I18nextProvider>
+  );
+}

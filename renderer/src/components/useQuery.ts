@@ -1,0 +1,36 @@
+// Reads from the API and reads again on demand: the database is the truth, screens keep no copy of their own.
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api.ts';
+import { call } from '../../api.ts';
+
+export interface Query<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => Promise<void>;
+}
+
+export function useQuery<K extends ApiName>(name: K, input: ApiInput<K>): Query<ApiOutput<K>> {
+  const [data, setData] = useState<ApiOutput<K>>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const inputKey = JSON.stringify(input);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await call(name, JSON.parse(inputKey) as ApiInput<K>));
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  }, [name, inputKey]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { data, error, loading, reload };
+}

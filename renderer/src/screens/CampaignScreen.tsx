@@ -1,0 +1,70 @@
+// One campaign: its dates, and tabs for the templates, the import of reports and the district summary.
+import { useState } from 'react';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Empty, Space, Spin, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Campaign } from '../../../shared/domain.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { campaignTitle, formatDate } from '../components/format.ts';
+import { navigate } from '../components/router.ts';
+import { useQuery } from '../components/useQuery.ts';
+import { useLanguage } from '../i18n.ts';
+import { CampaignDatesModal, DATE_FIELDS } from './CampaignDatesModal.tsx';
+import { ImportTab } from './campaign/ImportTab.tsx';
+import { SummaryTab } from './campaign/SummaryTab.tsx';
+import { TemplatesTab } from './campaign/TemplatesTab.tsx';
+
+const TABS = ['templates', 'import', 'summary'] as const;
+type Tab = (typeof TABS)[number];
+
+function isTab(value: string | undefined): value is Tab {
+  return (TABS as readonly string[]).includes(value ?? '');
+}
+
+function CampaignBody({ campaign, tab, onDatesChanged }: { campaign: Campaign; tab: Tab; onDatesChanged: () => void }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const [editing, setEditing] = useState(false);
+  const pane = (key: Tab) => {
+    if (key === 'templates') return <TemplatesTab campaign={campaign} />;
+    if (key === 'import') return <ImportTab campaign={campaign} />;
+    return <SummaryTab campaign={campaign} />;
+  };
+  return (
+    <>
+      <Typography.Title level={2} id="campaign-title" data-testid="campaign-title">{campaignTitle(campaign, language)}</Typography.Title>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 4 }}
+        items={DATE_FIELDS.map((field) => ({ key: field, label: t(`ui.campaigns.columns.${field}`), children: formatDate(campaign[field]) }))}
+      />
+      <Button size="small" onClick={() => setEditing(true)} data-testid="campaign-edit-dates">{t('ui.campaigns.dates.edit')}</Button>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => navigate({ screen: 'campaign', id: campaign.id, tab: key })}
+        items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`ui.campaign.tabs.${key}`)}</span>, children: pane(key) }))}
+        destroyOnHidden
+      />
+      <CampaignDatesModal campaign={editing ? campaign : null} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); onDatesChanged(); }} />
+    </>
+  );
+}
+
+export function CampaignScreen({ id, tab }: { id: string; tab: string | undefined }) {
+  const { t } = useTranslation();
+  const campaigns = useQuery('campaigns.list', {});
+  const campaign = campaigns.data?.find((c) => c.id === id);
+  return (
+    <section aria-labelledby="campaign-title">
+      <Space className="toolbar">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'campaigns' })} data-testid="campaign-back">
+          {t('ui.campaign.back')}
+        </Button>
+      </Space>
+      <ErrorAlert error={campaigns.error} />
+      {campaigns.loading && !campaigns.data && <Spin />}
+      {campaigns.data && !campaign && <Empty description={t('ui.campaign.notFound', { id })} />}
+      {campaign && <CampaignBody campaign={campaign} tab={isTab(tab) ? tab : 'templates'} onDatesChanged={() => void campaigns.reload()} />}
+    </section>
+  );
+}

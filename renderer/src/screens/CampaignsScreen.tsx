@@ -1,0 +1,112 @@
+// The campaigns: their list with dates, a new «Zabota» campaign for a year, the dates edited.
+import { useState } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CAMPAIGN_KINDS, type Campaign, type CampaignKind } from '../../../shared/domain.ts';
+import { call } from '../../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { campaignTitle, formatDate } from '../components/format.ts';
+import { navigate, routeHref } from '../components/router.ts';
+import { useQuery } from '../components/useQuery.ts';
+import { errorText, useLanguage } from '../i18n.ts';
+import { CampaignDatesModal, DATE_FIELDS } from './CampaignDatesModal.tsx';
+
+/** The year of the coming January (the campaign runs in January–February). */
+export function defaultCampaignYear(today = new Date()): number {
+  return today.getMonth() === 0 ? today.getFullYear() : today.getFullYear() + 1;
+}
+
+export function CampaignsScreen() {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { message } = App.useApp();
+  const campaigns = useQuery('campaigns.list', {});
+  const [kind, setKind] = useState<CampaignKind>('zabota');
+  const [year, setYear] = useState<number | null>(defaultCampaignYear());
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Campaign | null>(null);
+
+  const create = async () => {
+    if (year === null) return;
+    setCreating(true);
+    try {
+      const campaign = await call('campaigns.create', { kind, year });
+      void message.success(t('ui.campaigns.created', { title: campaignTitle(campaign, language) }));
+      await campaigns.reload();
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const columns: TableColumnsType<Campaign> = [
+    {
+      key: 'title',
+      title: t('ui.campaigns.columns.title'),
+      render: (_v, c) => (
+        <Typography.Link href={routeHref({ screen: 'campaign', id: c.id, tab: undefined })} data-testid="campaign-open">
+          {campaignTitle(c, language)}
+        </Typography.Link>
+      ),
+    },
+    { key: 'year', dataIndex: 'year', title: t('ui.campaigns.columns.year') },
+    ...DATE_FIELDS.map((field) => ({
+      key: field,
+      title: t(`ui.campaigns.columns.${field}`),
+      render: (_v: unknown, c: Campaign) => <span data-testid={`campaign-${field}`}>{formatDate(c[field])}</span>,
+    })),
+    {
+      key: 'actions',
+      title: t('ui.common.actions'),
+      render: (_v, c) => (
+        <Space>
+          <Button size="small" type="primary" onClick={() => navigate({ screen: 'campaign', id: c.id, tab: undefined })}>
+            {t('ui.common.open')}
+          </Button>
+          <Button size="small" data-testid="campaign-edit-dates" onClick={() => setEditing(c)}>
+            {t('ui.campaigns.dates.edit')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="campaigns-title">
+      <Typography.Title level={2} id="campaigns-title">{t('ui.campaigns.title')}</Typography.Title>
+      <Form layout="inline" className="toolbar" name="newCampaign" onFinish={() => void create()}>
+        <Form.Item label={t('ui.campaigns.kind')} htmlFor="campaign-kind">
+          <Select<CampaignKind>
+            id="campaign-kind"
+            style={{ minWidth: 320 }}
+            value={kind}
+            onChange={setKind}
+            options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: t(`ui.campaigns.kinds.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('ui.campaigns.year')} htmlFor="campaign-year">
+          <InputNumber id="campaign-year" data-testid="campaign-year" min={2000} max={2100} value={year} onChange={setYear} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={creating} disabled={year === null} data-testid="campaign-create">
+          {t('ui.campaigns.create')}
+        </Button>
+      </Form>
+      <ErrorAlert error={campaigns.error} />
+      <Table<Campaign>
+        data-testid="campaigns-table"
+        rowKey="id"
+        size="small"
+        loading={campaigns.loading}
+        columns={columns}
+        dataSource={campaigns.data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('ui.campaigns.empty') }}
+      />
+      <CampaignDatesModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void campaigns.reload(); }} />
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// Add or edit one school of the registry. The БИН is checked here as it is typed; the main process checks again.
+import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import type { ButtonProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { checkBin, normalizeBin } from '../../../shared/bin.ts';
+import { INSTRUCTION_LANGUAGES, SCHOOL_TYPES, type School, type SchoolFields } from '../../../shared/domain.ts';
+import { call } from '../../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+
+const EMPTY: SchoolFields = {
+  bin: '', nameRu: '', nameKk: '', shortName: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
+};
+
+const TEXT_FIELDS = ['nameRu', 'nameKk', 'locality', 'director', 'phone', 'email'] as const;
+
+interface Props {
+  /** The school to edit; null to add a new one. */
+  school: School | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SchoolFields>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(undefined);
+    form.resetFields();
+    form.setFieldsValue(school ? { ...school } : EMPTY);
+  }, [open, school, form]);
+
+  const submit = async () => {
+    const fields = { ...EMPTY, ...(await form.validateFields()) };
+    fields.bin = normalizeBin(fields.bin);
+    setSaving(true);
+    try {
+      if (school) await call('schools.update', { ...fields, id: school.id });
+      else await call('schools.create', fields);
+      void message.success(t(school ? 'ui.schools.form.updated' : 'ui.schools.form.created', { name: fields.shortName }));
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t(school ? 'ui.schools.form.titleEdit' : 'ui.schools.form.titleAdd')}
+      okText={t('ui.common.save')}
+      cancelText={t('ui.common.cancel')}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'school-form-save' } as ButtonProps}
+      data-testid="school-form"
+    >
+      <Form form={form} layout="vertical" name="school" data-testid="school-form-body">
+        <ErrorAlert error={error} testId="school-form-error" />
+        <Form.Item
+          name="bin"
+          label={t('ui.schools.columns.bin')}
+          extra={t('ui.schools.form.binHelp')}
+          rules={[
+            {
+              validator: async (_rule, value: string | undefined) => {
+                const problem = checkBin(normalizeBin(value ?? ''));
+                if (problem) throw new Error(t(`messages.bin.${problem}`));
+              },
+            },
+          ]}
+        >
+          <Input inputMode="numeric" maxLength={20} autoFocus data-testid="school-bin" />
+        </Form.Item>
+        <Form.Item name="shortName" label={t('ui.schools.columns.shortName')} rules={[{ required: true, whitespace: true, message: t('messages.schools.shortNameRequired') }]}>
+          <Input maxLength={100} data-testid="school-shortName" />
+        </Form.Item>
+        {TEXT_FIELDS.map((field) => (
+          <Form.Item
+            key={field}
+            name={field}
+            label={t(`ui.schools.columns.${field}`)}
+            rules={field === 'email' ? [{ type: 'email', message: t('ui.schools.form.badEmail') }] : []}
+          >
+            <Input maxLength={300} data-testid={`school-${field}`} type={field === 'email' ? 'email' : 'text'} />
+          </Form.Item>
+        ))}
+        <Form.Item name="type" label={t('ui.schools.columns.type')}>
+          <Select data-testid="school-type" options={SCHOOL_TYPES.map((type) => ({ value: type, label: t(`messages.schoolType.${type}`) }))} />
+        </Form.Item>
+        <Form.Item name="language" label={t('ui.schools.columns.language')}>
+          <Select
+            data-testid="school-language"
+            options={INSTRUCTION_LANGUAGES.map((lng) => ({ value: lng, label: t(`messages.language.${lng}`) }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,148 @@
+// The school registry: search, add, edit, close or reopen, import from a workbook, an empty template to fill.
+import { useMemo, useState } from 'react';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { School } from '../../../shared/domain.ts';
+import { call } from '../../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useDeliver } from '../components/useDeliver.ts';
+import { useQuery } from '../components/useQuery.ts';
+import { errorText } from '../i18n.ts';
+import { RegistryImportModal } from './RegistryImportModal.tsx';
+import { SchoolFormModal } from './SchoolFormModal.tsx';
+
+function matches(school: School, needle: string): boolean {
+  if (!needle) return true;
+  const haystack = [school.bin, school.shortName, school.nameRu, school.nameKk, school.locality, school.director, school.phone, school.email];
+  return haystack.some((value) => value.toLowerCase().includes(needle));
+}
+
+export function SchoolsScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const deliver = useDeliver();
+  const schools = useQuery('schools.list', { includeClosed: true });
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<School | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+
+  const shown = useMemo(() => (schools.data ?? []).filter((s) => matches(s, search.trim().toLowerCase())), [schools.data, search]);
+
+  const setActive = async (school: School, active: boolean) => {
+    try {
+      await call('schools.setActive', { id: school.id, active });
+      void message.success(t(active ? 'ui.schools.reopened' : 'ui.schools.closedDone', { name: school.shortName }));
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    }
+    await schools.reload();
+  };
+
+  const saveTemplate = async () => {
+    try {
+      deliver(await call('schools.saveRegistryTemplate', {}));
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    }
+  };
+
+  const columns: TableColumnsType<School> = [
+    { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },
+    { key: 'shortName', dataIndex: 'shortName', title: t('ui.schools.columns.shortName'), sorter: (a, b) => a.shortName.localeCompare(b.shortName) },
+    { key: 'nameRu', dataIndex: 'nameRu', title: t('ui.schools.columns.nameRu') },
+    { key: 'nameKk', dataIndex: 'nameKk', title: t('ui.schools.columns.nameKk') },
+    { key: 'type', dataIndex: 'type', title: t('ui.schools.columns.type'), render: (type: School['type']) => t(`messages.schoolType.${type}`) },
+    { key: 'locality', dataIndex: 'locality', title: t('ui.schools.columns.locality') },
+    { key: 'director', dataIndex: 'director', title: t('ui.schools.columns.director') },
+    { key: 'phone', dataIndex: 'phone', title: t('ui.schools.columns.phone') },
+    { key: 'email', dataIndex: 'email', title: t('ui.schools.columns.email') },
+    { key: 'language', dataIndex: 'language', title: t('ui.schools.columns.language'), render: (lng: School['language']) => t(`messages.language.${lng}`) },
+    {
+      key: 'active',
+      dataIndex: 'active',
+      title: t('ui.schools.columns.status'),
+      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{t(active ? 'ui.schools.status.active' : 'ui.schools.status.closed')}</Tag>,
+    },
+    {
+      key: 'actions',
+      title: t('ui.common.actions'),
+      fixed: 'right',
+      render: (_value, school) => (
+        <Space>
+          <Button size="small" data-testid="school-edit" onClick={() => { setEditing(school); setFormOpen(true); }}>
+            {t('ui.common.edit')}
+          </Button>
+          {school.active ? (
+            <Popconfirm
+              title={t('ui.schools.closeConfirm', { name: school.shortName })}
+              okText={t('ui.schools.close')}
+              cancelText={t('ui.common.cancel')}
+              onConfirm={() => setActive(school, false)}
+            >
+              <Button size="small" danger data-testid="school-close">{t('ui.schools.close')}</Button>
+            </Popconfirm>
+          ) : (
+            <Button size="small" data-testid="school-reopen" onClick={() => void setActive(school, true)}>
+              {t('ui.schools.reopen')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const activeCount = (schools.data ?? []).filter((s) => s.active).length;
+
+  return (
+    <section aria-labelledby="schools-title">
+      <Typography.Title level={2} id="schools-title">{t('ui.schools.title')}</Typography.Title>
+      <div className="toolbar">
+        <Input.Search
+          allowClear
+          className="toolbar-grow"
+          style={{ maxWidth: 420 }}
+          placeholder={t('ui.schools.searchPlaceholder')}
+          aria-label={t('ui.schools.search')}
+          data-testid="schools-search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <Typography.Text type="secondary" data-testid="schools-count">
+          {t('ui.schools.count', { count: activeCount })}
+        </Typography.Text>
+        <span className="toolbar-grow" />
+        <Button type="primary" icon={<PlusOutlined />} data-testid="school-add" onClick={() => { setEditing(null); setFormOpen(true); }}>
+          {t('ui.schools.add')}
+        </Button>
+        <Button icon={<UploadOutlined />} data-testid="registry-import" onClick={() => setImportOpen(true)}>
+          {t('ui.schools.importRegistry')}
+        </Button>
+        <Button icon={<DownloadOutlined />} data-testid="registry-template" onClick={() => void saveTemplate()}>
+          {t('ui.schools.downloadTemplate')}
+        </Button>
+      </div>
+      <ErrorAlert error={schools.error} />
+      <Table<School>
+        data-testid="schools-table"
+        rowKey="id"
+        size="small"
+        loading={schools.loading}
+        columns={columns}
+        dataSource={shown}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('ui.schools.empty') }}
+      />
+      <SchoolFormModal
+        open={formOpen}
+        school={editing}
+        onClose={() => setFormOpen(false)}
+        onSaved={() => { setFormOpen(false); void schools.reload(); }}
+      />
+      <RegistryImportModal open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void schools.reload()} />
+    </section>
+  );
+}

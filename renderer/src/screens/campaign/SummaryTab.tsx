@@ -1,0 +1,130 @@
+// The district summary: how many schools reported, totals by row code, values per school, who is missing,
+// and the workbook for the region.
+import { useState } from 'react';
+import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, List, Row, Statistic, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Campaign, CampaignSummary, SchoolReportRow } from '../../../../shared/domain.ts';
+import { findForm, type Indicator } from '../../../../shared/forms/index.ts';
+import { call } from '../../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDate, formatNumber } from '../../components/format.ts';
+import { useDeliver } from '../../components/useDeliver.ts';
+import { useQuery } from '../../components/useQuery.ts';
+import { errorText, labelLanguage, useLanguage } from '../../i18n.ts';
+
+interface TotalRow {
+  code: string;
+  label: string;
+  total: number | undefined;
+}
+
+function Counts({ summary }: { summary: CampaignSummary }) {
+  const { t } = useTranslation();
+  const missing = summary.expected - summary.reported;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.expected')} value={summary.expected} data-testid="summary-expected" /></Card></Col>
+      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.reported')} value={summary.reported} suffix={`/ ${summary.expected}`} data-testid="summary-reported" /></Card></Col>
+      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.missing')} value={missing} data-testid="summary-missing" /></Card></Col>
+    </Row>
+  );
+}
+
+function SchoolsTable({ summary, indicators }: { summary: CampaignSummary; indicators: Indicator[] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const columns: TableColumnsType<SchoolReportRow> = [
+    { key: 'school', title: t('ui.summary.columns.school'), dataIndex: 'shortName', fixed: 'left', width: 200 },
+    { key: 'bin', title: t('ui.summary.columns.bin'), dataIndex: 'bin', width: 130 },
+    { key: 'receivedAt', title: t('ui.summary.columns.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (at: string | null) => (at ? formatDate(at) : t('ui.summary.notReceived')) },
+    ...indicators.map((indicator) => ({
+      key: indicator.code,
+      title: <abbr title={indicator.label[labelLanguage(language)]}>{indicator.code}</abbr>,
+      align: 'right' as const,
+      render: (_v: unknown, row: SchoolReportRow) => formatNumber(row.values[indicator.code], language),
+    })),
+  ];
+  return (
+    <Table<SchoolReportRow>
+      data-testid="summary-schools"
+      rowKey="schoolId"
+      size="small"
+      columns={columns}
+      dataSource={summary.schools}
+      scroll={{ x: 'max-content' }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+    />
+  );
+}
+
+export function SummaryTab({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { message } = App.useApp();
+  const deliver = useDeliver();
+  const summary = useQuery('summary.get', { campaignId: campaign.id });
+  const [saving, setSaving] = useState(false);
+  const form = findForm(campaign.formId, campaign.formVersion);
+  const indicators = form?.indicators ?? [];
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      deliver(await call('summary.save', { campaignId: campaign.id }));
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const totals: TotalRow[] = indicators.map((indicator) => ({
+    code: indicator.code,
+    label: indicator.label[labelLanguage(language)],
+    total: summary.data?.totals[indicator.code],
+  }));
+
+  const totalColumns: TableColumnsType<TotalRow> = [
+    { key: 'code', dataIndex: 'code', title: t('ui.summary.columns.code'), width: 90 },
+    { key: 'label', dataIndex: 'label', title: t('ui.summary.columns.label') },
+    { key: 'total', dataIndex: 'total', title: t('ui.summary.columns.total'), align: 'right', width: 160, render: (total: number | undefined) => formatNumber(total ?? 0, language) },
+  ];
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={() => void save()} data-testid="summary-save">
+          {t('ui.summary.export')}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void summary.reload()} loading={summary.loading}>
+          {t('ui.common.refresh')}
+        </Button>
+      </div>
+      <ErrorAlert error={summary.error} testId="summary-error" />
+      {summary.data && (
+        <>
+          <Counts summary={summary.data} />
+          <Typography.Title level={3}>{t('ui.summary.totals')}</Typography.Title>
+          <Table<TotalRow> data-testid="summary-totals" rowKey="code" size="small" columns={totalColumns} dataSource={totals} pagination={false} />
+          <Typography.Title level={3}>{t('ui.summary.bySchool')}</Typography.Title>
+          <SchoolsTable summary={summary.data} indicators={indicators} />
+          <Typography.Title level={3}>{t('ui.summary.missingList')}</Typography.Title>
+          <List
+            data-testid="summary-missing-list"
+            size="small"
+            bordered
+            dataSource={summary.data.missing}
+            locale={{ emptyText: t('ui.summary.allReported') }}
+            renderItem={(school) => (
+              <List.Item>
+                {school.shortName} <Typography.Text type="secondary">{school.bin}</Typography.Text>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
