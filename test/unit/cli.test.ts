@@ -1,0 +1,102 @@
+// The `jinaq` command line end to end on a real database file and real workbooks.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli } from '../../main/cli.ts';
+import { tempDir } from '../helpers/db.ts';
+import { schoolFields } from '../helpers/schools.ts';
+import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
+
+let dir: string;
+let remove: () => void;
+let db: string;
+
+beforeEach(() => {
+  ({ dir, remove } = tempDir());
+  db = path.join(dir, 'cli.sqlite');
+});
+afterEach(() => remove());
+
+async function jinaq(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...args, '--db', db, '--lang', 'ru'], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function writeRegistry(file: string, rows: string[][]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Лист1');
+  sheet.addRow(['БИН', 'Наименование (рус.)', 'Наименование (каз.)', 'Краткое наименование', 'Тип', 'Населённый пункт', 'Директор', 'Телефон', 'Email']);
+  rows.forEach((row) => sheet.addRow(row));
+  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+describe('jinaq CLI', () => {
+  it('runs the whole job: registry, campaign, templates, import, summary, export', async () => {
+    const registry = path.join(dir, 'registry.xlsx');
+    const rows = [1, 2].map((n) => {
+      const s = schoolFields(n);
+      return [s.bin, s.nameRu, s.nameKk, s.shortName, 'Гимназия', s.locality, s.director, s.phone, s.email];
+    });
+    await writeRegistry(registry, [...rows, ['123', 'Плохая', '', 'Плохая', '', '', '', '', '']]);
+    const imported = await jinaq('schools', 'import', registry);
+    expect(imported.code).toBe(EXIT_REJECTED);
+    expect(imported.out).toContain('Добавлено школ: 2, обновлено: 0, строк с ошибками: 1');
+    expect(imported.out).toContain('Строка 4: БИН должен состоять из 12 цифр (123)');
+
+    const listed = JSON.parse((await jinaq('schools', 'list', '--json')).out);
+    expect(listed.map((s: { bin: string; type: string }) => [s.bin, s.type])).toEqual([[schoolFields(1).bin, 'gymnasium'], [schoolFields(2).bin, 'gymnasium']]);
+
+    expect(await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027')).toMatchObject({ code: EXIT_OK, out: 'zabota-2027' });
+    const templatesDir = path.join(dir, 'templates');
+    expect((await jinaq('templates', '--campaign', 'zabota-2027', '--out', templatesDir)).code).toBe(EXIT_OK);
+    const templates = readdirSync(templatesDir).sort();
+    expect(templates).toEqual(['Школа №1 - zabota-2027.xlsx', 'Школа №2 - zabota-2027.xlsx']);
+
+    const inbox = path.join(dir, 'inbox');
+    const filled = await fillTemplate(readFileSync(path.join(templatesDir, templates[0])), validZabota());
+    const broken = await fillTemplate(readFileSync(path.join(templatesDir, templates[1])), { ...validZabota(), Z05: 11 });
+    mkdirSync(inbox);
+    writeFileSync(path.join(inbox, 'school1.xlsx'), filled);
+    writeFileSync(path.join(inbox, 'school2.xlsx'), broken);
+    writeFileSync(path.join(inbox, '~$school1.xlsx'), 'Excel lock file');
+
+    const result = await jinaq('import', '--campaign', 'zabota-2027', inbox, '--json');
+    expect(result.code).toBe(EXIT_REJECTED);
+    const outcomes = JSON.parse(result.out);
+    expect(outcomes).toHaveLength(2);
+    expect(outcomes[0]).toMatchObject({ file: path.join(inbox, 'school1.xlsx'), status: 'accepted', school_bin: schoolFields(1).bin, errors: [] });
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', school_bin: schoolFields(2).bin });
+    expect(outcomes[1].errors).toEqual([
+      { sheet: 'Форма - Нысан', cell: 'D14', code: 'Z05', message: 'Правило Z-R2 не выполнено: Z05 ≤ Z04 (слева 11, справа 10)' },
+    ]);
+
+    const summary = JSON.parse((await jinaq('summary', '--campaign', 'zabota-2027', '--json')).out);
+    expect(summary).toMatchObject({ campaign: 'zabota-2027', expected: 2, reported: 1, missing: [schoolFields(2).bin] });
+    expect(summary.totals).toMatchObject({ Z01: 500, Z30: 150000.5 });
+
+    const exported = path.join(dir, 'out', 'summary.xlsx');
+    expect((await jinaq('export', '--campaign', 'zabota-2027', '--out', exported)).code).toBe(EXIT_OK);
+    const workbook = await readWorkbook(readFileSync(exported));
+    expect(workbook.worksheets).toHaveLength(3);
+  });
+
+  it('answers usage errors with exit code 2 and rejected input with 1', async () => {
+    expect((await jinaq('frobnicate')).code).toBe(EXIT_USAGE);
+    expect((await jinaq('campaign', 'create', '--kind', 'zabota')).err).toBe('Не указан параметр --year');
+    expect((await jinaq('campaign', 'create', '--kind', 'nope', '--year', '2027')).code).toBe(EXIT_USAGE);
+    expect((await jinaq('import', '--campaign', 'zabota-2027', '--bogus-flag')).code).toBe(EXIT_USAGE);
+    expect((await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027')).code).toBe(EXIT_OK);
+    const again = await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027');
+    expect(again).toMatchObject({ code: EXIT_REJECTED, err: 'Кампания zabota-2027 уже создана' });
+  });
+
+  it('writes the empty registry whose headers the registry import reads back', async () => {
+    const file = path.join(dir, 'empty.xlsx');
+    expect((await jinaq('schools', 'template', '--out', file)).code).toBe(EXIT_OK);
+    const header = (await readWorkbook(readFileSync(file))).worksheets[0].getRow(1).values as string[];
+    expect(header.slice(1, 4)).toEqual(['БИН / БСН', 'Наименование (рус.) / Атауы (орыс.)', 'Наименование (каз.) / Атауы (қаз.)']);
+  });
+});
