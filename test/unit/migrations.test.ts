@@ -1,0 +1,149 @@
+// Opening a database file: created and migrated once, later migrations applied, a failed one rolled back,
+// and a file from a newer Jinaq refused untouched.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultMigrationsDir } from '../../main/db/migrate.ts';
+import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
+import { AppError } from '../../main/errors.ts';
+import { tempDir } from '../helpers/db.ts';
+
+const SCHEMA_V1 = [
+  'campaigns', 'files', 'imports', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+];
+
+let folder: ReturnType<typeof tempDir>;
+let file: string;
+const opened: OpenedDatabase[] = [];
+
+async function open(options: { migrationsDir?: string } = {}): Promise<OpenedDatabase> {
+  const database = await openDatabase(file, options);
+  opened.push(database);
+  return database;
+}
+
+async function closeAll(): Promise<void> {
+  while (opened.length > 0) await opened.pop()!.close();
+}
+
+function tables(raw: BetterSqlite3.Database): string[] {
+  return raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+function executed(raw: BetterSqlite3.Database): string[] {
+  return raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
+}
+
+/** A copy of the real migrations with more files beside them. */
+function migrationsWith(extra: Record<string, string>): string {
+  const dir = path.join(folder.dir, `migrations-${Object.keys(extra).join('-')}`);
+  cpSync(defaultMigrationsDir(), dir, { recursive: true });
+  for (const [name, sql] of Object.entries(extra)) writeFileSync(path.join(dir, name), sql);
+  return dir;
+}
+
+beforeEach(() => {
+  folder = tempDir();
+  file = path.join(folder.dir, 'nested', 'jinaq.sqlite');
+});
+afterEach(async () => {
+  await closeAll();
+  folder.remove();
+});
+
+describe('openDatabase', () => {
+  it('creates a fresh file (and its folder) with every table, in WAL mode with foreign keys on', async () => {
+    const { raw } = await open();
+    expect(tables(raw)).toEqual(SCHEMA_V1);
+    expect(executed(raw)).toEqual(['0001_init']);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => raw.prepare("INSERT INTO imports (campaign_id, file_id, file_name, status) VALUES ('none', 1, 'x', 'accepted')").run())
+      .toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('keeps the data and does not run a migration again when reopened', async () => {
+    const first = await open();
+    first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtRu', 'г. Шахтинск')").run();
+    const ranAt = first.raw.prepare('SELECT name, timestamp FROM schema_migrations').all();
+    await closeAll();
+
+    const second = await open();
+    expect(second.raw.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('districtRu')).toBe('г. Шахтинск');
+    expect(second.raw.prepare('SELECT name, timestamp FROM schema_migrations').all()).toEqual(ranAt);
+    expect(tables(second.raw)).toEqual(SCHEMA_V1);
+    expect(second.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('applies a new migration file on the next open, once', async () => {
+    const first = await open();
+    first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtKk', 'Шахтинск қаласы')").run();
+    await closeAll();
+
+    const dir = migrationsWith({
+      '0002_notes.sql': "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\nINSERT INTO notes (body) VALUES ('from 0002');\n",
+    });
+    const second = await open({ migrationsDir: dir });
+    expect(executed(second.raw)).toEqual(['0001_init', '0002_notes']);
+    expect(tables(second.raw)).toEqual([...SCHEMA_V1, 'notes'].sort());
+    expect(second.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0002']);
+    expect(second.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['Шахтинск қаласы']);
+    await closeAll();
+
+    const third = await open({ migrationsDir: dir });
+    expect(third.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0002']);
+  });
+
+  it('ignores files in the migrations folder that are not named NNNN_name.sql', async () => {
+    const dir = migrationsWith({ 'README.md': '# notes', '0002-bad-name.sql': 'CREATE TABLE never (id INTEGER);', '0003_x.sql.bak': 'CREATE TABLE never2 (id INTEGER);' });
+    const { raw } = await open({ migrationsDir: dir });
+    expect(executed(raw)).toEqual(['0001_init']);
+    expect(tables(raw)).toEqual(SCHEMA_V1);
+  });
+
+  it('rolls a failing migration back as a whole and leaves the file as it was', async () => {
+    const first = await open();
+    first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtRu', 'до')").run();
+    await closeAll();
+
+    const dir = migrationsWith({
+      '0002_broken.sql': [
+        'CREATE TABLE half (id INTEGER PRIMARY KEY);',
+        "INSERT INTO half (id) VALUES (1);",
+        "UPDATE settings SET value = 'после';",
+        'INSERT INTO no_such_table VALUES (1);',
+      ].join('\n'),
+    });
+    await expect(openDatabase(file, { migrationsDir: dir })).rejects.toThrow(/no such table: no_such_table/);
+
+    const after = await open();
+    expect(tables(after.raw)).toEqual(SCHEMA_V1);
+    expect(executed(after.raw)).toEqual(['0001_init']);
+    expect(after.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['до']);
+  });
+
+  it('refuses a database migrated by a newer Jinaq and does not touch the file', async () => {
+    const first = await open();
+    first.raw.prepare("INSERT INTO schema_migrations (name, timestamp) VALUES ('0002_future', '2030-01-01T00:00:00.000Z')").run();
+    first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtRu', 'г. Шахтинск')").run();
+    await closeAll();
+    const before = readFileSync(file);
+
+    const error = await openDatabase(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'conflict', key: 'db.newerVersion', params: { file, migration: '0002_future' } });
+
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const check = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(tables(check)).toEqual(SCHEMA_V1);
+      expect(executed(check)).toEqual(['0001_init', '0002_future']);
+    } finally {
+      check.close();
+    }
+  });
+});
