@@ -1,0 +1,273 @@
+// Importing filled «Забота» files cell by cell: what is read as a number, what is refused and where,
+// and which files are not this campaign's or this registry's. A refused file is kept, its report is not.
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportOutcome, School } from '../../shared/domain.ts';
+import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
+import { formatMessage, tFor } from '../../shared/i18n.ts';
+import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
+import { buildReportTemplate } from '../../main/excel/report-template.ts';
+import { workbookBytes } from '../../main/excel/workbook.ts';
+import { createCampaign } from '../../main/services/campaigns.ts';
+import { buildTemplates } from '../../main/services/exports.ts';
+import { importReports } from '../../main/services/imports.ts';
+import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
+import { getSettings, updateSettings } from '../../main/services/settings.ts';
+import { tempDatabase } from '../helpers/db.ts';
+import { editWorkbook, valueCellOf, visibleSheet } from '../helpers/edit.ts';
+import { schoolFields, validBin } from '../helpers/schools.ts';
+import { fillTemplate, readWorkbook, validZabota, type CellInput } from '../helpers/workbooks.ts';
+
+const SHEET = 'Форма - Нысан';
+/** Where the template puts each row code's value: row 10 onwards, column D. */
+const CELL: Record<string, string> = Object.fromEntries(zabotaV1.indicators.map((indicator, i) => [indicator.code, `D${10 + i}`]));
+
+let database: Awaited<ReturnType<typeof tempDatabase>>;
+let school: School;
+let template: Uint8Array;
+const CAMPAIGN = 'zabota-2027';
+
+beforeEach(async () => {
+  database = await tempDatabase();
+  await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
+  school = await createSchool(database.db, schoolFields(1));
+  await createCampaign(database.db, 'zabota', 2027);
+  template = (await buildTemplates(database.db, CAMPAIGN)).files[0].bytes;
+});
+afterEach(() => database.remove());
+
+async function importOne(bytes: Uint8Array, name = 'report.xlsx'): Promise<ImportOutcome> {
+  const [outcome] = await importReports(database.db, CAMPAIGN, [{ name, bytes }]);
+  return outcome;
+}
+
+async function filled(changes: Record<string, CellInput>): Promise<Buffer> {
+  return fillTemplate(template, { ...validZabota(), ...changes });
+}
+
+async function reportCount(): Promise<number> {
+  return (await database.db.selectFrom('reports').select('id').execute()).length;
+}
+
+/** The stored values of the school's current report, money in tiyn. */
+async function storedValues(): Promise<Record<string, number>> {
+  const rows = await database.db
+    .selectFrom('report_values')
+    .innerJoin('reports', 'reports.id', 'report_values.report_id')
+    .select(['report_values.code', 'report_values.amount'])
+    .where('reports.is_current', '=', 1)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.code, r.amount]));
+}
+
+/** A refused file: no report stored, the file kept byte for byte, the log says 'rejected' with the same errors. */
+async function expectRejectedAndKept(bytes: Uint8Array, outcome: ImportOutcome): Promise<void> {
+  expect(outcome.status).toBe('rejected');
+  expect(outcome.hasWarnings).toBe(false);
+  expect(await reportCount()).toBe(0);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const file = await database.db.selectFrom('files').select(['id', 'size', 'bytes']).where('sha256', '=', sha).executeTakeFirst();
+  expect(file?.size).toBe(bytes.byteLength);
+  expect(Buffer.from(file!.bytes).equals(Buffer.from(bytes))).toBe(true);
+  const log = await database.db.selectFrom('imports').selectAll().where('file_id', '=', file!.id).execute();
+  expect(log).toHaveLength(1);
+  expect(log[0]).toMatchObject({ campaign_id: CAMPAIGN, status: 'rejected', has_warnings: 0, file_name: outcome.file });
+  expect(JSON.parse(log[0].issues_json)).toEqual(outcome.errors);
+  // the first error reads as a Kazakh sentence with every placeholder filled in
+  const kk = formatMessage(tFor('kk'), outcome.errors[0].message);
+  expect(kk.length).toBeGreaterThan(10);
+  expect(kk).not.toMatch(/\{\{|\}\}|\$t\(|messages\./);
+  expect(kk).toMatch(/[әғқңөұүһі]/i);
+  expect(kk).not.toBe(formatMessage(tFor('ru'), outcome.errors[0].message));
+}
+
+describe('cells read as numbers', () => {
+  it('accepts numbers typed as text with spaces, NBSP and decimal commas', async () => {
+    const bytes = await filled({ Z01: '1 234', Z06: ' 2 ', Z30: '150\u00a0000,50', Z31: '100 000', Z32: '50\u202f000.5', Z33: '0' });
+    const outcome = await importOne(bytes);
+    expect(outcome).toMatchObject({ status: 'accepted', errors: [], warnings: [], hasWarnings: false, schoolBin: school.bin, schoolName: school.shortName });
+    expect(await storedValues()).toMatchObject({ Z01: 1234, Z06: 2, Z30: 15000050, Z31: 10000000, Z32: 5000050, Z33: 0 });
+  });
+
+  it('uses the cached result of a formula', async () => {
+    const bytes = await filled({ Z06: { formula: '2+2', result: 4 }, Z30: { formula: 'D29+D30+D31', result: 150000.5 } });
+    const outcome = await importOne(bytes);
+    expect(outcome.status).toBe('accepted');
+    expect(await storedValues()).toMatchObject({ Z06: 4, Z30: 15000050 });
+  });
+
+  it('stores a blank optional row as not reported, not as 0', async () => {
+    const bytes = await filled({ Z07: null, Z33: null });
+    expect((await importOne(bytes)).status).toBe('accepted');
+    const values = await storedValues();
+    expect(values).not.toHaveProperty('Z07');
+    expect(values).not.toHaveProperty('Z33');
+    expect(values.Z23).toBe(0);
+  });
+});
+
+describe('cells refused, each at its cell and row code', () => {
+  it.each<[string, Record<string, CellInput>, string, string, Record<string, string | number> | undefined]>([
+    ['formula without a value', { Z06: { formula: 'D11*2' } as CellInput }, 'Z06', 'import.formulaNoValue', undefined],
+    ['formula giving an error', { Z06: { formula: '1/0', result: { error: '#DIV/0!' } } as CellInput }, 'Z06', 'import.formulaError', { value: '#DIV/0!' }],
+    ['a word', { Z01: 'много' }, 'Z01', 'import.notANumber', { value: 'много' }],
+    ['a number with two separators', { Z30: '1.234,5' }, 'Z30', 'import.notANumber', { value: '1.234,5' }],
+    ['a negative count', { Z06: -1 }, 'Z06', 'import.negative', { value: -1 }],
+    ['a negative amount typed as text', { Z33: '-5' }, 'Z33', 'import.negative', { value: -5 }],
+    ['a fraction in a count', { Z01: 2.5 }, 'Z01', 'import.fraction', { value: 2.5 }],
+    ['a fraction typed as text in a count', { Z07: '2,5' }, 'Z07', 'import.fraction', { value: 2.5 }],
+    ['tiyn beyond two decimals', { Z33: 10.555 }, 'Z33', 'import.tooManyDecimals', { value: 10.555 }],
+    ['a blank required row', { Z01: null }, 'Z01', 'import.required', {}],
+    ['a blank required row (spaces only)', { Z30: '   ' }, 'Z30', 'import.required', {}],
+  ])('%s', async (_name, changes, code, key, params) => {
+    const bytes = await filled(changes);
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([{ severity: 'error', sheet: SHEET, cell: CELL[code], code, message: { key, params } }]);
+    expect(outcome.schoolBin).toBe(school.bin);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('names the required cell: D10 for Z01', () => {
+    expect(CELL.Z01).toBe('D10');
+    expect(CELL.Z34).toBe('D32');
+  });
+
+  it('refuses a date where a number belongs', async () => {
+    const bytes = await editWorkbook(template, (workbook) => {
+      const sheet = visibleSheet(workbook);
+      for (const [code, value] of Object.entries(validZabota())) valueCellOf(sheet, code).value = value;
+      const cell = valueCellOf(sheet, 'Z06');
+      cell.value = new Date(Date.UTC(2027, 0, 15));
+      // a style of its own: cells loaded by exceljs share style objects
+      cell.style = { ...cell.style, numFmt: 'dd.mm.yyyy' };
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([
+      { severity: 'error', sheet: SHEET, cell: 'D15', code: 'Z06', message: { key: 'import.dateNotNumber', params: { value: '2027-01-15' } } },
+    ]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('lists every bad cell of a file, in the order of the form, and skips the rules', async () => {
+    const bytes = await filled({ Z01: null, Z03: 'три', Z10: 1.5, Z32: -1 });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors.map((e) => [e.cell, e.code, e.message.key])).toEqual([
+      ['D10', 'Z01', 'import.required'],
+      ['D12', 'Z03', 'import.notANumber'],
+      ['D17', 'Z10', 'import.fraction'],
+      ['D30', 'Z32', 'import.negative'],
+    ]);
+    expect(outcome.warnings).toEqual([]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+});
+
+describe('rules on import', () => {
+  it('accepts a report that only breaks a warning rule, with the warning (Z-R9: sponsors’ money, no sponsors)', async () => {
+    for (const [name, z34] of [['blank.xlsx', null], ['zero.xlsx', 0]] as const) {
+      const outcome = await importOne(await filled({ Z34: z34 }), name);
+      expect(outcome).toMatchObject({ status: 'accepted', hasWarnings: true, errors: [] });
+      expect(outcome.warnings).toEqual([
+        {
+          severity: 'warning', sheet: SHEET, cell: 'D30', code: 'Z32',
+          message: { key: 'import.ruleWarning', params: { rule: 'Z-R9', text: 'Z32 > 0 ⇒ Z34 > 0', left: 0, right: 0 } },
+        },
+      ]);
+    }
+    expect(await reportCount()).toBe(2);
+    const log = await database.db.selectFrom('imports').select(['status', 'has_warnings']).orderBy('id').execute();
+    expect(log).toEqual([{ status: 'accepted', has_warnings: 1 }, { status: 'accepted', has_warnings: 1 }]);
+  });
+
+  it('refuses a report whose money does not add up to the tiyn (Z-R7)', async () => {
+    const bytes = await filled({ Z30: 150000.51 });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([
+      {
+        severity: 'error', sheet: SHEET, cell: 'D28', code: 'Z30',
+        message: { key: 'import.ruleError', params: { rule: 'Z-R7', text: 'Z30 = Z31 + Z32 + Z33', left: 150000.51, right: 150000.5 } },
+      },
+    ]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+});
+
+describe('files that are not this campaign’s report', () => {
+  it('refuses a file that is not a workbook', async () => {
+    const bytes = new TextEncoder().encode('Z01;500\nZ02;4\n');
+    const outcome = await importOne(bytes, 'report.csv');
+    expect(outcome).toMatchObject({ file: 'report.csv', schoolBin: null, schoolName: null });
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.notWorkbook', params: undefined } }]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('refuses the template of another campaign', async () => {
+    await createCampaign(database.db, 'zabota', 2028);
+    const other = (await buildTemplates(database.db, 'zabota-2028')).files[0].bytes;
+    const bytes = await fillTemplate(other, validZabota());
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([
+      { severity: 'error', message: { key: 'import.otherCampaign', params: { found: 'zabota-2028', expected: 'zabota-2027' } } },
+    ]);
+    expect(outcome.schoolBin).toBe(school.bin);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('still recognises the school by the БИН in the header when the hidden sheet was deleted', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      workbook.removeWorksheet(workbook.getWorksheet(IDENTITY_SHEET)!.id);
+    });
+    expect((await readWorkbook(bytes)).getWorksheet(IDENTITY_SHEET)).toBeUndefined();
+    const outcome = await importOne(bytes);
+    expect(outcome).toMatchObject({ status: 'accepted', errors: [], schoolBin: school.bin, schoolName: school.shortName });
+    expect(await storedValues()).toMatchObject({ Z01: 500, Z30: 15000050 });
+  });
+
+  it('says it cannot tell the school when both the hidden sheet and the header БИН are gone', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      workbook.removeWorksheet(workbook.getWorksheet(IDENTITY_SHEET)!.id);
+      visibleSheet(workbook).getCell('B4').value = null;
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.noIdentification', params: undefined } }]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  async function templateFor(fields: School): Promise<Uint8Array> {
+    const campaign = { id: CAMPAIGN, kind: 'zabota' as const, year: 2027, formId: 'zabota', formVersion: 1, title: zabotaV1.title, startsOn: '2027-01-10', endsOn: '2027-02-10', schoolDueOn: '2027-02-12', regionDueOn: '2027-02-15' };
+    const workbook = await buildReportTemplate(zabotaV1, campaign, fields, await getSettings(database.db), 'test');
+    return fillTemplate(await workbookBytes(workbook), validZabota());
+  }
+
+  it('refuses a school that is not in the registry', async () => {
+    const stranger = { id: 999, active: true, ...schoolFields(2) };
+    const bytes = await templateFor(stranger);
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.unknownSchool', params: { bin: validBin(2) } } }]);
+    expect(outcome).toMatchObject({ schoolBin: validBin(2), schoolName: null });
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('refuses a file whose БИН is wrong, explaining what is wrong with it', async () => {
+    const bad = `${validBin(2).slice(0, 11)}${(Number(validBin(2)[11]) + 1) % 10}`;
+    const bytes = await templateFor({ id: 999, active: true, ...schoolFields(2, { bin: bad }) });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.badBin', params: { bin: bad, problem: 'checksum' } } }]);
+    await expectRejectedAndKept(bytes, outcome);
+    expect(formatMessage(tFor('kk'), outcome.errors[0].message)).toContain(tFor('kk')('messages.bin.checksum') as string);
+    expect(formatMessage(tFor('ru'), outcome.errors[0].message)).toBe(
+      `БИН школы в файле неверен (${bad}): БИН не проходит проверку контрольного разряда — проверьте, нет ли опечатки`,
+    );
+  });
+
+  it('refuses the report of a school closed in the registry, naming the school', async () => {
+    await setSchoolActive(database.db, school.id, false);
+    const bytes = await filled({});
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.closedSchool', params: { bin: school.bin } } }]);
+    expect(outcome).toMatchObject({ schoolBin: school.bin, schoolName: school.shortName });
+    await expectRejectedAndKept(bytes, outcome);
+    const log = await database.db.selectFrom('imports').select(['school_id', 'school_bin']).executeTakeFirstOrThrow();
+    expect(log).toEqual({ school_id: school.id, school_bin: school.bin });
+  });
+});
