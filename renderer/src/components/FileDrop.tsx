@@ -16,8 +16,8 @@ const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.
 export function FileDrop({ multiple, disabled, title, hint, testId, onFiles }: Props) {
   let batch: File[] = [];
   return (
+    <div data-testid={testId}>
     <Upload.Dragger
-      data-testid={testId}
       accept={XLSX}
       multiple={multiple}
       disabled={disabled}
@@ -35,5 +35,6 @@ export function FileDrop({ multiple, disabled, title, hint, testId, onFiles }: P
       <p className="ant-upload-text">{title}</p>
       <p className="ant-upload-hint">{hint}</p>
     </Upload.Dragger>
+    </div>
   );
 }

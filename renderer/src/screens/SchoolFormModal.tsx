@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
+import type { FormRule as Rule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkBin, normalizeBin } from '../../../shared/bin.ts';
 import { INSTRUCTION_LANGUAGES, SCHOOL_TYPES, type School, type SchoolFields } from '../../../shared/domain.ts';
@@ -35,6 +36,19 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
     form.resetFields();
     form.setFieldsValue(school ? { ...school } : EMPTY);
   }, [open, school, form]);
+
+  const rulesFor = (field: (typeof TEXT_FIELDS)[number]): Rule[] => {
+    if (field === 'email') return [{ type: 'email', message: t('ui.schools.form.badEmail') }];
+    if (field !== 'nameRu') return [];
+    return [
+      ({ getFieldValue }) => ({
+        validator: async (_rule, value: string | undefined) => {
+          const nameKk = getFieldValue('nameKk') as string | undefined;
+          if (!value?.trim() && !nameKk?.trim()) throw new Error(t('messages.schools.nameRequired'));
+        },
+      }),
+    ];
+  };
 
   const submit = async () => {
     const fields = { ...EMPTY, ...(await form.validateFields()) };
@@ -90,7 +104,8 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
             key={field}
             name={field}
             label={t(`ui.schools.columns.${field}`)}
-            rules={field === 'email' ? [{ type: 'email', message: t('ui.schools.form.badEmail') }] : []}
+            rules={rulesFor(field)}
+            dependencies={field === 'nameRu' ? ['nameKk'] : undefined}
           >
             <Input maxLength={300} data-testid={`school-${field}`} type={field === 'email' ? 'email' : 'text'} />
           </Form.Item>

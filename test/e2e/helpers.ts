@@ -1,0 +1,129 @@
+// Helpers for the end-to-end tests: a real server per spec file, valid БИНs, workbooks written as people would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from '@playwright/test';
+import { binCheckDigit } from '../../shared/bin.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Server {
+  url: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** `node main/web.ts --port 0` on a fresh database in a temporary folder; resolves with the URL it prints. */
+export async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jinaq-e2e-'));
+  const token = randomBytes(16).toString('hex');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['main/web.ts', '--port', '0', '--db', path.join(dir, 'e2e.sqlite'), '--token', token],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid БИН from its first 11 digits (YYMM, kind 4–6, attribute 0–3, serial), e.g. '04054000123'. */
+export function validBin(first11: string): string {
+  if (!/^\d{2}(0[1-9]|1[0-2])[456][0-3]\d{5}$/.test(first11)) throw new Error(`not a БИН prefix: ${first11}`);
+  const check = binCheckDigit(first11);
+  if (check === null) throw new Error(`no check digit exists for ${first11}`);
+  return first11 + String(check);
+}
+
+/** The first few valid БИНs after a prefix: serial numbers counted up until enough have a check digit. */
+export function validBins(prefix7: string, count: number): string[] {
+  const bins: string[] = [];
+  for (let serial = 1; bins.length < count; serial++) {
+    const first11 = prefix7 + String(serial).padStart(4, '0');
+    if (binCheckDigit(first11) !== null) bins.push(validBin(first11));
+  }
+  return bins;
+}
+
+/** Opens the app at the server's URL (the token travels in the hash) with the language set. */
+export async function openApp(page: Page, server: Server, language: 'ru' | 'kk' | 'en' = 'ru'): Promise<void> {
+  await page.addInitScript((lng) => {
+    if (!localStorage.getItem('jinaq.language')) localStorage.setItem('jinaq.language', lng);
+  }, language);
+  await page.goto(server.url);
+}
+
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFileSync(file);
+}
+
+export async function xlsxBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A registry workbook as a district would keep it: Russian headers, one school a row. */
+export async function registryWorkbook(rows: Array<Record<string, string>>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Школы');
+  const headers = ['БИН', 'Наименование (рус.)', 'Наименование (каз.)', 'Краткое наименование', 'Тип', 'Населённый пункт', 'Директор', 'Телефон', 'Email', 'Язык обучения'];
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(headers.map((header) => row[header] ?? ''));
+  return xlsxBuffer(workbook);
+}
+
+/** Fills a school's template as the school would: the «Значение» cell (column D) of each row code found in column A. */
+export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets.find((ws) => {
+    let found = false;
+    ws.eachRow((row) => {
+      if (/^Z\d\d$/.test(String(row.getCell(1).value ?? '').trim())) found = true;
+    });
+    return found;
+  });
+  if (!sheet) throw new Error('no sheet with row codes');
+  const seen = new Set<string>();
+  sheet.eachRow((row) => {
+    const code = String(row.getCell(1).value ?? '').trim();
+    if (code in values) {
+      row.getCell(4).value = values[code];
+      seen.add(code);
+    }
+  });
+  const missing = Object.keys(values).filter((code) => !seen.has(code));
+  if (missing.length > 0) throw new Error(`codes not found in the template: ${missing.join(', ')}`);
+  return xlsxBuffer(workbook);
+}
