@@ -1,0 +1,134 @@
+// The campaign's whole path through the real UI: create it, edit its dates, make the templates,
+// import two filled templates (one valid, one breaking rule Z-R1), read the summary, export it.
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: Server;
+const bins = validBins('1911500', 4);
+const templates: Record<string, Uint8Array> = {};
+
+const VALID: Record<string, number> = {
+  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
+  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
+};
+const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
+
+test.beforeAll(async () => {
+  server = await startServer();
+  const names = ['СШ № 1', 'СШ № 2', 'Гимназия № 3', 'Закрытая школа'];
+  for (const [index, bin] of bins.entries()) {
+    const school = await api<{ id: number }>(server, 'schools.create', {
+      bin, shortName: names[index], nameRu: names[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
+    });
+    if (index === 3) await api(server, 'schools.setActive', { id: school.id, active: false });
+  }
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('creates a «Забота» campaign and edits its dates', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByRole('heading', { name: 'Кампании' })).toBeVisible();
+  await page.getByLabel('Год').fill('2026');
+  await page.getByTestId('campaign-create').click();
+  const row = page.getByTestId('campaigns-table').getByRole('row', { name: /2026/ });
+  await expect(row).toContainText('Республиканская акция «Забота» — 2026');
+  await expect(row).toContainText('10.01.2026');
+  await expect(row).toContainText('15.02.2026');
+
+  await row.getByTestId('campaign-edit-dates').click();
+  const dialog = page.getByRole('dialog');
+  const schoolDue = dialog.getByLabel('Срок сдачи школами');
+  await schoolDue.click();
+  await schoolDue.fill('13.02.2026');
+  await schoolDue.press('Enter');
+  await page.getByTestId('dates-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByTestId('campaign-schoolDueOn')).toHaveText('13.02.2026');
+});
+
+test('makes one template per active school', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  await expect(page.getByTestId('campaign-title')).toContainText('2026');
+  await expect(page.getByTestId('templates-count')).toContainText('3');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('templates-save').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const files = unzipSync(new Uint8Array(await downloadBytes(download)));
+  const names = Object.keys(files);
+  expect(names).toHaveLength(3);
+  expect(names.every((name) => name.endsWith('.xlsx'))).toBe(true);
+  expect(names.some((name) => name.includes('Закрытая'))).toBe(false);
+  for (const name of names) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(files[name] as unknown as ArrayBuffer);
+    expect(workbook.worksheets.length).toBeGreaterThan(0);
+  }
+  Object.assign(templates, files);
+});
+
+test('imports a valid and an invalid report and shows why one was rejected', async ({ page }) => {
+  const [first, second] = Object.keys(templates).sort();
+  const valid = await fillTemplate(templates[first], VALID);
+  const invalid = await fillTemplate(templates[second], BREAKS_Z_R1);
+  await openApp(page, server);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  await page.getByTestId('tab-import').click();
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await page.getByTestId('reports-drop').locator('input[type=file]').setInputFiles([
+    { name: 'valid.xlsx', mimeType: type, buffer: valid },
+    { name: 'invalid.xlsx', mimeType: type, buffer: invalid },
+  ]);
+  const results = page.getByTestId('import-results');
+  await expect(results.getByRole('row', { name: /valid\.xlsx/ }).first()).toBeVisible();
+  const validRow = results.getByRole('row').filter({ has: page.getByText('valid.xlsx', { exact: true }) });
+  const invalidRow = results.getByRole('row').filter({ has: page.getByText('invalid.xlsx', { exact: true }) });
+  await expect(validRow.getByTestId('import-status')).toHaveAttribute('data-status', /^accepted/);
+  await expect(invalidRow.getByTestId('import-status')).toHaveAttribute('data-status', 'rejected');
+  await expect(invalidRow.getByTestId('import-status')).toHaveText('Отклонён');
+  const problem = invalidRow.getByTestId('issue-error').filter({ hasText: 'Z-R1' });
+  await expect(problem).toContainText('Z03');
+  await expect(problem).toHaveText(/![A-Z]+\d+/);
+  await expect(page.getByTestId('import-history')).toContainText('invalid.xlsx');
+  await expect(page.getByTestId('import-history')).toContainText('Действующий');
+  await page.screenshot({ path: 'test-results/import-ru.png', fullPage: true });
+});
+
+test('the summary counts the valid report only and exports a workbook for the region', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  await page.getByTestId('tab-summary').click();
+  await expect(page.getByTestId('summary-expected')).toContainText('3');
+  await expect(page.getByTestId('summary-reported')).toContainText('1');
+  await expect(page.getByTestId('summary-missing')).toContainText('2');
+  const totals = page.getByTestId('summary-totals');
+  await expect(totals.getByRole('row', { name: /Z01/ })).toContainText('500');
+  await expect(totals.getByRole('row', { name: /Z01/ })).toContainText('Контингент обучающихся');
+  await expect(totals.getByRole('row', { name: /Z03/ })).toContainText('3');
+  await expect(page.getByTestId('summary-missing-list').getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/summary-ru.png', fullPage: true });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('summary-save').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await downloadBytes(download)) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.length).toBeGreaterThan(0);
+
+  await page.getByTestId('language-kk').click();
+  await expect(page.getByTestId('tab-summary')).toHaveText('Жиынтық');
+  await expect(totals.getByRole('row', { name: /Z01/ })).toContainText('Есеп беру күнгі білім алушылар контингенті');
+});
