@@ -1,0 +1,136 @@
+// The three languages hold the same keys, no empty texts, and the same placeholders for each key.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { BinProblem } from '../../shared/bin.ts';
+import enMessages from '../../shared/locales/en/messages.ts';
+import enUi from '../../shared/locales/en/ui.ts';
+import kkMessages from '../../shared/locales/kk/messages.ts';
+import kkUi from '../../shared/locales/kk/ui.ts';
+import ruMessages from '../../shared/locales/ru/messages.ts';
+import ruUi from '../../shared/locales/ru/ui.ts';
+
+type Tree = { readonly [key: string]: unknown };
+const LANGUAGES = ['ru', 'kk', 'en'] as const;
+const FILES: Record<'messages' | 'ui', Record<(typeof LANGUAGES)[number], Tree>> = {
+  messages: { ru: ruMessages, kk: kkMessages, en: enMessages },
+  ui: { ru: ruUi, kk: kkUi, en: enUi },
+};
+
+/** Every leaf as "a.b.c" → its value. */
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of leaves(value as Tree, name)) found.set(k, v);
+    } else found.set(name, value);
+  }
+  return found;
+}
+
+/** The {{placeholders}} and $t(nested keys) of a text, sorted. */
+function placeholders(text: string): string[] {
+  const names = [...text.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => `{{${m[1]}}}`);
+  const nested = [...text.matchAll(/\$t\(([^)]+)\)/g)].map((m) => `$t(${m[1]})`);
+  return [...names, ...nested].sort();
+}
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Keys with i18next's plural suffixes taken off: "count_few" → "count". */
+function baseKey(key: string): string {
+  return key.replace(PLURAL_SUFFIX, '');
+}
+
+/** Base key → the placeholders of all its texts (all plural forms together). */
+function placeholdersByBaseKey(tree: Map<string, unknown>): Map<string, string> {
+  const found = new Map<string, Set<string>>();
+  for (const [key, value] of tree) {
+    const set = found.get(baseKey(key)) ?? new Set<string>();
+    if (typeof value === 'string') for (const p of placeholders(value)) set.add(p);
+    found.set(baseKey(key), set);
+  }
+  return new Map([...found].map(([k, set]) => [k, [...set].sort().join(' ')]));
+}
+
+describe.each(['messages', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
+  const trees = FILES[file];
+  const keys = Object.fromEntries(LANGUAGES.map((lng) => [lng, leaves(trees[lng])]));
+  const bases = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set([...keys[lng].keys()].map(baseKey))]));
+
+  it.each([['kk'], ['en']] as const)('ru and %s have the same keys (plural forms aside)', (lng) => {
+    expect([...bases[lng]].filter((k) => !bases.ru.has(k)), `keys in ${lng} but not in ru`).toEqual([]);
+    expect([...bases.ru].filter((k) => !bases[lng].has(k)), `keys in ru but not in ${lng}`).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has exactly the plural forms its language needs', (lng) => {
+    const needed = [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories].sort();
+    const forms = new Map<string, string[]>();
+    for (const key of keys[lng].keys()) {
+      const suffix = PLURAL_SUFFIX.exec(key)?.[1];
+      if (suffix) forms.set(baseKey(key), [...(forms.get(baseKey(key)) ?? []), suffix]);
+    }
+    for (const [key, present] of forms) expect(present.sort(), `${lng} ${key}`).toEqual(needed);
+  });
+
+  it.each(LANGUAGES)('every %s text is a non-empty string', (lng) => {
+    const bad = [...keys[lng]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([k]) => k);
+    expect(bad).toEqual([]);
+  });
+
+  it('uses the same placeholders for each key in every language', () => {
+    const ru = placeholdersByBaseKey(keys.ru);
+    const differing: string[] = [];
+    for (const lng of ['kk', 'en'] as const) {
+      for (const [key, found] of placeholdersByBaseKey(keys[lng])) {
+        if (ru.has(key) && ru.get(key) !== found) differing.push(`${lng} ${key}: ${found} ≠ ru ${ru.get(key)}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has no unbalanced braces in a placeholder', (lng) => {
+    const bad = [...keys[lng]]
+      .filter(([, value]) => typeof value === 'string' && (value.match(/\{\{/g) ?? []).length !== (value.match(/\}\}/g) ?? []).length)
+      .map(([k]) => k);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('messages referred to by the code', () => {
+  const ru = leaves(ruMessages);
+
+  it('has a text for every БИН problem, which rowBin and badBin nest', () => {
+    const problems: BinProblem[] = ['format', 'month', 'kind', 'attribute', 'checksum'];
+    for (const lng of LANGUAGES) {
+      const tree = leaves(FILES.messages[lng]);
+      for (const problem of problems) expect(tree.get(`bin.${problem}`), `${lng} bin.${problem}`).toEqual(expect.any(String));
+    }
+  });
+
+  it('has a text for every message key written in main/ and shared/', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== 'locales') walk(full);
+        else if (entry.isFile() && entry.name.endsWith('.ts')) sources.push(readFileSync(full, 'utf8'));
+      }
+    };
+    walk(path.join(root, 'main'));
+    walk(path.join(root, 'shared'));
+    // message keys as the code writes them: AppError(code, key), issue(severity, key), { key: … }, problem: …
+    const patterns = [
+      /new AppError\(\s*'[a-z_]+',\s*'([^']+)'/g,
+      /issue\(\s*'(?:error|warning)',\s*'([^']+)'/g,
+      /\bkey:\s*'([^']+)'/g,
+      /\bproblem:\s*'([a-z]+\.[A-Za-z]+)'/g,
+    ];
+    const used = new Set(sources.flatMap((text) => patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]))));
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((key) => !ru.has(key)).sort()).toEqual([]);
+  });
+});
