@@ -1,6 +1,7 @@
 // The school registry through the real UI: the form, the БИН check, the registry import, the language switch.
 import { expect, test } from '@playwright/test';
-import { openApp, registryWorkbook, startServer, validBins, type Server } from './helpers.ts';
+import ExcelJS from 'exceljs';
+import { downloadBytes, openApp, registryWorkbook, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,7 +27,7 @@ test('adds a school through the form', async ({ page }) => {
   await dialog.getByLabel('Наименование (каз.)').fill('№ 1 жалпы орта білім беретін мектеп');
   await dialog.getByLabel('Населённый пункт').fill('Шахтинск');
   await dialog.getByLabel('Электронная почта').fill('school1@example.kz');
-  await page.getByTestId('school-form-save').click();
+  await dialog.getByLabel('Электронная почта').press('Enter');
   await expect(dialog).toBeHidden();
   const row = page.getByTestId('schools-table').getByRole('row', { name: /СШ № 1/ });
   await expect(row).toContainText(binA);
@@ -112,5 +113,21 @@ test('switches to Kazakh and remembers it after a reload', async ({ page }) => {
   await page.getByTestId('school-add').click();
   await page.getByRole('dialog').getByLabel('БСН').fill('12');
   await expect(page.getByRole('dialog')).toContainText('БСН 12 цифрдан тұруы керек');
+  await page.getByRole('dialog').getByLabel('Түрі').click();
+  await expect(page.locator('.ant-select-dropdown').getByText('Шағын жинақты мектеп')).toBeVisible();
+  await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/schools-kk.png', fullPage: true });
+});
+
+test('downloads an empty registry template with the registry headers', async ({ page }) => {
+  await openApp(page, server);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('registry-template').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await downloadBytes(download)) as unknown as ArrayBuffer);
+  const headers = (workbook.worksheets[0].getRow(1).values as unknown[]).map(String).join(' | ');
+  expect(headers).toContain('БИН');
+  expect(headers).toContain('Краткое наименование');
 });

@@ -1,4 +1,4 @@
-// Add or edit one school of the registry. The БИН is checked here as it is typed; the main process checks again.
+// Add or edit one school of the registry. The BIN is checked here as it is typed; the main process checks again.
 import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
@@ -50,6 +50,12 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
     ];
   };
 
+  const textItem = (field: (typeof TEXT_FIELDS)[number]) => (
+    <Form.Item key={field} name={field} label={t(`ui.schools.columns.${field}`)} rules={rulesFor(field)} dependencies={field === 'nameRu' ? ['nameKk'] : undefined}>
+      <Input maxLength={300} data-testid={`school-${field}`} type={field === 'email' ? 'email' : 'text'} />
+    </Form.Item>
+  );
+
   const submit = async () => {
     const fields = { ...EMPTY, ...(await form.validateFields()) };
     fields.bin = normalizeBin(fields.bin);
@@ -76,10 +82,11 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
       onCancel={onClose}
       confirmLoading={saving}
       destroyOnHidden
+      width={760}
       okButtonProps={{ 'data-testid': 'school-form-save' } as ButtonProps}
       data-testid="school-form"
     >
-      <Form form={form} layout="vertical" name="school" data-testid="school-form-body">
+      <Form form={form} layout="vertical" name="school" className="form-grid" onFinish={() => void submit().catch(() => undefined)}>
         <ErrorAlert error={error} testId="school-form-error" />
         <Form.Item
           name="bin"
@@ -99,17 +106,7 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
         <Form.Item name="shortName" label={t('ui.schools.columns.shortName')} rules={[{ required: true, whitespace: true, message: t('messages.schools.shortNameRequired') }]}>
           <Input maxLength={100} data-testid="school-shortName" />
         </Form.Item>
-        {TEXT_FIELDS.map((field) => (
-          <Form.Item
-            key={field}
-            name={field}
-            label={t(`ui.schools.columns.${field}`)}
-            rules={rulesFor(field)}
-            dependencies={field === 'nameRu' ? ['nameKk'] : undefined}
-          >
-            <Input maxLength={300} data-testid={`school-${field}`} type={field === 'email' ? 'email' : 'text'} />
-          </Form.Item>
-        ))}
+        {TEXT_FIELDS.slice(0, 2).map(textItem)}
         <Form.Item name="type" label={t('ui.schools.columns.type')}>
           <Select data-testid="school-type" options={SCHOOL_TYPES.map((type) => ({ value: type, label: t(`messages.schoolType.${type}`) }))} />
         </Form.Item>
@@ -119,6 +116,9 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
             options={INSTRUCTION_LANGUAGES.map((lng) => ({ value: lng, label: t(`messages.language.${lng}`) }))}
           />
         </Form.Item>
+        {TEXT_FIELDS.slice(2).map(textItem)}
+        {/* Enter in any field submits, as in any ordinary form. */}
+        <button type="submit" hidden tabIndex={-1} aria-hidden />
       </Form>
     </Modal>
   );

@@ -1,0 +1,70 @@
+// Settings and the shell: the district's names are kept in the database; the screens work from the keyboard
+// and the browser console stays free of errors.
+import { expect, test, type ConsoleMessage } from '@playwright/test';
+import { openApp, startServer, type Server } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: Server;
+
+test.beforeAll(async () => {
+  server = await startServer();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('saves the district names in Russian and Kazakh', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-settings').click();
+  await page.getByLabel('Название района (города) на русском языке').fill('Шахтинск');
+  await page.getByLabel('Название района (города) на казахском языке').fill('Шахтинск қаласы');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('Настройки сохранены')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('settings-districtKk')).toHaveValue('Шахтинск қаласы');
+  await expect(page.getByTestId('settings-districtRu')).toHaveValue('Шахтинск');
+});
+
+test('keeps the token out of the address bar and the console free of errors on every screen', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await openApp(page, server, 'en');
+  await expect(page.getByRole('heading', { name: 'School registry' })).toBeVisible();
+  expect(page.url()).not.toContain('token');
+  await page.getByTestId('school-add').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('registry-import').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-create').click();
+  await page.getByTestId('campaign-open').first().click();
+  for (const tab of ['import', 'summary', 'templates']) await page.getByTestId(`tab-${tab}`).click();
+  await page.getByTestId('campaign-edit-dates').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language-kk').click();
+  await page.getByTestId('nav-schools').click();
+  await expect(page.getByRole('heading', { name: 'Мектептер тізілімі' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the main actions are reachable with the Tab key', async ({ page }) => {
+  await openApp(page, server);
+  await expect(page.getByTestId('school-add')).toBeVisible();
+  const reached = new Set<string>();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? '');
+    if (id) reached.add(id);
+  }
+  expect([...reached]).toEqual(expect.arrayContaining(['schools-search', 'school-add', 'registry-import', 'registry-template']));
+  await page.getByTestId('school-add').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByRole('dialog').getByLabel('БИН')).toBeFocused();
+});
