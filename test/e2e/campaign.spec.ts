@@ -52,6 +52,9 @@ test('creates a «Забота» campaign and edits its dates', async ({ page })
   await page.getByTestId('dates-save').click();
   await expect(dialog).toBeHidden();
   await expect(row.getByTestId('campaign-schoolDueOn')).toHaveText('13.02.2026');
+  await page.getByTestId('language-kk').click();
+  await expect(row).toContainText('«Қамқорлық» республикалық акциясы — 2026');
+  await page.screenshot({ path: 'test-results/campaigns-kk.png' });
 });
 
 test('makes one template per active school', async ({ page }) => {
@@ -131,4 +134,8 @@ test('the summary counts the valid report only and exports a workbook for the re
   await page.getByTestId('language-kk').click();
   await expect(page.getByTestId('tab-summary')).toHaveText('Жиынтық');
   await expect(totals.getByRole('row', { name: /Z01/ })).toContainText('Есеп беру күнгі білім алушылар контингенті');
+  await page.getByTestId('tab-import').click();
+  await expect(page.getByTestId('import-history')).toContainText('Қабылданбады');
+  await expect(page.getByTestId('import-history').getByTestId('issue-error')).toContainText('ережесі орындалмады');
+  await page.screenshot({ path: 'test-results/import-kk.png' });
 });

@@ -8,7 +8,6 @@ import { formatDate } from '../../components/format.ts';
 import { useOutcomeColumns } from '../../components/outcomeColumns.tsx';
 
 interface Props {
-  campaignId: string;
   history: ImportRecord[] | undefined;
   loading: boolean;
   error: unknown;

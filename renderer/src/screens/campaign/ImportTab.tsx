@@ -88,7 +88,7 @@ export function ImportTab({ campaign }: { campaign: Campaign }) {
           />
         </>
       )}
-      <ImportHistory campaignId={campaign.id} history={history.data} loading={history.loading || busy} error={history.error} />
+      <ImportHistory history={history.data} loading={history.loading || busy} error={history.error} />
     </div>
   );
 }
