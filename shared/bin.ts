@@ -20,9 +20,9 @@ export function binCheckDigit(first11: string): number | null {
   return second === 10 ? null : second;
 }
 
-/** Removes spaces and dashes people type into a БИН; keeps everything else so a bad value stays visible. */
+/** Removes spaces and dashes (any of them) people type into a БИН; keeps everything else so a bad value stays visible. */
 export function normalizeBin(raw: string): string {
-  return raw.replace(/[\s\u00a0-]/g, '');
+  return raw.replace(/[\s\u00a0\u2010-\u2015-]/g, '');
 }
 
 /** null when the БИН is valid, otherwise what is wrong with it. */

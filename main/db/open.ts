@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '../errors.ts';
 import { defaultMigrationsDir, migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -23,7 +24,12 @@ export interface OpenOptions {
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new BetterSqlite3(file);
-  raw.pragma('journal_mode = WAL');
+  try {
+    raw.pragma('journal_mode = WAL');
+  } catch {
+    raw.close();
+    throw new AppError('conflict', 'db.notDatabase', { file });
+  }
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });

@@ -62,7 +62,9 @@ export function readRegistry(workbook: Workbook): RegistryReadResult {
     if (rowNumber === 1) return;
     const cells: RegistryRow['cells'] = {};
     for (const [field, column] of columns) {
-      const text = cellText(row.getCell(column));
+      const cell = row.getCell(column);
+      // Excel turns a typed БИН into a number and drops its leading zero (БИН of 2000–2009 start with 0).
+      const text = field === 'bin' && typeof cell.value === 'number' ? String(cell.value).padStart(12, '0') : cellText(cell);
       if (text !== '') cells[field] = text;
     }
     if (Object.keys(cells).length > 0) rows.push({ row: rowNumber, cells });

@@ -1,6 +1,7 @@
 // Workbooks the app hands out: the empty registry, the schools' templates, the district summary.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { registryTemplate } from '../excel/registry.ts';
 import { buildReportTemplate, safeFileName } from '../excel/report-template.ts';
 import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbook.ts';
@@ -23,6 +24,7 @@ export async function buildTemplates(db: Kysely<Database>, campaignId: string): 
   const form = campaignForm(campaign);
   const district = await getSettings(db);
   const schools = await listSchools(db, false);
+  if (schools.length === 0) throw new AppError('conflict', 'templates.noSchools');
   const used = new Set<string>();
   const files: OutputFile[] = [];
   for (const school of schools) {

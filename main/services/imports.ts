@@ -103,7 +103,8 @@ async function previousImportOf(db: Kysely<Database>, hash: string, campaignId: 
     .select(['imports.imported_at', 'imports.school_bin', 'imports.school_id'])
     .where('files.sha256', '=', hash)
     .where('imports.campaign_id', '=', campaignId)
-    .where('imports.status', '!=', 'duplicate')
+    // Only an accepted file is a duplicate: a refused one is judged again (the registry may have been fixed since).
+    .where('imports.status', '=', 'accepted')
     .orderBy('imports.id')
     .executeTakeFirst();
 }
@@ -163,7 +164,7 @@ async function recordDuplicate(db: Kysely<Database>, file: IncomingFile, hash: s
   const fileId = (await db.selectFrom('files').select('id').where('sha256', '=', hash).executeTakeFirstOrThrow()).id;
   await db
     .insertInto('imports')
-    .values({ campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 1, school_id: schoolId, school_bin: schoolBin, issues_json: JSON.stringify(issues) })
+    .values({ campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 0, school_id: schoolId, school_bin: schoolBin, issues_json: JSON.stringify(issues) })
     .execute();
 }
 

@@ -116,7 +116,7 @@ function choiceByCaption<T extends string>(choices: readonly T[], group: 'school
   );
 }
 
-const SCHOOL_TYPE_ABBREVIATIONS: Record<string, SchoolType> = { мкш: 'small', сош: 'general', ош: 'general', жбм: 'general', шжм: 'small' };
+const SCHOOL_TYPE_ABBREVIATIONS: Record<string, SchoolType> = { мкш: 'small', сош: 'general', ош: 'general', жббм: 'general', шжм: 'small' };
 
 function schoolTypeOf(text: string): SchoolType | undefined {
   return SCHOOL_TYPE_ABBREVIATIONS[captionKey(text)] ?? choiceByCaption(SCHOOL_TYPES, 'schoolType', text);

@@ -45,6 +45,11 @@ describe('the main job for «Забота»', () => {
     expect(form.getCell('C10').value).toBe('Есеп беру күнгі білім алушылар контингенті *');
   });
 
+  it('refuses to write templates when no school is active, instead of handing out an empty folder', async () => {
+    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    await expect(buildTemplates(database.db, campaign.id)).rejects.toMatchObject({ code: 'conflict', key: 'templates.noSchools' });
+  });
+
   it('imports filled files, rejects a broken one with its cell and code, and sums the accepted ones', async () => {
     const { campaign, files } = await setUp(3);
     const good1 = await fillTemplate(files[0].bytes, validZabota());

@@ -271,10 +271,9 @@ describe('files that are not this campaign’s report', () => {
     expect(log).toEqual({ school_id: school.id, school_bin: school.bin });
   });
 
-  // BUG: main/services/imports.ts importReport → previousImportOf() counts a *rejected* import of the same bytes
-  // as "already imported", so after the district follows import.unknownSchool ("add it to the registry and
-  // import the file again") the same file comes back as 'duplicate' and its report is never stored.
-  it.fails('accepts the same file again once the unknown school has been added to the registry', async () => {
+  // Only an accepted file is a duplicate: a refused one is judged again, so "add it to the registry and import
+  // the file again" (import.unknownSchool) works with the very same file.
+  it('accepts the same file again once the unknown school has been added to the registry', async () => {
     const bytes = await templateFor({ id: 999, active: true, ...schoolFields(2) });
     expect((await importOne(bytes)).errors[0].message.key).toBe('import.unknownSchool');
     await createSchool(database.db, schoolFields(2));
@@ -283,8 +282,8 @@ describe('files that are not this campaign’s report', () => {
     expect(await reportCount()).toBe(1);
   });
 
-  // BUG: the same as above for a school closed by mistake and reopened.
-  it.fails('accepts the same file again once the closed school has been reopened', async () => {
+  // The same for a school closed by mistake and reopened.
+  it('accepts the same file again once the closed school has been reopened', async () => {
     await setSchoolActive(database.db, school.id, false);
     const bytes = await filled({});
     expect((await importOne(bytes)).errors[0].message.key).toBe('import.closedSchool');

@@ -135,9 +135,8 @@ describe('importRegistry: values', () => {
     expect((await schoolsByBin()).get(BIN1)?.type).toBe(type);
   });
 
-  // BUG: main/services/schools.ts SCHOOL_TYPE_ABBREVIATIONS has 'жбм', but the Kazakh abbreviation of
-  // «жалпы білім беретін мектеп» is ЖББМ (as in «№3 ЖББМ» КММ); a registry typed that way is refused.
-  it.fails('type "ЖББМ" (жалпы білім беретін мектеп) → general', async () => {
+  // The Kazakh abbreviation of «жалпы білім беретін мектеп» is ЖББМ (as in «№3 ЖББМ» КММ).
+  it('type "ЖББМ" (жалпы білім беретін мектеп) → general', async () => {
     const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Тип'], [[BIN1, 'Школа', 'ЖББМ']]);
     expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: 1, updated: 0, problems: [] });
     expect((await schoolsByBin()).get(BIN1)?.type).toBe('general');
@@ -182,6 +181,13 @@ describe('importRegistry: values', () => {
     const bytes = await sheetBytes(['БИН', 'Краткое наименование'], [[Number(bin), 'Школа-число']]);
     expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: 1, updated: 0, problems: [] });
     expect((await schoolsByBin()).get(bin)?.shortName).toBe('Школа-число');
+  });
+
+  it('gives back the leading zero Excel drops from a БИН stored as a number', async () => {
+    const bin = `04094000001${binCheckDigit('04094000001')}`;
+    const bytes = await sheetBytes(['БИН', 'Краткое наименование'], [[Number(bin), 'Школа 2004 года']]);
+    expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: 1, updated: 0, problems: [] });
+    expect((await schoolsByBin()).get(bin)?.shortName).toBe('Школа 2004 года');
   });
 
   it('takes the full name as the short name when there is no short name', async () => {

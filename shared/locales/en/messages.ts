@@ -9,6 +9,7 @@ export default {
   },
   db: {
     newerVersion: 'The database file {{file}} was created by a newer version of Jinaq (migration {{migration}}). Update the app; the file was not changed.',
+    notDatabase: 'The file {{file}} is not a Jinaq database (or is damaged); it was not changed.',
   },
   bin: {
     format: 'A BIN has 12 digits',
@@ -40,6 +41,9 @@ export default {
     exists: 'Campaign {{id}} already exists',
     notFound: 'Campaign {{id}} not found',
     datesOrder: 'The end date cannot be before the start date',
+  },
+  templates: {
+    noSchools: 'The registry has no active school — there is nobody to write templates for',
   },
   import: {
     notWorkbook: 'The file is not an Excel workbook (.xlsx) or is damaged. Ask the school to save it again as .xlsx',
