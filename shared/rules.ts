@@ -36,14 +36,15 @@ interface Token {
 
 function tokenize(text: string): Token[] | { error: string; position: number } {
   const tokens: Token[] = [];
-  const pattern = /\s*(=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|[A-Za-z][A-Za-z0-9_]*|\d+(?:[.,]\d+)?)/y;
+  const pattern = /=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|[A-Za-z][A-Za-z0-9_]*|\d+(?:[.,]\d+)?/y;
   let position = 0;
-  while (position < text.length) {
-    if (/^\s*$/.test(text.slice(position))) break;
+  for (;;) {
+    while (/\s/.test(text[position] ?? '')) position++;
+    if (position >= text.length) break;
     pattern.lastIndex = position;
     const match = pattern.exec(text);
     if (!match) return { error: 'unexpected', position };
-    tokens.push({ text: match[1], position: match.index + match[0].indexOf(match[1]) });
+    tokens.push({ text: match[0], position });
     position = pattern.lastIndex;
   }
   return tokens;

@@ -117,6 +117,7 @@ describe('parseRule', () => {
     ['Z01 > 0 ⇒ Z02 > 0 ⇒ Z03 > 0', 'expected-end', 18],
     ['Z01<=Z02*2', 'unexpected', 8],
     ['Z01!Z02', 'unexpected', 3],
+    ['Z01 ! Z02', 'unexpected', 4],
     // a Cyrillic «З» that looks like a Latin Z
     ['З01 <= Z02', 'unexpected', 0],
     ['Z01<=Z02&Z03', 'unexpected', 8],
