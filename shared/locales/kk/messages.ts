@@ -77,10 +77,10 @@ export default {
     other: 'Басқа',
   },
   language: {
-    kk: 'Қазақ',
-    ru: 'Орыс',
-    kk_ru: 'Қазақ және орыс',
-    other: 'Басқа',
+    kk: 'Қазақ тілі',
+    ru: 'Орыс тілі',
+    kk_ru: 'Қазақ және орыс тілдері',
+    other: 'Басқа тіл',
   },
   registryColumn: {
     bin: 'БСН',
