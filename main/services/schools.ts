@@ -122,6 +122,17 @@ function schoolTypeOf(text: string): SchoolType | undefined {
   return SCHOOL_TYPE_ABBREVIATIONS[captionKey(text)] ?? choiceByCaption(SCHOOL_TYPES, 'schoolType', text);
 }
 
+/** How registries write the language of instruction besides the captions of the locale files. */
+const LANGUAGE_SPELLINGS: Record<string, InstructionLanguage> = {
+  қазақ: 'kk', каз: 'kk', казахский: 'kk', kazakh: 'kk',
+  орыс: 'ru', рус: 'ru', русский: 'ru', russian: 'ru',
+  қазақжәнеорыс: 'kk_ru', 'каз/рус': 'kk_ru', казрус: 'kk_ru', смешанный: 'kk_ru', аралас: 'kk_ru', казахскийирусский: 'kk_ru',
+};
+
+function languageOf(text: string): InstructionLanguage | undefined {
+  return LANGUAGE_SPELLINGS[captionKey(text)] ?? choiceByCaption(INSTRUCTION_LANGUAGES, 'language', text);
+}
+
 type RowVerdict = { fields: SchoolFields } | { problem: Message };
 
 function registryRowFields(row: RegistryRow, existing: School | undefined): RowVerdict {
@@ -133,7 +144,7 @@ function registryRowFields(row: RegistryRow, existing: School | undefined): RowV
   if (binProblem) return { problem: { key: 'registry.rowBin', params: { ...at, value: bin, problem: binProblem } } };
   const type = cells.type ? schoolTypeOf(cells.type) : existing?.type ?? 'general';
   if (!type) return { problem: { key: 'registry.rowUnknownType', params: { ...at, value: cells.type ?? '' } } };
-  const language = cells.language ? choiceByCaption(INSTRUCTION_LANGUAGES, 'language', cells.language) : existing?.language ?? 'kk';
+  const language = cells.language ? languageOf(cells.language) : existing?.language ?? 'kk';
   if (!language) return { problem: { key: 'registry.rowUnknownLanguage', params: { ...at, value: cells.language ?? '' } } };
   if (cells.email && !EMAIL.test(cells.email)) return { problem: { key: 'registry.rowBadEmail', params: { ...at, value: cells.email } } };
   const nameRu = cells.nameRu ?? existing?.nameRu ?? '';

@@ -135,6 +135,21 @@ describe('importRegistry: values', () => {
     expect((await schoolsByBin()).get(BIN1)?.type).toBe(type);
   });
 
+  it.each([
+    ['Қазақ', 'kk'],
+    ['Қазақ тілі', 'kk'],
+    ['казахский', 'kk'],
+    ['Орыс тілі', 'ru'],
+    ['Русский', 'ru'],
+    ['каз/рус', 'kk_ru'],
+    ['Қазақ және орыс тілдері', 'kk_ru'],
+    ['смешанный', 'kk_ru'],
+  ])('language %j → %s', async (typed, language) => {
+    const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Язык обучения'], [[BIN1, 'Школа', typed]]);
+    expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: 1, updated: 0, problems: [] });
+    expect((await schoolsByBin()).get(BIN1)?.language).toBe(language);
+  });
+
   // The Kazakh abbreviation of «жалпы білім беретін мектеп» is ЖББМ (as in «№3 ЖББМ» КММ).
   it('type "ЖББМ" (жалпы білім беретін мектеп) → general', async () => {
     const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Тип'], [[BIN1, 'Школа', 'ЖББМ']]);
