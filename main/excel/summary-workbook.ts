@@ -1,7 +1,7 @@
 // The district workbook for the region: the totals in the form's layout, a sheet per school, the missing schools.
 import type { CampaignSummary, DistrictSettings } from '../../shared/domain.ts';
 import type { FormDefinition } from '../../shared/forms/types.ts';
-import { bilingual } from '../../shared/i18n.ts';
+import { bilingual, tFor } from '../../shared/i18n.ts';
 import { displayDate } from './report-template.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 
@@ -56,8 +56,8 @@ function totalsSheet(workbook: Workbook, form: FormDefinition, summary: Campaign
   const header = coverBlock(sheet, summary, district, today);
   sheet.getRow(header).values = [
     bilingual('messages.workbook.code'),
-    bilingual('messages.workbook.indicator').split(' / ')[0],
-    bilingual('messages.workbook.indicator').split(' / ')[1] ?? '',
+    tFor('ru')('messages.workbook.indicator'),
+    tFor('kk')('messages.workbook.indicator'),
     bilingual('messages.workbook.total'),
   ];
   styleHeader(sheet, header);

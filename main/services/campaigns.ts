@@ -35,7 +35,7 @@ export async function getCampaign(db: Kysely<Database>, id: string): Promise<Cam
 
 export function campaignForm(campaign: Campaign): FormDefinition {
   const form = findForm(campaign.formId, campaign.formVersion);
-  if (!form) throw new AppError('not_found', 'import.otherForm', { found: `${campaign.formId} v${campaign.formVersion}`, expected: '' });
+  if (!form) throw new AppError('not_found', 'campaigns.unknownForm', { form: `${campaign.formId} v${campaign.formVersion}` });
   return form;
 }
 

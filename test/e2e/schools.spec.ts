@@ -6,7 +6,7 @@ import { downloadBytes, openApp, registryWorkbook, startServer, validBins, type 
 test.describe.configure({ mode: 'serial' });
 
 let server: Server;
-const [binA, binB, binC, binD] = validBins('0405400', 4);
+const [binA, binB, binC] = validBins('0405400', 3);
 
 test.beforeAll(async () => {
   server = await startServer();

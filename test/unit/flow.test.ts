@@ -50,6 +50,12 @@ describe('the main job for «Забота»', () => {
     await expect(buildTemplates(database.db, campaign.id)).rejects.toMatchObject({ code: 'conflict', key: 'templates.noSchools' });
   });
 
+  it('refuses a campaign whose form version this app does not know, saying so', async () => {
+    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    await database.db.updateTable('campaigns').set({ form_version: 99 }).where('id', '=', campaign.id).execute();
+    await expect(getSummary(database.db, campaign.id)).rejects.toMatchObject({ key: 'campaigns.unknownForm', params: { form: 'zabota v99' } });
+  });
+
   it('imports filled files, rejects a broken one with its cell and code, and sums the accepted ones', async () => {
     const { campaign, files } = await setUp(3);
     const good1 = await fillTemplate(files[0].bytes, validZabota());
@@ -82,6 +88,7 @@ describe('the main job for «Забота»', () => {
     const totalsByCode = new Map<string, unknown>();
     totals.eachRow((row) => totalsByCode.set(String(row.getCell(1).value), row.getCell(4).value));
     expect(totalsByCode.get('Z01')).toBe(1500);
+    expect(totals.getRow(9).values).toEqual([, 'Код строки / Жол коды', 'Показатель', 'Көрсеткіш', 'Итого / Барлығы']);
     expect(totalsByCode.get('Z30')).toBe(450001.5);
     const perSchool = workbook.worksheets[1];
     expect(perSchool.getRow(1).getCell(5).value).toBe('Z01');

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { School } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useDeliver } from '../components/useDeliver.ts';
+import { useSaveAction } from '../components/useSaveAction.ts';
 import { useQuery } from '../components/useQuery.ts';
 import { errorText } from '../i18n.ts';
 import { RegistryImportModal } from './RegistryImportModal.tsx';
@@ -22,7 +22,6 @@ function matches(school: School, needle: string): boolean {
 export function SchoolsScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const deliver = useDeliver();
   const schools = useQuery('schools.list', { includeClosed: true });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<School | null>(null);
@@ -41,13 +40,7 @@ export function SchoolsScreen() {
     await schools.reload();
   };
 
-  const saveTemplate = async () => {
-    try {
-      deliver(await call('schools.saveRegistryTemplate', {}));
-    } catch (caught) {
-      void message.error(errorText(t, caught));
-    }
-  };
+  const registryTemplate = useSaveAction(() => call('schools.saveRegistryTemplate', {}));
 
   const columns: TableColumnsType<School> = [
     { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },
@@ -120,7 +113,7 @@ export function SchoolsScreen() {
         <Button icon={<UploadOutlined />} data-testid="registry-import" onClick={() => setImportOpen(true)}>
           {t('ui.schools.importRegistry')}
         </Button>
-        <Button icon={<DownloadOutlined />} data-testid="registry-template" onClick={() => void saveTemplate()}>
+        <Button icon={<DownloadOutlined />} data-testid="registry-template" loading={registryTemplate.busy} onClick={registryTemplate.save}>
           {t('ui.schools.downloadTemplate')}
         </Button>
       </div>

@@ -38,6 +38,7 @@ export default {
     rowRepeated: 'Row {{row}}: BIN {{bin}} already appeared in row {{first}}; the first was taken',
   },
   campaigns: {
+    unknownForm: 'This campaign\'s form {{form}} is unknown to this version of Jinaq; update the app',
     exists: 'Campaign {{id}} already exists',
     notFound: 'Campaign {{id}} not found',
     datesOrder: 'The end date cannot be before the start date',

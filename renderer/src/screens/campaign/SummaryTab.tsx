@@ -1,8 +1,7 @@
 // The district summary: how many schools reported, totals by row code, values per school, who is missing,
 // and the workbook for the region.
-import { useState } from 'react';
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, List, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignSummary, SchoolReportRow } from '../../../../shared/domain.ts';
@@ -10,9 +9,9 @@ import { findForm, type Indicator } from '../../../../shared/forms/index.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
-import { useDeliver } from '../../components/useDeliver.ts';
+import { useSaveAction } from '../../components/useSaveAction.ts';
 import { useQuery } from '../../components/useQuery.ts';
-import { errorText, labelLanguage, useLanguage } from '../../i18n.ts';
+import { labelLanguage, useLanguage } from '../../i18n.ts';
 
 interface TotalRow {
   code: string;
@@ -62,23 +61,11 @@ function SchoolsTable({ summary, indicators }: { summary: CampaignSummary; indic
 export function SummaryTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { message } = App.useApp();
-  const deliver = useDeliver();
   const summary = useQuery('summary.get', { campaignId: campaign.id });
-  const [saving, setSaving] = useState(false);
   const form = findForm(campaign.formId, campaign.formVersion);
   const indicators = form?.indicators ?? [];
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      deliver(await call('summary.save', { campaignId: campaign.id }));
-    } catch (caught) {
-      void message.error(errorText(t, caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { busy: saving, save } = useSaveAction(() => call('summary.save', { campaignId: campaign.id }));
 
   const totals: TotalRow[] = indicators.map((indicator) => ({
     code: indicator.code,
@@ -95,7 +82,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
   return (
     <div className="stack">
       <div className="toolbar">
-        <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={() => void save()} data-testid="summary-save">
+        <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={save} data-testid="summary-save">
           {t('ui.summary.export')}
         </Button>
         <Button icon={<ReloadOutlined />} onClick={() => void summary.reload()} loading={summary.loading}>
