@@ -5,7 +5,12 @@ import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, t
 import type { Database } from './db/schema.ts';
 import { AppError } from './errors.ts';
 import type { Platform } from './platform.ts';
-import { createCampaign, listCampaigns, updateCampaignDates } from './services/campaigns.ts';
+import { createCampaign, listCampaigns, updateCampaign } from './services/campaigns.ts';
+import { getPlanExecution, setExecution } from './services/execution.ts';
+import { buildExecutionReport, buildPlanWorkbook, importPlan } from './services/plan-files.ts';
+import {
+  deletePlanItem, deletePlanSection, getPlan, movePlanItem, savePlanItem, savePlanSection, setOwnExecution, updatePlanHeader,
+} from './services/plans.ts';
 import { importHistory, importReports } from './services/imports.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
@@ -34,13 +39,26 @@ export const handlers: Handlers = {
   'schools.saveRegistryTemplate': async (_args, { platform }) => platform.saveFiles(await buildRegistryTemplate()),
   'campaigns.list': (_args, { db }) => listCampaigns(db),
   'campaigns.create': (args, { db }) => createCampaign(db, args.kind, args.year),
-  'campaigns.updateDates': ({ id, ...dates }, { db }) => updateCampaignDates(db, id, dates),
+  'campaigns.update': ({ id, ...changes }, { db }) => updateCampaign(db, id, changes),
   'templates.save': async (args, { db, platform }) => platform.saveFiles(await buildTemplates(db, args.campaignId)),
   'reports.import': (args, { db }) =>
     importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) }))),
   'reports.history': (args, { db }) => importHistory(db, args.campaignId),
   'summary.get': (args, { db }) => getSummary(db, args.campaignId),
   'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId)),
+  'plans.get': (args, { db }) => getPlan(db, args.campaignId),
+  'plans.saveItem': ({ campaignId, id, ...item }, { db }) => savePlanItem(db, campaignId, id, item),
+  'plans.deleteItem': (args, { db }) => deletePlanItem(db, args.campaignId, args.id),
+  'plans.moveItem': (args, { db }) => movePlanItem(db, args.campaignId, args.id, args.direction),
+  'plans.saveSection': (args, { db }) => savePlanSection(db, args.campaignId, args.id, args.title),
+  'plans.deleteSection': (args, { db }) => deletePlanSection(db, args.campaignId, args.id),
+  'plans.updateHeader': ({ campaignId, ...header }, { db }) => updatePlanHeader(db, campaignId, header),
+  'plans.setOwnExecution': (args, { db }) => setOwnExecution(db, args.campaignId, args.id, args.status, args.note),
+  'plans.import': ({ campaignId, file }, { db }) => importPlan(db, campaignId, { name: file.name, bytes: fromBase64(file.base64) }),
+  'plans.save': async (args, { db, platform }) => platform.saveFiles(await buildPlanWorkbook(db, args.campaignId, args.lang)),
+  'plans.execution': (args, { db }) => getPlanExecution(db, args.campaignId, args.today),
+  'plans.setExecution': ({ campaignId, itemId, schoolId, ...fields }, { db }) => setExecution(db, campaignId, itemId, schoolId, fields),
+  'plans.saveExecutionReport': async (args, { db, platform }) => platform.saveFiles(await buildExecutionReport(db, args.campaignId, args.lang)),
 };
 
 function isApiName(name: string): name is ApiName {

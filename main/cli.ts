@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { CAMPAIGN_KINDS, type CampaignKind, type ImportOutcome } from '../shared/domain.ts';
-import { formatMessage, tFor } from '../shared/i18n.ts';
+import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
 import type { FileIssue } from '../shared/messages.ts';
 import { consoleLanguage } from './cli-lang.ts';
 import { openDatabase, type OpenedDatabase } from './db/open.ts';
@@ -17,6 +17,12 @@ import { buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './s
 import { importReports } from './services/imports.ts';
 import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
+import { buildPlanWorkbook, importPlan } from './services/plan-files.ts';
+import { getPlan } from './services/plans.ts';
+import { PLAN_LANGUAGES, type PlanLanguage } from '../shared/api.ts';
+import { formatDeadline } from '../shared/plans/deadlines.ts';
+import { formatExecutors } from '../shared/plans/executors.ts';
+import type { Plan } from '../shared/plans/model.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -44,6 +50,7 @@ type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPosit
 
 interface Command {
   t: TFunction;
+  lang: UiLanguage;
   io: Io;
   options: Options;
   args: string[];
@@ -186,9 +193,70 @@ async function runSummary(command: Command): Promise<number> {
   return EXIT_OK;
 }
 
+function planJson(plan: Plan) {
+  const sectionOf = new Map(plan.sections.map((section) => [section.id, section]));
+  return {
+    campaign: plan.campaignId,
+    title: plan.title,
+    sections: plan.sections.map((section) => ({ number: section.number, title: section.title })),
+    items: plan.items.map((item) => {
+      const section = sectionOf.get(item.sectionId)!;
+      return {
+        number: item.number,
+        section: { number: section.number, title: section.title },
+        title: item.title,
+        deadline: { ...item.deadline, text: item.deadlineText },
+        executors: item.executors,
+        executors_text: item.executorsText,
+        for_schools: item.forSchools,
+      };
+    }),
+  };
+}
+
+function printPlan(command: Command, plan: Plan): void {
+  const { t, io } = command;
+  const lang = command.lang === 'kk' ? 'kk' : 'ru';
+  for (const section of plan.sections) {
+    io.out(`${section.number}. ${section.title[lang] || section.title.ru}`);
+    for (const item of plan.items.filter((i) => i.sectionId === section.id)) {
+      const deadline = formatDeadline(t, item.deadline);
+      const flag = item.deadline.kind === 'unparsed' ? ` ${t('messages.cli.unparsedDeadline')}` : '';
+      io.out(`  ${item.number}. ${item.title[lang] || item.title.ru}\n     ${deadline}${flag} · ${formatExecutors(t, item.executors)}`);
+    }
+  }
+}
+
+async function runPlan(command: Command): Promise<number> {
+  const { t, io, database } = command;
+  const [sub, file] = command.args;
+  const campaignId = required(command, 'campaign');
+  if (sub === undefined) {
+    const plan = await getPlan(database.db, campaignId);
+    if (command.options.json) io.out(JSON.stringify(planJson(plan), null, 2));
+    else printPlan(command, plan);
+    return EXIT_OK;
+  }
+  if (sub === 'export') {
+    const lang = command.options.lang ?? 'both';
+    if (!(PLAN_LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(t('messages.cli.badOption', { option: 'lang', value: lang }));
+    writeSaved(command, await buildPlanWorkbook(database.db, campaignId, lang as PlanLanguage), required(command, 'out'), false);
+    return EXIT_OK;
+  }
+  if (sub === 'import' && file) {
+    const result = await importPlan(database.db, campaignId, { name: path.basename(file), bytes: readFileSync(file) });
+    if (command.options.json) io.out(JSON.stringify({ replaced: result.replaced, items: result.items, problems: result.problems.map((i) => issueJson(t, i)) }, null, 2));
+    else if (result.replaced) io.out(t('messages.cli.planImported', { count: result.items }));
+    else for (const problem of result.problems) io.out(issueLine(t, problem));
+    return result.replaced ? EXIT_OK : EXIT_REJECTED;
+  }
+  throw new UsageError(t('messages.cli.unknownCommand', { command: ['plan', sub].filter(Boolean).join(' ') }));
+}
+
 const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   schools: runSchools,
   campaign: runCampaign,
+  plan: runPlan,
   import: runImport,
   summary: runSummary,
   templates: async (command) => {
@@ -215,7 +283,9 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
     return EXIT_USAGE;
   }
   const { values: options, positionals } = parsed;
-  const t = tFor(consoleLanguage(options.lang));
+  // `plan export --lang kk|ru|both` names the document's language; kk and ru serve the console too.
+  const lang = consoleLanguage(options.lang);
+  const t = tFor(lang);
   const [name, ...args] = positionals;
   const run = name ? COMMANDS[name] : undefined;
   if (options.help || !run) {
@@ -226,7 +296,7 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
   let database: OpenedDatabase | undefined;
   try {
     database = await openDatabase(resolveDatabasePath(options.db));
-    return await run({ t, io, options, args, database });
+    return await run({ t, lang, io, options, args, database });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(error.message);

@@ -6,7 +6,8 @@ import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
 import type { ImportRecord } from './imports.ts';
-import type { Message } from './messages.ts';
+import type { FileIssue, Message } from './messages.ts';
+import { ASSIGN_TO, EXECUTION_STATUSES, type Plan, type PlanExecution } from './plans/model.ts';
 
 const MAX_FILE_BASE64 = 28_000_000; // a 20 MB workbook in base64, and a little more
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -28,12 +29,29 @@ export const schoolFields = z.object({
 });
 
 const campaignId = z.object({ campaignId: z.string().min(1).max(60) });
+const id = z.number().int().positive();
+const both = (max: number) => z.object({ ru: text(max), kk: text(max) });
+const count = z.number().int().min(0).max(1_000_000_000).nullable();
+export const PLAN_LANGUAGES = ['kk', 'ru', 'both'] as const;
+export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
+const planLanguage = z.object({ lang: z.enum(PLAN_LANGUAGES).default('both') });
 const campaignDates = z.object({ startsOn: isoDate, endsOn: isoDate, schoolDueOn: isoDate, regionDueOn: isoDate });
 const none = z.object({}).strict();
 
 export const apiInputs = {
   'settings.get': none,
-  'settings.update': z.object({ districtRu: text(200), districtKk: text(200) }),
+  'settings.update': z
+    .object({
+      districtRu: text(200),
+      districtKk: text(200),
+      regionRu: text(200),
+      regionKk: text(200),
+      regionCode: z.string().trim().regex(/^\d{0,2}$/),
+      departmentRu: text(300),
+      departmentKk: text(300),
+      headName: text(200),
+    })
+    .partial(),
   'schools.list': z.object({ includeClosed: z.boolean().default(true) }),
   'schools.create': schoolFields,
   'schools.update': schoolFields.extend({ id: z.number().int().positive() }),
@@ -42,12 +60,44 @@ export const apiInputs = {
   'schools.saveRegistryTemplate': none,
   'campaigns.list': none,
   'campaigns.create': z.object({ kind: z.enum(CAMPAIGN_KINDS), year: z.number().int().min(2000).max(2100) }),
-  'campaigns.updateDates': campaignDates.extend({ id: z.string().min(1).max(60) }),
+  'campaigns.update': campaignDates.extend({ id: z.string().min(1).max(60), hashtag: text(60) }),
   'templates.save': campaignId,
   'reports.import': campaignId.extend({ files: z.array(filePayload).min(1).max(500) }),
   'reports.history': campaignId,
   'summary.get': campaignId,
   'summary.save': campaignId,
+  'plans.get': campaignId,
+  'plans.saveItem': campaignId.extend({
+    id: id.optional(),
+    sectionId: id,
+    title: both(2000),
+    deadlineText: both(200),
+    executorsText: both(1000),
+    assignTo: z.enum(ASSIGN_TO).default('all'),
+    chosenSchoolIds: z.array(id).max(2000).default([]),
+  }),
+  'plans.deleteItem': campaignId.extend({ id }),
+  'plans.moveItem': campaignId.extend({ id, direction: z.enum(['up', 'down']) }),
+  'plans.saveSection': campaignId.extend({ id: id.optional(), title: both(300) }),
+  'plans.deleteSection': campaignId.extend({ id }),
+  'plans.updateHeader': campaignId.extend({
+    title: both(1000),
+    preamble: z.array(z.object({ label: both(200), text: both(4000) })).max(20),
+    approvedOn: isoDate.nullable(),
+  }),
+  'plans.setOwnExecution': campaignId.extend({ id, status: z.enum(EXECUTION_STATUSES), note: text(1000) }),
+  'plans.import': campaignId.extend({ file: filePayload }),
+  'plans.save': campaignId.extend(planLanguage.shape),
+  'plans.execution': campaignId.extend({ today: isoDate.optional() }),
+  'plans.setExecution': campaignId.extend({
+    itemId: id,
+    schoolId: id,
+    status: z.enum(EXECUTION_STATUSES),
+    events: count,
+    participants: count,
+    description: text(1000),
+  }),
+  'plans.saveExecutionReport': campaignId.extend(planLanguage.shape),
 } as const;
 
 export interface ApiOutputs {
@@ -61,12 +111,33 @@ export interface ApiOutputs {
   'schools.saveRegistryTemplate': SaveOutcome;
   'campaigns.list': Campaign[];
   'campaigns.create': Campaign;
-  'campaigns.updateDates': Campaign;
+  'campaigns.update': Campaign;
   'templates.save': SaveOutcome;
   'reports.import': ImportOutcome[];
   'reports.history': ImportRecord[];
   'summary.get': CampaignSummary;
   'summary.save': SaveOutcome;
+  'plans.get': Plan;
+  'plans.saveItem': Plan;
+  'plans.deleteItem': Plan;
+  'plans.moveItem': Plan;
+  'plans.saveSection': Plan;
+  'plans.deleteSection': Plan;
+  'plans.updateHeader': Plan;
+  'plans.setOwnExecution': Plan;
+  'plans.import': PlanImportResult;
+  'plans.save': SaveOutcome;
+  'plans.execution': PlanExecution;
+  'plans.setExecution': PlanExecution;
+  'plans.saveExecutionReport': SaveOutcome;
+}
+
+/** A plan read from a workbook replaces the campaign's plan only when the whole file is right. */
+export interface PlanImportResult {
+  replaced: boolean;
+  items: number;
+  problems: FileIssue[];
+  plan: Plan;
 }
 
 export type ApiName = keyof typeof apiInputs;

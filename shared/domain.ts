@@ -39,7 +39,7 @@ export interface RegistryImportResult {
   fileProblem?: Message;
 }
 
-export const CAMPAIGN_KINDS = ['zabota'] as const;
+export const CAMPAIGN_KINDS = ['zabota', 'nik'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 export interface CampaignDates {
@@ -56,12 +56,27 @@ export interface Campaign extends CampaignDates {
   formId: string;
   formVersion: number;
   title: Bilingual;
+  /** Printed on the forms and the plan; the НИК's is #НИКYYYY_RR (RR: the region's code). */
+  hashtag: string;
 }
 
 export interface DistrictSettings {
   districtRu: string;
   districtKk: string;
+  regionRu: string;
+  regionKk: string;
+  /** Two digits, as in the НИК hashtag #НИК2025_09. */
+  regionCode: string;
+  /** The department's full name for signature blocks: ГУ «Отдел образования города Шахтинска». */
+  departmentRu: string;
+  departmentKk: string;
+  /** The head of the department, who approves plans and signs reports. */
+  headName: string;
 }
+
+export const DISTRICT_SETTING_KEYS = [
+  'districtRu', 'districtKk', 'regionRu', 'regionKk', 'regionCode', 'departmentRu', 'departmentKk', 'headName',
+] as const satisfies ReadonlyArray<keyof DistrictSettings>;
 
 export type ImportStatus = 'accepted' | 'rejected' | 'duplicate';
 

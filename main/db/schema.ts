@@ -33,6 +33,7 @@ export interface CampaignsTable {
   ends_on: string;
   school_due_on: string;
   region_due_on: string;
+  hashtag: Generated<string>;
   created_at: Generated<string>;
 }
 
@@ -74,6 +75,64 @@ export interface ReportValuesTable {
   amount: number;
 }
 
+export type ExecutionStatusColumn = 'not_started' | 'done' | 'not_done';
+
+export interface PlansTable {
+  campaign_id: string;
+  title_ru: string;
+  title_kk: string;
+  preamble_json: string;
+  approved_on: string | null;
+}
+
+export interface PlanSectionsTable {
+  id: Generated<number>;
+  campaign_id: string;
+  position: number;
+  title_ru: string;
+  title_kk: string;
+}
+
+export interface PlanItemsTable {
+  id: Generated<number>;
+  campaign_id: string;
+  section_id: number;
+  position: number;
+  title_ru: string;
+  title_kk: string;
+  deadline_ru: string;
+  deadline_kk: string;
+  executors_ru: string;
+  executors_kk: string;
+  deadline_json: string;
+  executors_json: string;
+  assign_to: Generated<'all' | 'chosen'>;
+  own_status: Generated<ExecutionStatusColumn>;
+  own_note: Generated<string>;
+}
+
+export interface PlanItemSchoolsTable {
+  item_id: number;
+  school_id: number;
+}
+
+export interface ExecutionColumns {
+  item_id: number;
+  status: ExecutionStatusColumn;
+  events: number | null;
+  participants: number | null;
+  description: string;
+}
+
+export interface ReportPlanRowsTable extends ExecutionColumns {
+  report_id: number;
+}
+
+export interface PlanExecutionEntriesTable extends ExecutionColumns {
+  school_id: number;
+  updated_at: Generated<string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   schools: SchoolsTable;
@@ -82,4 +141,10 @@ export interface Database {
   imports: ImportsTable;
   reports: ReportsTable;
   report_values: ReportValuesTable;
+  plans: PlansTable;
+  plan_sections: PlanSectionsTable;
+  plan_items: PlanItemsTable;
+  plan_item_schools: PlanItemSchoolsTable;
+  report_plan_rows: ReportPlanRowsTable;
+  plan_execution_entries: PlanExecutionEntriesTable;
 }

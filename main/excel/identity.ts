@@ -9,9 +9,13 @@ export interface WorkbookIdentity {
   formVersion: number;
   campaignId: string;
   schoolBin: string;
+  /** Plan item number on the form → the item's id, so a plan renumbered after the forms went out still reads right. */
+  planItemIds?: Map<number, number>;
 }
 
-const KEYS: Record<keyof WorkbookIdentity, string> = {
+const PLAN_ITEMS_KEY = 'plan_items';
+
+const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds'>, string> = {
   formId: 'form_id',
   formVersion: 'form_version',
   campaignId: 'campaign_id',
@@ -21,7 +25,8 @@ const KEYS: Record<keyof WorkbookIdentity, string> = {
 export function writeIdentity(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
   const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
   const rows: Array<[string, string | number]> = [
-    ...Object.entries(KEYS).map(([field, key]) => [key, identity[field as keyof WorkbookIdentity]] as [string, string | number]),
+    ...Object.entries(KEYS).map(([field, key]) => [key, identity[field as keyof typeof KEYS]] as [string, string | number]),
+    [PLAN_ITEMS_KEY, [...(identity.planItemIds ?? [])].map(([number, id]) => `${number}:${id}`).join(';')],
     ['generator', `Jinaq ${appVersion}`],
     ['generated_at', new Date().toISOString()],
   ];
@@ -43,5 +48,10 @@ export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
   const campaignId = found.get(KEYS.campaignId);
   const schoolBin = found.get(KEYS.schoolBin);
   if (!formId || !campaignId || !schoolBin || !Number.isInteger(formVersion)) return null;
-  return { formId, formVersion, campaignId, schoolBin };
+  return { formId, formVersion, campaignId, schoolBin, planItemIds: planItemIdsOf(found.get(PLAN_ITEMS_KEY) ?? '') };
+}
+
+function planItemIdsOf(text: string): Map<number, number> {
+  const pairs = text.split(';').map((pair) => pair.split(':').map(Number));
+  return new Map(pairs.filter((pair) => pair.length === 2 && pair.every(Number.isInteger)) as Array<[number, number]>);
 }

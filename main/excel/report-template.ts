@@ -3,7 +3,9 @@
 import type { Campaign, DistrictSettings, School } from '../../shared/domain.ts';
 import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
+import type { PlanItem } from '../../shared/plans/model.ts';
 import { writeIdentity } from './identity.ts';
+import { writePlanPart } from './plan-part.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 
 export const TABLE_HEADER_ROW = 9;
@@ -108,24 +110,33 @@ function indicatorRows(sheet: Worksheet, form: FormDefinition): void {
   });
 }
 
+/** The plan items handed to the school, and each one's deadline as words in both languages. */
+export interface TemplatePlanPart {
+  items: PlanItem[];
+  deadlineOf(item: PlanItem): { ru: string; kk: string };
+}
+
 export async function buildReportTemplate(
   form: FormDefinition,
   campaign: Campaign,
   school: School,
   district: DistrictSettings,
   appVersion: string,
+  plan: TemplatePlanPart = { items: [], deadlineOf: () => ({ ru: '', kk: '' }) },
 ): Promise<Workbook> {
   const workbook = newWorkbook();
   const sheet = workbook.addWorksheet(formSheetName(), {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }],
   });
-  sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }];
+  sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 45 }];
   headerBlock(sheet, campaign, school, district);
   tableHeader(sheet);
   indicatorRows(sheet, form);
+  writePlanPart(sheet, TABLE_HEADER_ROW + form.indicators.length + 2, plan.items, plan.deadlineOf);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school.bin }, appVersion);
+  const planItemIds = new Map(plan.items.map((item) => [item.number, item.id]));
+  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school.bin, planItemIds }, appVersion);
   return workbook;
 }
 

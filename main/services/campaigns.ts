@@ -1,10 +1,14 @@
 // Campaigns: one per kind and year, with its form version fixed at creation.
-import type { Kysely, Selectable } from 'kysely';
-import { campaignId, campaignTitle, defaultCampaignDates } from '../../shared/campaigns.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { CAMPAIGN_KIND_INFO, campaignId, campaignTitle, defaultCampaignDates, defaultHashtag } from '../../shared/campaigns.ts';
 import type { Campaign, CampaignDates, CampaignKind } from '../../shared/domain.ts';
 import { findForm, latestForm, type FormDefinition } from '../../shared/forms/index.ts';
 import type { CampaignsTable, Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { createPlanFromSeed, replaceHashtagInPlan } from './plans.ts';
+import { getSettings } from './settings.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 function campaignFromRow(row: Selectable<CampaignsTable>): Campaign {
   const kind = row.kind as CampaignKind;
@@ -19,6 +23,7 @@ function campaignFromRow(row: Selectable<CampaignsTable>): Campaign {
     endsOn: row.ends_on,
     schoolDueOn: row.school_due_on,
     regionDueOn: row.region_due_on,
+    hashtag: row.hashtag,
   };
 }
 
@@ -27,7 +32,7 @@ export async function listCampaigns(db: Kysely<Database>): Promise<Campaign[]> {
   return rows.map(campaignFromRow);
 }
 
-export async function getCampaign(db: Kysely<Database>, id: string): Promise<Campaign> {
+export async function getCampaign(db: Db, id: string): Promise<Campaign> {
   const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'campaigns.notFound', { id });
   return campaignFromRow(row);
@@ -39,34 +44,53 @@ export function campaignForm(campaign: Campaign): FormDefinition {
   return form;
 }
 
+/** A campaign of the kind and year, with its built-in plan and default dates and hashtag — all or nothing. */
 export async function createCampaign(db: Kysely<Database>, kind: CampaignKind, year: number): Promise<Campaign> {
   const id = campaignId(kind, year);
   const exists = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
   if (exists) throw new AppError('conflict', 'campaigns.exists', { id });
-  const form = latestForm(kind)!;
+  const form = latestForm(CAMPAIGN_KIND_INFO[kind].formId)!;
   const dates = defaultCampaignDates(kind, year);
-  await db
-    .insertInto('campaigns')
-    .values({
-      id, kind, year,
-      form_id: form.id,
-      form_version: form.version,
-      starts_on: dates.startsOn,
-      ends_on: dates.endsOn,
-      school_due_on: dates.schoolDueOn,
-      region_due_on: dates.regionDueOn,
-    })
-    .execute();
+  const hashtag = defaultHashtag(kind, year, (await getSettings(db)).regionCode);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('campaigns')
+      .values({
+        id, kind, year, hashtag,
+        form_id: form.id,
+        form_version: form.version,
+        starts_on: dates.startsOn,
+        ends_on: dates.endsOn,
+        school_due_on: dates.schoolDueOn,
+        region_due_on: dates.regionDueOn,
+      })
+      .execute();
+    await createPlanFromSeed(trx, id, year, hashtag, CAMPAIGN_KIND_INFO[kind].plan);
+  });
   return getCampaign(db, id);
 }
 
-export async function updateCampaignDates(db: Kysely<Database>, id: string, dates: CampaignDates): Promise<Campaign> {
-  await getCampaign(db, id);
-  if (dates.endsOn < dates.startsOn) throw new AppError('invalid_input', 'campaigns.datesOrder');
-  await db
-    .updateTable('campaigns')
-    .set({ starts_on: dates.startsOn, ends_on: dates.endsOn, school_due_on: dates.schoolDueOn, region_due_on: dates.regionDueOn })
-    .where('id', '=', id)
-    .execute();
+export interface CampaignChanges extends CampaignDates {
+  hashtag: string;
+}
+
+/** New dates and hashtag; the plan's texts follow the new hashtag. */
+export async function updateCampaign(db: Kysely<Database>, id: string, changes: CampaignChanges): Promise<Campaign> {
+  const campaign = await getCampaign(db, id);
+  if (changes.endsOn < changes.startsOn) throw new AppError('invalid_input', 'campaigns.datesOrder');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('campaigns')
+      .set({
+        starts_on: changes.startsOn,
+        ends_on: changes.endsOn,
+        school_due_on: changes.schoolDueOn,
+        region_due_on: changes.regionDueOn,
+        hashtag: changes.hashtag,
+      })
+      .where('id', '=', id)
+      .execute();
+    await replaceHashtagInPlan(trx, id, campaign.hashtag, changes.hashtag);
+  });
   return getCampaign(db, id);
 }

@@ -8,7 +8,13 @@ import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbo
 import { workbookBytes } from '../excel/workbook.ts';
 import type { OutputFile, SaveRequest } from '../platform.ts';
 import { APP_VERSION } from '../version.ts';
+import { formatDeadline } from '../../shared/plans/deadlines.ts';
+import type { PlanItem } from '../../shared/plans/model.ts';
+import { assignedSchools } from '../../shared/plans/rollup.ts';
+import { tFor } from '../../shared/i18n.ts';
+import type { Campaign, School } from '../../shared/domain.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
+import { getPlan } from './plans.ts';
 import { listSchools } from './schools.ts';
 import { getSettings } from './settings.ts';
 import { getSummary } from './summary.ts';
@@ -25,16 +31,23 @@ export async function buildTemplates(db: Kysely<Database>, campaignId: string): 
   const district = await getSettings(db);
   const schools = await listSchools(db, false);
   if (schools.length === 0) throw new AppError('conflict', 'templates.noSchools');
+  const plan = await getPlan(db, campaignId);
+  const activeIds = schools.map((school) => school.id);
+  const itemsOf = (school: School) => plan.items.filter((item) => assignedSchools(item, activeIds).includes(school.id));
   const used = new Set<string>();
   const files: OutputFile[] = [];
   for (const school of schools) {
     let name = safeFileName(`${school.shortName} - ${campaign.id}`, '.xlsx');
     if (used.has(name.toLowerCase())) name = safeFileName(`${school.shortName} ${school.bin} - ${campaign.id}`, '.xlsx');
     used.add(name.toLowerCase());
-    const workbook = await buildReportTemplate(form, campaign, school, district, APP_VERSION);
+    const workbook = await buildReportTemplate(form, campaign, school, district, APP_VERSION, { items: itemsOf(school), deadlineOf: deadlineWords(campaign) });
     files.push({ name, bytes: await workbookBytes(workbook) });
   }
   return { files, bundleName: `${campaign.id}-templates.zip` };
+}
+
+function deadlineWords(campaign: Campaign): (item: PlanItem) => { ru: string; kk: string } {
+  return (item) => ({ ru: formatDeadline(tFor('ru'), item.deadline, campaign.year), kk: formatDeadline(tFor('kk'), item.deadline, campaign.year) });
 }
 
 export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = new Date().toISOString().slice(0, 10)): Promise<SaveRequest> {

@@ -11,7 +11,10 @@ import { toTiyn } from '../../shared/numbers.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
-import { loadWorkbook } from '../excel/workbook.ts';
+import { readPlanPart } from '../excel/plan-part.ts';
+import { loadWorkbook, type Workbook } from '../excel/workbook.ts';
+import type { ExecutionFields } from '../../shared/plans/model.ts';
+import { getPlan } from './plans.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { schoolFromRow } from './schools.ts';
 
@@ -26,10 +29,29 @@ interface Verdict {
   errors: FileIssue[];
   warnings: FileIssue[];
   values: Map<string, number>;
+  planRows: PlanRow[];
 }
 
+type PlanRow = ExecutionFields & { itemId: number };
+
 function rejected(schoolBin: string | null, error: FileIssue, school: School | null = null): Verdict {
-  return { school, schoolBin, errors: [error], warnings: [], values: new Map() };
+  return { school, schoolBin, errors: [error], warnings: [], values: new Map(), planRows: [] };
+}
+
+/** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
+async function readPlanRows(db: Kysely<Database>, workbook: Workbook, report: ReadReport, campaign: Campaign) {
+  const part = readPlanPart(workbook.getWorksheet(report.sheet)!);
+  const plan = await getPlan(db, campaign.id);
+  const known = new Set(plan.items.map((item) => item.id));
+  const byNumber = new Map(plan.items.map((item) => [item.number, item.id]));
+  const planRows: PlanRow[] = [];
+  const warnings = [...part.warnings];
+  for (const { itemNumber, ...fields } of part.rows) {
+    const itemId = report.identity?.planItemIds?.get(itemNumber) ?? byNumber.get(itemNumber);
+    if (itemId === undefined || !known.has(itemId)) warnings.push(issue('warning', 'import.planUnknownItem', { number: itemNumber }, { sheet: report.sheet, code: `№${itemNumber}` }));
+    else planRows.push({ itemId, ...fields });
+  }
+  return { planRows, errors: part.errors, warnings };
 }
 
 function refuse(schoolBin: string | null, error: FileIssue, school: School | null = null): { refusal: Verdict } {
@@ -72,12 +94,14 @@ async function judge(db: Kysely<Database>, file: IncomingFile, campaign: Campaig
   const { school } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
   const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
+  const plan = await readPlanRows(db, workbook, report, campaign);
   return {
     school,
     schoolBin: school.bin,
-    errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error')],
-    warnings: ruleIssues.filter((i) => i.severity === 'warning'),
+    errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
+    warnings: [...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
     values: report.values,
+    planRows: plan.planRows,
   };
 }
 
@@ -156,6 +180,8 @@ async function store(db: Kysely<Database>, file: IncomingFile, hash: string, cam
       .executeTakeFirstOrThrow();
     const rows = moneyAware(form, verdict.values).map((v) => ({ report_id: reportId, ...v }));
     if (rows.length > 0) await trx.insertInto('report_values').values(rows).execute();
+    const planRows = verdict.planRows.map(({ itemId, ...fields }) => ({ report_id: reportId, item_id: itemId, ...fields }));
+    if (planRows.length > 0) await trx.insertInto('report_plan_rows').values(planRows).execute();
     return { superseded: Number(previous.numUpdatedRows) > 0 };
   });
 }

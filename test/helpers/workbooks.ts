@@ -30,3 +30,28 @@ export function validZabota(scale = 1): Record<string, number> {
     Z30: 150000.5 * scale, Z31: 100000 * scale, Z32: 50000.5 * scale, Z33: 0, Z34: 2,
   };
 }
+
+/** One row of the plan-execution part as a school fills it: «Выполнено», events, participants, description. */
+export type PlanRowInput = [status: CellInput, events?: CellInput, participants?: CellInput, description?: CellInput];
+
+/** Fills the plan-execution part: each row whose column A holds the item number gets columns D–G. */
+export async function fillPlanPart(bytes: Uint8Array, rows: Record<number, PlanRowInput>): Promise<Buffer> {
+  const workbook = await readWorkbook(bytes);
+  const sheet = workbook.worksheets.find((s) => s.state === 'visible')!;
+  sheet.eachRow((row) => {
+    const number = row.getCell(1).value;
+    if (typeof number !== 'number' || !(number in rows)) return;
+    rows[number].forEach((value, i) => {
+      row.getCell(4 + i).value = (value ?? null) as ExcelJS.CellValue;
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A complete, valid НИК report. */
+export function validNik(): Record<string, number> {
+  return {
+    N01: 12, N02: 30, N03: 8, N04: 240, N05: 2, N06: 6, N06A: 2, N06B: 2, N06C: 1, N06D: 1,
+    N07: 3, N08: 1, N09: 2, N10: 1, N11: 4, N12: 0,
+  };
+}

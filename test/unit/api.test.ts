@@ -78,7 +78,7 @@ describe('dispatch: names and inputs', () => {
     ['an unknown school type', 'schools.create', { ...schoolFields(1), type: 'college' }, ['type']],
     ['an id that is not a positive integer', 'schools.setActive', { id: 0, active: true }, ['id']],
     ['active as a string', 'schools.setActive', { id: 1, active: 'yes' }, ['active']],
-    ['a date that is not YYYY-MM-DD', 'campaigns.updateDates', { id: 'zabota-2027', startsOn: '10.01.2027', endsOn: '2027-02-10', schoolDueOn: '2027-02-12', regionDueOn: '2027-02-15' }, ['startsOn']],
+    ['a date that is not YYYY-MM-DD', 'campaigns.update', { id: 'zabota-2027', hashtag: '', startsOn: '10.01.2027', endsOn: '2027-02-10', schoolDueOn: '2027-02-12', regionDueOn: '2027-02-15' }, ['startsOn']],
     ['an empty list of files', 'reports.import', { campaignId: 'zabota-2027', files: [] }, ['files']],
     ['a file without a name', 'reports.import', { campaignId: 'zabota-2027', files: [{ name: '', base64: '' }] }, ['files.0.name']],
     ['an extra key where none is allowed', 'settings.get', { extra: 1 }, ['']],
@@ -102,7 +102,7 @@ describe('dispatch: values and errors', () => {
     expect(created).toEqual({ ...schoolFields(1), shortName: 'Школа №1', id: created.id, active: true });
     expect(await ok<School[]>('schools.list', {})).toEqual([created]);
     expect(await ok<School[]>('schools.list', undefined)).toEqual([created]);
-    expect(await ok('settings.get', null)).toEqual({ districtRu: '', districtKk: '' });
+    expect(await ok('settings.get', null)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '' });
     const campaign = await ok<Campaign>('campaigns.create', { kind: 'zabota', year: 2027 });
     expect(campaign).toMatchObject({ id: 'zabota-2027', year: 2027, formId: 'zabota', formVersion: 1, schoolDueOn: '2027-02-12' });
   });

@@ -234,7 +234,7 @@ describe('files that are not this campaign’s report', () => {
   });
 
   async function templateFor(fields: School): Promise<Uint8Array> {
-    const campaign = { id: CAMPAIGN, kind: 'zabota' as const, year: 2027, formId: 'zabota', formVersion: 1, title: zabotaV1.title, startsOn: '2027-01-10', endsOn: '2027-02-10', schoolDueOn: '2027-02-12', regionDueOn: '2027-02-15' };
+    const campaign = { id: CAMPAIGN, kind: 'zabota' as const, year: 2027, formId: 'zabota', formVersion: 1, title: zabotaV1.title, startsOn: '2027-01-10', endsOn: '2027-02-10', schoolDueOn: '2027-02-12', regionDueOn: '2027-02-15', hashtag: '' };
     const workbook = await buildReportTemplate(zabotaV1, campaign, fields, await getSettings(database.db), 'test');
     return fillTemplate(await workbookBytes(workbook), validZabota());
   }

@@ -8,13 +8,17 @@ import enMessages from '../../shared/locales/en/messages.ts';
 import enUi from '../../shared/locales/en/ui.ts';
 import kkMessages from '../../shared/locales/kk/messages.ts';
 import kkUi from '../../shared/locales/kk/ui.ts';
+import enPlans from '../../shared/locales/en/plans.ts';
+import kkPlans from '../../shared/locales/kk/plans.ts';
+import ruPlans from '../../shared/locales/ru/plans.ts';
 import ruMessages from '../../shared/locales/ru/messages.ts';
 import ruUi from '../../shared/locales/ru/ui.ts';
 
 type Tree = { readonly [key: string]: unknown };
 const LANGUAGES = ['ru', 'kk', 'en'] as const;
-const FILES: Record<'messages' | 'ui', Record<(typeof LANGUAGES)[number], Tree>> = {
+const FILES: Record<'messages' | 'plans' | 'ui', Record<(typeof LANGUAGES)[number], Tree>> = {
   messages: { ru: ruMessages, kk: kkMessages, en: enMessages },
+  plans: { ru: ruPlans, kk: kkPlans, en: enPlans },
   ui: { ru: ruUi, kk: kkUi, en: enUi },
 };
 
@@ -55,7 +59,7 @@ function placeholdersByBaseKey(tree: Map<string, unknown>): Map<string, string> 
   return new Map([...found].map(([k, set]) => [k, [...set].sort().join(' ')]));
 }
 
-describe.each(['messages', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
+describe.each(['messages', 'plans', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
   const trees = FILES[file];
   const keys = Object.fromEntries(LANGUAGES.map((lng) => [lng, leaves(trees[lng])]));
   const bases = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set([...keys[lng].keys()].map(baseKey))]));

@@ -7,11 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { AppError } from '../../main/errors.ts';
+import { getCampaign } from '../../main/services/campaigns.ts';
+import { getPlan } from '../../main/services/plans.ts';
 import { tempDir } from '../helpers/db.ts';
 
-const SCHEMA_V1 = [
-  'campaigns', 'files', 'imports', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+const SCHEMA = [
+  'campaigns', 'files', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
+  'report_plan_rows', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
 ];
+const MIGRATIONS = ['0001_init', '0002_plans'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
@@ -55,8 +59,8 @@ afterEach(async () => {
 describe('openDatabase', () => {
   it('creates a fresh file (and its folder) with every table, in WAL mode with foreign keys on', async () => {
     const { raw } = await open();
-    expect(tables(raw)).toEqual(SCHEMA_V1);
-    expect(executed(raw)).toEqual(['0001_init']);
+    expect(tables(raw)).toEqual(SCHEMA);
+    expect(executed(raw)).toEqual(MIGRATIONS);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => raw.prepare("INSERT INTO imports (campaign_id, file_id, file_name, status) VALUES ('none', 1, 'x', 'accepted')").run())
@@ -72,7 +76,7 @@ describe('openDatabase', () => {
     const second = await open();
     expect(second.raw.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('districtRu')).toBe('г. Шахтинск');
     expect(second.raw.prepare('SELECT name, timestamp FROM schema_migrations').all()).toEqual(ranAt);
-    expect(tables(second.raw)).toEqual(SCHEMA_V1);
+    expect(tables(second.raw)).toEqual(SCHEMA);
     expect(second.raw.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
@@ -82,24 +86,24 @@ describe('openDatabase', () => {
     await closeAll();
 
     const dir = migrationsWith({
-      '0002_notes.sql': "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\nINSERT INTO notes (body) VALUES ('from 0002');\n",
+      '0090_notes.sql': "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\nINSERT INTO notes (body) VALUES ('from 0090');\n",
     });
     const second = await open({ migrationsDir: dir });
-    expect(executed(second.raw)).toEqual(['0001_init', '0002_notes']);
-    expect(tables(second.raw)).toEqual([...SCHEMA_V1, 'notes'].sort());
-    expect(second.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0002']);
+    expect(executed(second.raw)).toEqual([...MIGRATIONS, '0090_notes']);
+    expect(tables(second.raw)).toEqual([...SCHEMA, 'notes'].sort());
+    expect(second.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0090']);
     expect(second.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['Шахтинск қаласы']);
     await closeAll();
 
     const third = await open({ migrationsDir: dir });
-    expect(third.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0002']);
+    expect(third.raw.prepare('SELECT body FROM notes').pluck().all()).toEqual(['from 0090']);
   });
 
   it('ignores files in the migrations folder that are not named NNNN_name.sql', async () => {
-    const dir = migrationsWith({ 'README.md': '# notes', '0002-bad-name.sql': 'CREATE TABLE never (id INTEGER);', '0003_x.sql.bak': 'CREATE TABLE never2 (id INTEGER);' });
+    const dir = migrationsWith({ 'README.md': '# notes', '0090-bad-name.sql': 'CREATE TABLE never (id INTEGER);', '0091_x.sql.bak': 'CREATE TABLE never2 (id INTEGER);' });
     const { raw } = await open({ migrationsDir: dir });
-    expect(executed(raw)).toEqual(['0001_init']);
-    expect(tables(raw)).toEqual(SCHEMA_V1);
+    expect(executed(raw)).toEqual(MIGRATIONS);
+    expect(tables(raw)).toEqual(SCHEMA);
   });
 
   it('rolls a failing migration back as a whole and leaves the file as it was', async () => {
@@ -108,7 +112,7 @@ describe('openDatabase', () => {
     await closeAll();
 
     const dir = migrationsWith({
-      '0002_broken.sql': [
+      '0090_broken.sql': [
         'CREATE TABLE half (id INTEGER PRIMARY KEY);',
         "INSERT INTO half (id) VALUES (1);",
         "UPDATE settings SET value = 'после';",
@@ -118,14 +122,14 @@ describe('openDatabase', () => {
     await expect(openDatabase(file, { migrationsDir: dir })).rejects.toThrow(/no such table: no_such_table/);
 
     const after = await open();
-    expect(tables(after.raw)).toEqual(SCHEMA_V1);
-    expect(executed(after.raw)).toEqual(['0001_init']);
+    expect(tables(after.raw)).toEqual(SCHEMA);
+    expect(executed(after.raw)).toEqual(MIGRATIONS);
     expect(after.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['до']);
   });
 
   it('refuses a database migrated by a newer Jinaq and does not touch the file', async () => {
     const first = await open();
-    first.raw.prepare("INSERT INTO schema_migrations (name, timestamp) VALUES ('0002_future', '2030-01-01T00:00:00.000Z')").run();
+    first.raw.prepare("INSERT INTO schema_migrations (name, timestamp) VALUES ('0090_future', '2030-01-01T00:00:00.000Z')").run();
     first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtRu', 'г. Шахтинск')").run();
     await closeAll();
     const before = readFileSync(file);
@@ -135,13 +139,13 @@ describe('openDatabase', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'conflict', key: 'db.newerVersion', params: { file, migration: '0002_future' } });
+    expect(error).toMatchObject({ code: 'conflict', key: 'db.newerVersion', params: { file, migration: '0090_future' } });
 
     expect(readFileSync(file).equals(before)).toBe(true);
     const check = new BetterSqlite3(file, { readonly: true });
     try {
-      expect(tables(check)).toEqual(SCHEMA_V1);
-      expect(executed(check)).toEqual(['0001_init', '0002_future']);
+      expect(tables(check)).toEqual(SCHEMA);
+      expect(executed(check)).toEqual([...MIGRATIONS, '0090_future']);
     } finally {
       check.close();
     }
@@ -179,5 +183,25 @@ describe('openDatabase', () => {
     writeFileSync(file, 'not a database at all '.repeat(100));
     await expect(openDatabase(file)).rejects.toMatchObject({ code: 'conflict', key: 'db.notDatabase', params: { file } });
     expect(openHandles(file)).toBe(0);
+  });
+});
+
+describe('migration 0002: plans', () => {
+  it('upgrades a database with a «Забота» campaign: no hashtag, and the built-in plan the first time it is asked for', async () => {
+    const v1 = path.join(folder.dir, 'migrations-v1');
+    mkdirSync(v1);
+    cpSync(path.join(defaultMigrationsDir(), '0001_init.sql'), path.join(v1, '0001_init.sql'));
+    const old = await open({ migrationsDir: v1 });
+    old.raw
+      .prepare("INSERT INTO campaigns (id, kind, year, form_id, form_version, starts_on, ends_on, school_due_on, region_due_on) VALUES ('zabota-2026', 'zabota', 2026, 'zabota', 1, '2026-01-10', '2026-02-10', '2026-02-12', '2026-02-15')")
+      .run();
+    await closeAll();
+
+    const upgraded = await open();
+    expect(executed(upgraded.raw)).toEqual(MIGRATIONS);
+    expect(await getCampaign(upgraded.db, 'zabota-2026')).toMatchObject({ hashtag: '', startsOn: '2026-01-10' });
+    const plan = await getPlan(upgraded.db, 'zabota-2026');
+    expect(plan.items).toHaveLength(23);
+    expect((await getPlan(upgraded.db, 'zabota-2026')).items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
   });
 });

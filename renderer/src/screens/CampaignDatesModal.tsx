@@ -39,7 +39,7 @@ export function CampaignDatesModal({ campaign, onClose, onSaved }: Props) {
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<string, string> as unknown as CampaignDates;
     setSaving(true);
     try {
-      await call('campaigns.updateDates', { id: campaign.id, ...dates });
+      await call('campaigns.update', { id: campaign.id, hashtag: campaign.hashtag, ...dates });
       void message.success(t('ui.campaigns.dates.saved'));
       onSaved();
     } catch (caught) {

@@ -1,4 +1,5 @@
 import messages from './messages.ts';
+import plans from './plans.ts';
 import ui from './ui.ts';
 
-export default { messages, ui };
+export default { messages, plans, ui };

@@ -43,6 +43,15 @@ export default {
     notFound: 'Campaign {{id}} not found',
     datesOrder: 'The end date cannot be before the start date',
   },
+  plans: {
+    itemNotFound: 'Plan item not found (id {{id}})',
+    sectionNotFound: 'Plan section not found (id {{id}})',
+    titleRequired: 'Give the name in Russian or Kazakh',
+    itemHasExecution: 'Schools have already reported on this item, so it cannot be deleted. Edit its text instead if needed',
+    sectionNotEmpty: 'The section still has items: move or delete them first, then delete the section',
+    replaceHasExecution: 'Schools have already reported on this plan; loading a new plan would replace their answers. Edit the plan item by item',
+    notAssigned: 'This plan item is not handed to this school',
+  },
   templates: {
     noSchools: 'The registry has no active school — there is nobody to write templates for',
   },
@@ -68,6 +77,18 @@ export default {
     formulaNoValue: 'The cell holds a formula without a calculated value; open the file in Excel, recalculate and save',
     ruleError: 'Rule {{rule}} failed: {{text}} (left {{left}}, right {{right}})',
     ruleWarning: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}}); the report is accepted, check it',
+    planStatus: 'The «Done» column must hold «Yes» or «No», not «{{value}}»',
+    planDescriptionTooLong: 'The short description is longer than {{limit}} characters ({{length}}); shorten it',
+    planStatusBlank: '«Done» is not marked, but events or a description are given — counted as done',
+    planUnknownItem: 'The campaign plan has no item No. {{number}}; the row was not counted',
+    planRepeatedItem: 'Plan item No. {{number}} appears twice (also in cell {{other}})',
+  },
+  planImport: {
+    notWorkbook: 'The file {{file}} is not an Excel workbook (.xlsx) or is damaged',
+    noHeader: 'No plan table found: no sheet has a header row in its first 30 rows («№», «Activity», «Deadline», «Responsible» in Russian or Kazakh)',
+    noTitle: 'Row {{row}}: the activity has no name',
+    sheetsDiffer: 'The sheets «{{kkSheet}}» (Kazakh) and «{{ruSheet}}» (Russian) do not match: {{kkSections}} and {{ruSections}} sections, {{kkItems}} and {{ruItems}} activities; they first differ at row {{kkRow}} and row {{ruRow}}. Both sheets must have the same sections and activities in the same order',
+    noItems: 'The sheet «{{sheet}}» has no activities under the table header',
   },
   schoolType: {
     general: 'General school',
@@ -101,12 +122,15 @@ export default {
   jinaq schools import FILE.xlsx          import the school registry
   jinaq schools list [--json]             list the schools
   jinaq schools template --out FILE.xlsx  an empty registry with its headers
-  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR templates for the schools
   jinaq import --campaign ID PATH... [--json]   PATH is a file or a folder
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
+  jinaq plan --campaign ID [--json]       the campaign's plan of activities
+  jinaq plan import --campaign ID FILE.xlsx
+  jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
 
 Every command takes --db PATH (or JINAQ_DB) and --lang kk|ru|en (or JINAQ_LANG).
 Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
@@ -129,6 +153,8 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     importTotals: 'Accepted: {{accepted}}, rejected: {{rejected}}, duplicates: {{duplicate}}',
     summaryHeader: '{{campaign}}: {{reported}} of {{expected}} reported',
     missingSchools: 'Missing: {{list}}',
+    planImported: 'Plan loaded: {{count}} items',
+    unparsedDeadline: '(deadline not recognised)',
   },
   workbook: {
     formSheet: 'Form',
@@ -155,5 +181,19 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     money: 'An amount in tenge, 0 or more, up to two decimals',
     countUnit: 'count',
     moneyUnit: 'tenge',
+    plan: {
+      title: 'Plan execution',
+      fillHint: 'For each item: done (Yes/No), how many events were held, how many took part, and briefly what was done.',
+      item: 'Activity (deadline)',
+      status: 'Done',
+      events: 'Events held',
+      participants: 'Participants',
+      description: 'Short description',
+      done: 'Yes',
+      notDone: 'No',
+      statusHint: 'Choose «Yes» or «No»',
+      countHint: 'A whole number, 0 or more',
+      descriptionHint: 'At most 1000 characters',
+    },
   },
 } as const;

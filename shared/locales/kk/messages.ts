@@ -43,6 +43,15 @@ export default {
     notFound: '{{id}} науқаны табылмады',
     datesOrder: 'Аяқталу күні басталу күнінен бұрын болмайды',
   },
+  plans: {
+    itemNotFound: 'Жоспар тармағы табылмады (id {{id}})',
+    sectionNotFound: 'Жоспар бөлімі табылмады (id {{id}})',
+    titleRequired: 'Атауын қазақ немесе орыс тілінде жазыңыз',
+    itemHasExecution: 'Бұл тармақ бойынша орындалу туралы есептер бар — оны жоюға болмайды. Қажет болса, тармақтың мәтінін өзгертіңіз',
+    sectionNotEmpty: 'Бөлімде тармақтар бар: оларды ауыстырыңыз немесе жойыңыз, содан кейін бөлімді жойыңыз',
+    replaceHasExecution: 'Мектептер бұл жоспардың орындалуы туралы есеп берді — жаңа жоспарды жүктеу олардың жауаптарын ауыстырып жібереді. Жоспарды тармақ бойынша түзетіңіз',
+    notAssigned: 'Бұл жоспар тармағы осы мектепке жүктелмеген',
+  },
   templates: {
     noSchools: 'Тізілімде бірде-бір жұмыс істеп тұрған мектеп жоқ — үлгілер жазылмайды',
   },
@@ -68,6 +77,18 @@ export default {
     formulaNoValue: 'Ұяшықта есептелген мәні жоқ формула бар; файлды Excel-де ашып, қайта есептеп, сақтаңыз',
     ruleError: '{{rule}} ережесі орындалмады: {{text}} (сол жағы {{left}}, оң жағы {{right}})',
     ruleWarning: '{{rule}} ережесі: {{text}} орындалмайды (сол жағы {{left}}, оң жағы {{right}}); есеп қабылданды, тексеріңіз',
+    planStatus: '«Орындалды» бағанында «Иә» немесе «Жоқ» болуы керек, ал «{{value}}» жазылған',
+    planDescriptionTooLong: 'Қысқаша сипаттама {{limit}} таңбадан ұзын ({{length}}); қысқартыңыз',
+    planStatusBlank: '«Орындалды» белгіленбеген, бірақ іс-шаралар немесе сипаттама көрсетілген — орындалды деп есептелді',
+    planUnknownItem: 'Науқан жоспарында №{{number}} тармақ жоқ; жол есепке алынбады',
+    planRepeatedItem: 'Жоспардың №{{number}} тармағы екі рет көрсетілген ({{other}} ұяшығында да)',
+  },
+  planImport: {
+    notWorkbook: '{{file}} файлы Excel кітабы (.xlsx) емес немесе зақымдалған',
+    noHeader: 'Жоспар кестесі табылмады: ешбір парақтың алғашқы 30 жолында кестенің тақырып жолы жоқ («№ р/с», «Іс-шараның атауы», «Орындалу мерзімі», «Жауапты орындаушылар» немесе солар орыс тілінде)',
+    noTitle: '{{row}}-жол: іс-шараның атауы көрсетілмеген',
+    sheetsDiffer: '«{{kkSheet}}» (қазақ тілінде) және «{{ruSheet}}» (орыс тілінде) парақтары сәйкес келмейді: бөлімдер саны — {{kkSections}} және {{ruSections}}, іс-шаралар саны — {{kkItems}} және {{ruItems}}; алғашқы айырмашылық — {{kkRow}}-жол және {{ruRow}}-жол. Екі парақта да бөлімдер мен іс-шаралар бірдей әрі бір ретпен берілуге тиіс',
+    noItems: '«{{sheet}}» парағында кесте тақырыбының астында бірде-бір іс-шара жоқ',
   },
   schoolType: {
     general: 'Жалпы білім беретін мектеп',
@@ -101,12 +122,15 @@ export default {
   jinaq schools import FILE.xlsx          мектептер тізілімін импорттау
   jinaq schools list [--json]             мектептер тізімі
   jinaq schools template --out FILE.xlsx  тақырыптары бар бос тізілім
-  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR мектептерге арналған үлгілер
   jinaq import --campaign ID PATH... [--json]   PATH — файл немесе бума
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
+  jinaq plan --campaign ID [--json]       науқанның іс-шаралар жоспары
+  jinaq plan import --campaign ID FILE.xlsx
+  jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
 
 Барлық пәрмендер үшін: --db PATH (немесе JINAQ_DB), --lang kk|ru|en (немесе JINAQ_LANG).
 Шығу коды: 0 — сәтті, 1 — деректердің бір бөлігі қабылданбады, 2 — пәрменде қате.`,
@@ -129,6 +153,8 @@ export default {
     importTotals: 'Қабылданды: {{accepted}}, қабылданбады: {{rejected}}, қайталанулар: {{duplicate}}',
     summaryHeader: '{{campaign}}: {{expected}} мектептің {{reported}}-і тапсырды',
     missingSchools: 'Тапсырмағандар: {{list}}',
+    planImported: 'Жоспар жүктелді: {{count}} тармақ',
+    unparsedDeadline: '(мерзімі танылмады)',
   },
   workbook: {
     formSheet: 'Нысан',
@@ -155,5 +181,19 @@ export default {
     money: '0-ден кем емес теңгедегі сома, үтірден кейін екі таңбаға дейін',
     countUnit: 'саны',
     moneyUnit: 'теңге',
+    plan: {
+      title: 'Іс-шаралар жоспарының орындалуы',
+      fillHint: 'Әр тармақ бойынша: орындалды ма (Иә/Жоқ), қанша іс-шара өткізілді, қанша қатысушы, не істелгені қысқаша.',
+      item: 'Іс-шара (мерзімі)',
+      status: 'Орындалды',
+      events: 'Іс-шаралар саны',
+      participants: 'Қатысушылар саны',
+      description: 'Қысқаша сипаттама',
+      done: 'Иә',
+      notDone: 'Жоқ',
+      statusHint: '«Иә» немесе «Жоқ» таңдаңыз',
+      countHint: '0-ден кем емес бүтін сан',
+      descriptionHint: '1000 таңбадан аспауы керек',
+    },
   },
 } as const;

@@ -43,6 +43,15 @@ export default {
     notFound: 'Кампания {{id}} не найдена',
     datesOrder: 'Дата окончания не может быть раньше даты начала',
   },
+  plans: {
+    itemNotFound: 'Пункт плана не найден (id {{id}})',
+    sectionNotFound: 'Раздел плана не найден (id {{id}})',
+    titleRequired: 'Укажите наименование на русском или казахском языке',
+    itemHasExecution: 'По этому пункту уже есть отчёты об исполнении — его нельзя удалить. Измените текст пункта, если нужно',
+    sectionNotEmpty: 'В разделе есть пункты: перенесите или удалите их, затем удалите раздел',
+    replaceHasExecution: 'Школы уже отчитались об исполнении этого плана — загрузка нового плана заменила бы их ответы. Правьте план по пунктам',
+    notAssigned: 'Этот пункт плана не поручен этой школе',
+  },
   templates: {
     noSchools: 'В реестре нет ни одной действующей школы — шаблоны писать некому',
   },
@@ -68,6 +77,18 @@ export default {
     formulaNoValue: 'В ячейке формула без вычисленного значения; откройте файл в Excel, пересчитайте и сохраните',
     ruleError: 'Правило {{rule}} не выполнено: {{text}} (слева {{left}}, справа {{right}})',
     ruleWarning: 'Правило {{rule}}: {{text}} не выполняется (слева {{left}}, справа {{right}}); отчёт принят, проверьте',
+    planStatus: 'В графе «Выполнено» должно быть «Да» или «Нет», а указано «{{value}}»',
+    planDescriptionTooLong: 'Краткое описание длиннее {{limit}} символов ({{length}}); сократите его',
+    planStatusBlank: 'Не отмечено «Выполнено», но указаны мероприятия или описание — засчитано как выполнено',
+    planUnknownItem: 'Пункта плана №{{number}} нет в плане кампании; строка не учтена',
+    planRepeatedItem: 'Пункт плана №{{number}} указан дважды (ещё в ячейке {{other}})',
+  },
+  planImport: {
+    notWorkbook: 'Файл {{file}} не является книгой Excel (.xlsx) или повреждён',
+    noHeader: 'Не найдена таблица плана: ни на одном листе в первых 30 строках нет строки заголовка («№ п/п», «Наименование мероприятия», «Сроки исполнения», «Ответственные исполнители» или то же на казахском языке)',
+    noTitle: 'Строка {{row}}: у мероприятия нет наименования',
+    sheetsDiffer: 'Листы «{{kkSheet}}» (на казахском) и «{{ruSheet}}» (на русском) не совпадают: разделов {{kkSections}} и {{ruSections}}, мероприятий {{kkItems}} и {{ruItems}}; первое расхождение — строка {{kkRow}} и строка {{ruRow}}. На обоих листах должны быть одни и те же разделы и мероприятия в одном порядке',
+    noItems: 'На листе «{{sheet}}» под заголовком таблицы нет ни одного мероприятия',
   },
   schoolType: {
     general: 'Общеобразовательная школа',
@@ -101,12 +122,15 @@ export default {
   jinaq schools import FILE.xlsx          импорт реестра школ
   jinaq schools list [--json]             список школ
   jinaq schools template --out FILE.xlsx  пустой реестр с заголовками
-  jinaq campaign create --kind zabota --year YYYY
+  jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR шаблоны для школ
   jinaq import --campaign ID PATH... [--json]   PATH — файл или папка
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
+  jinaq plan --campaign ID [--json]       план мероприятий кампании
+  jinaq plan import --campaign ID FILE.xlsx
+  jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
 
 Для всех команд: --db PATH (или JINAQ_DB), --lang kk|ru|en (или JINAQ_LANG).
 Код выхода: 0 — успешно, 1 — часть данных отклонена, 2 — ошибка в команде.`,
@@ -129,6 +153,8 @@ export default {
     importTotals: 'Принято: {{accepted}}, отклонено: {{rejected}}, повторов: {{duplicate}}',
     summaryHeader: '{{campaign}}: сдали {{reported}} из {{expected}}',
     missingSchools: 'Не сдали: {{list}}',
+    planImported: 'План загружен: пунктов — {{count}}',
+    unparsedDeadline: '(срок не распознан)',
   },
   workbook: {
     formSheet: 'Форма',
@@ -155,5 +181,19 @@ export default {
     money: 'Сумма в тенге не меньше 0, до двух знаков после запятой',
     countUnit: 'кол-во',
     moneyUnit: 'тенге',
+    plan: {
+      title: 'Исполнение плана мероприятий',
+      fillHint: 'По каждому пункту: выполнено (Да/Нет), сколько проведено мероприятий, сколько участников, кратко — что сделано.',
+      item: 'Мероприятие (срок)',
+      status: 'Выполнено',
+      events: 'Кол-во мероприятий',
+      participants: 'Охвачено участников',
+      description: 'Краткое описание',
+      done: 'Да',
+      notDone: 'Нет',
+      statusHint: 'Выберите «Да» или «Нет»',
+      countHint: 'Целое число не меньше 0',
+      descriptionHint: 'Не более 1000 символов',
+    },
   },
 } as const;

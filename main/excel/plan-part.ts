@@ -1,0 +1,153 @@
+// The plan-execution part of a school's report: one row per plan item handed to the school,
+// with «done», the number of events, participants and a short description.
+import type { ExecutionFields, ExecutionStatus, PlanItem } from '../../shared/plans/model.ts';
+import { issue, type FileIssue } from '../../shared/messages.ts';
+import { bilingual, tFor } from '../../shared/i18n.ts';
+import { readNumberCell } from './report-reader.ts';
+import { captionKey, cellText, type Worksheet } from './workbook.ts';
+
+export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
+export const DESCRIPTION_LIMIT = 1000;
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const STATUS_CHOICES = ['done', 'notDone'].map((key) => bilingual(`messages.workbook.plan.${key}`));
+
+function prompt(key: string) {
+  const text = bilingual(`messages.workbook.plan.${key}`);
+  return { showInputMessage: true, prompt: text, showErrorMessage: true, errorStyle: 'stop' as const, error: text };
+}
+
+function headerRow(sheet: Worksheet, rowNumber: number): void {
+  const row = sheet.getRow(rowNumber);
+  row.values = [
+    '№',
+    tFor('ru')('messages.workbook.plan.item'),
+    tFor('kk')('messages.workbook.plan.item'),
+    bilingual('messages.workbook.plan.status'),
+    bilingual('messages.workbook.plan.events'),
+    bilingual('messages.workbook.plan.participants'),
+    bilingual('messages.workbook.plan.description'),
+  ];
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  row.eachCell((cell) => {
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  });
+}
+
+function itemRow(sheet: Worksheet, rowNumber: number, item: PlanItem, deadline: { ru: string; kk: string }): void {
+  const row = sheet.getRow(rowNumber);
+  row.getCell(PLAN_COLUMNS.number).value = item.number;
+  row.getCell(PLAN_COLUMNS.titleRu).value = `${item.title.ru || item.title.kk}${deadline.ru ? ` (${deadline.ru})` : ''}`;
+  row.getCell(PLAN_COLUMNS.titleKk).value = `${item.title.kk || item.title.ru}${deadline.kk ? ` (${deadline.kk})` : ''}`;
+  const open = (column: number) => {
+    const cell = row.getCell(column);
+    cell.protection = { locked: false };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFDE7' } };
+    return cell;
+  };
+  open(PLAN_COLUMNS.status).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`], ...prompt('statusHint') };
+  for (const column of [PLAN_COLUMNS.events, PLAN_COLUMNS.participants]) {
+    const cell = open(column);
+    cell.numFmt = '#,##0';
+    cell.dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, ...prompt('countHint') };
+  }
+  open(PLAN_COLUMNS.description).dataValidation = {
+    type: 'textLength', operator: 'lessThanOrEqual', formulae: [DESCRIPTION_LIMIT], allowBlank: true, ...prompt('descriptionHint'),
+  };
+  row.alignment = { wrapText: true, vertical: 'top' };
+  for (let column = 1; column <= PLAN_COLUMNS.description; column++) row.getCell(column).border = BORDER;
+}
+
+/** Writes the part from `firstRow` on; returns the row after it. Nothing is written when no item is handed to the school. */
+export function writePlanPart(sheet: Worksheet, firstRow: number, items: PlanItem[], deadlineOf: (item: PlanItem) => { ru: string; kk: string }): number {
+  if (items.length === 0) return firstRow;
+  sheet.mergeCells(firstRow, 1, firstRow, PLAN_COLUMNS.description);
+  const title = sheet.getCell(firstRow, 1);
+  title.value = `${bilingual('messages.workbook.plan.title')}\n${bilingual('messages.workbook.plan.fillHint')}`;
+  title.font = { bold: true };
+  title.alignment = { wrapText: true };
+  sheet.getRow(firstRow).height = 45;
+  headerRow(sheet, firstRow + 1);
+  items.forEach((item, i) => itemRow(sheet, firstRow + 2 + i, item, deadlineOf(item)));
+  return firstRow + 2 + items.length;
+}
+
+export interface PlanRowReading extends ExecutionFields {
+  itemNumber: number;
+}
+
+export interface PlanPartReading {
+  rows: PlanRowReading[];
+  errors: FileIssue[];
+  warnings: FileIssue[];
+}
+
+const DONE = ['да', 'иә', 'ия', 'иа', 'yes', 'выполнено', 'орындалды', '+', '1', 'done'];
+const NOT_DONE = ['нет', 'жоқ', 'жок', 'no', 'невыполнено', 'орындалмады', '-', '0', 'notdone'];
+
+/** «Да / Иә» → done, «Нет / Жоқ» → not done, blank → null; anything else is not understood. */
+export function readStatusText(text: string): ExecutionStatus | null | 'unknown' {
+  if (text.trim() === '') return null;
+  const first = captionKey(text.split('/')[0]);
+  if (NOT_DONE.includes(first)) return 'not_done';
+  if (DONE.includes(first)) return 'done';
+  return 'unknown';
+}
+
+function isHeaderRow(sheet: Worksheet, rowNumber: number): boolean {
+  const status = captionKey(cellText(sheet.getRow(rowNumber).getCell(PLAN_COLUMNS.status)));
+  const participants = captionKey(cellText(sheet.getRow(rowNumber).getCell(PLAN_COLUMNS.participants)));
+  return (status.includes('выполнено') || status.includes('орындалды')) && (participants.includes('участник') || participants.includes('қатысушы'));
+}
+
+function itemNumberOf(text: string): number | null {
+  const match = /^(\d{1,3})[.)]?$/.exec(text.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** Reads the part wherever its header row is; a workbook without the part reads as no rows. */
+export function readPlanPart(sheet: Worksheet): PlanPartReading {
+  const reading: PlanPartReading = { rows: [], errors: [], warnings: [] };
+  let header = 0;
+  for (let r = 1; r <= sheet.rowCount && !header; r++) if (isHeaderRow(sheet, r)) header = r;
+  if (!header) return reading;
+  const seen = new Map<number, string>();
+  for (let r = header + 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const itemNumber = itemNumberOf(cellText(row.getCell(PLAN_COLUMNS.number)));
+    if (itemNumber === null) continue;
+    const code = `№${itemNumber}`;
+    const at = (column: number) => ({ sheet: sheet.name, cell: row.getCell(column).address, code });
+    const first = seen.get(itemNumber);
+    if (first) {
+      reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(PLAN_COLUMNS.number)));
+      continue;
+    }
+    seen.set(itemNumber, row.getCell(PLAN_COLUMNS.number).address);
+    const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(PLAN_COLUMNS.description)) };
+    const status = readStatusText(cellText(row.getCell(PLAN_COLUMNS.status)));
+    if (status === 'unknown') {
+      reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(PLAN_COLUMNS.status)).slice(0, 60) }, at(PLAN_COLUMNS.status)));
+      continue;
+    }
+    for (const [column, field] of [[PLAN_COLUMNS.events, 'events'], [PLAN_COLUMNS.participants, 'participants']] as const) {
+      const number = readNumberCell(row.getCell(column), { code, label: { ru: '', kk: '' }, type: 'count', required: false });
+      if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
+      else fields[field] = number.value ?? null;
+    }
+    if (fields.description.length > DESCRIPTION_LIMIT) {
+      reading.errors.push(issue('error', 'import.planDescriptionTooLong', { length: fields.description.length, limit: DESCRIPTION_LIMIT }, at(PLAN_COLUMNS.description)));
+    }
+    const filled = fields.events !== null || fields.participants !== null || fields.description !== '';
+    if (status) fields.status = status;
+    else if (filled) {
+      fields.status = 'done';
+      reading.warnings.push(issue('warning', 'import.planStatusBlank', {}, at(PLAN_COLUMNS.status)));
+    }
+    if (status || filled) reading.rows.push({ itemNumber, ...fields });
+  }
+  return reading;
+}
