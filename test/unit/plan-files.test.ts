@@ -210,6 +210,29 @@ describe('a plan imported from a workbook', () => {
     expect(result.plan.items[1].deadline).toEqual({ kind: 'range', from: '2025-06-01', to: '2025-06-12' });
   });
 
+  it('reads a Russian plan as districts type it: number inside the name, executors merged down, a signature under the table', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('Лист1');
+      sheet.getCell('D1').value = 'УТВЕРЖДАЮ';
+      sheet.getRow(3).values = ['№ п/п', 'Наименование мероприятия', 'Сроки исполнения', 'Ответственные исполнители'];
+      sheet.getRow(4).values = [1, 2, 3, 4];
+      sheet.getRow(5).values = ['', '1. Подготовка информационных писем', 'до 30 мая', 'Отдел образования'];
+      sheet.getRow(6).values = ['2', 'Пресс-релиз', 'май', 'Отдел образования, общеобразовательные школы'];
+      sheet.getRow(7).values = ['3.', 'Публикации в СМИ', '1-12 июня'];
+      sheet.mergeCells('D6:D7');
+      sheet.getRow(9).values = ['', 'Руководитель отдела образования'];
+    });
+    const result = await importPlan(database.db, CAMPAIGN, { name: 'план.xlsx', bytes });
+    expect(result.problems).toEqual([]);
+    expect(result.plan.sections.map((section) => section.title)).toEqual([{ ru: 'Мероприятия', kk: 'Іс-шаралар' }]);
+    expect(result.plan.items.map((item) => [item.title.ru, item.deadlineText.ru, item.executorsText.ru])).toEqual([
+      ['Подготовка информационных писем', 'до 30 мая', 'Отдел образования'],
+      ['Пресс-релиз', 'май', 'Отдел образования, общеобразовательные школы'],
+      ['Публикации в СМИ', '1-12 июня', 'Отдел образования, общеобразовательные школы'],
+    ]);
+    expect(result.plan.items[2].forSchools).toBe(true);
+  });
+
   it('reads one sheet with columns for both languages', async () => {
     const bytes = await xlsx((workbook) => {
       const sheet = workbook.addWorksheet('План');
