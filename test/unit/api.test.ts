@@ -70,7 +70,7 @@ describe('dispatch: names and inputs', () => {
     ['a year that is not a number', 'campaigns.create', { kind: 'zabota', year: 'x' }, ['year']],
     ['a fractional year', 'campaigns.create', { kind: 'zabota', year: 2027.5 }, ['year']],
     ['a year out of range', 'campaigns.create', { kind: 'zabota', year: 1999 }, ['year']],
-    ['a campaign kind that does not exist', 'campaigns.create', { kind: 'nik', year: 2027 }, ['kind']],
+    ['a campaign kind that does not exist', 'campaigns.create', { kind: 'olympiad', year: 2027 }, ['kind']],
     ['a short name of 101 characters', 'schools.create', { ...schoolFields(1), shortName: 'Ш'.repeat(101) }, ['shortName']],
     ['a full name of 301 characters', 'schools.create', { ...schoolFields(1), nameRu: 'Ш'.repeat(301) }, ['nameRu']],
     ['a БИН of 21 characters', 'schools.create', { ...schoolFields(1), bin: '1'.repeat(21) }, ['bin']],

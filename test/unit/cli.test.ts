@@ -100,3 +100,60 @@ describe('jinaq CLI', () => {
     expect(header.slice(1, 4)).toEqual(['БИН / БСН', 'Наименование (рус.) / Атауы (орыс.)', 'Наименование (каз.) / Атауы (қаз.)']);
   });
 });
+
+describe('jinaq plan', () => {
+  async function raw(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli([...args, '--db', db], { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('creates a НИК campaign with its plan and prints the plan as JSON with structured deadlines and executors', async () => {
+    const created = await jinaq('campaign', 'create', '--kind', 'nik', '--year', '2025');
+    expect(created).toMatchObject({ code: EXIT_OK, out: 'nik-2025' });
+    const plan = JSON.parse((await jinaq('plan', '--campaign', 'nik-2025', '--json')).out);
+    expect(plan.items).toHaveLength(19);
+    expect(plan.items[0]).toMatchObject({
+      number: 1,
+      section: { number: 1, title: { ru: 'Организационные мероприятия', kk: 'Ұйымдастыру шаралары' } },
+      deadline: { kind: 'until', date: '2025-05-30', text: { ru: 'до 30 мая', kk: '30 мамырға дейін' } },
+      executors: [{ org: 'education_department', agreed: false }],
+      for_schools: false,
+    });
+    expect(plan.items[4].deadline).toMatchObject({ kind: 'range', from: '2025-06-01', to: '2025-06-12' });
+    expect(plan.items[4].executors.at(-1)).toEqual({ org: 'ngo', agreed: true });
+    expect(plan.items[0].title.kk).toMatch(/[әғқңөұүі]/);
+
+    const text = await jinaq('plan', '--campaign', 'nik-2025');
+    expect(text.out).toContain('1. Организационные мероприятия');
+    expect(text.out).toContain('до 30 мая');
+  });
+
+  it('exports the plan in the language asked for, and imports it back', async () => {
+    await jinaq('campaign', 'create', '--kind', 'nik', '--year', '2025');
+    const file = path.join(dir, 'plan-kk.xlsx');
+    const exported = await raw('plan', 'export', '--campaign', 'nik-2025', '--out', file, '--lang', 'kk');
+    expect(exported.code).toBe(EXIT_OK);
+    const workbook = await readWorkbook(readFileSync(file));
+    expect(workbook.worksheets.map((s) => s.name)).toHaveLength(1);
+    expect(JSON.stringify(workbook.worksheets[0].getSheetValues())).toContain('БЕКІТЕМІН');
+
+    const both = path.join(dir, 'plan.xlsx');
+    expect((await raw('plan', 'export', '--campaign', 'nik-2025', '--out', both)).code).toBe(EXIT_OK);
+    expect((await readWorkbook(readFileSync(both))).worksheets.filter((s) => s.state !== 'veryHidden')).toHaveLength(2);
+    const imported = await jinaq('plan', 'import', '--campaign', 'nik-2025', both);
+    expect(imported).toMatchObject({ code: EXIT_OK, out: 'План загружен: пунктов — 19' });
+
+    expect((await raw('plan', 'export', '--campaign', 'nik-2025', '--out', file, '--lang', 'de')).code).toBe(EXIT_USAGE);
+  });
+
+  it('refuses a file that is not a plan, saying why, with exit code 1', async () => {
+    await jinaq('campaign', 'create', '--kind', 'nik', '--year', '2025');
+    const bad = path.join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'not a workbook');
+    const result = await jinaq('plan', 'import', '--campaign', 'nik-2025', bad);
+    expect(result.code).toBe(EXIT_REJECTED);
+    expect(result.out.length).toBeGreaterThan(10);
+  });
+});
