@@ -27,11 +27,8 @@ async function saveRequest(workbook: Workbook, base: string, bundle: string): Pr
   return { files: [{ name: safeFileName(base, '.xlsx'), bytes: await workbookBytes(workbook) }], bundleName: safeFileName(bundle, '.zip') };
 }
 
-/**
- * The plan to approve and print: `nik-2025-plan-ru.xlsx`, or both languages in `nik-2025-plan-kk-ru.xlsx`.
- * `_today` is taken like the execution report's but not printed: the plan carries its own approval date.
- */
-export async function buildPlanWorkbook(db: Kysely<Database>, campaignId: string, lang: PlanLanguage, _today = todayIso()): Promise<SaveRequest> {
+/** The plan to approve and print: `nik-2025-plan-ru.xlsx`, or both languages in `nik-2025-plan-kk-ru.xlsx`. */
+export async function buildPlanWorkbook(db: Kysely<Database>, campaignId: string, lang: PlanLanguage): Promise<SaveRequest> {
   const campaign = await getCampaign(db, campaignId);
   const workbook = planWorkbook(await getPlan(db, campaignId), campaign, await getSettings(db), lang);
   return saveRequest(workbook, `${campaign.id}-plan-${languageSuffix(lang)}`, `${campaign.id}-plan`);
