@@ -11,6 +11,7 @@ import {
   titleBlock, type DocumentLanguage,
 } from './plan-workbook.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
+import { BORDER } from './styles.ts';
 
 type Translate = ReturnType<typeof tFor>;
 
@@ -21,8 +22,6 @@ const FIRST_COUNT_COLUMN = 5;
 const LAST_COUNT_COLUMN = FIRST_COUNT_COLUMN + COUNTS.length - 1;
 const WHAT_COLUMN = WIDTHS.length;
 const OVERDUE_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFDE2E2' } };
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 interface ReportData {
   plan: Plan;

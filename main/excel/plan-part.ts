@@ -5,12 +5,11 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { readNumberCell } from './report-reader.ts';
 import { captionKey, cellText, type Worksheet } from './workbook.ts';
+import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
 export const DESCRIPTION_LIMIT = 1000;
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const STATUS_CHOICES = ['done', 'notDone'].map((key) => bilingual(`messages.workbook.plan.${key}`));
 
 function prompt(key: string) {
@@ -33,7 +32,7 @@ function headerRow(sheet: Worksheet, rowNumber: number): void {
   row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   row.eachCell((cell) => {
     cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.fill = HEADER_FILL;
   });
 }
 
@@ -45,7 +44,7 @@ function itemRow(sheet: Worksheet, rowNumber: number, item: PlanItem, deadline: 
   const open = (column: number) => {
     const cell = row.getCell(column);
     cell.protection = { locked: false };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFDE7' } };
+    cell.fill = INPUT_FILL;
     return cell;
   };
   open(PLAN_COLUMNS.status).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`], ...prompt('statusHint') };

@@ -6,6 +6,7 @@ import type { Bilingual } from '../../shared/forms/types.ts';
 import { tFor } from '../../shared/i18n.ts';
 import type { Plan, PlanItem, PlanSection } from '../../shared/plans/model.ts';
 import { newWorkbook, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+import { BORDER } from './styles.ts';
 
 export type DocumentLanguage = 'kk' | 'ru';
 type Translate = ReturnType<typeof tFor>;
@@ -13,8 +14,6 @@ type PageSetup = Worksheet['pageSetup'];
 
 export const FONT_NAME = 'Times New Roman';
 export const FONT_SIZE = 12;
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** The plan's table: № | activity | deadline | executors (column widths in characters). */
 const PLAN_WIDTHS = [7, 62, 20, 32];

@@ -7,6 +7,7 @@ import type { PlanItem } from '../../shared/plans/model.ts';
 import { writeIdentity } from './identity.ts';
 import { writePlanPart } from './plan-part.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
+import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 export const TABLE_HEADER_ROW = 9;
 export const CODE_COLUMN = 1;
@@ -54,8 +55,6 @@ function joinBoth(ru: string, kk: string): string {
   return [ru, kk].filter(Boolean).join(' / ');
 }
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 function tableHeader(sheet: Worksheet): void {
   const ru = tFor('ru');
@@ -71,7 +70,7 @@ function tableHeader(sheet: Worksheet): void {
   row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   row.eachCell((cell) => {
     cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.fill = HEADER_FILL;
   });
 }
 
@@ -103,7 +102,7 @@ function indicatorRows(sheet: Worksheet, form: FormDefinition): void {
     value.protection = { locked: false };
     value.numFmt = indicator.type === 'money' ? '#,##0.00' : '#,##0';
     value.dataValidation = valueValidation(indicator);
-    value.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFDE7' } };
+    value.fill = INPUT_FILL;
     row.alignment = { wrapText: true, vertical: 'middle' };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
     for (let column = 1; column <= VALUE_COLUMN; column++) row.getCell(column).border = BORDER;

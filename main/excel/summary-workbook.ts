@@ -4,10 +4,8 @@ import type { FormDefinition } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { displayDate } from './report-template.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
+import { BORDER, HEADER_FILL } from './styles.ts';
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
 const LANDSCAPE = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
 function sheetName(key: string): string {

@@ -1,8 +1,4 @@
-import type { FormDefinition, Indicator, IndicatorType } from './types.ts';
-
-function row(code: string, ru: string, kk: string, type: IndicatorType, required: boolean): Indicator {
-  return { code, label: { ru, kk }, type, required };
-}
+import { indicator as row, type FormDefinition } from './types.ts';
 
 /** Form `nik`, version 1, as ../shared/spec/forms.md defines it (the publications list comes with the form engine). */
 export const nikV1: FormDefinition = {

@@ -12,6 +12,11 @@ export interface Indicator {
   required: boolean;
 }
 
+/** An indicator row as the form tables of forms.md write it. */
+export function indicator(code: string, ru: string, kk: string, type: IndicatorType, required: boolean): Indicator {
+  return { code, label: { ru, kk }, type, required };
+}
+
 export type Severity = 'error' | 'warning';
 
 export interface FormRule {

@@ -1,8 +1,4 @@
-import type { FormDefinition, Indicator, IndicatorType } from './types.ts';
-
-function row(code: string, ru: string, kk: string, type: IndicatorType, required: boolean): Indicator {
-  return { code, label: { ru, kk }, type, required };
-}
+import { indicator as row, type FormDefinition } from './types.ts';
 
 /** Form `zabota`, version 1, as ../shared/spec/forms.md defines it. */
 export const zabotaV1: FormDefinition = {
