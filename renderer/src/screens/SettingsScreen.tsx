@@ -1,4 +1,5 @@
-// The district's name in Russian and Kazakh, as it appears on templates and the summary.
+// The district's settings: the district's and the region's names in Russian and Kazakh (on templates and the
+// summary), the region's code (in the НИК hashtag), and the department and its head (in signature blocks).
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,26 @@ import type { DistrictSettings } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useQuery } from '../components/useQuery.ts';
+
+type TextSetting = Exclude<keyof DistrictSettings, 'regionCode'>;
+
+interface TextSettingProps {
+  field: TextSetting;
+  /** As long as the API allows. */
+  max: number;
+  /** The language the value is written in, when it is one. */
+  lang?: 'ru' | 'kk';
+  hintKey?: string;
+}
+
+function TextSettingItem({ field, max, lang, hintKey }: TextSettingProps) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={field} label={t(`ui.settings.${field}`)} extra={hintKey ? t(hintKey) : undefined}>
+      <Input maxLength={max} data-testid={`settings-${field}`} lang={lang} />
+    </Form.Item>
+  );
+}
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -38,12 +59,21 @@ export function SettingsScreen() {
       <Typography.Title level={2} id="settings-title">{t('ui.settings.title')}</Typography.Title>
       <ErrorAlert error={settings.error ?? error} testId="settings-error" />
       <Form form={form} layout="vertical" name="settings" onFinish={(values) => void save(values)} disabled={!settings.data}>
-        <Form.Item name="districtRu" label={t('ui.settings.districtRu')} extra={t('ui.settings.districtHint')}>
-          <Input maxLength={200} data-testid="settings-districtRu" lang="ru" />
+        <TextSettingItem field="districtRu" max={200} lang="ru" hintKey="ui.settings.districtHint" />
+        <TextSettingItem field="districtKk" max={200} lang="kk" />
+        <TextSettingItem field="regionRu" max={200} lang="ru" />
+        <TextSettingItem field="regionKk" max={200} lang="kk" />
+        <Form.Item
+          name="regionCode"
+          label={t('ui.settings.regionCode')}
+          extra={t('ui.settings.regionCodeHint')}
+          rules={[{ pattern: /^\s*(\d{2})?\s*$/, message: t('ui.settings.regionCodeInvalid') }]}
+        >
+          <Input maxLength={2} inputMode="numeric" style={{ width: 80 }} data-testid="settings-regionCode" />
         </Form.Item>
-        <Form.Item name="districtKk" label={t('ui.settings.districtKk')}>
-          <Input maxLength={200} data-testid="settings-districtKk" lang="kk" />
-        </Form.Item>
+        <TextSettingItem field="departmentRu" max={300} lang="ru" hintKey="ui.settings.departmentHint" />
+        <TextSettingItem field="departmentKk" max={300} lang="kk" />
+        <TextSettingItem field="headName" max={200} hintKey="ui.settings.headNameHint" />
         <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
           {t('ui.common.save')}
         </Button>
