@@ -1,4 +1,4 @@
-// One campaign: its dates, and tabs for the templates, the import of reports and the district summary.
+// One campaign: its dates and hashtag, and tabs for the templates, the import of reports and the district summary.
 import { useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Spin, Tabs, Typography } from 'antd';
@@ -9,7 +9,7 @@ import { campaignTitle, formatDate } from '../components/format.ts';
 import { navigate } from '../components/router.ts';
 import { useQuery } from '../components/useQuery.ts';
 import { useLanguage } from '../i18n.ts';
-import { CampaignDatesModal, DATE_FIELDS } from './CampaignDatesModal.tsx';
+import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
 import { ImportTab } from './campaign/ImportTab.tsx';
 import { SummaryTab } from './campaign/SummaryTab.tsx';
 import { TemplatesTab } from './campaign/TemplatesTab.tsx';
@@ -21,7 +21,7 @@ function isTab(value: string | undefined): value is Tab {
   return (TABS as readonly string[]).includes(value ?? '');
 }
 
-function CampaignBody({ campaign, tab, onDatesChanged }: { campaign: Campaign; tab: Tab; onDatesChanged: () => void }) {
+function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign; tab: Tab; onCampaignChanged: () => void }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [editing, setEditing] = useState(false);
@@ -36,16 +36,19 @@ function CampaignBody({ campaign, tab, onDatesChanged }: { campaign: Campaign; t
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2, lg: 4 }}
-        items={DATE_FIELDS.map((field) => ({ key: field, label: t(`ui.campaigns.columns.${field}`), children: formatDate(campaign[field]) }))}
+        items={[
+          ...DATE_FIELDS.map((field) => ({ key: field, label: t(`ui.campaigns.columns.${field}`), children: formatDate(campaign[field]) })),
+          ...(campaign.hashtag ? [{ key: 'hashtag', label: t('ui.campaigns.columns.hashtag'), children: <span data-testid="campaign-hashtag">{campaign.hashtag}</span> }] : []),
+        ]}
       />
-      <Button size="small" onClick={() => setEditing(true)} data-testid="campaign-edit-dates">{t('ui.campaigns.dates.edit')}</Button>
+      <Button size="small" onClick={() => setEditing(true)} data-testid="campaign-edit-dates">{t('ui.campaigns.edit.button')}</Button>
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate({ screen: 'campaign', id: campaign.id, tab: key })}
         items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`ui.campaign.tabs.${key}`)}</span>, children: pane(key) }))}
         destroyOnHidden
       />
-      <CampaignDatesModal campaign={editing ? campaign : null} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); onDatesChanged(); }} />
+      <CampaignEditModal campaign={editing ? campaign : null} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); onCampaignChanged(); }} />
     </>
   );
 }
@@ -64,7 +67,7 @@ export function CampaignScreen({ id, tab }: { id: string; tab: string | undefine
       <ErrorAlert error={campaigns.error} />
       {campaigns.loading && !campaigns.data && <Spin />}
       {campaigns.data && !campaign && <Empty description={t('ui.campaign.notFound', { id })} />}
-      {campaign && <CampaignBody campaign={campaign} tab={isTab(tab) ? tab : 'templates'} onDatesChanged={() => void campaigns.reload()} />}
+      {campaign && <CampaignBody campaign={campaign} tab={isTab(tab) ? tab : 'templates'} onCampaignChanged={() => void campaigns.reload()} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
-// The campaigns: their list with dates, a new «Zabota» campaign for a year, the dates edited.
+// The campaigns: their list with dates and hashtags, a new «Забота» or НИК campaign for a year, dates and hashtag edited.
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_KINDS, type Campaign, type CampaignKind } from '../../../shared/domain.ts';
@@ -11,11 +11,14 @@ import { campaignTitle, formatDate } from '../components/format.ts';
 import { navigate, routeHref } from '../components/router.ts';
 import { useQuery } from '../components/useQuery.ts';
 import { errorText, useLanguage } from '../i18n.ts';
-import { CampaignDatesModal, DATE_FIELDS } from './CampaignDatesModal.tsx';
+import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
 
-/** The year of the coming January (the campaign runs in January–February). */
-export function defaultCampaignYear(today = new Date()): number {
-  return today.getMonth() === 0 ? today.getFullYear() : today.getFullYear() + 1;
+/** The last month (0-based) in which a campaign of this year is still to come: «Забота» runs in January–February, НИК in June. */
+const LAST_MONTH_OF_THIS_YEAR: Record<CampaignKind, number> = { zabota: 0, nik: 5 };
+
+/** The year of the campaign's coming run. */
+export function defaultCampaignYear(kind: CampaignKind, today = new Date()): number {
+  return today.getMonth() <= LAST_MONTH_OF_THIS_YEAR[kind] ? today.getFullYear() : today.getFullYear() + 1;
 }
 
 export function CampaignsScreen() {
@@ -24,7 +27,7 @@ export function CampaignsScreen() {
   const { message } = App.useApp();
   const campaigns = useQuery('campaigns.list', {});
   const [kind, setKind] = useState<CampaignKind>('zabota');
-  const [year, setYear] = useState<number | null>(defaultCampaignYear());
+  const [year, setYear] = useState<number | null>(defaultCampaignYear('zabota'));
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Campaign | null>(null);
 
@@ -47,9 +50,12 @@ export function CampaignsScreen() {
       key: 'title',
       title: t('ui.campaigns.columns.title'),
       render: (_v, c) => (
-        <Typography.Link href={routeHref({ screen: 'campaign', id: c.id, tab: undefined })} data-testid="campaign-open">
-          {campaignTitle(c, language)}
-        </Typography.Link>
+        <Space wrap>
+          <Typography.Link href={routeHref({ screen: 'campaign', id: c.id, tab: undefined })} data-testid="campaign-open">
+            {campaignTitle(c, language)}
+          </Typography.Link>
+          {c.hashtag && <Tag data-testid="campaign-hashtag">{c.hashtag}</Tag>}
+        </Space>
       ),
     },
     { key: 'year', dataIndex: 'year', title: t('ui.campaigns.columns.year') },
@@ -67,7 +73,7 @@ export function CampaignsScreen() {
             {t('ui.common.open')}
           </Button>
           <Button size="small" data-testid="campaign-edit-dates" onClick={() => setEditing(c)}>
-            {t('ui.campaigns.dates.edit')}
+            {t('ui.campaigns.edit.button')}
           </Button>
         </Space>
       ),
@@ -81,9 +87,13 @@ export function CampaignsScreen() {
         <Form.Item label={t('ui.campaigns.kind')} htmlFor="campaign-kind">
           <Select<CampaignKind>
             id="campaign-kind"
-            style={{ minWidth: 320 }}
+            data-testid="campaign-kind"
+            style={{ minWidth: 440 }}
             value={kind}
-            onChange={setKind}
+            onChange={(next) => {
+              setKind(next);
+              setYear(defaultCampaignYear(next));
+            }}
             options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: t(`ui.campaigns.kinds.${k}`) }))}
           />
         </Form.Item>
@@ -106,7 +116,7 @@ export function CampaignsScreen() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('ui.campaigns.empty') }}
       />
-      <CampaignDatesModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void campaigns.reload(); }} />
+      <CampaignEditModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void campaigns.reload(); }} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-// The four dates of a campaign: start, end, the schools' due date and the district's due date to the region.
+// A campaign's editable details: its four dates (start, end, the schools' due date, the district's due date
+// to the region) and its hashtag, printed on the forms and the plan.
 import { useEffect, useState } from 'react';
-import { App, DatePicker, Form, Modal } from 'antd';
+import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,7 @@ export const DATE_FIELDS = ['startsOn', 'endsOn', 'schoolDueOn', 'regionDueOn'] 
 const ISO = 'YYYY-MM-DD';
 export const DISPLAY_DATE = 'DD.MM.YYYY';
 
-type DateValues = Record<keyof CampaignDates, Dayjs>;
+type EditValues = Record<keyof CampaignDates, Dayjs> & { hashtag: string };
 
 interface Props {
   campaign: Campaign | null;
@@ -20,27 +21,28 @@ interface Props {
   onSaved: () => void;
 }
 
-export function CampaignDatesModal({ campaign, onClose, onSaved }: Props) {
+export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<DateValues>();
+  const [form] = Form.useForm<EditValues>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!campaign) return;
     setError(undefined);
-    form.setFieldsValue(Object.fromEntries(DATE_FIELDS.map((f) => [f, dayjs(campaign[f], ISO)])) as DateValues);
+    const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, dayjs(campaign[f], ISO)])) as Record<keyof CampaignDates, Dayjs>;
+    form.setFieldsValue({ ...dates, hashtag: campaign.hashtag });
   }, [campaign, form]);
 
   const submit = async () => {
     if (!campaign) return;
     const values = await form.validateFields();
-    const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<string, string> as unknown as CampaignDates;
+    const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<keyof CampaignDates, string>;
     setSaving(true);
     try {
-      await call('campaigns.update', { id: campaign.id, hashtag: campaign.hashtag, ...dates });
-      void message.success(t('ui.campaigns.dates.saved'));
+      await call('campaigns.update', { id: campaign.id, hashtag: values.hashtag ?? '', ...dates });
+      void message.success(t('ui.campaigns.edit.saved'));
       onSaved();
     } catch (caught) {
       setError(caught);
@@ -52,7 +54,7 @@ export function CampaignDatesModal({ campaign, onClose, onSaved }: Props) {
   return (
     <Modal
       open={campaign !== null}
-      title={t('ui.campaigns.dates.title')}
+      title={t('ui.campaigns.edit.title')}
       okText={t('ui.common.save')}
       cancelText={t('ui.common.cancel')}
       onOk={() => void submit().catch(() => undefined)}
@@ -61,13 +63,16 @@ export function CampaignDatesModal({ campaign, onClose, onSaved }: Props) {
       okButtonProps={{ 'data-testid': 'dates-save' } as ButtonProps}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" name="dates">
+      <Form form={form} layout="vertical" name="campaignEdit">
         <ErrorAlert error={error} testId="dates-error" />
         {DATE_FIELDS.map((field) => (
-          <Form.Item key={field} name={field} label={t(`ui.campaigns.columns.${field}`)} rules={[{ required: true, message: t('ui.campaigns.dates.required') }]}>
+          <Form.Item key={field} name={field} label={t(`ui.campaigns.columns.${field}`)} rules={[{ required: true, message: t('ui.campaigns.edit.required') }]}>
             <DatePicker format={DISPLAY_DATE} data-testid={`date-${field}`} style={{ width: '100%' }} />
           </Form.Item>
         ))}
+        <Form.Item name="hashtag" label={t('ui.campaigns.columns.hashtag')} extra={t('ui.campaigns.edit.hashtagHint')}>
+          <Input maxLength={60} data-testid="campaign-hashtag-input" />
+        </Form.Item>
       </Form>
     </Modal>
   );
