@@ -1,4 +1,5 @@
-// One campaign: its dates and hashtag, and tabs for the templates, the import of reports and the district summary.
+// One campaign: its dates and hashtag, and tabs for the templates, the import of reports, the district summary
+// and the plan of activities.
 import { useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Spin, Tabs, Typography } from 'antd';
@@ -11,10 +12,11 @@ import { useQuery } from '../components/useQuery.ts';
 import { useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
 import { ImportTab } from './campaign/ImportTab.tsx';
+import { PlanTab } from './campaign/PlanTab.tsx';
 import { SummaryTab } from './campaign/SummaryTab.tsx';
 import { TemplatesTab } from './campaign/TemplatesTab.tsx';
 
-const TABS = ['templates', 'import', 'summary'] as const;
+const TABS = ['templates', 'import', 'summary', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
@@ -28,6 +30,7 @@ function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign
   const pane = (key: Tab) => {
     if (key === 'templates') return <TemplatesTab campaign={campaign} />;
     if (key === 'import') return <ImportTab campaign={campaign} />;
+    if (key === 'plan') return <PlanTab campaign={campaign} />;
     return <SummaryTab campaign={campaign} />;
   };
   return (

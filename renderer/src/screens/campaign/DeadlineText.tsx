@@ -1,0 +1,30 @@
+// A plan item's deadline in the user's language; a deadline the program could not read keeps its text
+// and gets a warning tag, since nothing can be overdue without a date.
+import { WarningOutlined } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDeadline } from '../../../../shared/plans/deadlines.ts';
+import type { Deadline } from '../../../../shared/plans/types.ts';
+
+interface Props {
+  deadline: Deadline;
+  /** What to show for an unread deadline: the text as written, in the UI language when there is one. */
+  writtenText: string;
+  campaignYear: number;
+  testId?: string;
+}
+
+export function DeadlineText({ deadline, writtenText, campaignYear, testId = 'plan-deadline' }: Props) {
+  const { t } = useTranslation();
+  if (deadline.kind !== 'unparsed') return <span data-testid={testId}>{formatDeadline(t, deadline, campaignYear)}</span>;
+  return (
+    <span data-testid={testId}>
+      {writtenText}{' '}
+      <Tooltip title={t('ui.plan.deadlineUnparsedHint')}>
+        <Tag color="warning" icon={<WarningOutlined />} tabIndex={0} data-testid="deadline-unparsed">
+          {t('ui.plan.deadlineUnparsed')}
+        </Tag>
+      </Tooltip>
+    </span>
+  );
+}
