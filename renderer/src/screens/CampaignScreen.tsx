@@ -1,5 +1,5 @@
-// One campaign: its dates and hashtag, and tabs for the templates, the import of reports, the district summary
-// and the plan of activities.
+// One campaign: its dates and hashtag, and tabs for the templates, the import of reports, the district summary,
+// the plan of activities and its execution.
 import { useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Spin, Tabs, Typography } from 'antd';
@@ -11,12 +11,13 @@ import { navigate } from '../components/router.ts';
 import { useQuery } from '../components/useQuery.ts';
 import { useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
+import { ExecutionTab } from './campaign/ExecutionTab.tsx';
 import { ImportTab } from './campaign/ImportTab.tsx';
 import { PlanTab } from './campaign/PlanTab.tsx';
 import { SummaryTab } from './campaign/SummaryTab.tsx';
 import { TemplatesTab } from './campaign/TemplatesTab.tsx';
 
-const TABS = ['templates', 'import', 'summary', 'plan'] as const;
+const TABS = ['templates', 'import', 'summary', 'plan', 'execution'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
@@ -31,6 +32,7 @@ function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign
     if (key === 'templates') return <TemplatesTab campaign={campaign} />;
     if (key === 'import') return <ImportTab campaign={campaign} />;
     if (key === 'plan') return <PlanTab campaign={campaign} />;
+    if (key === 'execution') return <ExecutionTab campaign={campaign} />;
     return <SummaryTab campaign={campaign} />;
   };
   return (
