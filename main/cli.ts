@@ -19,7 +19,7 @@ import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
 import { buildPlanWorkbook, importPlan } from './services/plan-files.ts';
 import { getPlan } from './services/plans.ts';
-import { PLAN_LANGUAGES, type PlanLanguage } from '../shared/api.ts';
+import { PLAN_LANGUAGES, type PlanLanguage } from '../shared/plans/model.ts';
 import { formatDeadline } from '../shared/plans/deadlines.ts';
 import { formatExecutors } from '../shared/plans/executors.ts';
 import type { Plan } from '../shared/plans/model.ts';

@@ -7,7 +7,7 @@ import type {
 } from './domain.ts';
 import type { ImportRecord } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
-import { ASSIGN_TO, EXECUTION_STATUSES, type Plan, type PlanExecution } from './plans/model.ts';
+import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
 const MAX_FILE_BASE64 = 28_000_000; // a 20 MB workbook in base64, and a little more
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -32,8 +32,6 @@ const campaignId = z.object({ campaignId: z.string().min(1).max(60) });
 const id = z.number().int().positive();
 const both = (max: number) => z.object({ ru: text(max), kk: text(max) });
 const count = z.number().int().min(0).max(1_000_000_000).nullable();
-export const PLAN_LANGUAGES = ['kk', 'ru', 'both'] as const;
-export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
 const planLanguage = z.object({ lang: z.enum(PLAN_LANGUAGES).default('both') });
 const campaignDates = z.object({ startsOn: isoDate, endsOn: isoDate, schoolDueOn: isoDate, regionDueOn: isoDate });
 const none = z.object({}).strict();

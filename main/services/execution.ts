@@ -1,5 +1,6 @@
 // Plan execution: per item and school, from the school's current report or entered by hand — the newer wins.
 import type { Kysely } from 'kysely';
+import { localIsoDate } from '../../shared/dates.ts';
 import type { ExecutionEntry, ExecutionFields, PlanExecution } from '../../shared/plans/model.ts';
 import { assignedSchools, isOverdue, rollUpItem } from '../../shared/plans/rollup.ts';
 import type { Database } from '../db/schema.ts';
@@ -38,7 +39,7 @@ async function storedEntries(db: Kysely<Database>, campaignId: string): Promise<
   return found;
 }
 
-export async function getPlanExecution(db: Kysely<Database>, campaignId: string, today = new Date().toISOString().slice(0, 10)): Promise<PlanExecution> {
+export async function getPlanExecution(db: Kysely<Database>, campaignId: string, today = localIsoDate()): Promise<PlanExecution> {
   const plan = await getPlan(db, campaignId);
   const schools = await db.selectFrom('schools').select(['id', 'short_name', 'name_ru', 'name_kk']).where('active', '=', 1).orderBy('short_name').execute();
   const activeIds = schools.map((school) => school.id);

@@ -8,6 +8,7 @@ import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbo
 import { workbookBytes } from '../excel/workbook.ts';
 import type { OutputFile, SaveRequest } from '../platform.ts';
 import { APP_VERSION } from '../version.ts';
+import { localIsoDate } from '../../shared/dates.ts';
 import { formatDeadline } from '../../shared/plans/deadlines.ts';
 import type { PlanItem } from '../../shared/plans/model.ts';
 import { assignedSchools } from '../../shared/plans/rollup.ts';
@@ -50,7 +51,7 @@ function deadlineWords(campaign: Campaign): (item: PlanItem) => { ru: string; kk
   return (item) => ({ ru: formatDeadline(tFor('ru'), item.deadline, campaign.year), kk: formatDeadline(tFor('kk'), item.deadline, campaign.year) });
 }
 
-export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = new Date().toISOString().slice(0, 10)): Promise<SaveRequest> {
+export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = localIsoDate()): Promise<SaveRequest> {
   const summary = await getSummary(db, campaignId);
   const workbook = summaryWorkbook(campaignForm(summary.campaign), summary, await getSettings(db), today);
   const name = `${campaignId}-summary-${today}.xlsx`;

@@ -1,7 +1,9 @@
 // A campaign's plan as files: the plan the head approves and prints, a plan imported from a workbook, and the
 // report on the plan's execution.
 import type { Kysely } from 'kysely';
-import type { PlanImportResult, PlanLanguage } from '../../shared/api.ts';
+import type { PlanImportResult } from '../../shared/api.ts';
+import type { PlanLanguage } from '../../shared/plans/model.ts';
+import { localIsoDate } from '../../shared/dates.ts';
 import { issue } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { executionWorkbook } from '../excel/execution-workbook.ts';
@@ -14,10 +16,6 @@ import { getCampaign } from './campaigns.ts';
 import { getPlanExecution } from './execution.ts';
 import { getPlan, replacePlanItems } from './plans.ts';
 import { getSettings } from './settings.ts';
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function languageSuffix(lang: PlanLanguage): string {
   return lang === 'both' ? 'kk-ru' : lang;
@@ -48,7 +46,7 @@ export async function importPlan(db: Kysely<Database>, campaignId: string, file:
 }
 
 /** The report on the plan's execution as of `today`: `nik-2025-execution-ru-2025-06-14.xlsx`. */
-export async function buildExecutionReport(db: Kysely<Database>, campaignId: string, lang: PlanLanguage, today = todayIso()): Promise<SaveRequest> {
+export async function buildExecutionReport(db: Kysely<Database>, campaignId: string, lang: PlanLanguage, today = localIsoDate()): Promise<SaveRequest> {
   const campaign = await getCampaign(db, campaignId);
   const plan = await getPlan(db, campaignId);
   const execution = await getPlanExecution(db, campaignId, today);

@@ -5,6 +5,10 @@ import type { Deadline, Executor, PlanPreambleLine } from './types.ts';
 export const EXECUTION_STATUSES = ['not_started', 'done', 'not_done'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
+/** The languages a plan document is written in: one of them, or both on two sheets. */
+export const PLAN_LANGUAGES = ['kk', 'ru', 'both'] as const;
+export type PlanLanguage = (typeof PLAN_LANGUAGES)[number];
+
 export const ASSIGN_TO = ['all', 'chosen'] as const;
 export type AssignTo = (typeof ASSIGN_TO)[number];
 

@@ -224,7 +224,7 @@ test('refuses to delete an item a school has reported on, and says why', async (
   await openCampaignTab(page, 'plan');
   await planItem(page, 2).getByTestId('plan-item-delete').click();
   await page.getByTestId('plan-item-delete-confirm').click();
-  await expect(page.getByText('По этому пункту уже есть отчёты об исполнении')).toBeVisible();
+  await expect(page.getByText('По этому пункту уже есть данные об исполнении')).toBeVisible();
   await expect(page.getByTestId('plan-item')).toHaveCount(20);
   await page.getByTestId('language-kk').click();
   await page.getByTestId('tab-execution').click();

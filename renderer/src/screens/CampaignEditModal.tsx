@@ -1,6 +1,6 @@
 // A campaign's editable details: its four dates (start, end, the schools' due date, the district's due date
 // to the region) and its hashtag, printed on the forms and the plan.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignDates } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useSubmit } from '../components/useSubmit.ts';
 
 export const DATE_FIELDS = ['startsOn', 'endsOn', 'schoolDueOn', 'regionDueOn'] as const satisfies ReadonlyArray<keyof CampaignDates>;
 const ISO = 'YYYY-MM-DD';
@@ -25,8 +26,7 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, run } = useSubmit();
 
   useEffect(() => {
     if (!campaign) return;
@@ -39,16 +39,11 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
     if (!campaign) return;
     const values = await form.validateFields();
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<keyof CampaignDates, string>;
-    setSaving(true);
-    try {
+    await run(async () => {
       await call('campaigns.update', { id: campaign.id, hashtag: values.hashtag ?? '', ...dates });
       void message.success(t('ui.campaigns.edit.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 // Add or edit one school of the registry. The BIN is checked here as it is typed; the main process checks again.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { FormRule as Rule } from 'antd';
@@ -8,6 +8,7 @@ import { checkBin, normalizeBin } from '../../../shared/bin.ts';
 import { INSTRUCTION_LANGUAGES, SCHOOL_TYPES, type School, type SchoolFields } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useSubmit } from '../components/useSubmit.ts';
 
 const EMPTY: SchoolFields = {
   bin: '', nameRu: '', nameKk: '', shortName: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
@@ -27,8 +28,7 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SchoolFields>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, run } = useSubmit();
 
   useEffect(() => {
     if (!open) return;
@@ -59,17 +59,12 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
   const submit = async () => {
     const fields = { ...EMPTY, ...(await form.validateFields()) };
     fields.bin = normalizeBin(fields.bin);
-    setSaving(true);
-    try {
+    await run(async () => {
       if (school) await call('schools.update', { ...fields, id: school.id });
       else await call('schools.create', fields);
       void message.success(t(school ? 'ui.schools.form.updated' : 'ui.schools.form.created', { name: fields.shortName }));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,13 @@
 // The district's settings: the district's and the region's names in Russian and Kazakh (on templates and the
 // summary), the region's code (in the НИК hashtag), and the department and its head (in signature blocks).
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DistrictSettings } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useQuery } from '../components/useQuery.ts';
+import { useSubmit } from '../components/useSubmit.ts';
 
 type TextSetting = Exclude<keyof DistrictSettings, 'regionCode'>;
 
@@ -33,25 +34,18 @@ export function SettingsScreen() {
   const { message } = App.useApp();
   const settings = useQuery('settings.get', {});
   const [form] = Form.useForm<DistrictSettings>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
 
   const save = async (values: DistrictSettings) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('settings.update', values);
       void message.success(t('ui.settings.saved'));
       await settings.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

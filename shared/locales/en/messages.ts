@@ -47,7 +47,7 @@ export default {
     itemNotFound: 'Plan item not found (id {{id}})',
     sectionNotFound: 'Plan section not found (id {{id}})',
     titleRequired: 'Give the name in Russian or Kazakh',
-    itemHasExecution: 'Schools have already reported on this item, so it cannot be deleted. Edit its text instead if needed',
+    itemHasExecution: 'This item already has execution data (from school reports or entered by hand), so it cannot be deleted. Edit its text instead if needed',
     sectionNotEmpty: 'The section still has items: move or delete them first, then delete the section',
     replaceHasExecution: 'Schools have already reported on this plan; loading a new plan would replace their answers. Edit the plan item by item',
     notAssigned: 'This plan item is not handed to this school',

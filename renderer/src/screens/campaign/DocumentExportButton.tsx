@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanLanguage } from '../../../../shared/api.ts';
+import type { PlanLanguage } from '../../../../shared/plans/model.ts';
 import type { SaveOutcome } from '../../../../shared/domain.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 

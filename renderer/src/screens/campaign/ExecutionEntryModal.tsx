@@ -1,12 +1,12 @@
 // What one school did on one plan item, entered by hand (a phone call, a paper report): status, how many
 // events and participants, and a description.
-import { useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXECUTION_STATUSES, type ExecutionEntry, type ExecutionFields } from '../../../../shared/plans/model.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface Props {
   campaignId: string;
@@ -23,14 +23,11 @@ export function ExecutionEntryModal({ campaignId, entry, schoolName, itemNumber,
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ExecutionFields>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('plans.setExecution', {
         campaignId,
         itemId: entry.itemId,
@@ -42,11 +39,7 @@ export function ExecutionEntryModal({ campaignId, entry, schoolName, itemNumber,
       });
       void message.success(t('ui.execution.entry.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const { status, events, participants, description } = entry;

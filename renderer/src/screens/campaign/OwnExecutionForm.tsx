@@ -1,10 +1,10 @@
 // The department's own part of an item no school is among the executors of: its status and a note.
-import { useState } from 'react';
 import { App, Button, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXECUTION_STATUSES, type ExecutionStatus, type PlanItem } from '../../../../shared/plans/model.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface OwnValues {
   status: ExecutionStatus;
@@ -14,21 +14,14 @@ interface OwnValues {
 export function OwnExecutionForm({ campaignId, item, onSaved }: { campaignId: string; item: PlanItem; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
 
   const save = async (values: OwnValues) => {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('plans.setOwnExecution', { campaignId, id: item.id, status: values.status, note: values.note ?? '' });
       void message.success(t('ui.execution.own.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

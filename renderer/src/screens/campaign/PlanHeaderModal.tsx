@@ -1,6 +1,5 @@
 // The plan's header: its title in both languages, the date the head approved it, and the lines under the
 // title (motto, purpose, tasks…), each a label and a text in both languages.
-import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
@@ -12,6 +11,7 @@ import type { PlanPreambleLine } from '../../../../shared/plans/types.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DISPLAY_DATE } from '../CampaignEditModal.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface HeaderValues {
   title: Bilingual;
@@ -35,14 +35,11 @@ export function PlanHeaderModal({ plan, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<HeaderValues>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('plans.updateHeader', {
         campaignId: plan.campaignId,
         title: bothOrEmpty(values.title),
@@ -51,11 +48,7 @@ export function PlanHeaderModal({ plan, onClose, onSaved }: Props) {
       });
       void message.success(t('ui.plan.header.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const initialValues: HeaderValues = {

@@ -1,6 +1,5 @@
 // Add or edit one plan item: both languages side by side, the section, who among the schools gets it,
 // and a live preview of how the deadline and the executors are understood.
-import { useState } from 'react';
 import { App, Card, Descriptions, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import type { ButtonProps, FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { useLanguage } from '../../i18n.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ExecutorTags } from './ExecutorTags.tsx';
 import { decidingHalf, romanNumeral, textIn } from './planText.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface ItemValues {
   sectionId: number;
@@ -71,8 +71,7 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
   const { language } = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
   const schools = useQuery('schools.list', { includeClosed: false });
 
   const deadlineSource = decidingHalf(useWatchedText(form, 'deadlineText'));
@@ -93,17 +92,11 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
     await form.validateFields();
     // Every value, also those of fields hidden now (the schools' part when no school is an executor).
     const values = form.getFieldsValue(true) as ItemValues;
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('plans.saveItem', { campaignId: campaign.id, id: 'item' in editing ? editing.item.id : undefined, ...values });
       void message.success(t('ui.plan.item.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const textItem = (field: 'title' | 'deadlineText' | 'executorsText', lang: 'ru' | 'kk', label: string, max: number) => (

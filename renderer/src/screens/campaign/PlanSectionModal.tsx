@@ -1,5 +1,4 @@
 // Add a section to the plan or rename one: its title in both languages.
-import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import type { Bilingual } from '../../../../shared/forms/types.ts';
 import type { PlanSection } from '../../../../shared/plans/model.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 interface Props {
   campaignId: string;
@@ -20,22 +20,15 @@ export function PlanSectionModal({ campaignId, section, onClose, onSaved }: Prop
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: Bilingual }>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { error, saving, run } = useSubmit();
 
   const submit = async () => {
     const { title } = await form.validateFields();
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await call('plans.saveSection', { campaignId, id: section?.id, title: { ru: title.ru ?? '', kk: title.kk ?? '' } });
       void message.success(t('ui.plan.section.saved'));
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
