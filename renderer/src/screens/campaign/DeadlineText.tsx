@@ -8,7 +8,7 @@ import type { Deadline } from '../../../../shared/plans/types.ts';
 
 interface Props {
   deadline: Deadline;
-  /** What to show for an unread deadline: the text as written, in the UI language when there is one. */
+  /** The text as written, in the UI language when there is one: shown for an unread deadline, a hint for a read one. */
   writtenText: string;
   campaignYear: number;
   testId?: string;
@@ -16,7 +16,8 @@ interface Props {
 
 export function DeadlineText({ deadline, writtenText, campaignYear, testId = 'plan-deadline' }: Props) {
   const { t } = useTranslation();
-  if (deadline.kind !== 'unparsed') return <span data-testid={testId}>{formatDeadline(t, deadline, campaignYear)}</span>;
+  // The text as written stays at hand: the two languages of a plan may disagree (НИК 2025, item 19).
+  if (deadline.kind !== 'unparsed') return <span data-testid={testId} title={writtenText}>{formatDeadline(t, deadline, campaignYear)}</span>;
   return (
     <span data-testid={testId}>
       {writtenText}{' '}
