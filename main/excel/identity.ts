@@ -1,4 +1,6 @@
-// The hidden sheet that tells an imported workbook apart: which form and version, campaign and school.
+// What tells an imported workbook apart: which form and version, campaign and school. Kept in two places:
+// a veryHidden sheet, and the workbook's «Comments» document property (dc:description), which both Excel and
+// LibreOffice keep when they save the file. When both are lost, the reader falls back to the БИН in the header.
 import type { Workbook } from './workbook.ts';
 import { cellText } from './workbook.ts';
 
@@ -22,11 +24,32 @@ const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds'>, string> = {
   schoolBin: 'school_bin',
 };
 
+/** Marks the document property as ours; what follows is `key=value` pairs separated by `; `. */
+const PROPERTY_PREFIX = 'jinaq-id:';
+
 export function writeIdentity(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
+  writeSheet(workbook, identity, appVersion);
+  workbook.description = identityText(identity);
+}
+
+function planItemsText(identity: WorkbookIdentity, separator: string): string {
+  return [...(identity.planItemIds ?? [])].map(([number, id]) => `${number}:${id}`).join(separator);
+}
+
+/** The identity as one line for the document property: `jinaq-id: form_id=zabota; form_version=1; …`. */
+export function identityText(identity: WorkbookIdentity): string {
+  const pairs = [
+    ...Object.entries(KEYS).map(([field, key]) => `${key}=${identity[field as keyof typeof KEYS]}`),
+    `${PLAN_ITEMS_KEY}=${planItemsText(identity, ',')}`,
+  ];
+  return `${PROPERTY_PREFIX} ${pairs.join('; ')}`;
+}
+
+function writeSheet(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
   const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
   const rows: Array<[string, string | number]> = [
     ...Object.entries(KEYS).map(([field, key]) => [key, identity[field as keyof typeof KEYS]] as [string, string | number]),
-    [PLAN_ITEMS_KEY, [...(identity.planItemIds ?? [])].map(([number, id]) => `${number}:${id}`).join(';')],
+    [PLAN_ITEMS_KEY, planItemsText(identity, ';')],
     ['generator', `Jinaq ${appVersion}`],
     ['generated_at', new Date().toISOString()],
   ];
@@ -37,12 +60,29 @@ export function writeIdentity(workbook: Workbook, identity: WorkbookIdentity, ap
   });
 }
 
-/** The identity the hidden sheet holds, or null when the sheet is gone or incomplete. */
+/** The identity the hidden sheet holds, else the one in the document property; null when both are gone or incomplete. */
 export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
-  const sheet = workbook.getWorksheet(IDENTITY_SHEET);
-  if (!sheet) return null;
+  return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
+}
+
+function sheetPairs(workbook: Workbook): Map<string, string> {
   const found = new Map<string, string>();
-  sheet.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
+  workbook.getWorksheet(IDENTITY_SHEET)?.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
+  return found;
+}
+
+function propertyPairs(text: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  const trimmed = (text ?? '').trim();
+  if (!trimmed.startsWith(PROPERTY_PREFIX)) return found;
+  for (const pair of trimmed.slice(PROPERTY_PREFIX.length).split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) found.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return found;
+}
+
+function identityOf(found: Map<string, string>): WorkbookIdentity | null {
   const formVersion = Number(found.get(KEYS.formVersion));
   const formId = found.get(KEYS.formId);
   const campaignId = found.get(KEYS.campaignId);
@@ -52,6 +92,6 @@ export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
 }
 
 function planItemIdsOf(text: string): Map<number, number> {
-  const pairs = text.split(';').map((pair) => pair.split(':').map(Number));
+  const pairs = text.split(/[;,]/).map((pair) => pair.split(':').map(Number));
   return new Map(pairs.filter((pair) => pair.length === 2 && pair.every(Number.isInteger)) as Array<[number, number]>);
 }
