@@ -11,11 +11,11 @@ import { buildExecutionReport, buildPlanWorkbook, importPlan } from './services/
 import {
   deletePlanItem, deletePlanSection, getPlan, movePlanItem, savePlanItem, savePlanSection, setOwnExecution, updatePlanHeader,
 } from './services/plans.ts';
-import { importHistory, importReports } from './services/imports.ts';
+import { importHistory, importReports, reimportStored } from './services/imports.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { getSummary } from './services/summary.ts';
-import { buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 
 export interface ApiContext {
   db: Kysely<Database>;
@@ -44,6 +44,8 @@ export const handlers: Handlers = {
   'reports.import': (args, { db }) =>
     importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) }))),
   'reports.history': (args, { db }) => importHistory(db, args.campaignId),
+  'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
+  'templates.saveBlank': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
   'summary.get': (args, { db }) => getSummary(db, args.campaignId),
   'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId)),
   'plans.get': (args, { db }) => getPlan(db, args.campaignId),

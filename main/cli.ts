@@ -13,7 +13,7 @@ import { AppError } from './errors.ts';
 import { resolveDatabasePath } from './paths.ts';
 import type { SaveRequest } from './platform.ts';
 import { createCampaign, listCampaigns } from './services/campaigns.ts';
-import { buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 import { importReports } from './services/imports.ts';
 import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
@@ -43,6 +43,7 @@ const OPTIONS = {
   campaign: { type: 'string' },
   kind: { type: 'string' },
   year: { type: 'string' },
+  blank: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -260,7 +261,9 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   import: runImport,
   summary: runSummary,
   templates: async (command) => {
-    writeSaved(command, await buildTemplates(command.database.db, required(command, 'campaign')), required(command, 'out'), true);
+    const campaignId = required(command, 'campaign');
+    const request = command.options.blank ? await buildBlankTemplate(command.database.db, campaignId) : await buildTemplates(command.database.db, campaignId);
+    writeSaved(command, request, required(command, 'out'), true);
     return EXIT_OK;
   },
   export: async (command) => {

@@ -62,6 +62,8 @@ export const apiInputs = {
   'templates.save': campaignId,
   'reports.import': campaignId.extend({ files: z.array(filePayload).min(1).max(500) }),
   'reports.history': campaignId,
+  'reports.reimport': campaignId.extend({ importIds: z.array(id).min(1).max(500) }),
+  'templates.saveBlank': campaignId,
   'summary.get': campaignId,
   'summary.save': campaignId,
   'plans.get': campaignId,
@@ -113,6 +115,8 @@ export interface ApiOutputs {
   'templates.save': SaveOutcome;
   'reports.import': ImportOutcome[];
   'reports.history': ImportRecord[];
+  'reports.reimport': ImportOutcome[];
+  'templates.saveBlank': SaveOutcome;
   'summary.get': CampaignSummary;
   'summary.save': SaveOutcome;
   'plans.get': Plan;

@@ -91,6 +91,10 @@ export interface ImportOutcome {
   warnings: FileIssue[];
   /** A newer report of this school replaced an older one. */
   superseded: boolean;
+  /** The import's record, to judge the kept file again later (null when nothing was recorded). */
+  importId: number | null;
+  /** A school not yet in the registry, as the file names it: the app offers to add it and import again. */
+  newSchool: { bin: string; name: string } | null;
 }
 
 export interface SchoolReportRow {

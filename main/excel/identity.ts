@@ -87,7 +87,8 @@ function identityOf(found: Map<string, string>): WorkbookIdentity | null {
   const formId = found.get(KEYS.formId);
   const campaignId = found.get(KEYS.campaignId);
   const schoolBin = found.get(KEYS.schoolBin);
-  if (!formId || !campaignId || !schoolBin || !Number.isInteger(formVersion)) return null;
+  // A blank template carries an empty БИН: the school writes its own in the header.
+  if (!formId || !campaignId || schoolBin === undefined || !Number.isInteger(formVersion)) return null;
   return { formId, formVersion, campaignId, schoolBin, planItemIds: planItemIdsOf(found.get(PLAN_ITEMS_KEY) ?? '') };
 }
 

@@ -10,8 +10,10 @@ import { captionKey, cellText, type Cell, type Workbook, type Worksheet } from '
 
 export interface ReadReport {
   identity: WorkbookIdentity | null;
-  /** The БИН written in the header block, for a workbook whose hidden sheet was lost. */
+  /** The БИН written in the header block, for a workbook whose hidden sheet was lost (or a blank template). */
   headerBin: string | null;
+  /** The school's name as the header block gives it: what a school not yet in the registry wrote there. */
+  headerSchoolName: string;
   /** The sheet the form table was found on. */
   sheet: string;
   /** Row code → the address of its value cell. */
@@ -25,6 +27,7 @@ export type ReadResult = { ok: true; report: ReadReport } | { ok: false; error: 
 
 const VALUE_CAPTIONS = ['значение', 'мәні', 'value'];
 const BIN_CAPTIONS = new Set(['бин', 'бсн', 'бин/бсн', 'bin']);
+const SCHOOL_CAPTIONS = ['организацияобразования', 'білімберуұйымы', 'школа', 'мектеп', 'school'];
 
 interface CodeCell {
   row: number;
@@ -75,6 +78,16 @@ function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
     });
   });
   return bin;
+}
+
+/** The text beside a caption like «Организация образования / Білім беру ұйымы» in the header block. */
+function headerSchoolNameOf(sheet: Worksheet, lastRow: number): string {
+  for (let r = 1; r < lastRow; r++) {
+    const row = sheet.getRow(r);
+    const caption = captionKey(cellText(row.getCell(1)));
+    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) return cellText(row.getCell(2));
+  }
+  return '';
 }
 
 type CellReading = { value: number | undefined } | { problem: string; params?: MessageParams };
@@ -156,6 +169,14 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
   }
   return {
     ok: true,
-    report: { identity: readIdentity(workbook), headerBin: headerBinOf(sheet, firstCodeRow), sheet: sheetName, valueCells, values, errors },
+    report: {
+      identity: readIdentity(workbook),
+      headerBin: headerBinOf(sheet, firstCodeRow),
+      headerSchoolName: headerSchoolNameOf(sheet, firstCodeRow),
+      sheet: sheetName,
+      valueCells,
+      values,
+      errors,
+    },
   };
 }

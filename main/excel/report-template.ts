@@ -22,7 +22,23 @@ export function displayDate(iso: string): string {
   return `${day}.${month}.${year}`;
 }
 
-function headerBlock(sheet: Worksheet, campaign: Campaign, school: School, district: DistrictSettings): void {
+/** The header rows the school itself fills in on a blank template: its name and its БИН. */
+const SCHOOL_ROW = 3;
+const BIN_ROW = 4;
+
+function openForTyping(sheet: Worksheet, row: number, hintKey: string, operator: 'equal' | 'lessThanOrEqual', length: number): void {
+  const cell = sheet.getCell(row, 2);
+  cell.protection = { locked: false };
+  cell.fill = INPUT_FILL;
+  cell.border = BORDER;
+  const hint = bilingual(hintKey);
+  cell.dataValidation = {
+    type: 'textLength', operator, formulae: [length], allowBlank: true,
+    showErrorMessage: true, errorStyle: 'stop', error: hint, showInputMessage: true, prompt: hint,
+  };
+}
+
+function headerBlock(sheet: Worksheet, campaign: Campaign, school: School | null, district: DistrictSettings): void {
   sheet.mergeCells(1, 1, 1, VALUE_COLUMN);
   const title = sheet.getCell(1, 1);
   title.value = `${campaign.title.ru} / ${campaign.title.kk}`;
@@ -31,8 +47,8 @@ function headerBlock(sheet: Worksheet, campaign: Campaign, school: School, distr
   sheet.getRow(1).height = 36;
   const lines: Array<[string, string]> = [
     ['messages.workbook.district', joinBoth(district.districtRu, district.districtKk)],
-    ['messages.workbook.school', joinBoth(school.nameRu, school.nameKk) || school.shortName],
-    ['messages.workbook.bin', school.bin],
+    ['messages.workbook.school', school ? joinBoth(school.nameRu, school.nameKk) || school.shortName : ''],
+    ['messages.workbook.bin', school?.bin ?? ''],
     ['messages.workbook.period', `${displayDate(campaign.startsOn)} – ${displayDate(campaign.endsOn)}`],
     ['messages.workbook.dueDate', displayDate(campaign.schoolDueOn)],
   ];
@@ -43,6 +59,10 @@ function headerBlock(sheet: Worksheet, campaign: Campaign, school: School, distr
     row.getCell(2).value = value;
     row.getCell(2).numFmt = '@';
   });
+  if (!school) {
+    openForTyping(sheet, SCHOOL_ROW, 'messages.workbook.blankSchoolHint', 'lessThanOrEqual', 300);
+    openForTyping(sheet, BIN_ROW, 'messages.workbook.blankBinHint', 'equal', 12);
+  }
   const hint = sheet.getCell(7, 1);
   sheet.mergeCells(7, 1, 7, VALUE_COLUMN);
   hint.value = `${tFor('ru')('messages.workbook.fillHint')}\n${tFor('kk')('messages.workbook.fillHint')}`;
@@ -118,7 +138,8 @@ export interface TemplatePlanPart {
 export async function buildReportTemplate(
   form: FormDefinition,
   campaign: Campaign,
-  school: School,
+  /** null for the blank template a school not yet in the registry fills in, its name and БИН included. */
+  school: School | null,
   district: DistrictSettings,
   appVersion: string,
   plan: TemplatePlanPart = { items: [], deadlineOf: () => ({ ru: '', kk: '' }) },
@@ -135,7 +156,7 @@ export async function buildReportTemplate(
   writePlanPart(sheet, TABLE_HEADER_ROW + form.indicators.length + 2, plan.items, plan.deadlineOf);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   const planItemIds = new Map(plan.items.map((item) => [item.number, item.id]));
-  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school.bin, planItemIds }, appVersion);
+  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school?.bin ?? '', planItemIds }, appVersion);
   return workbook;
 }
 

@@ -47,6 +47,16 @@ export async function buildTemplates(db: Kysely<Database>, campaignId: string): 
   return { files, bundleName: `${campaign.id}-templates.zip` };
 }
 
+/** One template with the school's name and БИН left for the school to write: for a school not yet in the registry. */
+export async function buildBlankTemplate(db: Kysely<Database>, campaignId: string): Promise<SaveRequest> {
+  const campaign = await getCampaign(db, campaignId);
+  const plan = await getPlan(db, campaignId);
+  const items = plan.items.filter((item) => item.forSchools && item.assignTo === 'all');
+  const workbook = await buildReportTemplate(campaignForm(campaign), campaign, null, await getSettings(db), APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
+  const name = safeFileName(`${campaign.id}-blank`, '.xlsx');
+  return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaign.id}-blank.zip` };
+}
+
 function deadlineWords(campaign: Campaign): (item: PlanItem) => { ru: string; kk: string } {
   return (item) => ({ ru: formatDeadline(tFor('ru'), item.deadline, campaign.year), kk: formatDeadline(tFor('kk'), item.deadline, campaign.year) });
 }

@@ -11,6 +11,7 @@ import { toTiyn } from '../../shared/numbers.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
+import { AppError } from '../errors.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { loadWorkbook, type Workbook } from '../excel/workbook.ts';
 import type { ExecutionFields } from '../../shared/plans/model.ts';
@@ -30,6 +31,7 @@ interface Verdict {
   warnings: FileIssue[];
   values: Map<string, number>;
   planRows: PlanRow[];
+  newSchool?: { bin: string; name: string };
 }
 
 type PlanRow = ExecutionFields & { itemId: number };
@@ -67,18 +69,22 @@ async function findSchool(db: Kysely<Database>, bin: string): Promise<School | n
 async function recognise(db: Kysely<Database>, report: ReadReport, campaign: Campaign): Promise<{ school: School } | { refusal: Verdict }> {
   const identity = report.identity;
   if (identity && identity.campaignId !== campaign.id) {
-    return refuse(identity.schoolBin, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
+    return refuse(identity.schoolBin || null, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
   }
   if (identity && (identity.formId !== campaign.formId || identity.formVersion !== campaign.formVersion)) {
     const found = `${identity.formId} v${identity.formVersion}`;
-    return refuse(identity.schoolBin, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
+    return refuse(identity.schoolBin || null, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
   }
-  const bin = normalizeBin(identity?.schoolBin ?? report.headerBin ?? '');
+  // A blank template's hidden sheet has no БИН: the school wrote it in the header.
+  const bin = normalizeBin(identity?.schoolBin || report.headerBin || '');
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
   const binProblem = checkBin(bin);
   if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
   const school = await findSchool(db, bin);
-  if (!school) return refuse(bin, issue('error', 'import.unknownSchool', { bin }));
+  if (!school) {
+    const { refusal } = refuse(bin, issue('error', 'import.unknownSchool', { bin }));
+    return { refusal: { ...refusal, newSchool: { bin, name: report.headerSchoolName } } };
+  }
   if (!school.active) return refuse(bin, issue('error', 'import.closedSchool', { bin }), school);
   return { school };
 }
@@ -157,7 +163,7 @@ async function store(db: Kysely<Database>, file: IncomingFile, hash: string, cam
       })
       .returning(['id', 'imported_at'])
       .executeTakeFirstOrThrow();
-    if (!accepted || !verdict.school) return { superseded: false };
+    if (!accepted || !verdict.school) return { importId, superseded: false };
     const previous = await trx
       .updateTable('reports')
       .set({ is_current: 0 })
@@ -182,19 +188,23 @@ async function store(db: Kysely<Database>, file: IncomingFile, hash: string, cam
     if (rows.length > 0) await trx.insertInto('report_values').values(rows).execute();
     const planRows = verdict.planRows.map(({ itemId, ...fields }) => ({ report_id: reportId, item_id: itemId, ...fields }));
     if (planRows.length > 0) await trx.insertInto('report_plan_rows').values(planRows).execute();
-    return { superseded: Number(previous.numUpdatedRows) > 0 };
+    return { importId, superseded: Number(previous.numUpdatedRows) > 0 };
   });
 }
 
 async function recordDuplicate(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, schoolBin: string | null, schoolId: number | null, issues: FileIssue[]) {
   const fileId = (await db.selectFrom('files').select('id').where('sha256', '=', hash).executeTakeFirstOrThrow()).id;
-  await db
+  const row = await db
     .insertInto('imports')
     .values({ campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 0, school_id: schoolId, school_bin: schoolBin, issues_json: JSON.stringify(issues) })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-function outcome(file: string, status: ImportOutcome['status'], verdict: Pick<Verdict, 'school' | 'schoolBin' | 'errors' | 'warnings'>, superseded = false): ImportOutcome {
+type OutcomeFacts = Pick<Verdict, 'school' | 'schoolBin' | 'errors' | 'warnings' | 'newSchool'> & { importId: number; superseded?: boolean };
+
+function outcome(file: string, status: ImportOutcome['status'], verdict: OutcomeFacts): ImportOutcome {
   return {
     file,
     status,
@@ -203,7 +213,9 @@ function outcome(file: string, status: ImportOutcome['status'], verdict: Pick<Ve
     schoolName: verdict.school?.shortName ?? null,
     errors: verdict.errors,
     warnings: verdict.warnings,
-    superseded,
+    superseded: verdict.superseded ?? false,
+    importId: verdict.importId,
+    newSchool: verdict.newSchool ?? null,
   };
 }
 
@@ -213,12 +225,31 @@ export async function importReport(db: Kysely<Database>, campaign: Campaign, for
   if (previous) {
     const school = previous.school_id === null ? null : await findSchool(db, previous.school_bin ?? '');
     const warning = issue('warning', 'import.duplicateFile', { date: previous.imported_at.slice(0, 16).replace('T', ' ') });
-    await recordDuplicate(db, file, hash, campaign, previous.school_bin, previous.school_id, [warning]);
-    return outcome(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning] });
+    const importId = await recordDuplicate(db, file, hash, campaign, previous.school_bin, previous.school_id, [warning]);
+    return outcome(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning], importId });
   }
   const verdict = await judge(db, file, campaign, form);
-  const { superseded } = await store(db, file, hash, campaign, form, verdict);
-  return outcome(file.name, verdict.errors.length === 0 ? 'accepted' : 'rejected', verdict, superseded);
+  const stored = await store(db, file, hash, campaign, form, verdict);
+  return outcome(file.name, verdict.errors.length === 0 ? 'accepted' : 'rejected', { ...verdict, ...stored });
+}
+
+/** Judges kept files again — after the school they name was added to the registry, say — as new imports of them. */
+export async function reimportStored(db: Kysely<Database>, campaignId: string, importIds: number[]): Promise<ImportOutcome[]> {
+  const campaign = await getCampaign(db, campaignId);
+  const form = campaignForm(campaign);
+  const outcomes: ImportOutcome[] = [];
+  for (const id of importIds) {
+    const kept = await db
+      .selectFrom('imports')
+      .innerJoin('files', 'files.id', 'imports.file_id')
+      .select(['imports.file_name', 'files.bytes'])
+      .where('imports.id', '=', id)
+      .where('imports.campaign_id', '=', campaignId)
+      .executeTakeFirst();
+    if (!kept) throw new AppError('not_found', 'import.notFound', { id });
+    outcomes.push(await importReport(db, campaign, form, { name: kept.file_name, bytes: new Uint8Array(kept.bytes) }));
+  }
+  return outcomes;
 }
 
 /** Imports each file on its own: one bad file never holds back or half-stores another. */
@@ -257,6 +288,8 @@ export async function importHistory(db: Kysely<Database>, campaignId: string): P
       errors: issues.filter((i) => i.severity === 'error'),
       warnings: issues.filter((i) => i.severity === 'warning'),
       superseded: false,
+      importId: row.id,
+      newSchool: null,
     };
   });
 }

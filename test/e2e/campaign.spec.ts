@@ -139,3 +139,34 @@ test('the summary counts the valid report only and exports a workbook for the re
   await expect(page.getByTestId('import-history').getByTestId('issue-error')).toContainText('ережесі орындалмады');
   await page.screenshot({ path: 'test-results/import-kk.png' });
 });
+
+test('a school not in the registry fills the blank template; the import offers to add it and then accepts the file', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('templates-blank').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('zabota-2026-blank.xlsx');
+
+  const newBin = validBins('1911600', 1)[0];
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await fillTemplate(await downloadBytes(download), VALID)) as unknown as ArrayBuffer);
+  workbook.worksheets[0].getCell('B3').value = 'Школа-лицей № 7';
+  workbook.worksheets[0].getCell('B4').value = newBin;
+  const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await page.getByTestId('tab-import').click();
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await page.getByTestId('reports-drop').locator('input[type=file]').setInputFiles([{ name: 'lyceum7.xlsx', mimeType: type, buffer: filled }]);
+  const row = page.getByTestId('import-results').getByRole('row').filter({ has: page.getByText('lyceum7.xlsx', { exact: true }) });
+  await expect(row.getByTestId('import-status')).toHaveAttribute('data-status', 'rejected');
+  await expect(row.getByTestId('issue-error')).toContainText(newBin);
+
+  await row.getByTestId('import-add-school').click();
+  await expect(page.getByTestId('school-bin')).toHaveValue(newBin);
+  await expect(page.getByTestId('school-nameRu')).toHaveValue('Школа-лицей № 7');
+  await page.getByTestId('school-form-save').click();
+  await expect(row.getByTestId('import-status')).toHaveAttribute('data-status', /^accepted/);
+  await expect(row.getByTestId('import-school')).toContainText('Школа-лицей № 7');
+});

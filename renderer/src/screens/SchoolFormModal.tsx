@@ -19,12 +19,14 @@ const TEXT_FIELDS = ['nameRu', 'nameKk', 'locality', 'director', 'phone', 'email
 interface Props {
   /** The school to edit; null to add a new one. */
   school: School | null;
+  /** For a new school: what is already known of it (the БИН and name a school's file gave). */
+  initial?: Partial<SchoolFields>;
   open: boolean;
   onClose: () => void;
   onSaved: () => void;
 }
 
-export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
+export function SchoolFormModal({ school, initial, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SchoolFields>();
@@ -34,8 +36,8 @@ export function SchoolFormModal({ school, open, onClose, onSaved }: Props) {
     if (!open) return;
     setError(undefined);
     form.resetFields();
-    form.setFieldsValue(school ? { ...school } : EMPTY);
-  }, [open, school, form]);
+    form.setFieldsValue(school ? { ...school } : { ...EMPTY, ...initial });
+  }, [open, school, initial, form]);
 
   const rulesFor = (field: (typeof TEXT_FIELDS)[number]): Rule[] => {
     if (field === 'email') return [{ type: 'email', message: t('ui.schools.form.badEmail') }];

@@ -77,6 +77,7 @@ export default {
     formulaNoValue: 'The cell holds a formula without a calculated value; open the file in Excel, recalculate and save',
     ruleError: 'Rule {{rule}} failed: {{text}} (left {{left}}, right {{right}})',
     ruleWarning: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}}); the report is accepted, check it',
+    notFound: 'Import record {{id}} not found',
     planStatus: 'The «Done» column must hold «Yes» or «No», not «{{value}}»',
     planDescriptionTooLong: 'The short description is longer than {{limit}} characters ({{length}}); shorten it',
     planStatusBlank: '«Done» is not marked, but events or a description are given — counted as done',
@@ -89,6 +90,15 @@ export default {
     noTitle: 'Row {{row}}: the activity has no name',
     sheetsDiffer: 'The sheets «{{kkSheet}}» (Kazakh) and «{{ruSheet}}» (Russian) do not match: {{kkSections}} and {{ruSections}} sections, {{kkItems}} and {{ruItems}} activities; they first differ at row {{kkRow}} and row {{ruRow}}. Both sheets must have the same sections and activities in the same order',
     noItems: 'The sheet «{{sheet}}» has no activities under the table header',
+  },
+  rule: {
+    emptyRule: 'The rule is empty: write, for example, "Z03 ≤ Z02" or "Z30 > 0 ⇒ Z10 > 0"',
+    unexpected: 'Character {{position}} "{{near}}" cannot be part of a rule: row codes in Latin letters, numbers, +, −, =, ≠, <, ≤, >, ≥ and ⇒ are allowed',
+    missingOperator: 'Character {{position}}, "{{near}}": a comparison (=, ≠, <, ≤, >, ≥) is needed here',
+    missingOperand: 'Character {{position}}, "{{near}}": a row code or a number is needed here',
+    twoImplications: 'A rule can have only one "⇒"; the second is character {{position}} "{{near}}"',
+    trailing: 'Extra text at the end of the rule from character {{position}}: "{{near}}"',
+    unknownCodes: 'The form has no rows with codes {{codes}}',
   },
   schoolType: {
     general: 'General school',
@@ -125,6 +135,7 @@ export default {
   jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR templates for the schools
+  jinaq templates --campaign ID --blank --out DIR   a blank form for a school not in the registry
   jinaq import --campaign ID PATH... [--json]   PATH is a file or a folder
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
@@ -181,6 +192,8 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     money: 'An amount in tenge, 0 or more, up to two decimals',
     countUnit: 'count',
     moneyUnit: 'tenge',
+    blankSchoolHint: 'Write the name of your school',
+    blankBinHint: 'Write your school’s BIN: 12 digits',
     plan: {
       title: 'Plan execution',
       fillHint: 'For each item: done (Yes/No), how many events were held, how many took part, and briefly what was done.',

@@ -178,6 +178,7 @@ export default {
       saved: 'Plan header saved',
     },
     import: {
+    addSchool: 'Add the school and import again',
       title: 'Load a plan from Excel',
       drop: 'Drop the plan (.xlsx) here or click to choose it',
       hint: 'A file laid out as the program saves a plan: sections and items with deadlines and executors. If the file has no errors, it replaces the whole current plan',
@@ -233,6 +234,8 @@ export default {
     schools_one: 'A template will be made for {{count}} school',
     schools_other: 'Templates will be made for {{count}} schools',
     save: 'Make templates (.xlsx)',
+    blankIntro: 'Send a school that is not in the registry yet the blank form: it writes its own name and BIN. On import Jinaq offers to add the school to the registry.',
+    blank: 'Blank form for a school not in the registry (.xlsx)',
   },
   import: {
     drop: 'Drop the schools’ filled-in files (.xlsx) here or click to choose them',

@@ -77,6 +77,7 @@ export default {
     formulaNoValue: 'Ұяшықта есептелген мәні жоқ формула бар; файлды Excel-де ашып, қайта есептеп, сақтаңыз',
     ruleError: '{{rule}} ережесі орындалмады: {{text}} (сол жағы {{left}}, оң жағы {{right}})',
     ruleWarning: '{{rule}} ережесі: {{text}} орындалмайды (сол жағы {{left}}, оң жағы {{right}}); есеп қабылданды, тексеріңіз',
+    notFound: '{{id}} импорт жазбасы табылмады',
     planStatus: '«Орындалды» бағанында «Иә» немесе «Жоқ» болуы керек, ал «{{value}}» жазылған',
     planDescriptionTooLong: 'Қысқаша сипаттама {{limit}} таңбадан ұзын ({{length}}); қысқартыңыз',
     planStatusBlank: '«Орындалды» белгіленбеген, бірақ іс-шаралар немесе сипаттама көрсетілген — орындалды деп есептелді',
@@ -89,6 +90,15 @@ export default {
     noTitle: '{{row}}-жол: іс-шараның атауы көрсетілмеген',
     sheetsDiffer: '«{{kkSheet}}» (қазақ тілінде) және «{{ruSheet}}» (орыс тілінде) парақтары сәйкес келмейді: бөлімдер саны — {{kkSections}} және {{ruSections}}, іс-шаралар саны — {{kkItems}} және {{ruItems}}; алғашқы айырмашылық — {{kkRow}}-жол және {{ruRow}}-жол. Екі парақта да бөлімдер мен іс-шаралар бірдей әрі бір ретпен берілуге тиіс',
     noItems: '«{{sheet}}» парағында кесте тақырыбының астында бірде-бір іс-шара жоқ',
+  },
+  rule: {
+    emptyRule: 'Ереже бос: мысалы, «Z03 ≤ Z02» немесе «Z30 > 0 ⇒ Z10 > 0» деп жазыңыз',
+    unexpected: '{{position}}-таңба «{{near}}» ережеде тұра алмайды: латын әріптерімен жазылған жол кодтары, сандар, +, −, =, ≠, <, ≤, >, ≥ және ⇒ рұқсат етіледі',
+    missingOperator: '{{position}}-таңба, «{{near}}»: мұнда салыстыру белгісі керек (=, ≠, <, ≤, >, ≥)',
+    missingOperand: '{{position}}-таңба, «{{near}}»: мұнда жол коды немесе сан керек',
+    twoImplications: 'Ережеде бір ғана «⇒» болуы мүмкін; екіншісі — {{position}}-таңба «{{near}}»',
+    trailing: 'Ереженің соңында {{position}}-таңбадан бастап артық мәтін бар: «{{near}}»',
+    unknownCodes: 'Нысанда {{codes}} кодтары бар жолдар жоқ',
   },
   schoolType: {
     general: 'Жалпы білім беретін мектеп',
@@ -125,6 +135,7 @@ export default {
   jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR мектептерге арналған үлгілер
+  jinaq templates --campaign ID --blank --out DIR   тізілімде жоқ мектепке арналған бос бланк
   jinaq import --campaign ID PATH... [--json]   PATH — файл немесе бума
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
@@ -181,6 +192,8 @@ export default {
     money: '0-ден кем емес теңгедегі сома, үтірден кейін екі таңбаға дейін',
     countUnit: 'саны',
     moneyUnit: 'теңге',
+    blankSchoolHint: 'Білім беру ұйымыңыздың атауын жазыңыз',
+    blankBinHint: 'Білім беру ұйымыңыздың БСН-ын жазыңыз: 12 цифр',
     plan: {
       title: 'Іс-шаралар жоспарының орындалуы',
       fillHint: 'Әр тармақ бойынша: орындалды ма (Иә/Жоқ), қанша іс-шара өткізілді, қанша қатысушы, не істелгені қысқаша.',

@@ -77,6 +77,7 @@ export default {
     formulaNoValue: 'В ячейке формула без вычисленного значения; откройте файл в Excel, пересчитайте и сохраните',
     ruleError: 'Правило {{rule}} не выполнено: {{text}} (слева {{left}}, справа {{right}})',
     ruleWarning: 'Правило {{rule}}: {{text}} не выполняется (слева {{left}}, справа {{right}}); отчёт принят, проверьте',
+    notFound: 'Запись импорта {{id}} не найдена',
     planStatus: 'В графе «Выполнено» должно быть «Да» или «Нет», а указано «{{value}}»',
     planDescriptionTooLong: 'Краткое описание длиннее {{limit}} символов ({{length}}); сократите его',
     planStatusBlank: 'Не отмечено «Выполнено», но указаны мероприятия или описание — засчитано как выполнено',
@@ -89,6 +90,15 @@ export default {
     noTitle: 'Строка {{row}}: у мероприятия нет наименования',
     sheetsDiffer: 'Листы «{{kkSheet}}» (на казахском) и «{{ruSheet}}» (на русском) не совпадают: разделов {{kkSections}} и {{ruSections}}, мероприятий {{kkItems}} и {{ruItems}}; первое расхождение — строка {{kkRow}} и строка {{ruRow}}. На обоих листах должны быть одни и те же разделы и мероприятия в одном порядке',
     noItems: 'На листе «{{sheet}}» под заголовком таблицы нет ни одного мероприятия',
+  },
+  rule: {
+    emptyRule: 'Правило пустое: напишите, например, «Z03 ≤ Z02» или «Z30 > 0 ⇒ Z10 > 0»',
+    unexpected: 'Символ {{position}} «{{near}}» не может стоять в правиле: допустимы коды строк латинскими буквами, числа, +, −, =, ≠, <, ≤, >, ≥ и ⇒',
+    missingOperator: 'Символ {{position}}, «{{near}}»: здесь нужен знак сравнения (=, ≠, <, ≤, >, ≥)',
+    missingOperand: 'Символ {{position}}, «{{near}}»: здесь нужен код строки или число',
+    twoImplications: 'В правиле может быть только одно «⇒»; второе — символ {{position}} «{{near}}»',
+    trailing: 'Лишнее в конце правила с символа {{position}}: «{{near}}»',
+    unknownCodes: 'В форме нет строк с кодами {{codes}}',
   },
   schoolType: {
     general: 'Общеобразовательная школа',
@@ -125,6 +135,7 @@ export default {
   jinaq campaign create --kind zabota|nik --year YYYY
   jinaq campaign list [--json]
   jinaq templates --campaign ID --out DIR шаблоны для школ
+  jinaq templates --campaign ID --blank --out DIR   бланк для школы не из реестра
   jinaq import --campaign ID PATH... [--json]   PATH — файл или папка
   jinaq summary --campaign ID [--json]
   jinaq export --campaign ID --out FILE.xlsx
@@ -181,6 +192,8 @@ export default {
     money: 'Сумма в тенге не меньше 0, до двух знаков после запятой',
     countUnit: 'кол-во',
     moneyUnit: 'тенге',
+    blankSchoolHint: 'Впишите наименование вашей организации образования',
+    blankBinHint: 'Впишите БИН вашей организации образования: 12 цифр',
     plan: {
       title: 'Исполнение плана мероприятий',
       fillHint: 'По каждому пункту: выполнено (Да/Нет), сколько проведено мероприятий, сколько участников, кратко — что сделано.',

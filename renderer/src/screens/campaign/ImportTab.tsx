@@ -1,7 +1,8 @@
 // Reports from schools: several workbooks at once, an outcome per file with every error and warning,
 // and the campaign's import history.
 import { useState } from 'react';
-import { Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, FilePayload, ImportOutcome } from '../../../../shared/domain.ts';
 import { call, fileToBase64 } from '../../../api.ts';
@@ -9,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
 import { useOutcomeColumns } from '../../components/outcomeColumns.tsx';
 import { useQuery } from '../../components/useQuery.ts';
+import { SchoolFormModal } from '../SchoolFormModal.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 
 /** Batches that stay well under the size the API accepts in one call. */
@@ -38,7 +40,33 @@ export function ImportTab({ campaign }: { campaign: Campaign }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
-  const columns = useOutcomeColumns<ImportOutcome>();
+  const [adding, setAdding] = useState<ImportOutcome | null>(null);
+  const columns = [
+    ...useOutcomeColumns<ImportOutcome>(),
+    {
+      key: 'actions',
+      title: '',
+      render: (_v: unknown, o: ImportOutcome) =>
+        o.newSchool && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(o)} data-testid="import-add-school">
+            {t('ui.import.addSchool')}
+          </Button>
+        ),
+    },
+  ];
+
+  /** The school was added to the registry: judge its kept file again and show the new outcome in its place. */
+  const importAgain = async (refused: ImportOutcome) => {
+    setAdding(null);
+    try {
+      const [again] = await call('reports.reimport', { campaignId: campaign.id, importIds: [refused.importId!] });
+      setOutcomes((current) => current.map((o) => (o === refused ? again : o)));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      void history.reload();
+    }
+  };
 
   const importFiles = async (files: File[]) => {
     setBusy(true);
@@ -89,6 +117,13 @@ export function ImportTab({ campaign }: { campaign: Campaign }) {
         </>
       )}
       <ImportHistory history={history.data} loading={history.loading || busy} error={history.error} />
+      <SchoolFormModal
+        school={null}
+        initial={adding?.newSchool ? { bin: adding.newSchool.bin, nameRu: adding.newSchool.name, shortName: adding.newSchool.name.slice(0, 100) } : undefined}
+        open={adding !== null}
+        onClose={() => setAdding(null)}
+        onSaved={() => adding && void importAgain(adding)}
+      />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export function TemplatesTab({ campaign }: { campaign: Campaign }) {
   const active = schools.data?.filter((s) => s.active).length ?? 0;
 
   const { busy, save } = useSaveAction(() => call('templates.save', { campaignId: campaign.id }));
+  const blank = useSaveAction(() => call('templates.saveBlank', { campaignId: campaign.id }));
 
   return (
     <div className="stack">
@@ -22,6 +23,10 @@ export function TemplatesTab({ campaign }: { campaign: Campaign }) {
       </Typography.Paragraph>
       <Button type="primary" icon={<FileExcelOutlined />} loading={busy} disabled={active === 0} onClick={save} data-testid="templates-save">
         {t('ui.templates.save')}
+      </Button>
+      <Typography.Paragraph type="secondary">{t('ui.templates.blankIntro')}</Typography.Paragraph>
+      <Button icon={<FileExcelOutlined />} loading={blank.busy} onClick={blank.save} data-testid="templates-blank">
+        {t('ui.templates.blank')}
       </Button>
     </div>
   );
