@@ -21,33 +21,56 @@ export interface ParsedRule {
   check: Comparison;
 }
 
-export type ParseResult = { ok: true; rule: ParsedRule } | { ok: false; error: string; position: number };
+/** What is wrong with a rule's text; each is a message key under `rule.` in the locale files. */
+export const RULE_ERRORS = [
+  'rule.emptyRule',
+  'rule.unexpected',
+  'rule.missingOperator',
+  'rule.missingOperand',
+  'rule.twoImplications',
+  'rule.trailing',
+] as const;
+export type RuleError = (typeof RULE_ERRORS)[number];
+
+/** `position` is the 0-based index in the text where the problem starts (the text's length when it ends too early). */
+export type ParseResult = { ok: true; rule: ParsedRule } | { ok: false; error: RuleError; position: number };
 
 const OPERATOR_SPELLINGS: Record<string, Operator> = {
   '=': '=', '==': '=', '!=': '!=', '≠': '!=', '<>': '!=',
   '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=',
 };
 const IMPLIES = new Set(['=>', '⇒']);
+const TOKEN = /=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|[A-Za-z][A-Za-z0-9_]*|\d+(?:[.,]\d+)?/y;
 
 interface Token {
   text: string;
   position: number;
 }
 
-function tokenize(text: string): Token[] | { error: string; position: number } {
+class RuleSyntaxError extends Error {
+  readonly error: RuleError;
+  /** -1: the text ended where something more was needed. */
+  readonly position: number;
+
+  constructor(error: RuleError, position: number) {
+    super(error);
+    this.error = error;
+    this.position = position;
+  }
+}
+
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|[A-Za-z][A-Za-z0-9_]*|\d+(?:[.,]\d+)?/y;
   let position = 0;
   for (;;) {
     while (/\s/.test(text[position] ?? '')) position++;
-    if (position >= text.length) break;
-    pattern.lastIndex = position;
-    const match = pattern.exec(text);
-    if (!match) return { error: 'unexpected', position };
+    if (position >= text.length) return tokens;
+    TOKEN.lastIndex = position;
+    const match = TOKEN.exec(text);
+    if (!match) throw new RuleSyntaxError('rule.unexpected', position);
     tokens.push({ text: match[0], position });
-    position = pattern.lastIndex;
+    position = TOKEN.lastIndex;
   }
-  return tokens;
 }
 
 class Parser {
@@ -59,6 +82,10 @@ class Parser {
   }
 
   parse(): ParsedRule {
+    if (this.tokens.length === 0) throw new RuleSyntaxError('rule.emptyRule', 0);
+    // Found before parsing, so that "A => B => C" is named for what it is, not for the operator B lacks.
+    const implications = this.tokens.filter((t) => IMPLIES.has(t.text));
+    if (implications.length > 1) throw new RuleSyntaxError('rule.twoImplications', implications[1].position);
     const first = this.comparison();
     if (this.peek() && IMPLIES.has(this.peek()!.text)) {
       this.index++;
@@ -72,9 +99,9 @@ class Parser {
 
   private comparison(): Comparison {
     const left = this.sum();
-    const token = this.next('operator');
+    const token = this.next('rule.missingOperator');
     const op = OPERATOR_SPELLINGS[token.text];
-    if (!op) throw new RuleSyntaxError('operator', token.position);
+    if (!op) throw new RuleSyntaxError('rule.missingOperator', token.position);
     return { left, op, right: this.sum() };
   }
 
@@ -95,48 +122,57 @@ class Parser {
   }
 
   private term(sign: 1 | -1): Term {
-    const token = this.next('operand');
+    const token = this.next('rule.missingOperand');
     if (/^\d/.test(token.text)) return { sign, constant: Number(token.text.replace(',', '.')) };
     if (/^[A-Za-z]/.test(token.text)) return { sign, code: token.text.toUpperCase() };
-    throw new RuleSyntaxError('operand', token.position);
+    throw new RuleSyntaxError('rule.missingOperand', token.position);
   }
 
   private peek(): Token | undefined {
     return this.tokens[this.index];
   }
 
-  private next(expected: string): Token {
+  private next(missing: RuleError): Token {
     const token = this.tokens[this.index++];
-    if (!token) throw new RuleSyntaxError(expected, -1);
+    if (!token) throw new RuleSyntaxError(missing, -1);
     return token;
   }
 
   private expectEnd(): void {
     const extra = this.peek();
-    if (extra) throw new RuleSyntaxError('end', extra.position);
-  }
-}
-
-class RuleSyntaxError extends Error {
-  readonly expected: string;
-  readonly position: number;
-
-  constructor(expected: string, position: number) {
-    super(`expected ${expected}`);
-    this.expected = expected;
-    this.position = position;
+    if (extra) throw new RuleSyntaxError('rule.trailing', extra.position);
   }
 }
 
 export function parseRule(text: string): ParseResult {
-  const tokens = tokenize(text);
-  if (!Array.isArray(tokens)) return { ok: false, ...tokens };
   try {
-    return { ok: true, rule: new Parser(tokens).parse() };
+    return { ok: true, rule: new Parser(tokenize(text)).parse() };
   } catch (error) {
     if (!(error instanceof RuleSyntaxError)) throw error;
-    return { ok: false, error: `expected-${error.expected}`, position: error.position < 0 ? text.length : error.position };
+    return { ok: false, error: error.error, position: error.position < 0 ? text.length : error.position };
   }
+}
+
+/** The piece of text a problem is at: the character or token there, what is left over, or the end the text stops at. */
+function nearText(text: string, error: RuleError, position: number): string {
+  if (position >= text.length) return text.trim().slice(-20);
+  if (error === 'rule.unexpected') return String.fromCodePoint(text.codePointAt(position)!);
+  if (error === 'rule.trailing') return text.slice(position).trim();
+  TOKEN.lastIndex = position;
+  return TOKEN.exec(text)?.[0] ?? text[position];
+}
+
+export interface RuleProblem {
+  key: RuleError;
+  /** `position` counts characters from 1, as people do; `near` is the text found there. */
+  params: { position: number; near: string };
+}
+
+/** A form editor's live check of a rule as it is typed: null when it parses. */
+export function ruleProblem(text: string): RuleProblem | null {
+  const result = parseRule(text);
+  if (result.ok) return null;
+  return { key: result.error, params: { position: result.position + 1, near: nearText(text, result.error, result.position) } };
 }
 
 export function ruleCodes(rule: ParsedRule): string[] {
@@ -144,6 +180,22 @@ export function ruleCodes(rule: ParsedRule): string[] {
   const codes = comparisons.flatMap((c) => [...c.left, ...c.right]).flatMap((t) => (t.code ? [t.code] : []));
   return [...new Set(codes)];
 }
+
+/** The codes a rule names that the form does not have (message key `rule.unknownCodes`). */
+export function checkRuleCodes(rule: ParsedRule, knownCodes: ReadonlySet<string>): string[] {
+  return ruleCodes(rule).filter((code) => !knownCodes.has(code));
+}
+
+/**
+ * What a blank (not reported) value does to a rule, as DHIS2's missing-value strategy.
+ * Inside a rule that is evaluated a blank always counts as 0.
+ * - skipIfAllBlank: skip the rule when every code it names is blank (the default);
+ * - skipIfAnyBlank: skip it when any code it names is blank, in the condition or the check;
+ * - blankAsZero: never skip it.
+ */
+export const MISSING_VALUE_STRATEGIES = ['skipIfAllBlank', 'skipIfAnyBlank', 'blankAsZero'] as const;
+export type MissingValueStrategy = (typeof MISSING_VALUE_STRATEGIES)[number];
+export const DEFAULT_MISSING_VALUE_STRATEGY: MissingValueStrategy = 'skipIfAllBlank';
 
 /** Value of a row code in natural units (count, or tenge with up to 2 decimals); undefined when not reported. */
 export type ValueLookup = (code: string) => number | undefined;
@@ -175,10 +227,21 @@ function holds(op: Operator, left: number, right: number): boolean {
   }
 }
 
-/** Blank counts as 0 inside a rule; a rule whose row codes are all blank is skipped. */
-export function evaluateRule(rule: ParsedRule, lookup: ValueLookup): RuleOutcome {
-  const codes = ruleCodes(rule);
-  if (codes.length > 0 && codes.every((code) => lookup(code) === undefined)) return { status: 'skipped' };
+function skips(codes: string[], lookup: ValueLookup, missing: MissingValueStrategy): boolean {
+  const blank = (code: string) => lookup(code) === undefined;
+  switch (missing) {
+    case 'skipIfAllBlank': return codes.length > 0 && codes.every(blank);
+    case 'skipIfAnyBlank': return codes.some(blank);
+    case 'blankAsZero': return false;
+  }
+}
+
+/**
+ * The same for one school's report and for the district's totals: `lookup` gives whichever values are checked.
+ * A rule of constants alone is never skipped.
+ */
+export function evaluateRule(rule: ParsedRule, lookup: ValueLookup, missing: MissingValueStrategy = DEFAULT_MISSING_VALUE_STRATEGY): RuleOutcome {
+  if (skips(ruleCodes(rule), lookup, missing)) return { status: 'skipped' };
   if (rule.condition) {
     const { left, op, right } = rule.condition;
     if (!holds(op, sideTotal(left, lookup), sideTotal(right, lookup))) return { status: 'passed' };

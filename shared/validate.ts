@@ -1,25 +1,43 @@
 // A form's rules applied to one set of values: one school's report, or the district's totals.
 import type { FormDefinition } from './forms/types.ts';
 import { issue, type FileIssue } from './messages.ts';
-import { evaluateRule, formatRule, parseRule, ruleCodes, type ParsedRule } from './rules.ts';
+import {
+  checkRuleCodes,
+  DEFAULT_MISSING_VALUE_STRATEGY,
+  evaluateRule,
+  formatRule,
+  parseRule,
+  ruleCodes,
+  type MissingValueStrategy,
+  type ParsedRule,
+} from './rules.ts';
 
 interface CompiledRule {
   id: string;
   severity: 'error' | 'warning';
+  missing: MissingValueStrategy;
   parsed: ParsedRule;
   text: string;
 }
 
 const compiled = new WeakMap<FormDefinition, CompiledRule[]>();
 
-/** The form's rules, parsed once per form. A rule that does not parse is a defect of the form itself. */
+/**
+ * The form's rules, parsed once per form. A rule that does not parse, or names a code the form lacks,
+ * is a defect of the form itself (a form editor catches both first with ruleProblem and checkRuleCodes).
+ */
 export function compiledRules(form: FormDefinition): CompiledRule[] {
   let rules = compiled.get(form);
   if (!rules) {
+    const known = new Set(form.indicators.map((indicator) => indicator.code));
     rules = form.rules.map((rule) => {
+      const defect = (problem: string) => new Error(`Form ${form.id} v${form.version}: rule ${rule.id} "${rule.text}": ${problem}`);
       const result = parseRule(rule.text);
-      if (!result.ok) throw new Error(`Form ${form.id} v${form.version}: rule ${rule.id} "${rule.text}": ${result.error} at ${result.position}`);
-      return { id: rule.id, severity: rule.severity, parsed: result.rule, text: formatRule(result.rule) };
+      if (!result.ok) throw defect(`${result.error} at ${result.position}`);
+      const unknown = checkRuleCodes(result.rule, known);
+      if (unknown.length > 0) throw defect(`unknown codes ${unknown.join(', ')}`);
+      const missing = rule.missing ?? DEFAULT_MISSING_VALUE_STRATEGY;
+      return { id: rule.id, severity: rule.severity, missing, parsed: result.rule, text: formatRule(result.rule) };
     });
     compiled.set(form, rules);
   }
@@ -28,6 +46,7 @@ export function compiledRules(form: FormDefinition): CompiledRule[] {
 
 /**
  * Every broken rule as an error or a warning that names the rule, its codes and both sides' values.
+ * `values` are one school's report or the district's totals alike; a blank is a code that is absent.
  * `placeOf` puts the issue at the first code's cell when the values came from a file.
  */
 export function checkRules(
@@ -37,7 +56,7 @@ export function checkRules(
 ): FileIssue[] {
   const problems: FileIssue[] = [];
   for (const rule of compiledRules(form)) {
-    const outcome = evaluateRule(rule.parsed, (code) => values.get(code));
+    const outcome = evaluateRule(rule.parsed, (code) => values.get(code), rule.missing);
     if (outcome.status !== 'failed') continue;
     const key = rule.severity === 'error' ? 'import.ruleError' : 'import.ruleWarning';
     const params = { rule: rule.id, text: rule.text, left: outcome.left, right: outcome.right };

@@ -1,4 +1,5 @@
 // A report form as data: indicators found by their row code, and rules over row codes.
+import type { MissingValueStrategy } from '../rules.ts';
 
 export type Lang = 'kk' | 'ru';
 export type Bilingual = Record<Lang, string>;
@@ -24,6 +25,8 @@ export interface FormRule {
   /** The rule as written, e.g. "Z03 <= Z02", "Z30 > 0 => Z10 > 0". */
   text: string;
   severity: Severity;
+  /** What blank values do to the rule; skipIfAllBlank when not given. */
+  missing?: MissingValueStrategy;
 }
 
 export interface FormDefinition {

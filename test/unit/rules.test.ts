@@ -1,8 +1,23 @@
 // The rule language over row codes: parsing, evaluation in hundredths, formatting, and a form's rules as issues.
 import { describe, expect, it } from 'vitest';
+import { nikV1 } from '../../shared/forms/nik.v1.ts';
+import { indicator, type FormDefinition, type FormRule } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
-import { evaluateRule, formatRule, parseRule, ruleCodes, type ParsedRule, type RuleOutcome } from '../../shared/rules.ts';
-import { checkRules } from '../../shared/validate.ts';
+import { formatMessage, tFor, UI_LANGUAGES } from '../../shared/i18n.ts';
+import {
+  checkRuleCodes,
+  evaluateRule,
+  formatRule,
+  MISSING_VALUE_STRATEGIES,
+  parseRule,
+  RULE_ERRORS,
+  ruleCodes,
+  ruleProblem,
+  type MissingValueStrategy,
+  type ParsedRule,
+  type RuleOutcome,
+} from '../../shared/rules.ts';
+import { checkRules, compiledRules } from '../../shared/validate.ts';
 
 function parsed(text: string): ParsedRule {
   const result = parseRule(text);
@@ -10,44 +25,49 @@ function parsed(text: string): ParsedRule {
   return result.rule;
 }
 
-function evaluate(text: string, values: Record<string, number>): RuleOutcome {
-  return evaluateRule(parsed(text), (code) => values[code]);
+function evaluate(text: string, values: Record<string, number>, missing?: MissingValueStrategy): RuleOutcome {
+  return evaluateRule(parsed(text), (code) => values[code], missing);
 }
 
 const code = (c: string, sign: 1 | -1 = 1) => ({ sign, code: c });
 const constant = (value: number, sign: 1 | -1 = 1) => ({ sign, constant: value });
 
 describe('parseRule', () => {
-  it('parses every rule of form zabota v1 and formats it back the way forms.md writes it', () => {
-    const expected: Record<string, string> = {
-      'Z03 <= Z02': 'Z03 ≤ Z02',
-      'Z05 <= Z04': 'Z05 ≤ Z04',
-      'Z04 <= Z01': 'Z04 ≤ Z01',
-      'Z10 <= Z01': 'Z10 ≤ Z01',
-      'Z11 <= Z10': 'Z11 ≤ Z10',
-      'Z12 <= Z10': 'Z12 ≤ Z10',
-      'Z13 <= Z10': 'Z13 ≤ Z10',
-      'Z14 <= Z10': 'Z14 ≤ Z10',
-      'Z15 <= Z10': 'Z15 ≤ Z10',
-      'Z20 <= Z10': 'Z20 ≤ Z10',
-      'Z21 <= Z10': 'Z21 ≤ Z10',
-      'Z22 <= Z10': 'Z22 ≤ Z10',
-      'Z23 <= Z10': 'Z23 ≤ Z10',
-      'Z24 <= Z10': 'Z24 ≤ Z10',
-      'Z30 = Z31 + Z32 + Z33': 'Z30 = Z31 + Z32 + Z33',
-      'Z30 > 0 => Z10 > 0': 'Z30 > 0 ⇒ Z10 > 0',
-      'Z32 > 0 => Z34 > 0': 'Z32 > 0 ⇒ Z34 > 0',
-      'Z20 + Z21 + Z22 + Z23 + Z24 >= Z10': 'Z20 + Z21 + Z22 + Z23 + Z24 ≥ Z10',
-      'Z02 > 0 => Z06 > 0': 'Z02 > 0 ⇒ Z06 > 0',
-    };
-    expect(zabotaV1.rules.map((r) => r.text)).toEqual(Object.keys(expected));
-    for (const rule of zabotaV1.rules) {
-      const pretty = formatRule(parsed(rule.text));
-      expect(pretty).toBe(expected[rule.text]);
-      // the forms.md spelling parses to the same rule
-      expect(parsed(pretty)).toEqual(parsed(rule.text));
-    }
+  // Every rule of forms.md as the form definitions write it, and as forms.md prints it.
+  type FormsMdRow = [form: FormDefinition, id: string, text: string, pretty: string];
+  const FORMS_MD: FormsMdRow[] = [
+    [zabotaV1, 'Z-R1', 'Z03 <= Z02', 'Z03 ≤ Z02'],
+    [zabotaV1, 'Z-R2', 'Z05 <= Z04', 'Z05 ≤ Z04'],
+    [zabotaV1, 'Z-R3', 'Z04 <= Z01', 'Z04 ≤ Z01'],
+    [zabotaV1, 'Z-R4', 'Z10 <= Z01', 'Z10 ≤ Z01'],
+    ...['Z11', 'Z12', 'Z13', 'Z14', 'Z15'].map((c): FormsMdRow => [zabotaV1, 'Z-R5', `${c} <= Z10`, `${c} ≤ Z10`]),
+    ...['Z20', 'Z21', 'Z22', 'Z23', 'Z24'].map((c): FormsMdRow => [zabotaV1, 'Z-R6', `${c} <= Z10`, `${c} ≤ Z10`]),
+    [zabotaV1, 'Z-R7', 'Z30 = Z31 + Z32 + Z33', 'Z30 = Z31 + Z32 + Z33'],
+    [zabotaV1, 'Z-R8', 'Z30 > 0 => Z10 > 0', 'Z30 > 0 ⇒ Z10 > 0'],
+    [zabotaV1, 'Z-R9', 'Z32 > 0 => Z34 > 0', 'Z32 > 0 ⇒ Z34 > 0'],
+    [zabotaV1, 'Z-R10', 'Z20 + Z21 + Z22 + Z23 + Z24 >= Z10', 'Z20 + Z21 + Z22 + Z23 + Z24 ≥ Z10'],
+    [zabotaV1, 'Z-R11', 'Z02 > 0 => Z06 > 0', 'Z02 > 0 ⇒ Z06 > 0'],
+    [nikV1, 'N-R1', 'N06 = N06A + N06B + N06C + N06D', 'N06 = N06A + N06B + N06C + N06D'],
+    [nikV1, 'N-R2', 'N07 > 0 => N06 > 0', 'N07 > 0 ⇒ N06 > 0'],
+    [nikV1, 'N-R3', 'N09 >= N08', 'N09 ≥ N08'],
+    [nikV1, 'N-R4', 'N08 > 0 => N10 > 0', 'N08 > 0 ⇒ N10 > 0'],
+    [nikV1, 'N-R5', 'N10 <= N08', 'N10 ≤ N08'],
+    [nikV1, 'N-R6', 'N04 >= N03', 'N04 ≥ N03'],
+  ];
+
+  it.each([zabotaV1, nikV1])('the table holds every rule of form $id, in order', (form) => {
+    expect(form.rules.map((r) => [r.id, r.text])).toEqual(FORMS_MD.filter(([f]) => f === form).map(([, id, text]) => [id, text]));
   });
+
+  it.each(FORMS_MD.map(([form, id, text, pretty]) => [form.id, id, text, pretty, form] as const))(
+    '%s %s %j formats as %j, names only codes of the form, and its forms.md spelling parses the same',
+    (_form, _id, text, pretty, form) => {
+      const rule = parsed(text);
+      expect(formatRule(rule)).toBe(pretty);
+      expect(parsed(pretty)).toEqual(rule);
+      expect(checkRuleCodes(rule, new Set(form.indicators.map((i) => i.code)))).toEqual([]);
+    },
+  );
 
   it('gives the structure of a sum and of an implication', () => {
     expect(parsed('Z30 = Z31 + Z32 + Z33')).toEqual({
@@ -77,7 +97,7 @@ describe('parseRule', () => {
     expect(parsed(text)).toEqual({ check: { left: [code('Z03')], op, right: [code('Z02')] } });
   });
 
-  it.each(['Z30 > 0 ⇒ Z10 > 0', 'Z30 > 0 => Z10 > 0', 'Z30>0=>Z10>0'])('%j is an implication', (text) => {
+  it.each(['Z30 > 0 ⇒ Z10 > 0', 'Z30 > 0 => Z10 > 0', 'Z30>0=>Z10>0', 'Z30>0⇒Z10>0'])('%j is an implication', (text) => {
     expect(parsed(text).condition).toEqual({ left: [code('Z30')], op: '>', right: [constant(0)] });
     expect(parsed(text).check).toEqual({ left: [code('Z10')], op: '>', right: [constant(0)] });
   });
@@ -100,29 +120,84 @@ describe('parseRule', () => {
     expect(ruleCodes(parsed('1 < 2'))).toEqual([]);
   });
 
+  it('finds the codes a form lacks, once each', () => {
+    const known = new Set(['Z01', 'Z02']);
+    expect(checkRuleCodes(parsed('Z01 + Z09 > 0 => Z02 <= Z09 + Z08'), known)).toEqual(['Z09', 'Z08']);
+    expect(checkRuleCodes(parsed('z01 <= Z02 + 5'), known)).toEqual([]);
+  });
+
   it.each([
-    // text, error, position
-    ['', 'expected-operand', 0],
-    ['Z01', 'expected-operator', 3],
-    ['Z01 Z02', 'expected-operator', 4],
-    ['Z01 => Z02', 'expected-operator', 4],
-    ['Z01 + <= Z02', 'expected-operand', 6],
-    ['Z01 <=', 'expected-operand', 6],
-    ['Z01 <= <= Z02', 'expected-operand', 7],
-    ['Z01 <= Z02 +', 'expected-operand', 12],
-    ['Z01 <= Z02 - - 3', 'expected-operand', 13],
-    ['Z01 <= Z02 Z03', 'expected-end', 11],
-    ['Z01 <= Z02 5', 'expected-end', 11],
-    ['Z01 <= Z02 => Z03', 'expected-operator', 17],
-    ['Z01 > 0 ⇒ Z02 > 0 ⇒ Z03 > 0', 'expected-end', 18],
-    ['Z01<=Z02*2', 'unexpected', 8],
-    ['Z01!Z02', 'unexpected', 3],
-    ['Z01 ! Z02', 'unexpected', 4],
+    // text, error, position (0-based, the text's length when it ends too early)
+    ['', 'rule.emptyRule', 0],
+    [' \t ', 'rule.emptyRule', 0],
+    ['Z01', 'rule.missingOperator', 3],
+    ['Z01 Z02', 'rule.missingOperator', 4],
+    ['Z01 => Z02', 'rule.missingOperator', 4],
+    ['Z01 <= Z02 => Z03', 'rule.missingOperator', 17],
+    ['<= Z01', 'rule.missingOperand', 0],
+    ['Z01 <=', 'rule.missingOperand', 6],
+    ['Z01 > 0 =>', 'rule.missingOperand', 10],
+    ['Z01 + <= Z02', 'rule.missingOperand', 6],
+    ['Z01 <= <= Z02', 'rule.missingOperand', 7],
+    ['Z01 <= Z02 +', 'rule.missingOperand', 12],
+    ['Z01 <= Z02 - - 3', 'rule.missingOperand', 13],
+    ['Z01 => Z02 => Z03', 'rule.twoImplications', 11],
+    ['Z01 > 0 ⇒ Z02 > 0 ⇒ Z03 > 0', 'rule.twoImplications', 18],
+    ['Z01 <= Z02 Z03', 'rule.trailing', 11],
+    ['Z01 <= Z02 5', 'rule.trailing', 11],
+    ['Z01 = 5 $', 'rule.unexpected', 8],
+    ['Z01<=Z02*2', 'rule.unexpected', 8],
+    ['Z01!Z02', 'rule.unexpected', 3],
+    ['Z01 ! Z02', 'rule.unexpected', 4],
     // a Cyrillic «З» that looks like a Latin Z
-    ['З01 <= Z02', 'unexpected', 0],
-    ['Z01<=Z02&Z03', 'unexpected', 8],
+    ['З01 <= Z02', 'rule.unexpected', 0],
+    ['Z01<=Z02&Z03', 'rule.unexpected', 8],
   ])('%j → %s at %i', (text, error, position) => {
     expect(parseRule(text)).toEqual({ ok: false, error, position });
+  });
+});
+
+describe('ruleProblem', () => {
+  it.each([
+    // text, key, position (1-based, as people count), near
+    ['Z01 <=', 'rule.missingOperand', 7, 'Z01 <='],
+    ['<= Z01', 'rule.missingOperand', 1, '<='],
+    ['Z01 Z02', 'rule.missingOperator', 5, 'Z02'],
+    ['Z01 => Z02 => Z03', 'rule.twoImplications', 12, '=>'],
+    ['Z01 = 5 $', 'rule.unexpected', 9, '$'],
+    ['', 'rule.emptyRule', 1, ''],
+    ['Z01 > 0 =>', 'rule.missingOperand', 11, 'Z01 > 0 =>'],
+    ['Z01 <= Z02 Z03 + 1 ', 'rule.trailing', 12, 'Z03 + 1'],
+    ['З01 <= Z02', 'rule.unexpected', 1, 'З'],
+  ])('%j → %s at character %i near %j', (text, key, position, near) => {
+    expect(ruleProblem(text)).toEqual({ key, params: { position, near } });
+  });
+
+  it.each(['Z03 ≤ Z02', 'Z30 > 0 => Z10 > 0', ' n06 = n06a + n06b '])('%j has no problem', (text) => {
+    expect(ruleProblem(text)).toBeNull();
+  });
+
+  const examples: Record<(typeof RULE_ERRORS)[number], string> = {
+    'rule.emptyRule': '',
+    'rule.unexpected': 'Z01 = 5 $',
+    'rule.missingOperator': 'Z01 Z02',
+    'rule.missingOperand': 'Z01 <=',
+    'rule.twoImplications': 'Z01 => Z02 => Z03',
+    'rule.trailing': 'Z01 <= Z02 Z03',
+  };
+  const messages = UI_LANGUAGES.flatMap((lng) => RULE_ERRORS.map((key) => [lng, key, examples[key]] as const));
+  it.each(messages)('%s has a text for %s that shows where', (lng, key, text) => {
+    const problem = ruleProblem(text);
+    expect(problem?.key).toBe(key);
+    const words = formatMessage(tFor(lng), problem!);
+    expect(words).not.toContain('{{');
+    expect(words).not.toBe(`messages.${key}`);
+    if (key !== 'rule.emptyRule') expect(words).toContain(String(problem!.params.position));
+  });
+
+  it.each(UI_LANGUAGES)('%s names the codes a form lacks', (lng) => {
+    const words = formatMessage(tFor(lng), { key: 'rule.unknownCodes', params: { codes: 'Z09, Z08' } });
+    expect(words).toContain('Z09, Z08');
   });
 });
 
@@ -269,6 +344,84 @@ describe('evaluateRule in general', () => {
   });
 });
 
+describe('evaluateRule with a missing-value strategy', () => {
+  type Verdicts = Record<MissingValueStrategy, RuleOutcome>;
+  const all = (outcome: RuleOutcome): Verdicts => ({ skipIfAllBlank: outcome, skipIfAnyBlank: outcome, blankAsZero: outcome });
+  const STRATEGY_CASES: [text: string, values: Record<string, number>, verdicts: Verdicts][] = [
+    // a plain rule: all blank, some blank, none blank
+    ['Z03 <= Z02', {}, { skipIfAllBlank: skip, skipIfAnyBlank: skip, blankAsZero: pass }],
+    ['Z03 <= Z02', { Z03: 1 }, { skipIfAllBlank: fail(1, 0), skipIfAnyBlank: skip, blankAsZero: fail(1, 0) }],
+    ['Z03 <= Z02', { Z02: 3 }, { skipIfAllBlank: pass, skipIfAnyBlank: skip, blankAsZero: pass }],
+    ['Z03 <= Z02', { Z02: 4, Z03: 5 }, all(fail(5, 4))],
+    ['Z03 <= Z02', { Z02: 4, Z03: 3 }, all(pass)],
+    // a rule that fails on zeros, so that treating blank as 0 shows
+    ['Z01 >= 1', {}, { skipIfAllBlank: skip, skipIfAnyBlank: skip, blankAsZero: fail(0, 1) }],
+    // an implication: the codes of the condition count as much as those of the check
+    ['Z30 > 0 => Z10 > 0', {}, { skipIfAllBlank: skip, skipIfAnyBlank: skip, blankAsZero: pass }],
+    ['Z30 > 0 => Z10 > 0', { Z30: 1000 }, { skipIfAllBlank: fail(0, 0), skipIfAnyBlank: skip, blankAsZero: fail(0, 0) }],
+    ['Z30 > 0 => Z10 > 0', { Z10: 5 }, { skipIfAllBlank: pass, skipIfAnyBlank: skip, blankAsZero: pass }],
+    ['Z30 > 0 => Z10 > 0', { Z30: 1000, Z10: 0 }, all(fail(0, 0))],
+    ['Z30 > 0 => Z10 > 0', { Z30: 1000, Z10: 5 }, all(pass)],
+    // a sum with one blank term
+    ['Z30 = Z31 + Z32', { Z30: 5, Z31: 5 }, { skipIfAllBlank: pass, skipIfAnyBlank: skip, blankAsZero: pass }],
+    // constants alone are never skipped
+    ['2 < 1', {}, all(fail(2, 1))],
+  ];
+  const table = STRATEGY_CASES.flatMap(([text, values, verdicts]) =>
+    MISSING_VALUE_STRATEGIES.map((missing) => [text, values, missing, verdicts[missing]] as const),
+  );
+
+  it.each(table)('%j with %j, %s', (text, values, missing, outcome) => {
+    expect(evaluate(text, values, missing)).toEqual(outcome);
+  });
+
+  it.each(STRATEGY_CASES)('%j with %j: skipIfAllBlank is the default', (text, values, verdicts) => {
+    expect(evaluate(text, values)).toEqual(verdicts.skipIfAllBlank);
+  });
+});
+
+describe('compiledRules', () => {
+  const formWith = (rules: FormRule[]): FormDefinition => ({
+    id: 'test',
+    version: 1,
+    title: { ru: 'Тест', kk: 'Тест' },
+    indicators: ['Z01', 'Z02', 'Z03'].map((c) => indicator(c, c, c, 'count', false)),
+    rules,
+  });
+
+  it('parses each rule once, with skipIfAllBlank when the form does not say', () => {
+    const form = formWith([
+      { id: 'R1', text: 'Z03 <= Z02', severity: 'error' },
+      { id: 'R2', text: 'Z01 >= 1', severity: 'warning', missing: 'blankAsZero' },
+    ]);
+    expect(compiledRules(form).map((r) => [r.id, r.text, r.missing])).toEqual([
+      ['R1', 'Z03 ≤ Z02', 'skipIfAllBlank'],
+      ['R2', 'Z01 ≥ 1', 'blankAsZero'],
+    ]);
+    expect(compiledRules(form)).toBe(compiledRules(form));
+  });
+
+  it.each([
+    ['Z01 <=', /rule R1 "Z01 <=": rule\.missingOperand at 6/],
+    ['Z01 <= Z09 + Z08', /rule R1 "Z01 <= Z09 \+ Z08": unknown codes Z09, Z08/],
+  ])('refuses a form whose rule %j is a defect', (text, error) => {
+    expect(() => compiledRules(formWith([{ id: 'R1', text, severity: 'error' }]))).toThrow(error);
+  });
+
+  it('checks with each rule\'s own strategy', () => {
+    const form = formWith([
+      { id: 'R1', text: 'Z03 <= Z02', severity: 'error', missing: 'skipIfAnyBlank' },
+      { id: 'R2', text: 'Z01 >= 1', severity: 'warning', missing: 'blankAsZero' },
+      { id: 'R3', text: 'Z03 <= Z01', severity: 'error' },
+    ]);
+    const issues = checkRules(form, new Map([['Z03', 2]]));
+    expect(issues.map((i) => [i.message.params?.rule, i.message.params?.left, i.message.params?.right])).toEqual([
+      ['R2', 0, 1],
+      ['R3', 2, 0],
+    ]);
+  });
+});
+
 describe('checkRules', () => {
   const valid: Record<string, number> = {
     Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 2, Z07: 5,
@@ -324,6 +477,53 @@ describe('checkRules', () => {
       ['Z-R7', 'error', 'Z30', 150000.51, 150000.5],
       ['Z-R8', 'error', 'Z30', 0, 0],
       ['Z-R11', 'warning', 'Z02', 0, 0],
+    ]);
+  });
+});
+
+describe('rules over district totals', () => {
+  // Three schools' reports of zabota, with blanks (rows a school left empty).
+  const SCHOOLS: Record<string, number>[] = [
+    { Z01: 500, Z02: 3, Z03: 2, Z04: 4, Z05: 4, Z06: 1, Z10: 10, Z11: 5, Z20: 6, Z21: 4, Z30: 1000.1, Z31: 1000.1 },
+    { Z01: 300, Z02: 0, Z03: 0, Z04: 2, Z05: 1, Z10: 0, Z30: 0 },
+    { Z01: 400, Z02: 2, Z03: 2, Z04: 0, Z05: 0, Z10: 5, Z12: 5, Z22: 5, Z30: 0.2, Z32: 0.2 },
+  ];
+  // The same totals as one report would hold them; a row blank in every school stays blank.
+  const TOTALS: Record<string, number> = {
+    Z01: 1200, Z02: 5, Z03: 4, Z04: 6, Z05: 5, Z06: 1, Z10: 15, Z11: 5, Z12: 5,
+    Z20: 6, Z21: 4, Z22: 5, Z30: 1000.3, Z31: 1000.1, Z32: 0.2,
+  };
+
+  /** Sums per code in hundredths, as the summary does; a code no school reported is absent. */
+  function districtTotals(reports: Record<string, number>[]): Map<string, number> {
+    const hundredths = new Map<string, number>();
+    for (const report of reports) {
+      for (const [c, value] of Object.entries(report)) hundredths.set(c, (hundredths.get(c) ?? 0) + Math.round(value * 100));
+    }
+    return new Map([...hundredths].map(([c, total]) => [c, total / 100]));
+  }
+
+  const totals = districtTotals(SCHOOLS);
+  const report = new Map(Object.entries(TOTALS));
+
+  it('sums the schools to the expected totals', () => {
+    expect(Object.fromEntries(totals)).toEqual(TOTALS);
+  });
+
+  const table = zabotaV1.rules.flatMap((rule) => MISSING_VALUE_STRATEGIES.map((missing) => [rule.id, rule.text, missing] as const));
+  it.each(table)('%s %s, %s: the same verdict as for one report with those values', (_id, text, missing) => {
+    expect(evaluateRule(parsed(text), (c) => totals.get(c), missing)).toEqual(evaluateRule(parsed(text), (c) => report.get(c), missing));
+  });
+
+  it('gives the district the same issues as one report: Z34 is blank everywhere though sponsors gave money', () => {
+    const issues = checkRules(zabotaV1, totals);
+    expect(issues).toEqual(checkRules(zabotaV1, report));
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'Z32',
+        message: { key: 'import.ruleWarning', params: { rule: 'Z-R9', text: 'Z32 > 0 ⇒ Z34 > 0', left: 0, right: 0 } },
+      },
     ]);
   });
 });
