@@ -93,7 +93,7 @@ export default {
   },
   rule: {
     emptyRule: 'The rule is empty: write, for example, "Z03 ≤ Z02" or "Z30 > 0 ⇒ Z10 > 0"',
-    unexpected: 'Character {{position}} "{{near}}" cannot be part of a rule: row codes in Latin letters, numbers, +, −, =, ≠, <, ≤, >, ≥ and ⇒ are allowed',
+    unexpected: 'Character {{position}} "{{near}}" cannot be part of a rule: row codes in Latin letters, numbers, +, -, =, ≠, <, ≤, >, ≥ and ⇒ are allowed',
     missingOperator: 'Character {{position}}, "{{near}}": a comparison (=, ≠, <, ≤, >, ≥) is needed here',
     missingOperand: 'Character {{position}}, "{{near}}": a row code or a number is needed here',
     twoImplications: 'A rule can have only one "⇒"; the second is character {{position}} "{{near}}"',
