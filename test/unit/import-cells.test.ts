@@ -226,6 +226,7 @@ describe('files that are not this campaign’s report', () => {
   it('says it cannot tell the school when both the hidden sheet and the header БИН are gone', async () => {
     const bytes = await editWorkbook(await filled({}), (workbook) => {
       workbook.removeWorksheet(workbook.getWorksheet(IDENTITY_SHEET)!.id);
+      workbook.description = ''; // the identity's second place, the «Comments» property
       visibleSheet(workbook).getCell('B4').value = null;
     });
     const outcome = await importOne(bytes);
