@@ -14,7 +14,7 @@ import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { AppError } from '../errors.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { loadWorkbook, type Workbook } from '../excel/workbook.ts';
-import type { ExecutionFields } from '../../shared/plans/model.ts';
+import type { ExecutionFields, Plan } from '../../shared/plans/model.ts';
 import { getPlan } from './plans.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { schoolFromRow } from './schools.ts';
@@ -41,9 +41,8 @@ function rejected(schoolBin: string | null, error: FileIssue, school: School | n
 }
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
-async function readPlanRows(db: Kysely<Database>, workbook: Workbook, report: ReadReport, campaign: Campaign) {
+function readPlanRows(workbook: Workbook, report: ReadReport, plan: Plan) {
   const part = readPlanPart(workbook.getWorksheet(report.sheet)!);
-  const plan = await getPlan(db, campaign.id);
   const known = new Set(plan.items.map((item) => item.id));
   const byNumber = new Map(plan.items.map((item) => [item.number, item.id]));
   const planRows: PlanRow[] = [];
@@ -89,7 +88,19 @@ async function recognise(db: Kysely<Database>, report: ReadReport, campaign: Cam
   return { school };
 }
 
-async function judge(db: Kysely<Database>, file: IncomingFile, campaign: Campaign, form: FormDefinition): Promise<Verdict> {
+/** What a batch of files is judged against, read once per batch: the campaign, its form and its plan. */
+interface ImportTarget {
+  campaign: Campaign;
+  form: FormDefinition;
+  plan: Plan;
+}
+
+async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
+  const campaign = await getCampaign(db, campaignId);
+  return { campaign, form: campaignForm(campaign), plan: await getPlan(db, campaignId) };
+}
+
+async function judge(db: Kysely<Database>, file: IncomingFile, { campaign, form, plan: campaignPlan }: ImportTarget): Promise<Verdict> {
   const workbook = await loadWorkbook(file.bytes);
   if (!workbook) return rejected(null, issue('error', 'import.notWorkbook'));
   const read = readReport(workbook, form);
@@ -100,7 +111,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, campaign: Campaig
   const { school } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
   const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
-  const plan = await readPlanRows(db, workbook, report, campaign);
+  const plan = readPlanRows(workbook, report, campaignPlan);
   return {
     school,
     schoolBin: school.bin,
@@ -219,7 +230,8 @@ function outcome(file: string, status: ImportOutcome['status'], verdict: Outcome
   };
 }
 
-export async function importReport(db: Kysely<Database>, campaign: Campaign, form: FormDefinition, file: IncomingFile): Promise<ImportOutcome> {
+async function importReport(db: Kysely<Database>, target: ImportTarget, file: IncomingFile): Promise<ImportOutcome> {
+  const { campaign, form } = target;
   const hash = sha256(file.bytes);
   const previous = await previousImportOf(db, hash, campaign.id);
   if (previous) {
@@ -228,15 +240,14 @@ export async function importReport(db: Kysely<Database>, campaign: Campaign, for
     const importId = await recordDuplicate(db, file, hash, campaign, previous.school_bin, previous.school_id, [warning]);
     return outcome(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning], importId });
   }
-  const verdict = await judge(db, file, campaign, form);
+  const verdict = await judge(db, file, target);
   const stored = await store(db, file, hash, campaign, form, verdict);
   return outcome(file.name, verdict.errors.length === 0 ? 'accepted' : 'rejected', { ...verdict, ...stored });
 }
 
 /** Judges kept files again — after the school they name was added to the registry, say — as new imports of them. */
 export async function reimportStored(db: Kysely<Database>, campaignId: string, importIds: number[]): Promise<ImportOutcome[]> {
-  const campaign = await getCampaign(db, campaignId);
-  const form = campaignForm(campaign);
+  const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
   for (const id of importIds) {
     const kept = await db
@@ -247,17 +258,16 @@ export async function reimportStored(db: Kysely<Database>, campaignId: string, i
       .where('imports.campaign_id', '=', campaignId)
       .executeTakeFirst();
     if (!kept) throw new AppError('not_found', 'import.notFound', { id });
-    outcomes.push(await importReport(db, campaign, form, { name: kept.file_name, bytes: new Uint8Array(kept.bytes) }));
+    outcomes.push(await importReport(db, target, { name: kept.file_name, bytes: new Uint8Array(kept.bytes) }));
   }
   return outcomes;
 }
 
 /** Imports each file on its own: one bad file never holds back or half-stores another. */
 export async function importReports(db: Kysely<Database>, campaignId: string, files: IncomingFile[]): Promise<ImportOutcome[]> {
-  const campaign = await getCampaign(db, campaignId);
-  const form = campaignForm(campaign);
+  const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
-  for (const file of files) outcomes.push(await importReport(db, campaign, form, file));
+  for (const file of files) outcomes.push(await importReport(db, target, file));
   return outcomes;
 }
 

@@ -1,4 +1,4 @@
-// The campaigns: their list with dates and hashtags, a new «Забота» or НИК campaign for a year, dates and hashtag edited.
+// The campaigns: their list with dates and hashtags, a new Zabota or NIK campaign for a year, dates and hashtag edited.
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
@@ -13,7 +13,7 @@ import { useQuery } from '../components/useQuery.ts';
 import { errorText, useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
 
-/** The last month (0-based) in which a campaign of this year is still to come: «Забота» runs in January–February, НИК in June. */
+/** The last month (0-based) in which a campaign of this year is still to come: Zabota runs in January–February, NIK in June. */
 const LAST_MONTH_OF_THIS_YEAR: Record<CampaignKind, number> = { zabota: 0, nik: 5 };
 
 /** The year of the campaign's coming run. */

@@ -19,7 +19,7 @@ const TEXT_FIELDS = ['nameRu', 'nameKk', 'locality', 'director', 'phone', 'email
 interface Props {
   /** The school to edit; null to add a new one. */
   school: School | null;
-  /** For a new school: what is already known of it (the БИН and name a school's file gave). */
+  /** For a new school: what is already known of it (the BIN and name a school's file gave). */
   initial?: Partial<SchoolFields>;
   open: boolean;
   onClose: () => void;

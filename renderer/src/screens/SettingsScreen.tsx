@@ -1,5 +1,5 @@
 // The district's settings: the district's and the region's names in Russian and Kazakh (on templates and the
-// summary), the region's code (in the НИК hashtag), and the department and its head (in signature blocks).
+// summary), the region's code (in the NIK hashtag), and the department and its head (in signature blocks).
 import { useEffect } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';

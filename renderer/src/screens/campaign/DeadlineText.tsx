@@ -16,7 +16,7 @@ interface Props {
 
 export function DeadlineText({ deadline, writtenText, campaignYear, testId = 'plan-deadline' }: Props) {
   const { t } = useTranslation();
-  // The text as written stays at hand: the two languages of a plan may disagree (НИК 2025, item 19).
+  // The text as written stays at hand: the two languages of a plan may disagree (NIK 2025, item 19).
   if (deadline.kind !== 'unparsed') return <span data-testid={testId} title={writtenText}>{formatDeadline(t, deadline, campaignYear)}</span>;
   return (
     <span data-testid={testId}>

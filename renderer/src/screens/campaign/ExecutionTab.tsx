@@ -1,6 +1,6 @@
 // How the plan is carried out: per item, how many of the schools it was handed to did it, the events and
 // participants they counted, and what is overdue; each school's entry (or the department's own part) edited
-// by hand; the final report («итоговая информация») written as a workbook.
+// by hand; the final report (the district's summary information) written as a workbook.
 import type { HTMLAttributes } from 'react';
 import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Progress, Spin, Table, Tag, Typography } from 'antd';
