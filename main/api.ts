@@ -2,10 +2,12 @@
 // A missing or extra handler is a compile error; every input is validated before a handler sees it.
 import type { Kysely } from 'kysely';
 import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, type ApiResult } from '../shared/api.ts';
+import type { FormDefinition } from '../shared/forms/types.ts';
 import type { Database } from './db/schema.ts';
 import { AppError } from './errors.ts';
 import type { Platform } from './platform.ts';
-import { createCampaign, listCampaigns, updateCampaign } from './services/campaigns.ts';
+import { createCampaign, listCampaigns, setCampaignForm, updateCampaign } from './services/campaigns.ts';
+import { buildFormFile, copyForm, deleteForm, getFormRecord, importFormFile, listForms, saveForm } from './services/forms.ts';
 import { getPlanExecution, setExecution } from './services/execution.ts';
 import { buildExecutionReport, buildPlanWorkbook, importPlan } from './services/plan-files.ts';
 import {
@@ -61,6 +63,17 @@ export const handlers: Handlers = {
   'plans.execution': (args, { db }) => getPlanExecution(db, args.campaignId, args.today),
   'plans.setExecution': ({ campaignId, itemId, schoolId, ...fields }, { db }) => setExecution(db, campaignId, itemId, schoolId, fields),
   'plans.saveExecutionReport': async (args, { db, platform }) => platform.saveFiles(await buildExecutionReport(db, args.campaignId, args.lang)),
+  'campaigns.setForm': (args, { db }) => setCampaignForm(db, args.id, args.formVersion),
+  'forms.list': (_args, { db }) => listForms(db),
+  'forms.get': (args, { db }) => getFormRecord(db, args.id, args.version),
+  'forms.copy': (args, { db }) => copyForm(db, args.id, args.version),
+  'forms.save': (args, { db }) => saveForm(db, args.form as FormDefinition),
+  'forms.delete': async (args, { db }) => {
+    await deleteForm(db, args.id, args.version);
+    return listForms(db);
+  },
+  'forms.export': async (args, { db, platform }) => platform.saveFiles(await buildFormFile(db, args.id, args.version)),
+  'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
 };
 
 function isApiName(name: string): name is ApiName {

@@ -5,6 +5,8 @@ import { CAMPAIGN_KINDS, INSTRUCTION_LANGUAGES, SCHOOL_TYPES } from './domain.ts
 import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
+import { formDefinitionSchema } from './forms/schema.ts';
+import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
 import type { ImportRecord } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
@@ -35,6 +37,7 @@ const count = z.number().int().min(0).max(1_000_000_000).nullable();
 const planLanguage = z.object({ lang: z.enum(PLAN_LANGUAGES).default('both') });
 const campaignDates = z.object({ startsOn: isoDate, endsOn: isoDate, schoolDueOn: isoDate, regionDueOn: isoDate });
 const none = z.object({}).strict();
+const formVersion = z.object({ id: z.string().trim().min(1).max(40), version: z.number().int().min(1).max(1000) });
 
 export const apiInputs = {
   'settings.get': none,
@@ -98,6 +101,14 @@ export const apiInputs = {
     description: text(1000),
   }),
   'plans.saveExecutionReport': campaignId.extend(planLanguage.shape),
+  'campaigns.setForm': z.object({ id: z.string().min(1).max(60), formVersion: z.number().int().min(1).max(1000) }),
+  'forms.list': none,
+  'forms.get': formVersion,
+  'forms.copy': formVersion,
+  'forms.save': z.object({ form: formDefinitionSchema }),
+  'forms.delete': formVersion,
+  'forms.export': formVersion,
+  'forms.import': z.object({ file: filePayload }),
 } as const;
 
 export interface ApiOutputs {
@@ -132,6 +143,14 @@ export interface ApiOutputs {
   'plans.execution': PlanExecution;
   'plans.setExecution': PlanExecution;
   'plans.saveExecutionReport': SaveOutcome;
+  'campaigns.setForm': Campaign;
+  'forms.list': FormRecord[];
+  'forms.get': FormRecord;
+  'forms.copy': FormRecord;
+  'forms.save': FormSaveResult;
+  'forms.delete': FormRecord[];
+  'forms.export': SaveOutcome;
+  'forms.import': FormImportResult;
 }
 
 /** A plan read from a workbook replaces the campaign's plan only when the whole file is right. */

@@ -1,6 +1,6 @@
 // The domain's shapes as the API carries them: JSON-safe, dates as ISO strings (YYYY-MM-DD).
 import type { FileIssue, Message } from './messages.ts';
-import type { Bilingual } from './forms/types.ts';
+import type { Bilingual, Indicator, ListRow, ListTable } from './forms/types.ts';
 
 export const SCHOOL_TYPES = ['general', 'gymnasium', 'lyceum', 'school_gymnasium', 'small', 'other'] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
@@ -104,17 +104,36 @@ export interface SchoolReportRow {
   nameRu: string;
   nameKk: string;
   receivedAt: string | null;
-  /** Row code → value in natural units; absent when not reported. */
+  /** Row code → value in natural units (yes = 1, no = 0); absent when not reported. */
   values: Record<string, number>;
+  /** Row code → a reported text, date (YYYY-MM-DD) or URL. */
+  texts: Record<string, string>;
+}
+
+/** A row of the summary: an indicator of the campaign's form, or of an older version some report was made with. */
+export interface SummaryIndicator extends Indicator {
+  /** The form version the label comes from: the campaign's own unless the code is only in older versions. */
+  version: number;
+}
+
+/** A list table's rows from every school's current report, school by school. */
+export interface SummaryList {
+  table: ListTable;
+  rows: Array<{ schoolId: number; shortName: string; cells: ListRow }>;
 }
 
 export interface CampaignSummary {
   campaign: Campaign;
   expected: number;
   reported: number;
-  /** Row code → total over the latest accepted report of every school. */
+  /** The form's rows, then codes only older versions had (when some report was made with one). */
+  indicators: SummaryIndicator[];
+  /** Row code → total over the latest accepted report of every school (numeric rows only). */
   totals: Record<string, number>;
+  /** The form's rules checked on the totals. */
+  ruleIssues: FileIssue[];
   schools: SchoolReportRow[];
+  lists: SummaryList[];
   missing: Array<Pick<School, 'id' | 'bin' | 'shortName' | 'nameRu' | 'nameKk'>>;
 }
 

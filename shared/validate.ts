@@ -1,5 +1,5 @@
 // A form's rules applied to one set of values: one school's report, or the district's totals.
-import type { FormDefinition } from './forms/types.ts';
+import { isNumericType, type FormDefinition } from './forms/types.ts';
 import { issue, type FileIssue } from './messages.ts';
 import {
   checkRuleCodes,
@@ -29,7 +29,7 @@ const compiled = new WeakMap<FormDefinition, CompiledRule[]>();
 export function compiledRules(form: FormDefinition): CompiledRule[] {
   let rules = compiled.get(form);
   if (!rules) {
-    const known = new Set(form.indicators.map((indicator) => indicator.code));
+    const known = new Set(form.indicators.filter((indicator) => isNumericType(indicator.type)).map((indicator) => indicator.code));
     rules = form.rules.map((rule) => {
       const defect = (problem: string) => new Error(`Form ${form.id} v${form.version}: rule ${rule.id} "${rule.text}": ${problem}`);
       const result = parseRule(rule.text);

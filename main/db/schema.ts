@@ -133,6 +133,28 @@ export interface PlanExecutionEntriesTable extends ExecutionColumns {
   updated_at: Generated<string>;
 }
 
+export interface FormsTable {
+  id: string;
+  version: number;
+  definition: string;
+  based_on: number | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ReportTextsTable {
+  report_id: number;
+  code: string;
+  value: string;
+}
+
+export interface ReportListRowsTable {
+  report_id: number;
+  table_id: string;
+  row_number: number;
+  cells: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   schools: SchoolsTable;
@@ -141,6 +163,9 @@ export interface Database {
   imports: ImportsTable;
   reports: ReportsTable;
   report_values: ReportValuesTable;
+  report_texts: ReportTextsTable;
+  report_list_rows: ReportListRowsTable;
+  forms: FormsTable;
   plans: PlansTable;
   plan_sections: PlanSectionsTable;
   plan_items: PlanItemsTable;

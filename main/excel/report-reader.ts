@@ -1,7 +1,7 @@
 // Reads a filled report: finds each row by its code wherever it ended up, reads the value column,
 // and turns every cell into a number or a precise complaint (sheet, cell, row code).
 import { normalizeBin } from '../../shared/bin.ts';
-import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
+import type { FormDefinition, Indicator, ListRow } from '../../shared/forms/types.ts';
 import { issue, type FileIssue, type MessageParams } from '../../shared/messages.ts';
 import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
 import { IDENTITY_SHEET, readIdentity, type WorkbookIdentity } from './identity.ts';
@@ -18,9 +18,14 @@ export interface ReadReport {
   sheet: string;
   /** Row code → the address of its value cell. */
   valueCells: Map<string, string>;
-  /** Row code → value in natural units; blank cells are absent. */
+  /** Row code → value in natural units (yes = 1, no = 0); blank cells are absent. */
   values: Map<string, number>;
+  /** Row code → text, date (YYYY-MM-DD) or URL; blank cells are absent. */
+  texts: Map<string, string>;
+  /** List table id → its filled rows, in the order written. */
+  lists: Map<string, ListRow[]>;
   errors: FileIssue[];
+  warnings: FileIssue[];
 }
 
 export type ReadResult = { ok: true; report: ReadReport } | { ok: false; error: FileIssue };
@@ -176,7 +181,10 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
       sheet: sheetName,
       valueCells,
       values,
+      texts: new Map(),
+      lists: new Map(),
       errors,
+      warnings: [],
     },
   };
 }

@@ -1,6 +1,7 @@
-// The district workbook for the region: the totals in the form's layout, a sheet per school, the missing schools.
-import type { CampaignSummary, DistrictSettings } from '../../shared/domain.ts';
-import type { FormDefinition } from '../../shared/forms/types.ts';
+// The district workbook for the region: the totals in the form's layout, a sheet per school, the missing schools,
+// and a sheet per list table of the form (the НИК publications).
+import type { CampaignSummary, DistrictSettings, SummaryIndicator, SummaryList } from '../../shared/domain.ts';
+import { isNumericType } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { displayDate } from './report-template.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
@@ -12,8 +13,9 @@ function sheetName(key: string): string {
   return bilingual(key).replace(' / ', ' - ').slice(0, 31);
 }
 
-function numberFormat(form: FormDefinition, code: string): string {
-  return form.indicators.find((i) => i.code === code)?.type === 'money' ? '#,##0.00' : '#,##0';
+function numberFormat(indicator: SummaryIndicator): string {
+  if (!isNumericType(indicator.type)) return '@';
+  return indicator.type === 'money' ? '#,##0.00' : '#,##0';
 }
 
 function styleHeader(sheet: Worksheet, rowNumber: number): void {
@@ -48,7 +50,7 @@ function coverBlock(sheet: Worksheet, summary: CampaignSummary, district: Distri
   return lines.length + 3;
 }
 
-function totalsSheet(workbook: Workbook, form: FormDefinition, summary: CampaignSummary, district: DistrictSettings, today: string): void {
+function totalsSheet(workbook: Workbook, summary: CampaignSummary, district: DistrictSettings, today: string): void {
   const sheet = workbook.addWorksheet(sheetName('messages.workbook.formSheet'), { pageSetup: { ...LANDSCAPE, orientation: 'portrait' } });
   sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }];
   const header = coverBlock(sheet, summary, district, today);
@@ -59,10 +61,10 @@ function totalsSheet(workbook: Workbook, form: FormDefinition, summary: Campaign
     bilingual('messages.workbook.total'),
   ];
   styleHeader(sheet, header);
-  form.indicators.forEach((indicator, i) => {
+  summary.indicators.filter((indicator) => isNumericType(indicator.type)).forEach((indicator, i) => {
     const row = sheet.getRow(header + 1 + i);
     row.values = [indicator.code, indicator.label.ru, indicator.label.kk, summary.totals[indicator.code] ?? 0];
-    row.getCell(4).numFmt = numberFormat(form, indicator.code);
+    row.getCell(4).numFmt = numberFormat(indicator);
     row.alignment = { wrapText: true, vertical: 'middle' };
     row.eachCell((cell) => (cell.border = BORDER));
   });
@@ -76,28 +78,31 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-function perSchoolSheet(workbook: Workbook, form: FormDefinition, summary: CampaignSummary): void {
+function perSchoolSheet(workbook: Workbook, summary: CampaignSummary): void {
   const sheet = workbook.addWorksheet(sheetName('messages.workbook.schoolsSheet'), { pageSetup: LANDSCAPE });
-  const codes = form.indicators.map((i) => i.code);
+  const indicators = summary.indicators;
+  const codes = indicators.map((i) => i.code);
   const fixed = ['№', bilingual('messages.workbook.bin'), bilingual('messages.workbook.school'), bilingual('messages.workbook.receivedAt')];
   sheet.columns = [{ width: 5 }, { width: 15 }, { width: 40 }, { width: 17 }, ...codes.map(() => ({ width: 12 }))];
   sheet.getRow(1).values = [...fixed, ...codes];
   styleHeader(sheet, 1);
   summary.schools.forEach((school, i) => {
     const row = sheet.getRow(i + 2);
-    row.values = [i + 1, school.bin, school.shortName, school.receivedAt?.slice(0, 16).replace('T', ' ') ?? '', ...codes.map((code) => school.values[code] ?? null)];
+    const cells = indicators.map((indicator) => (isNumericType(indicator.type) ? school.values[indicator.code] : school.texts[indicator.code]) ?? null);
+    row.values = [i + 1, school.bin, school.shortName, school.receivedAt?.slice(0, 16).replace('T', ' ') ?? '', ...cells];
     row.getCell(2).numFmt = '@';
-    codes.forEach((code, c) => (row.getCell(fixed.length + 1 + c).numFmt = numberFormat(form, code)));
+    indicators.forEach((indicator, c) => (row.getCell(fixed.length + 1 + c).numFmt = numberFormat(indicator)));
   });
   const totalRow = sheet.getRow(summary.schools.length + 2);
   totalRow.getCell(3).value = bilingual('messages.workbook.total');
-  codes.forEach((code, c) => {
+  indicators.forEach(({ code, ...indicator }, c) => {
+    if (!isNumericType(indicator.type)) return;
     const column = fixed.length + 1 + c;
     const letter = columnLetter(column);
     const cell = totalRow.getCell(column);
     // A real formula for whoever edits the sheet, with its value cached for whoever only reads it.
     cell.value = summary.schools.length > 0 ? { formula: `SUM(${letter}2:${letter}${summary.schools.length + 1})`, result: summary.totals[code] ?? 0 } : 0;
-    cell.numFmt = numberFormat(form, code);
+    cell.numFmt = numberFormat({ code, ...indicator });
   });
   totalRow.font = { bold: true };
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: 1 }];
@@ -116,10 +121,30 @@ function missingSheet(workbook: Workbook, summary: CampaignSummary): void {
   });
 }
 
-export function buildSummaryWorkbook(form: FormDefinition, summary: CampaignSummary, district: DistrictSettings, today: string): Workbook {
+/** The rows every school wrote in one list table; their text stays text. */
+function listSheet(workbook: Workbook, list: SummaryList): void {
+  const name = `${list.table.title.ru}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  const sheet = workbook.addWorksheet(name, { pageSetup: LANDSCAPE });
+  const { columns } = list.table;
+  sheet.columns = [{ width: 5 }, { width: 30 }, ...columns.map((column) => ({ width: column.type === 'url' || column.key === 'title' ? 50 : 20 }))];
+  sheet.getRow(1).values = ['№', bilingual('messages.workbook.school'), ...columns.map((column) => `${column.label.ru} / ${column.label.kk}`)];
+  styleHeader(sheet, 1);
+  list.rows.forEach((row, i) => {
+    const line = sheet.getRow(i + 2);
+    line.values = [i + 1, row.shortName, ...columns.map((column) => row.cells[column.key] ?? '')];
+    columns.forEach((_column, c) => (line.getCell(3 + c).numFmt = '@'));
+    line.alignment = { wrapText: true, vertical: 'top' };
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 2 + columns.length } };
+  sheet.pageSetup.printTitlesRow = '1:1';
+}
+
+export function buildSummaryWorkbook(summary: CampaignSummary, district: DistrictSettings, today: string): Workbook {
   const workbook = newWorkbook();
-  totalsSheet(workbook, form, summary, district, today);
-  perSchoolSheet(workbook, form, summary);
+  totalsSheet(workbook, summary, district, today);
+  perSchoolSheet(workbook, summary);
   missingSheet(workbook, summary);
+  for (const list of summary.lists) listSheet(workbook, list);
   return workbook;
 }

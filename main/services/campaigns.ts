@@ -2,10 +2,12 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { CAMPAIGN_KIND_INFO, campaignId, campaignTitle, defaultCampaignDates, defaultHashtag } from '../../shared/campaigns.ts';
 import type { Campaign, CampaignDates, CampaignKind } from '../../shared/domain.ts';
-import { findForm, latestForm, type FormDefinition } from '../../shared/forms/index.ts';
+import { formProblems } from '../../shared/forms/check.ts';
+import type { FormDefinition } from '../../shared/forms/index.ts';
 import type { CampaignsTable, Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { createPlanFromSeed, replaceHashtagInPlan } from './plans.ts';
+import { findForm, getForm, latestUsableForm } from './forms.ts';
 import { getSettings } from './settings.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,8 +40,9 @@ export async function getCampaign(db: Db, id: string): Promise<Campaign> {
   return campaignFromRow(row);
 }
 
-export function campaignForm(campaign: Campaign): FormDefinition {
-  const form = findForm(campaign.formId, campaign.formVersion);
+/** The form version the campaign collects now (older reports keep the version they were made with). */
+export async function campaignForm(db: Db, campaign: Campaign): Promise<FormDefinition> {
+  const form = await findForm(db, campaign.formId, campaign.formVersion);
   if (!form) throw new AppError('not_found', 'campaigns.unknownForm', { form: `${campaign.formId} v${campaign.formVersion}` });
   return form;
 }
@@ -49,7 +52,7 @@ export async function createCampaign(db: Kysely<Database>, kind: CampaignKind, y
   const id = campaignId(kind, year);
   const exists = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
   if (exists) throw new AppError('conflict', 'campaigns.exists', { id });
-  const form = latestForm(CAMPAIGN_KIND_INFO[kind].formId)!;
+  const form = await latestUsableForm(db, CAMPAIGN_KIND_INFO[kind].formId);
   const dates = defaultCampaignDates(kind, year);
   const hashtag = defaultHashtag(kind, year, (await getSettings(db)).regionCode);
   await db.transaction().execute(async (trx) => {
@@ -92,5 +95,18 @@ export async function updateCampaign(db: Kysely<Database>, id: string, changes: 
       .execute();
     await replaceHashtagInPlan(trx, id, campaign.hashtag, changes.hashtag);
   });
+  return getCampaign(db, id);
+}
+
+/**
+ * Switches the campaign to another version of its form: new templates follow it,
+ * reports already made with another version keep theirs and are still summed.
+ */
+export async function setCampaignForm(db: Kysely<Database>, id: string, formVersion: number): Promise<Campaign> {
+  const campaign = await getCampaign(db, id);
+  const form = await getForm(db, campaign.formId, formVersion);
+  const problems = formProblems(form);
+  if (problems.length > 0) throw new AppError('conflict', 'forms.hasProblems', { form: `${form.id} v${form.version}`, count: problems.length });
+  await db.updateTable('campaigns').set({ form_version: formVersion }).where('id', '=', id).execute();
   return getCampaign(db, id);
 }

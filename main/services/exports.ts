@@ -28,7 +28,7 @@ export async function buildRegistryTemplate(): Promise<SaveRequest> {
 /** One workbook per active school, named after its short name (made unique by БИН when two share a name). */
 export async function buildTemplates(db: Kysely<Database>, campaignId: string): Promise<SaveRequest> {
   const campaign = await getCampaign(db, campaignId);
-  const form = campaignForm(campaign);
+  const form = await campaignForm(db, campaign);
   const district = await getSettings(db);
   const schools = await listSchools(db, false);
   if (schools.length === 0) throw new AppError('conflict', 'templates.noSchools');
@@ -52,7 +52,7 @@ export async function buildBlankTemplate(db: Kysely<Database>, campaignId: strin
   const campaign = await getCampaign(db, campaignId);
   const plan = await getPlan(db, campaignId);
   const items = plan.items.filter((item) => item.forSchools && item.assignTo === 'all');
-  const workbook = await buildReportTemplate(campaignForm(campaign), campaign, null, await getSettings(db), APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
+  const workbook = await buildReportTemplate(await campaignForm(db, campaign), campaign, null, await getSettings(db), APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
   const name = safeFileName(`${campaign.id}-blank`, '.xlsx');
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaign.id}-blank.zip` };
 }
@@ -63,7 +63,7 @@ function deadlineWords(campaign: Campaign): (item: PlanItem) => { ru: string; kk
 
 export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = localIsoDate()): Promise<SaveRequest> {
   const summary = await getSummary(db, campaignId);
-  const workbook = summaryWorkbook(campaignForm(summary.campaign), summary, await getSettings(db), today);
+  const workbook = summaryWorkbook(summary, await getSettings(db), today);
   const name = `${campaignId}-summary-${today}.xlsx`;
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaignId}-summary.zip` };
 }

@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { checkBin, normalizeBin } from '../../shared/bin.ts';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
-import type { FormDefinition } from '../../shared/forms/types.ts';
+import { hasPlanPart, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
 import type { ImportRecord } from '../../shared/imports.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { toTiyn } from '../../shared/numbers.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
+import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { AppError } from '../errors.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
@@ -17,6 +18,7 @@ import { loadWorkbook, type Workbook } from '../excel/workbook.ts';
 import type { ExecutionFields, Plan } from '../../shared/plans/model.ts';
 import { getPlan } from './plans.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
+import { findForm } from './forms.ts';
 import { schoolFromRow } from './schools.ts';
 
 export interface IncomingFile {
@@ -29,7 +31,11 @@ interface Verdict {
   schoolBin: string | null;
   errors: FileIssue[];
   warnings: FileIssue[];
+  /** The form version the file was made with (the campaign's when the file does not say). */
+  form?: FormDefinition;
   values: Map<string, number>;
+  texts: Map<string, string>;
+  lists: Map<string, ListRow[]>;
   planRows: PlanRow[];
   newSchool?: { bin: string; name: string };
 }
@@ -37,7 +43,7 @@ interface Verdict {
 type PlanRow = ExecutionFields & { itemId: number };
 
 function rejected(schoolBin: string | null, error: FileIssue, school: School | null = null): Verdict {
-  return { school, schoolBin, errors: [error], warnings: [], values: new Map(), planRows: [] };
+  return { school, schoolBin, errors: [error], warnings: [], values: new Map(), texts: new Map(), lists: new Map(), planRows: [] };
 }
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
@@ -65,15 +71,25 @@ async function findSchool(db: Kysely<Database>, bin: string): Promise<School | n
 }
 
 /** Which school and form the file claims to be, checked against the campaign and the registry. */
-async function recognise(db: Kysely<Database>, report: ReadReport, campaign: Campaign): Promise<{ school: School } | { refusal: Verdict }> {
+/**
+ * The form version the file was made with: any version of the campaign's form is read with its own definition,
+ * so templates sent out before the campaign moved to a new version still come in. A file that does not say is
+ * read with the campaign's current version.
+ */
+async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarget): Promise<{ form: FormDefinition } | { refusal: Verdict }> {
+  const { campaign } = target;
+  if (!identity) return { form: target.form };
+  const bin = identity.schoolBin || null;
+  if (identity.campaignId !== campaign.id) return refuse(bin, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
+  const found = `${identity.formId} v${identity.formVersion}`;
+  if (identity.formId !== campaign.formId) return refuse(bin, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
+  const form = await target.formVersion(identity.formVersion);
+  if (!form) return refuse(bin, issue('error', 'import.unknownFormVersion', { found }));
+  return { form };
+}
+
+async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ school: School } | { refusal: Verdict }> {
   const identity = report.identity;
-  if (identity && identity.campaignId !== campaign.id) {
-    return refuse(identity.schoolBin || null, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
-  }
-  if (identity && (identity.formId !== campaign.formId || identity.formVersion !== campaign.formVersion)) {
-    const found = `${identity.formId} v${identity.formVersion}`;
-    return refuse(identity.schoolBin || null, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
-  }
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
   const bin = normalizeBin(identity?.schoolBin || report.headerBin || '');
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
@@ -91,33 +107,47 @@ async function recognise(db: Kysely<Database>, report: ReadReport, campaign: Cam
 /** What a batch of files is judged against, read once per batch: the campaign, its form and its plan. */
 interface ImportTarget {
   campaign: Campaign;
+  /** The version the campaign collects now. */
   form: FormDefinition;
+  /** Any version of the campaign's form, by number; undefined when there is no such version. */
+  formVersion(version: number): Promise<FormDefinition | undefined>;
   plan: Plan;
 }
 
 async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
   const campaign = await getCampaign(db, campaignId);
-  return { campaign, form: campaignForm(campaign), plan: await getPlan(db, campaignId) };
+  return {
+    campaign,
+    form: await campaignForm(db, campaign),
+    formVersion: (version) => findForm(db, campaign.formId, version),
+    plan: await getPlan(db, campaignId),
+  };
 }
 
-async function judge(db: Kysely<Database>, file: IncomingFile, { campaign, form, plan: campaignPlan }: ImportTarget): Promise<Verdict> {
+async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget): Promise<Verdict> {
   const workbook = await loadWorkbook(file.bytes);
   if (!workbook) return rejected(null, issue('error', 'import.notWorkbook'));
+  const chosen = await formOfFile(readIdentity(workbook), target);
+  if ('refusal' in chosen) return chosen.refusal;
+  const { form } = chosen;
   const read = readReport(workbook, form);
   if (!read.ok) return rejected(null, read.error);
   const report = read.report;
-  const recognised = await recognise(db, report, campaign);
+  const recognised = await recognise(db, report);
   if ('refusal' in recognised) return recognised.refusal;
   const { school } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
   const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
-  const plan = readPlanRows(workbook, report, campaignPlan);
+  const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
   return {
     school,
     schoolBin: school.bin,
     errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
-    warnings: [...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
+    warnings: [...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
+    form,
     values: report.values,
+    texts: report.texts,
+    lists: report.lists,
     planRows: plan.planRows,
   };
 }
@@ -156,7 +186,7 @@ function moneyAware(form: FormDefinition, values: Map<string, number>): Array<{ 
 }
 
 /** Stores one file's outcome in one transaction: the file, its import record, and an accepted report. */
-async function store(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, form: FormDefinition, verdict: Verdict) {
+async function store(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, verdict: Verdict) {
   return db.transaction().execute(async (trx) => {
     const accepted = verdict.errors.length === 0;
     const fileId = await storedFileId(trx, file, hash);
@@ -174,19 +204,20 @@ async function store(db: Kysely<Database>, file: IncomingFile, hash: string, cam
       })
       .returning(['id', 'imported_at'])
       .executeTakeFirstOrThrow();
-    if (!accepted || !verdict.school) return { importId, superseded: false };
+    const { school, form } = verdict;
+    if (!accepted || !school || !form) return { importId, superseded: false };
     const previous = await trx
       .updateTable('reports')
       .set({ is_current: 0 })
       .where('campaign_id', '=', campaign.id)
-      .where('school_id', '=', verdict.school.id)
+      .where('school_id', '=', school.id)
       .where('is_current', '=', 1)
       .executeTakeFirst();
     const { id: reportId } = await trx
       .insertInto('reports')
       .values({
         campaign_id: campaign.id,
-        school_id: verdict.school.id,
+        school_id: school.id,
         import_id: importId,
         form_id: form.id,
         form_version: form.version,
@@ -197,6 +228,12 @@ async function store(db: Kysely<Database>, file: IncomingFile, hash: string, cam
       .executeTakeFirstOrThrow();
     const rows = moneyAware(form, verdict.values).map((v) => ({ report_id: reportId, ...v }));
     if (rows.length > 0) await trx.insertInto('report_values').values(rows).execute();
+    const texts = [...verdict.texts].map(([code, value]) => ({ report_id: reportId, code, value }));
+    if (texts.length > 0) await trx.insertInto('report_texts').values(texts).execute();
+    const listRows = [...verdict.lists].flatMap(([tableId, rows]) =>
+      rows.map((cells, i) => ({ report_id: reportId, table_id: tableId, row_number: i + 1, cells: JSON.stringify(cells) })),
+    );
+    for (let i = 0; i < listRows.length; i += 100) await trx.insertInto('report_list_rows').values(listRows.slice(i, i + 100)).execute();
     const planRows = verdict.planRows.map(({ itemId, ...fields }) => ({ report_id: reportId, item_id: itemId, ...fields }));
     if (planRows.length > 0) await trx.insertInto('report_plan_rows').values(planRows).execute();
     return { importId, superseded: Number(previous.numUpdatedRows) > 0 };
@@ -231,7 +268,7 @@ function outcome(file: string, status: ImportOutcome['status'], verdict: Outcome
 }
 
 async function importReport(db: Kysely<Database>, target: ImportTarget, file: IncomingFile): Promise<ImportOutcome> {
-  const { campaign, form } = target;
+  const { campaign } = target;
   const hash = sha256(file.bytes);
   const previous = await previousImportOf(db, hash, campaign.id);
   if (previous) {
@@ -241,7 +278,7 @@ async function importReport(db: Kysely<Database>, target: ImportTarget, file: In
     return outcome(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning], importId });
   }
   const verdict = await judge(db, file, target);
-  const stored = await store(db, file, hash, campaign, form, verdict);
+  const stored = await store(db, file, hash, campaign, verdict);
   return outcome(file.name, verdict.errors.length === 0 ? 'accepted' : 'rejected', { ...verdict, ...stored });
 }
 

@@ -1,6 +1,6 @@
 import { indicator as row, type FormDefinition } from './types.ts';
 
-/** Form `nik`, version 1, as ../shared/spec/forms.md defines it (the publications list comes with the form engine). */
+/** Form `nik`, version 1, as ../shared/spec/forms.md defines it: indicators, rules, the plan's execution and the publications list. */
 export const nikV1: FormDefinition = {
   id: 'nik',
   version: 1,
@@ -33,5 +33,22 @@ export const nikV1: FormDefinition = {
     { id: 'N-R4', text: 'N08 > 0 => N10 > 0', severity: 'warning' },
     { id: 'N-R5', text: 'N10 <= N08', severity: 'warning' },
     { id: 'N-R6', text: 'N04 >= N03', severity: 'warning' },
+  ],
+  tables: [
+    { kind: 'planExecution' },
+    {
+      kind: 'list',
+      id: 'publications',
+      title: { ru: 'Публикации в СМИ и социальных сетях', kk: 'БАҚ пен әлеуметтік желілердегі жарияланымдар' },
+      maxRows: 200,
+      rowCountCode: 'N01',
+      showHashtag: true,
+      columns: [
+        { key: 'date', label: { ru: 'Дата', kk: 'Күні' }, type: 'date', required: true },
+        { key: 'outlet', label: { ru: 'Издание или площадка', kk: 'Басылым немесе алаң' }, type: 'text', required: true, maxLength: 200 },
+        { key: 'title', label: { ru: 'Заголовок', kk: 'Тақырыбы' }, type: 'text', required: false, maxLength: 500 },
+        { key: 'url', label: { ru: 'Ссылка (URL)', kk: 'Сілтеме (URL)' }, type: 'url', required: true },
+      ],
+    },
   ],
 };

@@ -1,21 +1,39 @@
-// A report form as data: indicators found by their row code, and rules over row codes.
+// A report form as data: indicators found by their row code, rules over row codes,
+// and the repeating tables a school fills below them (the plan's execution, a list of rows).
 import type { MissingValueStrategy } from '../rules.ts';
 
 export type Lang = 'kk' | 'ru';
 export type Bilingual = Record<Lang, string>;
 
-export type IndicatorType = 'count' | 'money';
+export const INDICATOR_TYPES = ['count', 'money', 'yesno', 'text', 'date', 'url'] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+/** Types whose values are numbers: summed in the summary and usable in rules (yes = 1, no = 0). */
+export const NUMERIC_TYPES: readonly IndicatorType[] = ['count', 'money', 'yesno'];
+
+export function isNumericType(type: IndicatorType): boolean {
+  return NUMERIC_TYPES.includes(type);
+}
 
 export interface Indicator {
   code: string;
   label: Bilingual;
   type: IndicatorType;
   required: boolean;
+  /** «чел.», «тенге», … printed beside the label; none when absent. */
+  unit?: Bilingual;
+  /** The id of the form section the row is printed under. */
+  section?: string;
 }
 
 /** An indicator row as the form tables of forms.md write it. */
 export function indicator(code: string, ru: string, kk: string, type: IndicatorType, required: boolean): Indicator {
   return { code, label: { ru, kk }, type, required };
+}
+
+export interface FormSection {
+  id: string;
+  title: Bilingual;
 }
 
 export type Severity = 'error' | 'warning';
@@ -29,10 +47,83 @@ export interface FormRule {
   missing?: MissingValueStrategy;
 }
 
+export const LIST_COLUMN_TYPES = ['text', 'date', 'url', 'count'] as const;
+export type ListColumnType = (typeof LIST_COLUMN_TYPES)[number];
+
+export interface ListColumn {
+  key: string;
+  label: Bilingual;
+  type: ListColumnType;
+  /** A filled row must have this cell. */
+  required: boolean;
+  /** For text: the most characters a cell may hold. */
+  maxLength?: number;
+}
+
+/** A table of up to maxRows rows a school fills in, e.g. the НИК publications list. */
+export interface ListTable {
+  kind: 'list';
+  id: string;
+  title: Bilingual;
+  columns: ListColumn[];
+  maxRows: number;
+  /** The row code that should equal the number of filled rows (a warning when it does not). */
+  rowCountCode?: string;
+  /** Print the campaign's hashtag above the table. */
+  showHashtag?: boolean;
+}
+
+/** One row per plan item handed to the school; its columns are fixed (see main/excel/plan-part.ts). */
+export interface PlanExecutionTable {
+  kind: 'planExecution';
+}
+
+export type FormTable = PlanExecutionTable | ListTable;
+
 export interface FormDefinition {
   id: string;
   version: number;
   title: Bilingual;
+  sections?: FormSection[];
   indicators: Indicator[];
   rules: FormRule[];
+  tables?: FormTable[];
+}
+
+export function listTables(form: FormDefinition): ListTable[] {
+  return (form.tables ?? []).filter((table): table is ListTable => table.kind === 'list');
+}
+
+export function hasPlanPart(form: FormDefinition): boolean {
+  return (form.tables ?? []).some((table) => table.kind === 'planExecution');
+}
+
+/** A filled row of a list table: column key → text as the school wrote it (dates as YYYY-MM-DD). */
+export type ListRow = Record<string, string>;
+
+/** A form version as the app keeps it: built in (read-only) or the district's own. */
+export interface FormRecord {
+  form: FormDefinition;
+  builtIn: boolean;
+  /** The version this one was copied from. */
+  basedOn: number | null;
+  /** Campaigns that collect this version: it can no longer change. */
+  usedBy: string[];
+  editable: boolean;
+}
+
+export interface FormSaveResult {
+  saved: boolean;
+  problems: import('./check.ts').FormProblem[];
+  record: FormRecord | null;
+}
+
+/**
+ * What importing a shared form file did: added as it is; the very same version was already here;
+ * added under the next free version because this id and version hold something else here; or refused.
+ */
+export interface FormImportResult {
+  outcome: 'added' | 'same' | 'renumbered' | 'refused';
+  problems: import('./check.ts').FormProblem[];
+  record: FormRecord | null;
 }

@@ -46,4 +46,5 @@ export const zabotaV1: FormDefinition = {
     { id: 'Z-R10', text: 'Z20 + Z21 + Z22 + Z23 + Z24 >= Z10', severity: 'warning' },
     { id: 'Z-R11', text: 'Z02 > 0 => Z06 > 0', severity: 'warning' },
   ],
+  tables: [{ kind: 'planExecution' }],
 };

@@ -126,11 +126,12 @@ describe('messages referred to by the code', () => {
     };
     walk(path.join(root, 'main'));
     walk(path.join(root, 'shared'));
-    // message keys as the code writes them: AppError(code, key), issue(severity, key), { key: … }, problem: …
+    // message keys as the code writes them: AppError(code, key), issue(severity, key), { key: … }, problem: …, problem(where, key), refused(key)
     const patterns = [
       /new AppError\(\s*'[a-z_]+',\s*'([^']+)'/g,
       /issue\(\s*'(?:error|warning)',\s*'([^']+)'/g,
-      /\bkey:\s*'([^']+)'/g,
+      /\bkey:\s*'([a-z]+\.[A-Za-z.]+)'/g,
+      /(?:problem|refused)\([^)]*?'([a-z]+\.[A-Za-z]+)'/g,
       /\bproblem:\s*'([a-z]+\.[A-Za-z]+)'/g,
     ];
     const used = new Set(sources.flatMap((text) => patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]))));

@@ -12,10 +12,10 @@ import { getPlan } from '../../main/services/plans.ts';
 import { tempDir } from '../helpers/db.ts';
 
 const SCHEMA = [
-  'campaigns', 'files', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
-  'report_plan_rows', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+  'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
+  'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;

@@ -1,0 +1,96 @@
+// Whether a form definition can be used: codes, labels, sections, rules and tables that fit together.
+// The form editor shows these problems live; the main process refuses to store a form that has any.
+import type { Message } from '../messages.ts';
+import { checkRuleCodes, parseRule, ruleProblem } from '../rules.ts';
+import { isNumericType, listTables, type FormDefinition } from './types.ts';
+
+/** What is wrong and where: an indicator's code, a rule's id, a table's id, or '' for the form itself. */
+export interface FormProblem {
+  where: string;
+  message: Message;
+}
+
+/** Row codes as printed on the form and typed in rules: a Latin capital, then capitals, digits or _. */
+export const ROW_CODE = /^[A-Z][A-Z0-9_]{0,11}$/;
+export const MAX_INDICATORS = 300;
+export const MAX_LIST_ROWS = 500;
+
+function problem(where: string, key: string, params?: Message['params']): FormProblem {
+  return { where, message: { key, params } };
+}
+
+function repeated(values: string[]): string[] {
+  return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+}
+
+function indicatorProblems(form: FormDefinition): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (form.indicators.length === 0) problems.push(problem('', 'form.noIndicators'));
+  if (form.indicators.length > MAX_INDICATORS) problems.push(problem('', 'form.tooManyIndicators', { limit: MAX_INDICATORS }));
+  const sections = new Set((form.sections ?? []).map((section) => section.id));
+  for (const { code, label, section } of form.indicators) {
+    if (!ROW_CODE.test(code)) problems.push(problem(code, 'form.badCode', { code }));
+    if (!label.ru.trim() || !label.kk.trim()) problems.push(problem(code, 'form.labelMissing', { code }));
+    if (section !== undefined && !sections.has(section)) problems.push(problem(code, 'form.unknownSection', { code, section }));
+  }
+  for (const code of repeated(form.indicators.map((i) => i.code))) problems.push(problem(code, 'form.repeatedCode', { code }));
+  for (const section of form.sections ?? []) {
+    if (!section.title.ru.trim() || !section.title.kk.trim()) problems.push(problem(section.id, 'form.sectionTitleMissing', { section: section.id }));
+  }
+  return problems;
+}
+
+/** A rule's own problem (text, codes), as the editor shows it beside the rule being typed. */
+export function ruleTextProblem(text: string, form: Pick<FormDefinition, 'indicators'>): Message | null {
+  const syntax = ruleProblem(text);
+  if (syntax) return { key: syntax.key, params: syntax.params };
+  const parsed = parseRule(text);
+  if (!parsed.ok) return null;
+  const numeric = new Set(form.indicators.filter((i) => isNumericType(i.type)).map((i) => i.code));
+  const all = new Set(form.indicators.map((i) => i.code));
+  const unknown = checkRuleCodes(parsed.rule, all);
+  if (unknown.length > 0) return { key: 'rule.unknownCodes', params: { codes: unknown.join(', ') } };
+  const notNumbers = checkRuleCodes(parsed.rule, numeric);
+  if (notNumbers.length > 0) return { key: 'rule.notNumbers', params: { codes: notNumbers.join(', ') } };
+  return null;
+}
+
+/** Rule numbers may repeat: forms.md's Z-R5 is one rule written as five comparisons. */
+function ruleProblems(form: FormDefinition): FormProblem[] {
+  const problems: FormProblem[] = [];
+  for (const rule of form.rules) {
+    if (!rule.id.trim()) problems.push(problem(rule.text, 'form.ruleIdMissing'));
+    const message = ruleTextProblem(rule.text, form);
+    if (message) problems.push({ where: rule.id, message });
+  }
+  return problems;
+}
+
+function tableProblems(form: FormDefinition): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const tables = form.tables ?? [];
+  if (tables.filter((table) => table.kind === 'planExecution').length > 1) problems.push(problem('', 'form.twoPlanParts'));
+  const lists = listTables(form);
+  for (const id of repeated(lists.map((table) => table.id))) problems.push(problem(id, 'form.repeatedTable', { table: id }));
+  for (const table of lists) {
+    if (!table.title.ru.trim() || !table.title.kk.trim()) problems.push(problem(table.id, 'form.tableTitleMissing', { table: table.id }));
+    if (table.columns.length === 0) problems.push(problem(table.id, 'form.noColumns', { table: table.id }));
+    if (!Number.isInteger(table.maxRows) || table.maxRows < 1 || table.maxRows > MAX_LIST_ROWS) {
+      problems.push(problem(table.id, 'form.maxRows', { table: table.id, limit: MAX_LIST_ROWS }));
+    }
+    for (const key of repeated(table.columns.map((column) => column.key))) problems.push(problem(table.id, 'form.repeatedColumn', { table: table.id, key }));
+    const counter = form.indicators.find((i) => i.code === table.rowCountCode);
+    if (table.rowCountCode !== undefined && counter?.type !== 'count') {
+      problems.push(problem(table.id, 'form.rowCountCode', { table: table.id, code: table.rowCountCode }));
+    }
+  }
+  return problems;
+}
+
+/** Every problem of the form; an empty list means it can be stored and used. */
+export function formProblems(form: FormDefinition): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!/^[a-z][a-z0-9_-]{0,39}$/.test(form.id)) problems.push(problem('', 'form.badId', { id: form.id }));
+  if (!form.title.ru.trim() || !form.title.kk.trim()) problems.push(problem('', 'form.titleMissing'));
+  return [...problems, ...indicatorProblems(form), ...ruleProblems(form), ...tableProblems(form)];
+}

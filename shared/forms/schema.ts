@@ -1,0 +1,67 @@
+// The shape of a form definition, checked wherever one comes from outside: the form editor, a JSON file.
+// Whether its parts fit together (codes, rules, tables) is formProblems' job (check.ts).
+import { z } from 'zod';
+import { MISSING_VALUE_STRATEGIES } from '../rules.ts';
+import { MAX_INDICATORS, MAX_LIST_ROWS } from './check.ts';
+import { INDICATOR_TYPES, LIST_COLUMN_TYPES } from './types.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const bilingual = (max: number) => z.object({ ru: text(max), kk: text(max) });
+const key = z.string().trim().min(1).max(40);
+
+const indicatorSchema = z.object({
+  code: z.string().trim().toUpperCase().min(1).max(12),
+  label: bilingual(500),
+  type: z.enum(INDICATOR_TYPES),
+  required: z.boolean(),
+  unit: bilingual(40).optional(),
+  section: key.optional(),
+});
+
+const listColumnSchema = z.object({
+  key,
+  label: bilingual(200),
+  type: z.enum(LIST_COLUMN_TYPES),
+  required: z.boolean(),
+  maxLength: z.number().int().min(1).max(5000).optional(),
+});
+
+const tableSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('planExecution') }),
+  z.object({
+    kind: z.literal('list'),
+    id: key,
+    title: bilingual(300),
+    columns: z.array(listColumnSchema).max(20),
+    maxRows: z.number().int().min(1).max(MAX_LIST_ROWS),
+    rowCountCode: z.string().trim().toUpperCase().max(12).optional(),
+    showHashtag: z.boolean().optional(),
+  }),
+]);
+
+export const formDefinitionSchema = z.object({
+  id: z.string().trim().min(1).max(40),
+  version: z.number().int().min(1).max(1000),
+  title: bilingual(300),
+  sections: z.array(z.object({ id: key, title: bilingual(300) })).max(50).optional(),
+  indicators: z.array(indicatorSchema).max(MAX_INDICATORS + 1),
+  rules: z
+    .array(
+      z.object({
+        id: text(40),
+        text: text(500),
+        severity: z.enum(['error', 'warning']),
+        missing: z.enum(MISSING_VALUE_STRATEGIES).optional(),
+      }),
+    )
+    .max(200),
+  tables: z.array(tableSchema).max(10).optional(),
+});
+
+/** A form shared as a file: `{ "format": "jinaq-form", "formatVersion": 1, "form": {…} }`. */
+export const FORM_FILE_FORMAT = 'jinaq-form';
+export const formFileSchema = z.object({
+  format: z.literal(FORM_FILE_FORMAT),
+  formatVersion: z.literal(1),
+  form: formDefinitionSchema,
+});
