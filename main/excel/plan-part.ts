@@ -3,7 +3,8 @@
 import type { ExecutionFields, ExecutionStatus, PlanItem } from '../../shared/plans/model.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
-import { readNumberCell } from './report-reader.ts';
+import { NO_WORDS, YES_WORDS } from '../../shared/values.ts';
+import { readNumberCell } from './value-cells.ts';
 import { captionKey, cellText, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
@@ -84,8 +85,8 @@ export interface PlanPartReading {
   warnings: FileIssue[];
 }
 
-const DONE = ['да', 'иә', 'ия', 'иа', 'yes', 'выполнено', 'орындалды', '+', '1', 'done'];
-const NOT_DONE = ['нет', 'жоқ', 'жок', 'no', 'невыполнено', 'орындалмады', '-', '0', 'notdone'];
+const DONE = [...YES_WORDS, 'выполнено', 'орындалды', 'done'];
+const NOT_DONE = [...NO_WORDS, 'невыполнено', 'орындалмады', 'notdone'];
 
 /** «Да / Иә» → done, «Нет / Жоқ» → not done, blank → null; anything else is not understood. */
 export function readStatusText(text: string): ExecutionStatus | null | 'unknown' {
@@ -133,7 +134,7 @@ export function readPlanPart(sheet: Worksheet): PlanPartReading {
       continue;
     }
     for (const [column, field] of [[PLAN_COLUMNS.events, 'events'], [PLAN_COLUMNS.participants, 'participants']] as const) {
-      const number = readNumberCell(row.getCell(column), { code, label: { ru: '', kk: '' }, type: 'count', required: false });
+      const number = readNumberCell(row.getCell(column), { type: 'count' });
       if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
       else fields[field] = number.value ?? null;
     }

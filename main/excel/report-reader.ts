@@ -1,12 +1,14 @@
 // Reads a filled report: finds each row by its code wherever it ended up, reads the value column,
-// and turns every cell into a number or a precise complaint (sheet, cell, row code).
+// and turns every cell into a value of its type or a precise complaint (sheet, cell, row code);
+// then the form's list tables (the НИК publications) from their own sheet.
 import { normalizeBin } from '../../shared/bin.ts';
-import type { FormDefinition, Indicator, ListRow } from '../../shared/forms/types.ts';
-import { issue, type FileIssue, type MessageParams } from '../../shared/messages.ts';
-import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
+import { listTables, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
+import { issue, type FileIssue } from '../../shared/messages.ts';
 import { IDENTITY_SHEET, readIdentity, type WorkbookIdentity } from './identity.ts';
+import { readListTables } from './list-part.ts';
 import { CODE_COLUMN, VALUE_COLUMN } from './report-template.ts';
-import { captionKey, cellText, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+import { readTypedCell } from './value-cells.ts';
+import { captionKey, cellText, type Workbook, type Worksheet } from './workbook.ts';
 
 export interface ReadReport {
   identity: WorkbookIdentity | null;
@@ -95,41 +97,6 @@ function headerSchoolNameOf(sheet: Worksheet, lastRow: number): string {
   return '';
 }
 
-type CellReading = { value: number | undefined } | { problem: string; params?: MessageParams };
-
-/** A cell's number as the school meant it, or why it is not one. */
-export function readNumberCell(cell: Cell, indicator: Indicator): CellReading {
-  const raw = cell.value;
-  let value: unknown = raw;
-  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
-    if ('formula' in raw || 'sharedFormula' in raw) {
-      const result = (raw as { result?: unknown }).result;
-      if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
-      value = result;
-    } else if ('richText' in raw) {
-      value = raw.richText.map((run) => run.text).join('');
-    }
-    if (value !== null && typeof value === 'object' && 'error' in value) {
-      return { problem: 'import.formulaError', params: { value: String((value as { error: unknown }).error) } };
-    }
-    if ('text' in raw && typeof raw.text === 'string') value = raw.text;
-  }
-  if (value === null || value === undefined) return { value: undefined };
-  if (value instanceof Date) return { problem: 'import.dateNotNumber', params: { value: value.toISOString().slice(0, 10) } };
-  let number: number | null;
-  if (typeof value === 'number') number = value;
-  else if (typeof value === 'string') {
-    if (value.trim() === '') return { value: undefined };
-    number = parseNumberText(value);
-    if (number === null) return { problem: 'import.notANumber', params: { value: value.trim().slice(0, 60) } };
-  } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
-  if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
-  if (number < 0) return { problem: 'import.negative', params: { value: number } };
-  if (indicator.type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
-  if (indicator.type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
-  return { value: number };
-}
-
 function bestFormSheet(workbook: Workbook, codes: Set<string>): { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null {
   let best: { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null = null;
   for (const sheet of workbook.worksheets) {
@@ -150,6 +117,7 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
   const firstCodeColumn = [...cells.values()].flat().find((c) => c.row === firstCodeRow)!.column;
   const valueColumn = valueColumnOf(sheet, firstCodeRow, firstCodeColumn);
   const values = new Map<string, number>();
+  const texts = new Map<string, string>();
   const valueCells = new Map<string, string>();
   const errors: FileIssue[] = [];
 
@@ -167,11 +135,13 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
     const cell = sheet.getRow(places[0].row).getCell(valueColumn);
     const where = { sheet: sheetName, cell: cell.address, code };
     valueCells.set(code, cell.address);
-    const reading = readNumberCell(cell, indicator);
+    const reading = readTypedCell(cell, indicator.type);
     if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
-    else if (reading.value !== undefined) values.set(code, reading.value);
+    else if ('number' in reading && reading.number !== undefined) values.set(code, reading.number);
+    else if ('text' in reading && reading.text !== undefined) texts.set(code, reading.text);
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
   }
+  const lists = readListTables(workbook, listTables(form), values);
   return {
     ok: true,
     report: {
@@ -181,10 +151,10 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
       sheet: sheetName,
       valueCells,
       values,
-      texts: new Map(),
-      lists: new Map(),
-      errors,
-      warnings: [],
+      texts,
+      lists: lists.rows,
+      errors: [...errors, ...lists.errors],
+      warnings: lists.warnings,
     },
   };
 }

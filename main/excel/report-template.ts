@@ -1,10 +1,13 @@
 // The workbook a school fills in: a bilingual header, the indicators table found again by row code,
-// only the value cells open for typing, and a hidden sheet that identifies it.
+// only the value cells open for typing (each checked by its type), the plan part, a sheet per list table,
+// and a hidden sheet that identifies it.
 import type { Campaign, DistrictSettings, School } from '../../shared/domain.ts';
-import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
+import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import type { PlanItem } from '../../shared/plans/model.ts';
 import { writeIdentity } from './identity.ts';
+import { inputHint, writeListSheet } from './list-part.ts';
+import { TEXT_LIMIT } from './value-cells.ts';
 import { writePlanPart } from './plan-part.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
@@ -95,38 +98,76 @@ function tableHeader(sheet: Worksheet): void {
 }
 
 function valueValidation(indicator: Indicator) {
-  const ru = tFor('ru');
-  const kk = tFor('kk');
-  const key = indicator.type === 'money' ? 'messages.workbook.money' : 'messages.workbook.wholeNumber';
-  const text = `${ru(key)} / ${kk(key)}`;
-  return {
-    type: indicator.type === 'money' ? ('decimal' as const) : ('whole' as const),
-    operator: 'greaterThanOrEqual' as const,
-    formulae: [0],
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: 'stop' as const,
-    error: text,
-    showInputMessage: true,
-    prompt: text,
-  };
+  const prompt = valueHint(indicator);
+  const shared = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: prompt, showInputMessage: true, prompt };
+  switch (indicator.type) {
+    case 'count':
+      return { ...shared, type: 'whole' as const, operator: 'greaterThanOrEqual' as const, formulae: [0] };
+    case 'money':
+      return { ...shared, type: 'decimal' as const, operator: 'greaterThanOrEqual' as const, formulae: [0] };
+    case 'yesno':
+      return { ...shared, type: 'list' as const, formulae: [`"${YES_NO_CHOICES.join(',')}"`] };
+    case 'date':
+      return { ...shared, type: 'date' as const, operator: 'greaterThanOrEqual' as const, formulae: [new Date(Date.UTC(2000, 0, 1))] };
+    case 'text':
+    case 'url':
+      return { ...shared, type: 'textLength' as const, operator: 'lessThanOrEqual' as const, formulae: [TEXT_LIMIT] };
+  }
 }
 
-function indicatorRows(sheet: Worksheet, form: FormDefinition): void {
-  form.indicators.forEach((indicator, i) => {
-    const row = sheet.getRow(TABLE_HEADER_ROW + 1 + i);
-    row.getCell(1).value = indicator.code;
-    row.getCell(2).value = indicator.label.ru + (indicator.required ? ' *' : '');
-    row.getCell(3).value = indicator.label.kk + (indicator.required ? ' *' : '');
-    const value = row.getCell(VALUE_COLUMN);
-    value.protection = { locked: false };
-    value.numFmt = indicator.type === 'money' ? '#,##0.00' : '#,##0';
-    value.dataValidation = valueValidation(indicator);
-    value.fill = INPUT_FILL;
-    row.alignment = { wrapText: true, vertical: 'middle' };
-    row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-    for (let column = 1; column <= VALUE_COLUMN; column++) row.getCell(column).border = BORDER;
-  });
+const YES_NO_CHOICES = ['yes', 'no'].map((key) => bilingual(`messages.workbook.${key}`));
+
+function valueHint(indicator: Indicator): string {
+  if (indicator.type === 'count') return bilingual('messages.workbook.wholeNumber');
+  if (indicator.type === 'money') return bilingual('messages.workbook.money');
+  return inputHint(indicator.type);
+}
+
+const NUMBER_FORMATS: Record<Indicator['type'], string> = {
+  count: '#,##0', money: '#,##0.00', yesno: '@', text: '@', date: 'dd.mm.yyyy', url: '@',
+};
+
+function labelOf(indicator: Indicator, lang: 'ru' | 'kk'): string {
+  const unit = indicator.unit?.[lang] ? `, ${indicator.unit[lang]}` : '';
+  return `${indicator.label[lang]}${unit}${indicator.required ? ' *' : ''}`;
+}
+
+function sectionRow(sheet: Worksheet, rowNumber: number, section: FormSection): void {
+  sheet.mergeCells(rowNumber, 1, rowNumber, VALUE_COLUMN);
+  const cell = sheet.getCell(rowNumber, 1);
+  cell.value = `${section.title.ru} / ${section.title.kk}`;
+  cell.font = { bold: true };
+  cell.fill = HEADER_FILL;
+  cell.border = BORDER;
+}
+
+function indicatorRow(sheet: Worksheet, rowNumber: number, indicator: Indicator): void {
+  const row = sheet.getRow(rowNumber);
+  row.getCell(1).value = indicator.code;
+  row.getCell(2).value = labelOf(indicator, 'ru');
+  row.getCell(3).value = labelOf(indicator, 'kk');
+  const value = row.getCell(VALUE_COLUMN);
+  value.protection = { locked: false };
+  value.numFmt = NUMBER_FORMATS[indicator.type];
+  value.dataValidation = valueValidation(indicator);
+  value.fill = INPUT_FILL;
+  row.alignment = { wrapText: true, vertical: 'middle' };
+  row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  for (let column = 1; column <= VALUE_COLUMN; column++) row.getCell(column).border = BORDER;
+}
+
+/** The indicator rows, each section's title above its first row; returns the row after the table. */
+function indicatorRows(sheet: Worksheet, form: FormDefinition): number {
+  const sections = new Map((form.sections ?? []).map((section) => [section.id, section]));
+  let rowNumber = TABLE_HEADER_ROW + 1;
+  let currentSection: string | undefined;
+  for (const indicator of form.indicators) {
+    const section = indicator.section ? sections.get(indicator.section) : undefined;
+    if (section && indicator.section !== currentSection) sectionRow(sheet, rowNumber++, section);
+    currentSection = indicator.section;
+    indicatorRow(sheet, rowNumber++, indicator);
+  }
+  return rowNumber;
 }
 
 /** The plan items handed to the school, and each one's deadline as words in both languages. */
@@ -152,9 +193,10 @@ export async function buildReportTemplate(
   sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 45 }];
   headerBlock(sheet, campaign, school, district);
   tableHeader(sheet);
-  indicatorRows(sheet, form);
-  writePlanPart(sheet, TABLE_HEADER_ROW + form.indicators.length + 2, plan.items, plan.deadlineOf);
+  const afterTable = indicatorRows(sheet, form);
+  if (hasPlanPart(form)) writePlanPart(sheet, afterTable + 1, plan.items, plan.deadlineOf);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  for (const table of listTables(form)) await writeListSheet(workbook, table, campaign.hashtag);
   const planItemIds = new Map(plan.items.map((item) => [item.number, item.id]));
   writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school?.bin ?? '', planItemIds }, appVersion);
   return workbook;

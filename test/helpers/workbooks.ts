@@ -48,10 +48,23 @@ export async function fillPlanPart(bytes: Uint8Array, rows: Record<number, PlanR
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A complete, valid НИК report. */
+/** A НИК report that passes every rule; N01 is 0 because it lists no publications (N01 must equal their number). */
 export function validNik(): Record<string, number> {
   return {
-    N01: 12, N02: 30, N03: 8, N04: 240, N05: 2, N06: 6, N06A: 2, N06B: 2, N06C: 1, N06D: 1,
+    N01: 0, N02: 30, N03: 8, N04: 240, N05: 2, N06: 6, N06A: 2, N06B: 2, N06C: 1, N06D: 1,
     N07: 3, N08: 1, N09: 2, N10: 1, N11: 4, N12: 0,
   };
+}
+
+/** Fills a list table's sheet (e.g. the НИК publications) from its first row on: each row's cells from column B. */
+export async function fillListSheet(bytes: Uint8Array, sheetName: string, rows: CellInput[][], firstRow = 6): Promise<Buffer> {
+  const workbook = await readWorkbook(bytes);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`no sheet «${sheetName}» in the template`);
+  rows.forEach((cells, i) => {
+    cells.forEach((value, c) => {
+      sheet.getRow(firstRow + i).getCell(2 + c).value = (value ?? null) as ExcelJS.CellValue;
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

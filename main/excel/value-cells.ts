@@ -1,0 +1,134 @@
+// A cell of a school's file read as its type wants it: a number, yes/no, a text, a date or a web address,
+// or exactly why it is not one (the message key and what was found).
+import type { Indicator, IndicatorType, ListColumnType } from '../../shared/forms/types.ts';
+import type { MessageParams } from '../../shared/messages.ts';
+import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
+import { normalizeUrl, parseDateText, parseYesNo } from '../../shared/values.ts';
+import { cellText, type Cell } from './workbook.ts';
+
+export interface Problem {
+  problem: string;
+  params?: MessageParams;
+}
+
+/** The most characters a text row of a form may hold, unless the form says less. */
+export const TEXT_LIMIT = 2000;
+
+type CellReading = { value: number | undefined } | Problem;
+
+/** A cell's number as the school meant it, or why it is not one. */
+export function readNumberCell(cell: Cell, indicator: Pick<Indicator, 'type'>): CellReading {
+  const raw = cell.value;
+  let value: unknown = raw;
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+    if ('formula' in raw || 'sharedFormula' in raw) {
+      const result = (raw as { result?: unknown }).result;
+      if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
+      value = result;
+    } else if ('richText' in raw) {
+      value = raw.richText.map((run) => run.text).join('');
+    }
+    if (value !== null && typeof value === 'object' && 'error' in value) {
+      return { problem: 'import.formulaError', params: { value: String((value as { error: unknown }).error) } };
+    }
+    if ('text' in raw && typeof raw.text === 'string') value = raw.text;
+  }
+  if (value === null || value === undefined) return { value: undefined };
+  if (value instanceof Date) return { problem: 'import.dateNotNumber', params: { value: value.toISOString().slice(0, 10) } };
+  let number: number | null;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    if (value.trim() === '') return { value: undefined };
+    number = parseNumberText(value);
+    if (number === null) return { problem: 'import.notANumber', params: { value: value.trim().slice(0, 60) } };
+  } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
+  if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
+  if (number < 0) return { problem: 'import.negative', params: { value: number } };
+  if (indicator.type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
+  if (indicator.type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
+  return { value: number };
+}
+
+
+/** What a cell holds once formulas are replaced by their cached result; a formula error or a missing result is a problem. */
+function settledValue(cell: Cell): { value: unknown } | Problem {
+  const raw = cell.value;
+  if (raw === null || typeof raw !== 'object' || raw instanceof Date) return { value: raw };
+  if ('formula' in raw || 'sharedFormula' in raw) {
+    const result = (raw as { result?: unknown }).result;
+    if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
+    if (typeof result === 'object' && 'error' in result) return { problem: 'import.formulaError', params: { value: String((result as { error: unknown }).error) } };
+    return { value: result };
+  }
+  if ('error' in raw) return { problem: 'import.formulaError', params: { value: String(raw.error) } };
+  return { value: raw };
+}
+
+function shown(value: unknown): string {
+  return String(value).trim().slice(0, 60);
+}
+
+function readYesNoCell(cell: Cell): { value: number | undefined } | Problem {
+  const settled = settledValue(cell);
+  if ('problem' in settled) return settled;
+  if (typeof settled.value === 'boolean') return { value: settled.value ? 1 : 0 };
+  const answer = parseYesNo(cellText(cell));
+  if (answer === 'unknown') return { problem: 'import.notYesNo', params: { value: shown(cellText(cell)) } };
+  return { value: answer === null ? undefined : Number(answer) };
+}
+
+export type TextReading = { text: string | undefined } | Problem;
+
+function readTextCell(cell: Cell, limit: number): TextReading {
+  const settled = settledValue(cell);
+  if ('problem' in settled) return settled;
+  const text = cellText(cell);
+  if (text === '') return { text: undefined };
+  if (text.length > limit) return { problem: 'import.textTooLong', params: { length: text.length, limit } };
+  return { text };
+}
+
+function readDateCell(cell: Cell): TextReading {
+  const settled = settledValue(cell);
+  if ('problem' in settled) return settled;
+  const value = settled.value;
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+  const text = cellText(cell);
+  if (text === '') return { text: undefined };
+  const date = typeof value === 'number' ? null : parseDateText(text);
+  return date ? { text: date } : { problem: 'import.notADate', params: { value: shown(text) } };
+}
+
+function readUrlCell(cell: Cell): TextReading {
+  const settled = settledValue(cell);
+  if ('problem' in settled) return settled;
+  const value = settled.value;
+  const link = value && typeof value === 'object' && 'hyperlink' in value ? String((value as { hyperlink: unknown }).hyperlink) : '';
+  const text = link || cellText(cell);
+  if (text === '') return { text: undefined };
+  const url = normalizeUrl(text);
+  return url ? { text: url } : { problem: 'import.badUrl', params: { value: shown(text) } };
+}
+
+export type ValueReading = { number: number | undefined } | { text: string | undefined } | Problem;
+
+/** Any typed cell: numbers for count, money and yes/no (1/0), texts for text, date (YYYY-MM-DD) and url. */
+export function readTypedCell(cell: Cell, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
+  switch (type) {
+    case 'count':
+    case 'money': {
+      const reading = readNumberCell(cell, { type });
+      return 'problem' in reading ? reading : { number: reading.value };
+    }
+    case 'yesno': {
+      const reading = readYesNoCell(cell);
+      return 'problem' in reading ? reading : { number: reading.value };
+    }
+    case 'text':
+      return readTextCell(cell, textLimit);
+    case 'date':
+      return readDateCell(cell);
+    case 'url':
+      return readUrlCell(cell);
+  }
+}
