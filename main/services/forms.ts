@@ -1,7 +1,7 @@
 // Forms: the built-in versions shipped in shared/forms/, and the district's own versions in the database.
 // A version some campaign collects is frozen — a change is a copy under the next version.
 import type { Kysely, Transaction } from 'kysely';
-import { formProblems } from '../../shared/forms/check.ts';
+import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
 import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from '../../shared/forms/types.ts';
@@ -60,9 +60,31 @@ export async function latestUsableForm(db: Db, id: string): Promise<FormDefiniti
   throw new AppError('not_found', 'forms.notFound', { form: id });
 }
 
+/** Campaigns that collect this version now, or hold a report made with it: either way it can no longer change. */
 async function usersOf(db: Db, id: string, version: number): Promise<string[]> {
-  const rows = await db.selectFrom('campaigns').select('id').where('form_id', '=', id).where('form_version', '=', version).orderBy('id').execute();
+  const collecting = db.selectFrom('campaigns').select('id').where('form_id', '=', id).where('form_version', '=', version);
+  const reported = db.selectFrom('reports').select('campaign_id as id').where('form_id', '=', id).where('form_version', '=', version);
+  const rows = await collecting.union(reported).orderBy('id').execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * A row code keeps its type in every version of a form: the summary sums reports of different versions
+ * code by code, and money is stored in tiyn while counts are not.
+ */
+async function typeChanges(db: Db, form: FormDefinition): Promise<FormProblem[]> {
+  const problems: FormProblem[] = [];
+  for (const version of await versionsOf(db, form.id)) {
+    if (version === form.version) continue;
+    const other = await getForm(db, form.id, version);
+    for (const indicator of form.indicators) {
+      const before = other.indicators.find((i) => i.code === indicator.code);
+      if (before && before.type !== indicator.type) {
+        problems.push({ where: indicator.code, message: { key: 'form.typeChanged', params: { code: indicator.code, version, type: before.type } } });
+      }
+    }
+  }
+  return problems;
 }
 
 async function recordOf(db: Db, id: string, version: number): Promise<FormRecord> {
@@ -103,7 +125,7 @@ export async function saveForm(db: Kysely<Database>, form: FormDefinition): Prom
   const current = await recordOf(db, form.id, form.version);
   if (current.builtIn) throw new AppError('conflict', 'forms.builtInReadOnly', { form: `${form.id} v${form.version}` });
   if (!current.editable) throw new AppError('conflict', 'forms.inUse', { form: `${form.id} v${form.version}`, campaigns: current.usedBy.join(', ') });
-  const problems = formProblems(form);
+  const problems = [...formProblems(form), ...(await typeChanges(db, form))];
   if (problems.length > 0) return { saved: false, problems, record: null };
   await db
     .updateTable('forms')
@@ -157,7 +179,7 @@ export async function importFormFile(db: Kysely<Database>, bytes: Uint8Array): P
     return refused('forms.fileBadShape', { path: first.path.join('.') || '(file)', details: first.message });
   }
   const form = parsed.data.form as FormDefinition;
-  const problems = formProblems(form);
+  const problems = [...formProblems(form), ...(await typeChanges(db, form))];
   if (problems.length > 0) return { outcome: 'refused', problems, record: null };
   for (const version of await versionsOf(db, form.id)) {
     if (sameDefinition(await getForm(db, form.id, version), form)) return { outcome: 'same', problems: [], record: await recordOf(db, form.id, version) };

@@ -532,12 +532,8 @@ describe('a campaign that moves to a new version of its form', () => {
     expect((await getSummary(database.db, campaign.id)).reported).toBe(0);
   });
 
-  // BUG (main/services/forms.ts, deleteForm/saveForm/recordOf): a version is frozen only while some campaign
-  // *currently* collects it. Once the campaign moves on (to v1 again, or to v3), the version its schools' reports
-  // were made with becomes editable and deletable, and deleting it breaks the campaign's summary
-  // (getSummary → formsInUse → getForm throws forms.notFound); editing it would re-read stored reports
-  // with another definition. A version that any report was made with should stay frozen.
-  it.fails('keeps a version frozen while reports made with it are kept, even after the campaign moved on', async () => {
+  // Deleting or editing such a version would break the summary or re-read stored reports with another definition.
+  it('keeps a version frozen while reports made with it are kept, even after the campaign moved on', async () => {
     const school = await createSchool(database.db, schoolFields(1));
     const campaign = await createCampaign(database.db, 'zabota', 2027);
     await copyForm(database.db, 'zabota', 1);
@@ -551,6 +547,21 @@ describe('a campaign that moves to a new version of its form', () => {
     expect((await getFormRecord(database.db, 'zabota', 2)).editable).toBe(false);
     await expect(deleteForm(database.db, 'zabota', 2)).rejects.toMatchObject({ key: 'forms.inUse' });
     expect((await getSummary(database.db, campaign.id)).totals.Z99).toBe(3);
+  });
+
+  // Reports of different versions are summed code by code, and money is kept in tiyn: a count turned money would mix units.
+  it('refuses a version in which a row code changed its type, by saving or by importing a form file', async () => {
+    await copyForm(database.db, 'zabota', 1);
+    const changed = zabotaV2();
+    changed.indicators = changed.indicators.map((i) => (i.code === 'Z34' ? { ...i, type: 'money' as const } : i));
+    const saved = await saveForm(database.db, changed);
+    expect(saved.saved).toBe(false);
+    expect(saved.problems).toEqual([{ where: 'Z34', message: { key: 'form.typeChanged', params: { code: 'Z34', version: 1, type: 'count' } } }]);
+
+    const file = new TextEncoder().encode(JSON.stringify({ format: 'jinaq-form', formatVersion: 1, form: { ...changed, version: 5 } }));
+    const imported = await importFormFile(database.db, file);
+    expect(imported.outcome).toBe('refused');
+    expect(imported.problems.map((p) => p.message.key)).toContain('form.typeChanged');
   });
 });
 
