@@ -23,7 +23,10 @@ import type { School } from '../../shared/domain.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { editWorkbook } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
-import { fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota } from '../helpers/workbooks.ts';
+import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota } from '../helpers/workbooks.ts';
+import { listSheetName } from '../../main/excel/list-part.ts';
+import { nikV1 } from '../../shared/forms/nik.v1.ts';
+import { listTables } from '../../shared/forms/types.ts';
 
 function sofficeVersion(): string | null {
   try {
@@ -166,4 +169,23 @@ describe.each(FORMS)('a $form $year template', (formCase) => {
     expect(readIdentity(workbook)).toBeNull();
     await expectReadAsFilled(setUp, formCase.values(), copied);
   });
+});
+
+describe.skipIf(!SOFFICE)(`the НИК publications list saved in LibreOffice Calc${SOFFICE ? ` (${SOFFICE})` : ` — ${SKIP_REASON}`}`, () => {
+  it('keeps its rows, dates and links: the same list after the round trip, N01 matching', async () => {
+    const school = await createSchool(database.db, schoolFields(1));
+    const campaign = await createCampaign(database.db, 'nik', 2025);
+    const { files } = await buildTemplates(database.db, campaign.id);
+    const filled = await fillListSheet(await fillTemplate(files[0].bytes, { ...validNik(), N01: 2 }), listSheetName(listTables(nikV1)[0]), [
+      [new Date(Date.UTC(2025, 5, 2)), 'Instagram', 'Бала еңбегіне жол жоқ', 'https://instagram.com/p/abc'],
+      ['04.06.2025', 'Сайт школы', 'Классный час', 'school1.edu.kz/news/4'],
+    ]);
+    const saved = throughLibreOffice(filled, 'report.xlsx');
+    const [outcome] = await importReports(database.db, campaign.id, [{ name: 'report.xlsx', bytes: saved }]);
+    expect(outcome).toMatchObject({ status: 'accepted', schoolBin: school.bin, errors: [], warnings: [] });
+    expect((await getSummary(database.db, campaign.id)).lists[0].rows.map((row) => row.cells)).toEqual([
+      { date: '2025-06-02', outlet: 'Instagram', title: 'Бала еңбегіне жол жоқ', url: 'https://instagram.com/p/abc' },
+      { date: '2025-06-04', outlet: 'Сайт школы', title: 'Классный час', url: 'https://school1.edu.kz/news/4' },
+    ]);
+  }, LIBREOFFICE_TIMEOUT);
 });
