@@ -1,7 +1,7 @@
 // The district workbook for the region: the totals in the form's layout, a sheet per school, the missing schools,
 // and a sheet per list table of the form (the НИК publications).
 import type { CampaignSummary, DistrictSettings, SummaryIndicator, SummaryList } from '../../shared/domain.ts';
-import { isNumericType } from '../../shared/forms/types.ts';
+import { isNumericType, type ListColumnType } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { displayDate } from './report-template.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
@@ -121,6 +121,16 @@ function missingSheet(workbook: Workbook, summary: CampaignSummary): void {
   });
 }
 
+const LIST_FORMATS: Record<ListColumnType, string> = { text: '@', url: '@', date: 'dd.mm.yyyy', count: '#,##0' };
+
+/** Dates as dates and counts as numbers, so the region can sort and sum them; everything else as text, never a formula. */
+function listCellValue(type: ListColumnType, value: string | undefined): string | number | Date {
+  if (value === undefined) return '';
+  if (type === 'date') return new Date(`${value}T00:00:00Z`);
+  if (type === 'count') return Number(value);
+  return value;
+}
+
 /** The rows every school wrote in one list table; their text stays text. */
 function listSheet(workbook: Workbook, list: SummaryList): void {
   const name = `${list.table.title.ru}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -131,8 +141,8 @@ function listSheet(workbook: Workbook, list: SummaryList): void {
   styleHeader(sheet, 1);
   list.rows.forEach((row, i) => {
     const line = sheet.getRow(i + 2);
-    line.values = [i + 1, row.shortName, ...columns.map((column) => row.cells[column.key] ?? '')];
-    columns.forEach((_column, c) => (line.getCell(3 + c).numFmt = '@'));
+    line.values = [i + 1, row.shortName, ...columns.map((column) => listCellValue(column.type, row.cells[column.key]))];
+    columns.forEach((column, c) => (line.getCell(3 + c).numFmt = LIST_FORMATS[column.type]));
     line.alignment = { wrapText: true, vertical: 'top' };
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

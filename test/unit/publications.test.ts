@@ -79,7 +79,8 @@ describe('importing the publications', () => {
 
     const exported = await readWorkbook((await buildSummaryWorkbook(database.db, 'nik-2026')).files[0].bytes);
     const sheet = exported.worksheets.find((s) => s.name.startsWith('Публикации'))!;
-    expect(sheet.getRow(2).values).toEqual([undefined, 1, 'Школа №1', '2026-06-02', 'Instagram школы', 'Бала еңбегіне жол жоқ!', 'https://instagram.com/p/abc']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 1, 'Школа №1', june(2), 'Instagram школы', 'Бала еңбегіне жол жоқ!', 'https://instagram.com/p/abc']);
+    expect(sheet.getCell('C2').numFmt).toBe('dd.mm.yyyy');
     expect(sheet.rowCount).toBe(4);
   });
 

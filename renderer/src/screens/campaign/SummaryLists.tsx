@@ -3,6 +3,7 @@ import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SummaryList } from '../../../../shared/domain.ts';
+import { formatDate } from '../../components/format.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 
 type Row = SummaryList['rows'][number] & { key: number };
@@ -27,7 +28,11 @@ export function SummaryLists({ lists }: { lists: SummaryList[] }) {
       ...table.columns.map((column) => ({
         key: column.key,
         title: column.label[lang],
-        render: (_v: unknown, row: Row) => (column.type === 'url' ? <Link url={row.cells[column.key] ?? ''} /> : row.cells[column.key]),
+        render: (_v: unknown, row: Row) => {
+          const value = row.cells[column.key] ?? '';
+          if (column.type === 'url') return <Link url={value} />;
+          return column.type === 'date' ? formatDate(value) : value;
+        },
       })),
     ];
     return (
