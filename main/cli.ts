@@ -14,6 +14,7 @@ import { resolveDatabasePath } from './paths.ts';
 import type { SaveRequest } from './platform.ts';
 import { createCampaign, listCampaigns } from './services/campaigns.ts';
 import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { buildFormFile, importFormFile, listForms } from './services/forms.ts';
 import { importReports } from './services/imports.ts';
 import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
@@ -44,6 +45,8 @@ const OPTIONS = {
   kind: { type: 'string' },
   year: { type: 'string' },
   blank: { type: 'boolean', default: false },
+  form: { type: 'string' },
+  version: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -58,7 +61,7 @@ interface Command {
   database: OpenedDatabase;
 }
 
-function required(command: Command, option: 'out' | 'campaign' | 'kind' | 'year'): string {
+function required(command: Command, option: 'out' | 'campaign' | 'kind' | 'year' | 'form' | 'version'): string {
   const value = command.options[option];
   if (!value) throw new UsageError(command.t('messages.cli.missingOption', { option }));
   return value;
@@ -254,7 +257,36 @@ async function runPlan(command: Command): Promise<number> {
   throw new UsageError(t('messages.cli.unknownCommand', { command: ['plan', sub].filter(Boolean).join(' ') }));
 }
 
+async function runForms(command: Command): Promise<number> {
+  const { t, io, database } = command;
+  const [sub, file] = command.args;
+  if (sub === 'list') {
+    const records = await listForms(database.db);
+    if (command.options.json) io.out(JSON.stringify(records.map(({ form, ...record }) => ({ id: form.id, version: form.version, title: form.title, ...record })), null, 2));
+    else for (const { form, builtIn, usedBy } of records) io.out([`${form.id} v${form.version}`, form.title[command.lang === 'kk' ? 'kk' : 'ru'], builtIn ? '*' : '', usedBy.join(',')].join('\t').trimEnd());
+    return EXIT_OK;
+  }
+  if (sub === 'export') {
+    const version = Number(required(command, 'version'));
+    if (!Number.isInteger(version) || version < 1) throw new UsageError(t('messages.cli.badOption', { option: 'version', value: command.options.version }));
+    writeSaved(command, await buildFormFile(database.db, required(command, 'form'), version), required(command, 'out'), false);
+    return EXIT_OK;
+  }
+  if (sub === 'import' && file) {
+    const result = await importFormFile(database.db, readFileSync(file));
+    if (result.record) {
+      io.out(t(`messages.cli.formImported.${result.outcome}`, { form: `${result.record.form.id} v${result.record.form.version}` }));
+      return EXIT_OK;
+    }
+    io.err(t('messages.cli.formRefused'));
+    for (const problem of result.problems) io.err(`    ${[problem.where, formatMessage(t, problem.message)].filter(Boolean).join(': ')}`);
+    return EXIT_REJECTED;
+  }
+  throw new UsageError(t('messages.cli.unknownCommand', { command: ['forms', sub].filter(Boolean).join(' ') }));
+}
+
 const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
+  forms: runForms,
   schools: runSchools,
   campaign: runCampaign,
   plan: runPlan,

@@ -157,3 +157,29 @@ describe('jinaq plan', () => {
     expect(result.out.length).toBeGreaterThan(10);
   });
 });
+
+describe('jinaq forms', () => {
+  it('lists the forms, exports one as JSON, and imports it into another database: added, then already there', async () => {
+    const listed = JSON.parse((await jinaq('forms', 'list', '--json')).out);
+    expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 1, true]]);
+    expect((await jinaq('forms', 'list')).out).toContain('zabota v1\tРеспубликанская акция «Забота»\t*');
+
+    const file = path.join(dir, 'zabota.jinaq-form.json');
+    expect((await jinaq('forms', 'export', '--form', 'zabota', '--version', '1', '--out', file)).code).toBe(EXIT_OK);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'jinaq-form', formatVersion: 1, form: { id: 'zabota', version: 1 } });
+
+    const changed = JSON.parse(readFileSync(file, 'utf8'));
+    changed.form.title.ru = 'Акция «Забота» (форма области)';
+    const other = path.join(dir, 'region.jinaq-form.json');
+    writeFileSync(other, JSON.stringify(changed));
+    expect(await jinaq('forms', 'import', file)).toMatchObject({ code: EXIT_OK, out: 'Форма zabota v1 уже есть — ничего не изменено' });
+    expect(await jinaq('forms', 'import', other)).toMatchObject({ code: EXIT_OK, out: 'Форма добавлена как zabota v2: такой номер версии уже занят другой формой' });
+
+    writeFileSync(other, '{"format": "jinaq-form", "formatVersion": 1, "form": {"id": "Плохая"}}');
+    const refused = await jinaq('forms', 'import', other);
+    expect(refused.code).toBe(EXIT_REJECTED);
+    expect(refused.err).toContain('Форма не импортирована:');
+    expect(refused.err).toContain('Файл не является файлом формы Jinaq: поле «form.version»');
+    expect(await jinaq('forms', 'export', '--form', 'zabota', '--version', 'два', '--out', file)).toMatchObject({ code: EXIT_USAGE });
+  });
+});

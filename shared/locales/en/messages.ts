@@ -179,9 +179,18 @@ export default {
   jinaq plan --campaign ID [--json]       the campaign's plan of activities
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
+  jinaq forms list [--json]               forms and their versions
+  jinaq forms export --form ID --version N --out FILE.jinaq-form.json
+  jinaq forms import FILE.jinaq-form.json
 
 Every command takes --db PATH (or JINAQ_DB) and --lang kk|ru|en (or JINAQ_LANG).
 Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
+    formImported: {
+      added: 'Form {{form}} added',
+      same: 'Form {{form}} is already here; nothing changed',
+      renumbered: 'Form added as {{form}}: that version number was taken by another form',
+    },
+    formRefused: 'The form was not imported:',
     unknownCommand: 'Unknown command: {{command}}',
     missingOption: 'Missing option --{{option}}',
     badOption: 'Invalid value of --{{option}}: {{value}}',

@@ -179,9 +179,18 @@ export default {
   jinaq plan --campaign ID [--json]       науқанның іс-шаралар жоспары
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
+  jinaq forms list [--json]               нысандар және олардың нұсқалары
+  jinaq forms export --form ID --version N --out FILE.jinaq-form.json
+  jinaq forms import FILE.jinaq-form.json
 
 Барлық пәрмендер үшін: --db PATH (немесе JINAQ_DB), --lang kk|ru|en (немесе JINAQ_LANG).
 Шығу коды: 0 — сәтті, 1 — деректердің бір бөлігі қабылданбады, 2 — пәрменде қате.`,
+    formImported: {
+      added: '{{form}} нысаны қосылды',
+      same: '{{form}} нысаны бұрыннан бар — ештеңе өзгерген жоқ',
+      renumbered: 'Нысан {{form}} ретінде қосылды: бұл нұсқа нөмірін басқа нысан алып қойған',
+    },
+    formRefused: 'Нысан импортталмады:',
     unknownCommand: 'Белгісіз пәрмен: {{command}}',
     missingOption: '--{{option}} параметрі көрсетілмеген',
     badOption: '--{{option}} мәні қате: {{value}}',

@@ -179,9 +179,18 @@ export default {
   jinaq plan --campaign ID [--json]       план мероприятий кампании
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
+  jinaq forms list [--json]               формы и их версии
+  jinaq forms export --form ID --version N --out FILE.jinaq-form.json
+  jinaq forms import FILE.jinaq-form.json
 
 Для всех команд: --db PATH (или JINAQ_DB), --lang kk|ru|en (или JINAQ_LANG).
 Код выхода: 0 — успешно, 1 — часть данных отклонена, 2 — ошибка в команде.`,
+    formImported: {
+      added: 'Форма {{form}} добавлена',
+      same: 'Форма {{form}} уже есть — ничего не изменено',
+      renumbered: 'Форма добавлена как {{form}}: такой номер версии уже занят другой формой',
+    },
+    formRefused: 'Форма не импортирована:',
     unknownCommand: 'Неизвестная команда: {{command}}',
     missingOption: 'Не указан параметр --{{option}}',
     badOption: 'Неверное значение --{{option}}: {{value}}',
