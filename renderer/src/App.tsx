@@ -5,14 +5,18 @@ import { navigate, useRoute, type Route } from './components/router.ts';
 import { i18n, useLanguage } from './i18n.ts';
 import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
+import { FormsScreen } from './screens/FormsScreen.tsx';
+import { FormEditorScreen } from './screens/forms/FormEditor.tsx';
 import { SchoolsScreen } from './screens/SchoolsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import './app.css';
 
-type Section = 'schools' | 'campaigns' | 'settings';
+type Section = 'schools' | 'campaigns' | 'forms' | 'settings';
 
 function sectionOf(route: Route): Section {
-  return route.screen === 'campaign' ? 'campaigns' : route.screen;
+  if (route.screen === 'campaign') return 'campaigns';
+  if (route.screen === 'form') return 'forms';
+  return route.screen;
 }
 
 function Screen({ route }: { route: Route }) {
@@ -23,6 +27,10 @@ function Screen({ route }: { route: Route }) {
       return <CampaignsScreen />;
     case 'campaign':
       return <CampaignScreen id={route.id} tab={route.tab} />;
+    case 'forms':
+      return <FormsScreen />;
+    case 'form':
+      return <FormEditorScreen key={`${route.id}@${route.version}`} id={route.id} version={route.version} />;
     case 'settings':
       return <SettingsScreen />;
   }
@@ -32,7 +40,7 @@ function Shell() {
   const { t } = useTranslation();
   const { language, antdLocale } = useLanguage();
   const route = useRoute();
-  const sections: Section[] = ['schools', 'campaigns', 'settings'];
+  const sections: Section[] = ['schools', 'campaigns', 'forms', 'settings'];
   return (
     <ConfigProvider locale={antdLocale}>
       <AntApp>

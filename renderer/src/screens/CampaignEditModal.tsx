@@ -1,20 +1,42 @@
 // A campaign's editable details: its four dates (start, end, the schools' due date, the district's due date
-// to the region) and its hashtag, printed on the forms and the plan.
+// to the region), its hashtag, printed on the forms and the plan, and the version of its form.
 import { useEffect } from 'react';
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignDates } from '../../../shared/domain.ts';
+import { formProblems } from '../../../shared/forms/check.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useQuery } from '../components/useQuery.ts';
 import { useSubmit } from '../components/useSubmit.ts';
+import { labelLanguage, useLanguage } from '../i18n.ts';
 
 export const DATE_FIELDS = ['startsOn', 'endsOn', 'schoolDueOn', 'regionDueOn'] as const satisfies ReadonlyArray<keyof CampaignDates>;
 const ISO = 'YYYY-MM-DD';
 export const DISPLAY_DATE = 'DD.MM.YYYY';
 
-type EditValues = Record<keyof CampaignDates, Dayjs> & { hashtag: string };
+type EditValues = Record<keyof CampaignDates, Dayjs> & { hashtag: string; formVersion: number };
+
+/** The versions of the campaign's form to choose from; one with problems is shown but cannot be chosen. */
+function FormVersionItem({ formId }: { formId: string }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const forms = useQuery('forms.list', {});
+  const options = (forms.data ?? [])
+    .filter((record) => record.form.id === formId)
+    .map((record) => {
+      const broken = formProblems(record.form).length > 0;
+      const label = t('ui.campaigns.edit.formVersionOption', { version: record.form.version, title: record.form.title[labelLanguage(language)] });
+      return { value: record.form.version, label: broken ? `${label} (${t('ui.campaigns.edit.formVersionBroken')})` : label, disabled: broken };
+    });
+  return (
+    <Form.Item name="formVersion" label={t('ui.campaigns.edit.formVersion')} extra={t('ui.campaigns.edit.formVersionHint')}>
+      <Select loading={forms.loading} options={options} data-testid="campaign-form-version" />
+    </Form.Item>
+  );
+}
 
 interface Props {
   campaign: Campaign | null;
@@ -32,7 +54,7 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
     if (!campaign) return;
     setError(undefined);
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, dayjs(campaign[f], ISO)])) as Record<keyof CampaignDates, Dayjs>;
-    form.setFieldsValue({ ...dates, hashtag: campaign.hashtag });
+    form.setFieldsValue({ ...dates, hashtag: campaign.hashtag, formVersion: campaign.formVersion });
   }, [campaign, form]);
 
   const submit = async () => {
@@ -41,6 +63,10 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<keyof CampaignDates, string>;
     await run(async () => {
       await call('campaigns.update', { id: campaign.id, hashtag: values.hashtag ?? '', ...dates });
+      if (values.formVersion !== campaign.formVersion) {
+        await call('campaigns.setForm', { id: campaign.id, formVersion: values.formVersion });
+        void message.success(t('ui.campaigns.edit.formChanged', { version: values.formVersion }));
+      }
       void message.success(t('ui.campaigns.edit.saved'));
       onSaved();
     });
@@ -68,6 +94,7 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
         <Form.Item name="hashtag" label={t('ui.campaigns.columns.hashtag')} extra={t('ui.campaigns.edit.hashtagHint')}>
           <Input maxLength={60} data-testid="campaign-hashtag-input" />
         </Form.Item>
+        {campaign && <FormVersionItem formId={campaign.formId} />}
       </Form>
     </Modal>
   );

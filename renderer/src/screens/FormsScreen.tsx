@@ -1,0 +1,148 @@
+// The report forms: every version, built in or the district's own, with copying to a new version, export to
+// and import from a .jinaq-form.json file, and deleting a version nobody collects.
+import { useState } from 'react';
+import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ButtonProps, TableColumnsType } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormRecord } from '../../../shared/forms/types.ts';
+import { call } from '../../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { navigate } from '../components/router.ts';
+import { useQuery } from '../components/useQuery.ts';
+import { useSaveAction } from '../components/useSaveAction.ts';
+import { errorText, labelLanguage, useLanguage } from '../i18n.ts';
+import { FormImportModal } from './forms/FormImportModal.tsx';
+import { OriginTags, StateTag } from './forms/FormTags.tsx';
+
+const keyOf = (record: FormRecord) => `${record.form.id}-${record.form.version}`;
+
+function openEditor(record: FormRecord): void {
+  navigate({ screen: 'form', id: record.form.id, version: record.form.version });
+}
+
+function ExportButton({ record }: { record: FormRecord }) {
+  const { t } = useTranslation();
+  const { busy, save } = useSaveAction(() => call('forms.export', { id: record.form.id, version: record.form.version }));
+  return (
+    <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={save} data-testid={`form-export-${keyOf(record)}`}>
+      {t('ui.forms.actions.export')}
+    </Button>
+  );
+}
+
+interface ActionsProps {
+  record: FormRecord;
+  onCopy: (record: FormRecord) => void;
+  onDelete: (record: FormRecord) => void;
+}
+
+function RowActions({ record, onCopy, onDelete }: ActionsProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { version, title } = record.form;
+  return (
+    <Space wrap size="small">
+      <Button size="small" icon={record.editable ? <EditOutlined /> : <EyeOutlined />} onClick={() => openEditor(record)} data-testid={`form-open-${keyOf(record)}`}>
+        {t(record.editable ? 'ui.forms.actions.open' : 'ui.forms.actions.view')}
+      </Button>
+      <Button size="small" icon={<CopyOutlined />} title={t('ui.forms.actions.copyHint')} onClick={() => onCopy(record)} data-testid={`form-copy-${keyOf(record)}`}>
+        {t('ui.forms.actions.copy')}
+      </Button>
+      <ExportButton record={record} />
+      {record.editable && (
+        <Popconfirm
+          title={t('ui.forms.actions.deleteConfirm', { title: title[labelLanguage(language)], version })}
+          okText={t('ui.common.delete')}
+          cancelText={t('ui.common.cancel')}
+          okButtonProps={{ danger: true, 'data-testid': 'form-delete-confirm' } as ButtonProps}
+          onConfirm={() => onDelete(record)}
+        >
+          <Button size="small" danger icon={<DeleteOutlined />} data-testid={`form-delete-${keyOf(record)}`}>
+            {t('ui.forms.actions.delete')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+function useColumns(actions: Omit<ActionsProps, 'record'>): TableColumnsType<FormRecord> {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return [
+    { key: 'id', title: t('ui.forms.columns.id'), render: (_v, record) => <code>{record.form.id}</code>, width: 100 },
+    { key: 'version', title: t('ui.forms.columns.version'), render: (_v, record) => `v${record.form.version}`, width: 80 },
+    { key: 'title', title: t('ui.forms.columns.title'), render: (_v, record) => record.form.title[labelLanguage(language)] },
+    { key: 'origin', title: t('ui.forms.columns.origin'), render: (_v, record) => <OriginTags record={record} /> },
+    {
+      key: 'usedBy',
+      title: t('ui.forms.columns.usedBy'),
+      render: (_v, record) =>
+        record.usedBy.length === 0 ? (
+          <Typography.Text type="secondary">{t('ui.forms.notUsed')}</Typography.Text>
+        ) : (
+          record.usedBy.map((campaignId) => <Tag key={campaignId} data-testid="form-used-by">{campaignId}</Tag>)
+        ),
+    },
+    { key: 'state', title: t('ui.forms.columns.state'), render: (_v, record) => <StateTag record={record} /> },
+    { key: 'actions', title: t('ui.common.actions'), render: (_v, record) => <RowActions record={record} {...actions} /> },
+  ];
+}
+
+export function FormsScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const forms = useQuery('forms.list', {});
+  const [importing, setImporting] = useState(false);
+
+  const copy = async (record: FormRecord) => {
+    try {
+      const copied = await call('forms.copy', { id: record.form.id, version: record.form.version });
+      void message.success(t('ui.forms.actions.copied', { version: copied.form.version }));
+      openEditor(copied);
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    }
+  };
+
+  const remove = async (record: FormRecord) => {
+    try {
+      await call('forms.delete', { id: record.form.id, version: record.form.version });
+      void message.success(t('ui.forms.actions.deleted'));
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    }
+    await forms.reload();
+  };
+
+  const columns = useColumns({ onCopy: (record) => void copy(record), onDelete: (record) => void remove(record) });
+
+  return (
+    <section aria-labelledby="forms-title" className="stack">
+      <Typography.Title level={2} id="forms-title" data-testid="forms-title">{t('ui.forms.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('ui.forms.intro')}</Typography.Paragraph>
+      <div className="toolbar">
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="form-import">
+          {t('ui.forms.actions.import')}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void forms.reload()} loading={forms.loading}>
+          {t('ui.common.refresh')}
+        </Button>
+      </div>
+      <ErrorAlert error={forms.error} testId="forms-error" />
+      <Table<FormRecord>
+        data-testid="forms-table"
+        rowKey={keyOf}
+        size="small"
+        loading={forms.loading && !forms.data}
+        columns={columns}
+        dataSource={forms.data ?? []}
+        pagination={false}
+        onRow={(record) => ({ 'data-testid': `form-row-${keyOf(record)}` }) as HTMLAttributes<HTMLElement>}
+      />
+      {importing && <FormImportModal onClose={() => setImporting(false)} onImported={() => void forms.reload()} />}
+    </section>
+  );
+}

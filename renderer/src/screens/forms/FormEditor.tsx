@@ -1,0 +1,185 @@
+// One form version in the editor: its title, sections, rows, rules and tables, held here until «Save».
+// Problems are shown live and keep Save disabled; a built-in or collected version is shown read-only with
+// the way to a copy that can be changed.
+import { useCallback, useMemo, useState } from 'react';
+import { ArrowLeftOutlined, CopyOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, ConfigProvider, Input, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formProblems, type FormProblem } from '../../../../shared/forms/check.ts';
+import type { FormDefinition, FormRecord, Lang } from '../../../../shared/forms/types.ts';
+import { call } from '../../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { navigate } from '../../components/router.ts';
+import { useQuery } from '../../components/useQuery.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
+import { errorText, labelLanguage, useLanguage } from '../../i18n.ts';
+import type { FormChange } from './formEdits.ts';
+import { FormProblemList } from './FormProblemList.tsx';
+import { OriginTags, StateTag } from './FormTags.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { RuleList } from './RuleList.tsx';
+import { SectionList } from './SectionList.tsx';
+import { TablesEditor } from './TablesEditor.tsx';
+
+function useCopyAndOpen(): (record: FormRecord) => Promise<void> {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return async (record) => {
+    try {
+      const copied = await call('forms.copy', { id: record.form.id, version: record.form.version });
+      void message.success(t('ui.forms.actions.copied', { version: copied.form.version }));
+      navigate({ screen: 'form', id: copied.form.id, version: copied.form.version });
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    }
+  };
+}
+
+function ReadOnlyNotice({ record }: { record: FormRecord }) {
+  const { t } = useTranslation();
+  const copy = useCopyAndOpen();
+  const text = record.builtIn ? t('ui.forms.editor.readOnlyBuiltIn') : t('ui.forms.editor.readOnlyInUse', { campaigns: record.usedBy.join(', ') });
+  const action = (
+    <Button type="primary" icon={<CopyOutlined />} onClick={() => void copy(record)} data-testid="form-editor-copy">
+      {t('ui.forms.editor.copy')}
+    </Button>
+  );
+  return <Alert type="info" showIcon title={text} action={action} data-testid="form-read-only" />;
+}
+
+function ProblemsPanel({ problems, serverProblems }: { problems: FormProblem[]; serverProblems: FormProblem[] }) {
+  const { t } = useTranslation();
+  const all = problems.length > 0 ? problems : serverProblems;
+  return (
+    <Card size="small" title={t('ui.forms.editor.problems')} data-testid="form-problems" data-count={all.length}>
+      {all.length === 0 ? (
+        <Typography.Text type="success" data-testid="form-no-problems">{t('ui.forms.editor.noProblems')}</Typography.Text>
+      ) : (
+        <FormProblemList problems={all} testId="form-problem-list" />
+      )}
+    </Card>
+  );
+}
+
+function GeneralPart({ form, change }: { form: FormDefinition; change: (edit: FormChange) => void }) {
+  const { t } = useTranslation();
+  const titleInput = (lang: Lang) => (
+    <label className="form-field">
+      <Typography.Text type="secondary">{t(lang === 'ru' ? 'ui.forms.editor.titleRu' : 'ui.forms.editor.titleKk')}</Typography.Text>
+      <Input
+        value={form.title[lang]}
+        lang={lang}
+        maxLength={300}
+        status={form.title[lang].trim() ? undefined : 'error'}
+        onChange={(event) => change((f) => ({ ...f, title: { ...f.title, [lang]: event.target.value } }))}
+        data-testid={`form-title-${lang}`}
+      />
+    </label>
+  );
+  return (
+    <div className="stack">
+      <Typography.Text type="secondary">
+        {t('ui.forms.editor.id')}: <code>{form.id}</code> · v{form.version}
+      </Typography.Text>
+      <div className="form-grid">
+        {titleInput('ru')}
+        {titleInput('kk')}
+      </div>
+    </div>
+  );
+}
+
+interface EditorProps {
+  record: FormRecord;
+}
+
+function useFormSave(initial: FormDefinition) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [saved, setSaved] = useState(initial);
+  const [serverProblems, setServerProblems] = useState<FormProblem[]>([]);
+  const submit = useSubmit();
+  const save = (form: FormDefinition, onStored: (form: FormDefinition) => void) =>
+    submit.run(async () => {
+      const result = await call('forms.save', { form });
+      setServerProblems(result.problems);
+      if (!result.saved || !result.record) {
+        void message.error(t('ui.forms.editor.notSaved'));
+        return;
+      }
+      setSaved(result.record.form);
+      onStored(result.record.form);
+      void message.success(t('ui.forms.editor.saved'));
+    });
+  return { saved, serverProblems, submit, save };
+}
+
+export function FormEditor({ record }: EditorProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { modal } = App.useApp();
+  const [form, setForm] = useState<FormDefinition>(record.form);
+  const { saved, serverProblems, submit, save } = useFormSave(record.form);
+  const problems = useMemo(() => formProblems(form), [form]);
+  const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(saved), [form, saved]);
+  const change = useCallback((edit: FormChange) => setForm((current) => edit(current)), []);
+  const parts = { form, change };
+
+  const back = () => {
+    if (!dirty) return navigate({ screen: 'forms' });
+    modal.confirm({ title: t('ui.forms.editor.leaveConfirm'), okText: t('ui.forms.editor.leave'), cancelText: t('ui.common.cancel'), onOk: () => navigate({ screen: 'forms' }) });
+  };
+
+  return (
+    <section aria-labelledby="form-editor-title" className="stack" data-testid="form-editor" data-editable={record.editable}>
+      <Space className="toolbar">
+        <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="form-editor-back">{t('ui.forms.editor.back')}</Button>
+      </Space>
+      <Typography.Title level={2} id="form-editor-title" data-testid="form-editor-title">
+        {t('ui.forms.editor.title', { title: form.title[labelLanguage(language)], version: form.version })}
+      </Typography.Title>
+      <Space wrap>
+        <OriginTags record={record} />
+        <StateTag record={record} />
+        {record.usedBy.map((campaignId) => <Tag key={campaignId}>{campaignId}</Tag>)}
+      </Space>
+      {!record.editable && <ReadOnlyNotice record={record} />}
+      {record.editable && (
+        <div className="toolbar form-editor-bar">
+          <Button type="primary" icon={<SaveOutlined />} loading={submit.saving} disabled={problems.length > 0 || !dirty} onClick={() => void save(form, setForm)} data-testid="form-save">
+            {t('ui.common.save')}
+          </Button>
+          {problems.length > 0 && <Tag color="red" data-testid="form-problem-count">{t('ui.forms.editor.problemCount', { count: problems.length })}</Tag>}
+          {dirty && <Tag color="gold" data-testid="form-unsaved">{t('ui.forms.editor.unsaved')}</Tag>}
+        </div>
+      )}
+      <ErrorAlert error={submit.error} testId="form-save-error" />
+      <ProblemsPanel problems={problems} serverProblems={serverProblems} />
+      <ConfigProvider componentDisabled={!record.editable}>
+        <Card size="small" title={t('ui.forms.editor.general')}><GeneralPart {...parts} /></Card>
+        <Card size="small" title={t('ui.forms.sections.title')}><SectionList {...parts} /></Card>
+        <Card size="small" title={t('ui.forms.indicators.title')}><IndicatorTable {...parts} /></Card>
+        <Card size="small" title={t('ui.forms.rules.title')}><RuleList {...parts} /></Card>
+        <Card size="small" title={t('ui.forms.tables.title')}><TablesEditor {...parts} /></Card>
+      </ConfigProvider>
+    </section>
+  );
+}
+
+/** The editor for the form version named in the address. */
+export function FormEditorScreen({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation();
+  const record = useQuery('forms.get', { id, version });
+  return (
+    <>
+      {record.error !== undefined && (
+        <Space className="toolbar">
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'forms' })}>{t('ui.forms.editor.back')}</Button>
+        </Space>
+      )}
+      <ErrorAlert error={record.error} testId="form-editor-error" />
+      {record.loading && !record.data && <Spin />}
+      {record.data && <FormEditor record={record.data} />}
+    </>
+  );
+}

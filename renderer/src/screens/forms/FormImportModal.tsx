@@ -1,0 +1,107 @@
+// A form shared as a .jinaq-form.json file: added, found already here, added under the next free version, or refused.
+import { useState } from 'react';
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Upload } from 'antd';
+import type { AlertProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FormImportResult, FormRecord } from '../../../../shared/forms/types.ts';
+import { call, fileToBase64 } from '../../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { navigate } from '../../components/router.ts';
+import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { FormProblemList } from './FormProblemList.tsx';
+
+const FORM_FILE = '.json,application/json';
+
+const ALERT_TYPE: Record<FormImportResult['outcome'], AlertProps['type']> = {
+  added: 'success',
+  same: 'info',
+  renumbered: 'warning',
+  refused: 'error',
+};
+
+interface Props {
+  onClose: () => void;
+  onImported: () => void;
+}
+
+function FormFileDrop({ disabled, onFile }: { disabled: boolean; onFile: (file: File) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="form-import-drop">
+      <Upload.Dragger
+        accept={FORM_FILE}
+        multiple={false}
+        disabled={disabled}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          onFile(file);
+          return false;
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined aria-hidden />
+        </p>
+        <p className="ant-upload-text">{t('ui.forms.import.drop')}</p>
+        <p className="ant-upload-hint">{t('ui.forms.import.hint')}</p>
+      </Upload.Dragger>
+    </div>
+  );
+}
+
+function ImportOutcome({ result }: { result: FormImportResult }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const record: FormRecord | null = result.record;
+  const params = record ? { title: record.form.title[labelLanguage(language)], version: record.form.version } : {};
+  const open = record && (
+    <Button size="small" onClick={() => navigate({ screen: 'form', id: record.form.id, version: record.form.version })} data-testid="form-import-open">
+      {t('ui.forms.import.open')}
+    </Button>
+  );
+  return (
+    <>
+      <Alert
+        type={ALERT_TYPE[result.outcome]}
+        showIcon
+        data-testid="form-import-result"
+        data-outcome={result.outcome}
+        title={t(`ui.forms.import.${result.outcome}`, params)}
+        action={open}
+      />
+      <FormProblemList problems={result.problems} testId="form-import-problems" />
+    </>
+  );
+}
+
+export function FormImportModal({ onClose, onImported }: Props) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<FormImportResult>();
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const value = await call('forms.import', { file: { name: file.name, base64: await fileToBase64(file) } });
+      setResult(value);
+      if (value.outcome === 'added' || value.outcome === 'renumbered') onImported();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('ui.forms.import.title')} onCancel={onClose} footer={null} width={720}>
+      <div className="stack">
+        <FormFileDrop disabled={busy} onFile={(file) => void importFile(file)} />
+        <ErrorAlert error={error} testId="form-import-error" />
+        {result && <ImportOutcome result={result} />}
+      </div>
+    </Modal>
+  );
+}
