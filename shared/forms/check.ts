@@ -35,8 +35,10 @@ function indicatorProblems(form: FormDefinition): FormProblem[] {
   }
   for (const code of repeated(form.indicators.map((i) => i.code))) problems.push(problem(code, 'form.repeatedCode', { code }));
   for (const section of form.sections ?? []) {
+    if (!section.id.trim()) problems.push(problem('', 'form.sectionIdMissing'));
     if (!section.title.ru.trim() || !section.title.kk.trim()) problems.push(problem(section.id, 'form.sectionTitleMissing', { section: section.id }));
   }
+  for (const id of repeated((form.sections ?? []).map((section) => section.id))) problems.push(problem(id, 'form.repeatedSection', { section: id }));
   return problems;
 }
 
@@ -73,6 +75,8 @@ function tableProblems(form: FormDefinition): FormProblem[] {
   const lists = listTables(form);
   for (const id of repeated(lists.map((table) => table.id))) problems.push(problem(id, 'form.repeatedTable', { table: id }));
   for (const table of lists) {
+    if (!table.id.trim()) problems.push(problem('', 'form.tableIdMissing'));
+    if (table.columns.some((column) => !column.key.trim())) problems.push(problem(table.id, 'form.columnKeyMissing', { table: table.id }));
     if (!table.title.ru.trim() || !table.title.kk.trim()) problems.push(problem(table.id, 'form.tableTitleMissing', { table: table.id }));
     if (table.columns.length === 0) problems.push(problem(table.id, 'form.noColumns', { table: table.id }));
     if (!Number.isInteger(table.maxRows) || table.maxRows < 1 || table.maxRows > MAX_LIST_ROWS) {

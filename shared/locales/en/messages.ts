@@ -126,6 +126,10 @@ export default {
     repeatedColumn: 'Column «{{key}}» of table «{{table}}» appears twice',
     rowCountCode: 'The number of rows of table «{{table}}» is checked against row {{code}}, but the form has no such count row',
     typeChanged: 'Row {{code}} has type «{{type}}» in version {{version}} of the form; a row cannot change its type — reports of different versions are summed by code. Give the row a new code',
+    sectionIdMissing: 'A section has no id',
+    repeatedSection: 'Section id «{{section}}» appears twice',
+    tableIdMissing: 'A table has no id',
+    columnKeyMissing: 'A column of table «{{table}}» has no key',
   },
   rule: {
     emptyRule: 'The rule is empty: write, for example, "Z03 ≤ Z02" or "Z30 > 0 ⇒ Z10 > 0"',
