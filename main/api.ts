@@ -13,11 +13,14 @@ import { buildExecutionReport, buildPlanWorkbook, importPlan } from './services/
 import {
   deletePlanItem, deletePlanSection, getPlan, movePlanItem, savePlanItem, savePlanSection, setOwnExecution, updatePlanHeader,
 } from './services/plans.ts';
+import { listAudit } from './services/audit.ts';
 import { importHistory, importReports, reimportStored } from './services/imports.ts';
+import { enterReport } from './services/manual-entry.ts';
+import { listVersions, restoreVersion, returnForRevision } from './services/report-history.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { getSummary } from './services/summary.ts';
-import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { buildBlankTemplate, buildRegistryTemplate, buildResultsFile, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 
 export interface ApiContext {
   db: Kysely<Database>;
@@ -44,7 +47,13 @@ export const handlers: Handlers = {
   'campaigns.update': ({ id, ...changes }, { db }) => updateCampaign(db, id, changes),
   'templates.save': async (args, { db, platform }) => platform.saveFiles(await buildTemplates(db, args.campaignId)),
   'reports.import': (args, { db }) =>
-    importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) }))),
+    importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) })), { dryRun: args.dryRun }),
+  'reports.saveResults': async (args, { platform }) => platform.saveFiles(await buildResultsFile(args.campaignId, args.outcomes, args.lang, args.checkedOnly)),
+  'reports.versions': (args, { db }) => listVersions(db, args.campaignId, args.schoolId),
+  'reports.restore': (args, { db }) => restoreVersion(db, args.campaignId, args.reportId),
+  'reports.return': (args, { db }) => returnForRevision(db, args.campaignId, args.importId),
+  'reports.enter': (args, { db }) => enterReport(db, args.campaignId, args.schoolId, args.values, { dryRun: args.dryRun }),
+  'reports.audit': (args, { db }) => listAudit(db, args.campaignId, args.schoolId),
   'reports.history': (args, { db }) => importHistory(db, args.campaignId),
   'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
   'templates.saveBlank': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),

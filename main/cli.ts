@@ -45,6 +45,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   year: { type: 'string' },
   blank: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   form: { type: 'string' },
   version: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -88,14 +89,17 @@ function issueLine(t: TFunction, issue: FileIssue): string {
   return `    ${place ? `${place}: ` : ''}${formatMessage(t, issue.message)}`;
 }
 
-/** Every .xlsx at the paths, folders searched through; Excel's own lock files (~$…) skipped. */
+/**
+ * The workbooks at the paths, folders searched through (.xlsx, and the .xls some schools still send, which the
+ * import converts or explains); Excel's own lock files (~$…) skipped. A file named on the line is taken whatever it is.
+ */
 function xlsxFiles(paths: string[]): string[] {
   const found: string[] = [];
-  const visit = (p: string) => {
-    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) visit(path.join(p, name));
-    else if (/\.xlsx$/i.test(p) && !path.basename(p).startsWith('~$')) found.push(p);
+  const visit = (p: string, named: boolean) => {
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
+    else if (named || (/\.xlsx?$/i.test(p) && !path.basename(p).startsWith('~$'))) found.push(p);
   };
-  paths.forEach(visit);
+  paths.forEach((p) => visit(p, true));
   return found;
 }
 
@@ -114,6 +118,7 @@ async function runImport(command: Command): Promise<number> {
     command.database.db,
     campaignId,
     files.map((file) => ({ name: file, bytes: readFileSync(file) })),
+    { dryRun: command.options['dry-run'] },
   );
   if (command.options.json) {
     const json = outcomes.map((o) => ({
@@ -121,6 +126,7 @@ async function runImport(command: Command): Promise<number> {
       status: o.status,
       school_bin: o.schoolBin,
       superseded: o.superseded,
+      checked_only: o.checkedOnly,
       errors: o.errors.map((i) => issueJson(t, i)),
       warnings: o.warnings.map((i) => issueJson(t, i)),
     }));
@@ -132,6 +138,7 @@ async function runImport(command: Command): Promise<number> {
     }
     const count = (status: ImportOutcome['status']) => outcomes.filter((o) => o.status === status).length;
     io.out(t('messages.cli.importTotals', { accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate') }));
+    if (command.options['dry-run']) io.out(t('messages.cli.dryRun'));
   }
   return outcomes.some((o) => o.status === 'rejected') ? EXIT_REJECTED : EXIT_OK;
 }

@@ -2,12 +2,13 @@
 // main/api.ts implements it as a handler table; renderer/api.ts calls it over IPC or HTTP.
 import { z } from 'zod';
 import { CAMPAIGN_KINDS, INSTRUCTION_LANGUAGES, SCHOOL_TYPES } from './domain.ts';
+import { UI_LANGUAGES } from './i18n.ts';
 import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
-import type { ImportRecord } from './imports.ts';
+import type { AuditEntry, ImportRecord, ReportVersion, ReturnMessage } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
@@ -37,6 +38,27 @@ const count = z.number().int().min(0).max(1_000_000_000).nullable();
 const planLanguage = z.object({ lang: z.enum(PLAN_LANGUAGES).default('both') });
 const campaignDates = z.object({ startsOn: isoDate, endsOn: isoDate, schoolDueOn: isoDate, regionDueOn: isoDate });
 const none = z.object({}).strict();
+const fileIssue = z.object({
+  severity: z.enum(['error', 'warning']),
+  sheet: text(100).optional(),
+  cell: text(20).optional(),
+  code: text(40).optional(),
+  message: z.object({ key: text(100), params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional() }),
+});
+/** An import's outcome as the renderer shows it, sent back to be written as a workbook. */
+const importOutcome = z.object({
+  file: text(300),
+  status: z.enum(['accepted', 'rejected', 'duplicate']),
+  hasWarnings: z.boolean(),
+  schoolBin: text(20).nullable(),
+  schoolName: text(300).nullable(),
+  errors: z.array(fileIssue).max(1000),
+  warnings: z.array(fileIssue).max(1000),
+  superseded: z.boolean(),
+  importId: z.number().int().nullable(),
+  newSchool: z.object({ bin: text(20), name: text(300) }).nullable(),
+  checkedOnly: z.boolean(),
+});
 const formVersion = z.object({ id: z.string().trim().min(1).max(40), version: z.number().int().min(1).max(1000) });
 
 export const apiInputs = {
@@ -63,7 +85,7 @@ export const apiInputs = {
   'campaigns.create': z.object({ kind: z.enum(CAMPAIGN_KINDS), year: z.number().int().min(2000).max(2100) }),
   'campaigns.update': campaignDates.extend({ id: z.string().min(1).max(60), hashtag: text(60) }),
   'templates.save': campaignId,
-  'reports.import': campaignId.extend({ files: z.array(filePayload).min(1).max(500) }),
+  'reports.import': campaignId.extend({ files: z.array(filePayload).min(1).max(500), dryRun: z.boolean().default(false) }),
   'reports.history': campaignId,
   'reports.reimport': campaignId.extend({ importIds: z.array(id).min(1).max(500) }),
   'templates.saveBlank': campaignId,
@@ -101,6 +123,20 @@ export const apiInputs = {
     description: text(1000),
   }),
   'plans.saveExecutionReport': campaignId.extend(planLanguage.shape),
+  'reports.saveResults': campaignId.extend({
+    lang: z.enum(UI_LANGUAGES),
+    checkedOnly: z.boolean().default(false),
+    outcomes: z.array(importOutcome).min(1).max(5000),
+  }),
+  'reports.versions': campaignId.extend({ schoolId: id }),
+  'reports.restore': campaignId.extend({ reportId: id }),
+  'reports.return': campaignId.extend({ importId: id }),
+  'reports.enter': campaignId.extend({
+    schoolId: id,
+    values: z.record(z.string().max(12), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])),
+    dryRun: z.boolean().default(false),
+  }),
+  'reports.audit': campaignId.extend({ schoolId: id.optional() }),
   'campaigns.setForm': z.object({ id: z.string().min(1).max(60), formVersion: z.number().int().min(1).max(1000) }),
   'forms.list': none,
   'forms.get': formVersion,
@@ -143,6 +179,12 @@ export interface ApiOutputs {
   'plans.execution': PlanExecution;
   'plans.setExecution': PlanExecution;
   'plans.saveExecutionReport': SaveOutcome;
+  'reports.saveResults': SaveOutcome;
+  'reports.versions': ReportVersion[];
+  'reports.restore': ReportVersion[];
+  'reports.return': ReturnMessage;
+  'reports.enter': ImportOutcome;
+  'reports.audit': AuditEntry[];
   'campaigns.setForm': Campaign;
   'forms.list': FormRecord[];
   'forms.get': FormRecord;

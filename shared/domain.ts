@@ -95,6 +95,8 @@ export interface ImportOutcome {
   importId: number | null;
   /** A school not yet in the registry, as the file names it: the app offers to add it and import again. */
   newSchool: { bin: string; name: string } | null;
+  /** Checked only (a dry run): nothing was stored. */
+  checkedOnly: boolean;
 }
 
 export interface SchoolReportRow {

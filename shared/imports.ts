@@ -1,4 +1,15 @@
+// What the import keeps and shows: the log of every file, the versions of a school's report, the audit of values.
 import type { ImportOutcome } from './domain.ts';
+
+/**
+ * Where a file stands, as the import log filters it: accepted, accepted with warnings, returned to the school
+ * for revision (until its next file arrives), rejected, or a duplicate of a file already imported.
+ */
+export const IMPORT_STATES = ['accepted', 'acceptedWithWarnings', 'returned', 'rejected', 'duplicate'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+/** A file the school sent, or values a specialist typed in while the school dictated them. */
+export type ReportSource = 'file' | 'manual';
 
 /** One file as the import log keeps it. */
 export interface ImportRecord extends ImportOutcome {
@@ -6,4 +17,50 @@ export interface ImportRecord extends ImportOutcome {
   importedAt: string;
   /** This file's report is the school's current one. */
   current: boolean;
+  state: ImportState;
+  source: ReportSource;
+  returnedAt: string | null;
+  /** The OS user who imported it. */
+  user: string;
+  schoolId: number | null;
+}
+
+/** A row code whose value differs between two versions of a report; null is a blank. */
+export interface ValueChange {
+  code: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** One accepted report of a school in a campaign, oldest first, with what changed against the one before. */
+export interface ReportVersion {
+  reportId: number;
+  importId: number;
+  file: string;
+  source: ReportSource;
+  receivedAt: string;
+  formVersion: number;
+  current: boolean;
+  changes: ValueChange[];
+}
+
+/** One change of a stored value: when, which value, from what to what, why, and by whom. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  schoolId: number;
+  schoolName: string;
+  code: string;
+  before: string | null;
+  after: string | null;
+  reason: 'file' | 'manual' | 'restore';
+  user: string;
+  reportId: number;
+  file: string;
+}
+
+/** The text to send the school with its report returned for revision, in both languages. */
+export interface ReturnMessage {
+  ru: string;
+  kk: string;
 }

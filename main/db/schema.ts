@@ -56,6 +56,9 @@ export interface ImportsTable {
   school_bin: string | null;
   issues_json: string;
   imported_at: Generated<string>;
+  returned_at: string | null;
+  source: Generated<'file' | 'manual'>;
+  os_user: Generated<string>;
 }
 
 export interface ReportsTable {
@@ -155,6 +158,19 @@ export interface ReportListRowsTable {
   cells: string;
 }
 
+export interface ValueAuditTable {
+  id: Generated<number>;
+  campaign_id: string;
+  school_id: number;
+  code: string;
+  old_value: string | null;
+  new_value: string | null;
+  report_id: number;
+  reason: 'file' | 'manual' | 'restore';
+  os_user: string;
+  changed_at: Generated<string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   schools: SchoolsTable;
@@ -166,6 +182,7 @@ export interface Database {
   report_texts: ReportTextsTable;
   report_list_rows: ReportListRowsTable;
   forms: FormsTable;
+  value_audit: ValueAuditTable;
   plans: PlansTable;
   plan_sections: PlanSectionsTable;
   plan_items: PlanItemsTable;

@@ -13,11 +13,16 @@ export interface WorkbookIdentity {
   schoolBin: string;
   /** Plan item number on the form → the item's id, so a plan renumbered after the forms went out still reads right. */
   planItemIds?: Map<number, number>;
+  /** The district database that made the template, and its name: tells a template of another district. */
+  districtId?: string;
+  districtName?: string;
 }
 
 const PLAN_ITEMS_KEY = 'plan_items';
+const DISTRICT_ID_KEY = 'district_id';
+const DISTRICT_NAME_KEY = 'district';
 
-const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds'>, string> = {
+const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds' | 'districtId' | 'districtName'>, string> = {
   formId: 'form_id',
   formVersion: 'form_version',
   campaignId: 'campaign_id',
@@ -41,6 +46,7 @@ export function identityText(identity: WorkbookIdentity): string {
   const pairs = [
     ...Object.entries(KEYS).map(([field, key]) => `${key}=${identity[field as keyof typeof KEYS]}`),
     `${PLAN_ITEMS_KEY}=${planItemsText(identity, ',')}`,
+    `${DISTRICT_ID_KEY}=${identity.districtId ?? ''}`,
   ];
   return `${PROPERTY_PREFIX} ${pairs.join('; ')}`;
 }
@@ -50,6 +56,8 @@ function writeSheet(workbook: Workbook, identity: WorkbookIdentity, appVersion: 
   const rows: Array<[string, string | number]> = [
     ...Object.entries(KEYS).map(([field, key]) => [key, identity[field as keyof typeof KEYS]] as [string, string | number]),
     [PLAN_ITEMS_KEY, planItemsText(identity, ';')],
+    [DISTRICT_ID_KEY, identity.districtId ?? ''],
+    [DISTRICT_NAME_KEY, identity.districtName ?? ''],
     ['generator', `Jinaq ${appVersion}`],
     ['generated_at', new Date().toISOString()],
   ];
@@ -89,7 +97,12 @@ function identityOf(found: Map<string, string>): WorkbookIdentity | null {
   const schoolBin = found.get(KEYS.schoolBin);
   // A blank template carries an empty БИН: the school writes its own in the header.
   if (!formId || !campaignId || schoolBin === undefined || !Number.isInteger(formVersion)) return null;
-  return { formId, formVersion, campaignId, schoolBin, planItemIds: planItemIdsOf(found.get(PLAN_ITEMS_KEY) ?? '') };
+  return {
+    formId, formVersion, campaignId, schoolBin,
+    planItemIds: planItemIdsOf(found.get(PLAN_ITEMS_KEY) ?? ''),
+    districtId: found.get(DISTRICT_ID_KEY) || undefined,
+    districtName: found.get(DISTRICT_NAME_KEY) || undefined,
+  };
 }
 
 function planItemIdsOf(text: string): Map<number, number> {

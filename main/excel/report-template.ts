@@ -181,7 +181,8 @@ export async function buildReportTemplate(
   campaign: Campaign,
   /** null for the blank template a school not yet in the registry fills in, its name and БИН included. */
   school: School | null,
-  district: DistrictSettings,
+  /** The district's settings and the id of its database (which tells its templates from another district's). */
+  district: DistrictSettings & { id?: string },
   appVersion: string,
   plan: TemplatePlanPart = { items: [], deadlineOf: () => ({ ru: '', kk: '' }) },
 ): Promise<Workbook> {
@@ -198,7 +199,8 @@ export async function buildReportTemplate(
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   for (const table of listTables(form)) await writeListSheet(workbook, table, campaign.hashtag);
   const planItemIds = new Map(plan.items.map((item) => [item.number, item.id]));
-  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school?.bin ?? '', planItemIds }, appVersion);
+  const origin = { districtId: district.id, districtName: district.districtRu || district.districtKk };
+  writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school?.bin ?? '', planItemIds, ...origin }, appVersion);
   return workbook;
 }
 

@@ -4,7 +4,8 @@ import type { Indicator, IndicatorType, ListColumnType } from '../../shared/form
 import type { MessageParams } from '../../shared/messages.ts';
 import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
 import { normalizeUrl, parseDateText, parseYesNo } from '../../shared/values.ts';
-import { cellText, type Cell } from './workbook.ts';
+import type { CellValue } from 'exceljs';
+import { valueText, type Cell } from './workbook.ts';
 
 export interface Problem {
   problem: string;
@@ -18,7 +19,10 @@ type CellReading = { value: number | undefined } | Problem;
 
 /** A cell's number as the school meant it, or why it is not one. */
 export function readNumberCell(cell: Cell, indicator: Pick<Indicator, 'type'>): CellReading {
-  const raw = cell.value;
+  return readNumber(cell.value, indicator.type);
+}
+
+function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellReading {
   let value: unknown = raw;
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
     if ('formula' in raw || 'sharedFormula' in raw) {
@@ -44,15 +48,14 @@ export function readNumberCell(cell: Cell, indicator: Pick<Indicator, 'type'>): 
   } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
   if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
   if (number < 0) return { problem: 'import.negative', params: { value: number } };
-  if (indicator.type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
-  if (indicator.type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
+  if (type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
+  if (type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
   return { value: number };
 }
 
 
 /** What a cell holds once formulas are replaced by their cached result; a formula error or a missing result is a problem. */
-function settledValue(cell: Cell): { value: unknown } | Problem {
-  const raw = cell.value;
+function settledValue(raw: CellValue): { value: unknown } | Problem {
   if (raw === null || typeof raw !== 'object' || raw instanceof Date) return { value: raw };
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
@@ -68,43 +71,43 @@ function shown(value: unknown): string {
   return String(value).trim().slice(0, 60);
 }
 
-function readYesNoCell(cell: Cell): { value: number | undefined } | Problem {
-  const settled = settledValue(cell);
+function readYesNoCell(raw: CellValue): { value: number | undefined } | Problem {
+  const settled = settledValue(raw);
   if ('problem' in settled) return settled;
   if (typeof settled.value === 'boolean') return { value: settled.value ? 1 : 0 };
-  const answer = parseYesNo(cellText(cell));
-  if (answer === 'unknown') return { problem: 'import.notYesNo', params: { value: shown(cellText(cell)) } };
+  const answer = parseYesNo(valueText(raw));
+  if (answer === 'unknown') return { problem: 'import.notYesNo', params: { value: shown(valueText(raw)) } };
   return { value: answer === null ? undefined : Number(answer) };
 }
 
 export type TextReading = { text: string | undefined } | Problem;
 
-function readTextCell(cell: Cell, limit: number): TextReading {
-  const settled = settledValue(cell);
+function readTextCell(raw: CellValue, limit: number): TextReading {
+  const settled = settledValue(raw);
   if ('problem' in settled) return settled;
-  const text = cellText(cell);
+  const text = valueText(raw);
   if (text === '') return { text: undefined };
   if (text.length > limit) return { problem: 'import.textTooLong', params: { length: text.length, limit } };
   return { text };
 }
 
-function readDateCell(cell: Cell): TextReading {
-  const settled = settledValue(cell);
+function readDateCell(raw: CellValue): TextReading {
+  const settled = settledValue(raw);
   if ('problem' in settled) return settled;
   const value = settled.value;
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  const text = cellText(cell);
+  const text = valueText(raw);
   if (text === '') return { text: undefined };
   const date = typeof value === 'number' ? null : parseDateText(text);
   return date ? { text: date } : { problem: 'import.notADate', params: { value: shown(text) } };
 }
 
-function readUrlCell(cell: Cell): TextReading {
-  const settled = settledValue(cell);
+function readUrlCell(raw: CellValue): TextReading {
+  const settled = settledValue(raw);
   if ('problem' in settled) return settled;
   const value = settled.value;
   const link = value && typeof value === 'object' && 'hyperlink' in value ? String((value as { hyperlink: unknown }).hyperlink) : '';
-  const text = link || cellText(cell);
+  const text = link || valueText(raw);
   if (text === '') return { text: undefined };
   const url = normalizeUrl(text);
   return url ? { text: url } : { problem: 'import.badUrl', params: { value: shown(text) } };
@@ -114,21 +117,26 @@ export type ValueReading = { number: number | undefined } | { text: string | und
 
 /** Any typed cell: numbers for count, money and yes/no (1/0), texts for text, date (YYYY-MM-DD) and url. */
 export function readTypedCell(cell: Cell, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
+  return readTypedValue(cell.value, type, textLimit);
+}
+
+/** The same for a value typed into the app (a report entered by hand) as for a cell of a file. */
+export function readTypedValue(raw: CellValue, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
   switch (type) {
     case 'count':
     case 'money': {
-      const reading = readNumberCell(cell, { type });
+      const reading = readNumber(raw, type);
       return 'problem' in reading ? reading : { number: reading.value };
     }
     case 'yesno': {
-      const reading = readYesNoCell(cell);
+      const reading = readYesNoCell(raw);
       return 'problem' in reading ? reading : { number: reading.value };
     }
     case 'text':
-      return readTextCell(cell, textLimit);
+      return readTextCell(raw, textLimit);
     case 'date':
-      return readDateCell(cell);
+      return readDateCell(raw);
     case 'url':
-      return readUrlCell(cell);
+      return readUrlCell(raw);
   }
 }

@@ -1,5 +1,6 @@
 // The small adapter over exceljs: load, save, and read a cell the way a person sees it.
 import ExcelJS from 'exceljs';
+import { openXlsx } from './open-workbook.ts';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -12,15 +13,14 @@ export function newWorkbook(): Workbook {
   return workbook;
 }
 
-/** The workbook in the bytes, or null when they are not a readable .xlsx. */
+/**
+ * The workbook in the bytes, or null when they are not a readable .xlsx. The bytes pass the same size and zip
+ * checks as a school's report (open-workbook.ts) before exceljs sees them; nothing is converted. Use
+ * openWorkbook for a file whose problem should be told to the user.
+ */
 export async function loadWorkbook(bytes: Uint8Array): Promise<Workbook | null> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-    return workbook;
-  } catch {
-    return null;
-  }
+  const opened = await openXlsx(bytes, '');
+  return opened.ok ? opened.workbook : null;
 }
 
 export async function workbookBytes(workbook: Workbook): Promise<Buffer> {
@@ -29,7 +29,11 @@ export async function workbookBytes(workbook: Workbook): Promise<Buffer> {
 
 /** What a cell shows, as text: rich text joined, formulas by their cached result, hyperlinks by their text. */
 export function cellText(cell: Cell): string {
-  const value = cell.value;
+  return valueText(cell.value);
+}
+
+/** The same for a value alone: a cell's, or one typed into the app. */
+export function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

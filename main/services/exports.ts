@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { registryTemplate } from '../excel/registry.ts';
 import { buildReportTemplate, safeFileName } from '../excel/report-template.ts';
+import { buildResultsWorkbook } from '../excel/results-workbook.ts';
 import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbook.ts';
 import { workbookBytes } from '../excel/workbook.ts';
 import type { OutputFile, SaveRequest } from '../platform.ts';
@@ -12,12 +13,12 @@ import { localIsoDate } from '../../shared/dates.ts';
 import { formatDeadline } from '../../shared/plans/deadlines.ts';
 import type { PlanItem } from '../../shared/plans/model.ts';
 import { assignedSchools } from '../../shared/plans/rollup.ts';
-import { tFor } from '../../shared/i18n.ts';
-import type { Campaign, School } from '../../shared/domain.ts';
+import { tFor, type UiLanguage } from '../../shared/i18n.ts';
+import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { getPlan } from './plans.ts';
 import { listSchools } from './schools.ts';
-import { getSettings } from './settings.ts';
+import { databaseId, getSettings } from './settings.ts';
 import { getSummary } from './summary.ts';
 
 export async function buildRegistryTemplate(): Promise<SaveRequest> {
@@ -29,7 +30,7 @@ export async function buildRegistryTemplate(): Promise<SaveRequest> {
 export async function buildTemplates(db: Kysely<Database>, campaignId: string): Promise<SaveRequest> {
   const campaign = await getCampaign(db, campaignId);
   const form = await campaignForm(db, campaign);
-  const district = await getSettings(db);
+  const district = { ...(await getSettings(db)), id: await databaseId(db) };
   const schools = await listSchools(db, false);
   if (schools.length === 0) throw new AppError('conflict', 'templates.noSchools');
   const plan = await getPlan(db, campaignId);
@@ -52,7 +53,7 @@ export async function buildBlankTemplate(db: Kysely<Database>, campaignId: strin
   const campaign = await getCampaign(db, campaignId);
   const plan = await getPlan(db, campaignId);
   const items = plan.items.filter((item) => item.forSchools && item.assignTo === 'all');
-  const workbook = await buildReportTemplate(await campaignForm(db, campaign), campaign, null, await getSettings(db), APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
+  const workbook = await buildReportTemplate(await campaignForm(db, campaign), campaign, null, { ...(await getSettings(db)), id: await databaseId(db) }, APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
   const name = safeFileName(`${campaign.id}-blank`, '.xlsx');
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaign.id}-blank.zip` };
 }
@@ -66,4 +67,11 @@ export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: str
   const workbook = summaryWorkbook(summary, await getSettings(db), today);
   const name = `${campaignId}-summary-${today}.xlsx`;
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaignId}-summary.zip` };
+}
+
+/** The results of an import batch (or a check) as a workbook in the user's language. */
+export async function buildResultsFile(campaignId: string, outcomes: ImportOutcome[], lang: UiLanguage, checkedOnly: boolean, today = localIsoDate()): Promise<SaveRequest> {
+  const bytes = await workbookBytes(buildResultsWorkbook(outcomes, lang, checkedOnly));
+  const name = `${campaignId}-${checkedOnly ? 'check' : 'import'}-${today}.xlsx`;
+  return { files: [{ name, bytes }], bundleName: `${campaignId}-import.zip` };
 }

@@ -1,4 +1,5 @@
 // District settings, kept as key–value pairs so later settings need no migration.
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DISTRICT_SETTING_KEYS, type DistrictSettings } from '../../shared/domain.ts';
 import type { Database } from '../db/schema.ts';
@@ -21,4 +22,15 @@ export async function updateSettings(db: Kysely<Database>, settings: Partial<Dis
     }
   });
   return getSettings(db);
+}
+
+const DATABASE_ID_KEY = 'databaseId';
+
+/** A random id made once per database: templates carry it, so a file from another district's Jinaq is told apart. */
+export async function databaseId(db: Kysely<Database>): Promise<string> {
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', DATABASE_ID_KEY).executeTakeFirst();
+  if (stored) return stored.value;
+  const id = randomUUID();
+  await db.insertInto('settings').values({ key: DATABASE_ID_KEY, value: id }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await db.selectFrom('settings').select('value').where('key', '=', DATABASE_ID_KEY).executeTakeFirstOrThrow()).value;
 }

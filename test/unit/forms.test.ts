@@ -607,7 +607,7 @@ describe('migration 0003: forms', () => {
 
     const upgraded = await openDatabase(file);
     opened.push(upgraded);
-    expect(upgraded.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['0001_init', '0002_plans', '0003_forms']);
+    expect(upgraded.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['0001_init', '0002_plans', '0003_forms', '0004_history']);
     const campaign = await getCampaign(upgraded.db, 'zabota-2026');
     expect(campaign).toMatchObject({ formId: 'zabota', formVersion: 1 });
     expect(await campaignForm(upgraded.db, campaign)).toEqual(zabotaV1);

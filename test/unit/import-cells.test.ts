@@ -201,16 +201,43 @@ describe('files that are not this campaign’s report', () => {
     await expectRejectedAndKept(bytes, outcome);
   });
 
-  it('refuses the template of another campaign', async () => {
+  it('refuses last year’s template of the same campaign, naming both years', async () => {
     await createCampaign(database.db, 'zabota', 2028);
     const other = (await buildTemplates(database.db, 'zabota-2028')).files[0].bytes;
     const bytes = await fillTemplate(other, validZabota());
     const outcome = await importOne(bytes);
-    expect(outcome.errors).toEqual([
-      { severity: 'error', message: { key: 'import.otherCampaign', params: { found: 'zabota-2028', expected: 'zabota-2027' } } },
-    ]);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.otherYear', params: { found: '2028', expected: '2027' } } }]);
     expect(outcome.schoolBin).toBe(school.bin);
     await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('refuses the template of another campaign', async () => {
+    await createCampaign(database.db, 'nik', 2027);
+    const other = (await buildTemplates(database.db, 'nik-2027')).files[0].bytes;
+    const outcome = await importOne(other);
+    expect(outcome.errors).toEqual([
+      { severity: 'error', message: { key: 'import.otherCampaign', params: { found: 'nik-2027', expected: 'zabota-2027' } } },
+    ]);
+    await expectRejectedAndKept(other, outcome);
+  });
+
+  it('refuses a template made by another district’s Jinaq, naming that district; a renamed district’s own template still comes in', async () => {
+    const elsewhere = await tempDatabase();
+    try {
+      await updateSettings(elsewhere.db, { districtRu: 'Абайский район' });
+      await createSchool(elsewhere.db, schoolFields(1));
+      await createCampaign(elsewhere.db, 'zabota', 2027);
+      const foreign = await fillTemplate((await buildTemplates(elsewhere.db, 'zabota-2027')).files[0].bytes, validZabota());
+      const outcome = await importOne(foreign);
+      expect(outcome.errors).toEqual([
+        { severity: 'error', message: { key: 'import.otherDistrict', params: { found: 'Абайский район', expected: 'г. Шахтинск' } } },
+      ]);
+      await expectRejectedAndKept(foreign, outcome);
+    } finally {
+      await elsewhere.remove();
+    }
+    await updateSettings(database.db, { districtRu: 'город Шахтинск' });
+    expect((await importOne(await filled({}))).status).toBe('accepted');
   });
 
   it('still recognises the school by the БИН in the header when the hidden sheet was deleted', async () => {

@@ -14,8 +14,9 @@ import { tempDir } from '../helpers/db.ts';
 const SCHEMA = [
   'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
   'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+  'value_audit',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
