@@ -61,7 +61,7 @@ export async function returnForRevision(db: Kysely<Database>, campaignId: string
   const row = await db
     .selectFrom('imports')
     .leftJoin('schools', 'schools.id', 'imports.school_id')
-    .select(['imports.id', 'imports.file_name', 'imports.issues_json', 'imports.returned_at', 'imports.status', 'schools.name_ru', 'schools.name_kk', 'schools.short_name'])
+    .select(['imports.id', 'imports.file_name', 'imports.issues_json', 'imports.returned_at', 'schools.short_name'])
     .where('imports.id', '=', importId)
     .where('imports.campaign_id', '=', campaignId)
     .executeTakeFirst();
@@ -73,7 +73,7 @@ export async function returnForRevision(db: Kysely<Database>, campaignId: string
   const text = (lang: 'ru' | 'kk') =>
     returnMessageText(tFor(lang), {
       campaignTitle: campaign.title[lang],
-      schoolName: (lang === 'kk' ? row.name_kk : row.name_ru) || row.short_name || '',
+      schoolName: row.short_name ?? '',
       file: row.file_name,
       dueDate: displayDate(campaign.schoolDueOn),
       department: (lang === 'kk' ? settings.departmentKk : settings.departmentRu) || (lang === 'kk' ? settings.districtKk : settings.districtRu),

@@ -63,6 +63,12 @@ describe('jinaq CLI', () => {
     writeFileSync(path.join(inbox, 'school2.xlsx'), broken);
     writeFileSync(path.join(inbox, '~$school1.xlsx'), 'Excel lock file');
 
+    const checked = await jinaq('import', '--campaign', 'zabota-2027', inbox, '--dry-run');
+    expect(checked.code).toBe(EXIT_REJECTED);
+    expect(checked.out).toContain('Принято: 1, отклонено: 1, повторов: 0');
+    expect(checked.out).toContain('Только проверка (--dry-run): ничего не сохранено.');
+    expect(JSON.parse((await jinaq('summary', '--campaign', 'zabota-2027', '--json')).out).reported).toBe(0);
+
     const result = await jinaq('import', '--campaign', 'zabota-2027', inbox, '--json');
     expect(result.code).toBe(EXIT_REJECTED);
     const outcomes = JSON.parse(result.out);
