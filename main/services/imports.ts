@@ -1,6 +1,7 @@
 // Importing filled reports: recognise the file, read and check it, and store it all-or-nothing
 // (main/services/report-store.ts). Every file is kept byte for byte, whatever its outcome; a report is stored
 // only when accepted. A dry run judges the same way and stores nothing.
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { checkBin, normalizeBin } from '../../shared/bin.ts';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
@@ -14,7 +15,8 @@ import { AppError } from '../errors.ts';
 import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
-import { loadWorkbook, type Workbook } from '../excel/workbook.ts';
+import { openWorkbook } from '../excel/open-workbook.ts';
+import type { Workbook } from '../excel/workbook.ts';
 import { osUser } from '../os-user.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { findForm } from './forms.ts';
@@ -134,8 +136,9 @@ async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ sc
 }
 
 async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget): Promise<Verdict> {
-  const workbook = await loadWorkbook(file.bytes);
-  if (!workbook) return rejected(null, issue('error', 'import.notWorkbook'));
+  const opened = await openWorkbook(file.bytes, path.basename(file.name));
+  if (!opened.ok) return rejected(null, opened.error);
+  const { workbook } = opened;
   const chosen = await formOfFile(readIdentity(workbook), target);
   if ('refusal' in chosen) return chosen.refusal;
   const { form } = chosen;
@@ -152,7 +155,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
     school,
     schoolBin: school.bin,
     errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
-    warnings: [...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
+    warnings: [...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
     form,
     values: report.values,
     texts: report.texts,

@@ -193,11 +193,11 @@ describe('rules on import', () => {
 });
 
 describe('files that are not this campaign’s report', () => {
-  it('refuses a file that is not a workbook', async () => {
+  it('refuses a file that is not a workbook, saying what it seems to be', async () => {
     const bytes = new TextEncoder().encode('Z01;500\nZ02;4\n');
     const outcome = await importOne(bytes, 'report.csv');
     expect(outcome).toMatchObject({ file: 'report.csv', schoolBin: null, schoolName: null });
-    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.notWorkbook', params: undefined } }]);
+    expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.fileText', params: { file: 'report.csv' } } }]);
     await expectRejectedAndKept(bytes, outcome);
   });
 
