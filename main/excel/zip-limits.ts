@@ -4,12 +4,13 @@
 //
 // The limits, and why:
 // - at most 10 000 parts: a real workbook has a few dozen (sheets, styles, rels); each part costs exceljs memory;
-// - at most 100 MB unpacked per part, 300 MB in all: a district report is a few hundred kilobytes; exceljs holds
+// - at most 20 MB unpacked per part, 100 MB in all: a district report is a few hundred kilobytes; exceljs holds
 //   the whole workbook in memory, several times the XML's size, and the importer runs in the desktop app's process;
 // - at most 200:1 compression for a part over 1 MB: worksheet XML compresses 5–50:1; zeros compress about 1000:1,
 //   which is what bombs are made of;
-// - declared sizes can lie, so every part is inflated with a cap at its declared size (never above 100 MB) and
+// - declared sizes can lie, so every part is inflated with a cap at its declared size (never above 20 MB) and
 //   abandoned as soon as the cap is passed; its CRC-32 is checked too (JSZip does not check it by default).
+//   The cap bounds the memory a lying part can cost while it is inflated (about its size again in buffers).
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 
@@ -17,8 +18,8 @@ const MB = 1024 * 1024;
 
 export const ZIP_LIMITS = {
   maxEntries: 10_000,
-  maxEntryBytes: 100 * MB,
-  maxTotalBytes: 300 * MB,
+  maxEntryBytes: 20 * MB,
+  maxTotalBytes: 100 * MB,
   maxRatio: 200,
   /** The ratio limit applies only to parts larger than this (a tiny part of repeated text compresses well). */
   ratioCheckedAbove: 1 * MB,
