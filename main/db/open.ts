@@ -30,6 +30,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     raw.close();
     throw new AppError('conflict', 'db.notDatabase', { file });
   }
+  // In WAL mode NORMAL still keeps every transaction whole (a crash or power cut loses at most the last commits,
+  // never half of one) and spares an fsync per transaction: an import of 600 files is one commit per file.
+  raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
