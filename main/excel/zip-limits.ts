@@ -9,10 +9,10 @@
 // - at most 200:1 compression for a part over 1 MB: worksheet XML compresses 5–50:1; zeros compress about 1000:1,
 //   which is what bombs are made of;
 // - declared sizes can lie, so every part is inflated with a cap at its declared size (never above 20 MB) and
-//   abandoned as soon as the cap is passed; its CRC-32 is checked too (JSZip does not check it by default).
+//   abandoned as soon as the cap is passed (Node's zlib with maxOutputLength, native and bounded); its CRC-32 is
+//   checked too (JSZip does not check it by default).
 //   The cap bounds the memory a lying part can cost while it is inflated (about its size again in buffers).
-import { crc32 } from 'node:zlib';
-import { Inflate } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 const MB = 1024 * 1024;
 
@@ -197,11 +197,6 @@ export function checkDeclaredSizes(entries: ZipEntry[]): ZipProblem | null {
   return null;
 }
 
-/** Input is fed to the inflater this many bytes at a time, so one step can never produce more than ~4 MB. */
-const INFLATE_STEP = 4096;
-
-class CapExceeded extends Error {}
-
 /** Where the entry's data starts, from its local header (whose own sizes may be zero: data descriptors). */
 function dataStart(r: Reader, entry: ZipEntry): number | null {
   const at = entry.localHeaderOffset;
@@ -210,9 +205,18 @@ function dataStart(r: Reader, entry: ZipEntry): number | null {
   return r.fits(start, entry.compressedSize) ? start : null;
 }
 
+/** Inflates a deflated part with Node's zlib, which stops (ERR_BUFFER_TOO_LARGE) once the output passes the cap. */
+function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'overflow' | 'damaged' {
+  try {
+    return inflateRawSync(data, { maxOutputLength: cap + 1 });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'overflow' : 'damaged';
+  }
+}
+
 /**
- * Inflates one entry, counting the bytes as they come and throwing them away, and checks its size and CRC-32.
- * Stops as soon as the output passes the declared size (and never goes past the per-part limit).
+ * Inflates one entry with its declared size as the cap (never more than the per-part limit), and checks its
+ * size and CRC-32. A part that unpacks to more than it declares is abandoned as soon as it passes the cap.
  */
 function checkEntry(r: Reader, entry: ZipEntry): ZipProblem | null {
   const part = entry.name;
@@ -222,32 +226,12 @@ function checkEntry(r: Reader, entry: ZipEntry): ZipProblem | null {
   if (start === null) return { kind: 'damaged', part };
   const data = r.bytes.subarray(start, start + entry.compressedSize);
   const cap = Math.min(entry.uncompressedSize, ZIP_LIMITS.maxEntryBytes);
-  let produced = 0;
-  let crc = 0;
-  const take = (chunk: Uint8Array) => {
-    produced += chunk.byteLength;
-    if (produced > cap) throw new CapExceeded();
-    crc = crc32(chunk, crc);
-  };
-  try {
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) return { kind: 'damaged', part };
-      take(data);
-    } else {
-      const inflater = new Inflate((chunk) => take(chunk));
-      if (data.byteLength === 0) inflater.push(data, true);
-      for (let at = 0; at < data.byteLength; at += INFLATE_STEP) {
-        const end = Math.min(at + INFLATE_STEP, data.byteLength);
-        inflater.push(data.subarray(at, end), end === data.byteLength);
-      }
-    }
-  } catch (error) {
-    if (error instanceof CapExceeded) {
-      return entry.uncompressedSize > ZIP_LIMITS.maxEntryBytes ? { kind: 'entryTooLarge', part, size: produced } : { kind: 'sizeMismatch', part };
-    }
-    return { kind: 'damaged', part };
-  }
-  if (produced !== entry.uncompressedSize || crc >>> 0 !== entry.crc32) return { kind: 'damaged', part };
+  if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) return { kind: 'damaged', part };
+  const output = entry.method === 0 ? data : inflateCapped(data, cap);
+  if (output === 'damaged') return { kind: 'damaged', part };
+  // A declared size over the limit was refused before inflating (checkDeclaredSizes): passing the cap is a lie.
+  if (output === 'overflow' || output.byteLength > cap) return { kind: 'sizeMismatch', part };
+  if (output.byteLength !== entry.uncompressedSize || crc32(output) >>> 0 !== entry.crc32) return { kind: 'damaged', part };
   return null;
 }
 
