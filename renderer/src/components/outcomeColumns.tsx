@@ -1,16 +1,36 @@
 // The columns an import outcome is shown with, in the results of an import and in the history.
 import { Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { TableColumnType, TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../shared/domain.ts';
 import { IssueList } from './IssueList.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
-export function useOutcomeColumns<T extends ImportOutcome>(): TableColumnsType<T> {
+/** An outcome as the user reads it: accepted with warnings is an outcome of its own. */
+export type ShownOutcome = 'accepted' | 'acceptedWithWarnings' | 'rejected' | 'duplicate';
+
+export const SHOWN_OUTCOMES: readonly ShownOutcome[] = ['accepted', 'acceptedWithWarnings', 'rejected', 'duplicate'];
+
+export function shownOutcome(outcome: Pick<ImportOutcome, 'status' | 'hasWarnings'>): ShownOutcome {
+  return outcome.status === 'accepted' && outcome.hasWarnings ? 'acceptedWithWarnings' : outcome.status;
+}
+
+/** Every column an outcome can be shown with, to be picked and ordered by each table. */
+export interface OutcomeColumnSet<T extends ImportOutcome> {
+  file: TableColumnType<T>;
+  school: TableColumnType<T>;
+  status: TableColumnType<T>;
+  /** Errors and warnings together. */
+  issues: TableColumnType<T>;
+  errors: TableColumnType<T>;
+  warnings: TableColumnType<T>;
+}
+
+export function useOutcomeColumnSet<T extends ImportOutcome>(): OutcomeColumnSet<T> {
   const { t } = useTranslation();
-  return [
-    { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string) => <span data-testid="import-file">{file}</span> },
-    {
+  return {
+    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string) => <span data-testid="import-file">{file}</span> },
+    school: {
       key: 'school',
       title: t('ui.import.columns.school'),
       render: (_v, o) => (
@@ -20,7 +40,7 @@ export function useOutcomeColumns<T extends ImportOutcome>(): TableColumnsType<T
         </span>
       ),
     },
-    {
+    status: {
       key: 'status',
       title: t('ui.import.columns.status'),
       render: (_v, o) => (
@@ -30,11 +50,26 @@ export function useOutcomeColumns<T extends ImportOutcome>(): TableColumnsType<T
         </>
       ),
     },
-    {
+    issues: {
       key: 'issues',
       title: t('ui.import.columns.issues'),
       render: (_v, o) => <IssueList issues={[...o.errors, ...o.warnings]} testId="import-issues" />,
     },
-  ];
+    errors: {
+      key: 'errors',
+      title: t('ui.import.batch.errors'),
+      render: (_v, o) => <IssueList issues={o.errors} testId="import-errors" />,
+    },
+    warnings: {
+      key: 'warnings',
+      title: t('ui.import.batch.warnings'),
+      render: (_v, o) => <IssueList issues={o.warnings} testId="import-warnings" />,
+    },
+  };
 }
 
+/** File, school, outcome, and the errors and warnings in one column. */
+export function useOutcomeColumns<T extends ImportOutcome>(): TableColumnsType<T> {
+  const columns = useOutcomeColumnSet<T>();
+  return [columns.file, columns.school, columns.status, columns.issues];
+}

@@ -1,0 +1,126 @@
+// The outcome of each file of a batch: sortable by school, file and outcome, narrowed by outcome and by a search
+// on the school or file name, and saved as a workbook ('reports.saveResults').
+import { useMemo, useState } from 'react';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Input, Radio, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportOutcome } from '../../../../shared/domain.ts';
+import { call } from '../../../api.ts';
+import { currentLanguage } from '../../i18n.ts';
+import { SHOWN_OUTCOMES, shownOutcome, useOutcomeColumnSet, type ShownOutcome } from '../../components/outcomeColumns.tsx';
+import { useSaveAction } from '../../components/useSaveAction.ts';
+import type { BatchRow } from './useBatchImport.ts';
+
+type StatusFilter = ShownOutcome | 'all';
+
+interface Props {
+  campaignId: string;
+  rows: BatchRow[];
+  checkedOnly: boolean;
+  /** Disables saving while the batch still runs. */
+  running: boolean;
+  onAddSchool: (row: BatchRow) => void;
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+const bySchool = (a: BatchRow, b: BatchRow) => byText(a.schoolName ?? '', b.schoolName ?? '');
+const byFile = (a: BatchRow, b: BatchRow) => byText(a.file, b.file);
+const byOutcome = (a: BatchRow, b: BatchRow) => SHOWN_OUTCOMES.indexOf(shownOutcome(a)) - SHOWN_OUTCOMES.indexOf(shownOutcome(b));
+
+function matches(row: BatchRow, status: StatusFilter, search: string): boolean {
+  if (status !== 'all' && shownOutcome(row) !== status) return false;
+  const needle = search.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  return [row.file, row.schoolName ?? '', row.schoolBin ?? ''].some((text) => text.toLocaleLowerCase().includes(needle));
+}
+
+/** The outcome as sent back to be written: the row's key is the screen's own. */
+function outcomeOf({ key: _key, ...outcome }: BatchRow): ImportOutcome {
+  return outcome;
+}
+
+function useColumns(onAddSchool: (row: BatchRow) => void): TableColumnsType<BatchRow> {
+  const { t } = useTranslation();
+  const set = useOutcomeColumnSet<BatchRow>();
+  return [
+    { ...set.school, sorter: bySchool, width: 220 },
+    { ...set.file, sorter: byFile, width: 240 },
+    { ...set.status, sorter: byOutcome, width: 190 },
+    set.errors,
+    set.warnings,
+    {
+      key: 'actions',
+      title: '',
+      render: (_v, row) =>
+        row.newSchool && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => onAddSchool(row)} data-testid="import-add-school">
+            {t('ui.import.addSchool')}
+          </Button>
+        ),
+    },
+  ];
+}
+
+function StatusFilterButtons({ rows, value, onChange }: { rows: BatchRow[]; value: StatusFilter; onChange: (value: StatusFilter) => void }) {
+  const { t } = useTranslation();
+  const count = (status: StatusFilter) => rows.filter((row) => status === 'all' || shownOutcome(row) === status).length;
+  const label = (status: StatusFilter) => (status === 'all' ? t('ui.import.batch.all') : t(`ui.import.status.${status}`));
+  const options = (['all', ...SHOWN_OUTCOMES] as const).map((status) => ({
+    value: status,
+    label: t('ui.import.batch.filterOption', { label: label(status), count: count(status) }),
+    disabled: status !== value && count(status) === 0,
+  }));
+  return (
+    <Radio.Group
+      optionType="button"
+      size="small"
+      value={value}
+      options={options}
+      onChange={(event) => onChange(event.target.value as StatusFilter)}
+      data-testid="import-filter-status"
+    />
+  );
+}
+
+export function ImportResultsTable({ campaignId, rows, checkedOnly, running, onAddSchool }: Props) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [search, setSearch] = useState('');
+  const shown = useMemo(() => rows.filter((row) => matches(row, status, search)), [rows, status, search]);
+  const columns = useColumns(onAddSchool);
+  const { busy: saving, save } = useSaveAction(() =>
+    call('reports.saveResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
+  );
+
+  return (
+    <>
+      <div className="toolbar">
+        <StatusFilterButtons rows={rows} value={status} onChange={setStatus} />
+        <Input
+          className="import-search"
+          prefix={<SearchOutlined aria-hidden />}
+          allowClear
+          placeholder={t('ui.import.batch.search')}
+          aria-label={t('ui.import.batch.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          data-testid="import-search"
+        />
+        <span className="toolbar-grow" />
+        <Button icon={<FileExcelOutlined />} loading={saving} disabled={running || rows.length === 0} onClick={save} data-testid="import-results-save">
+          {t('ui.import.batch.save')}
+        </Button>
+      </div>
+      <Table<BatchRow>
+        data-testid="import-results"
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('ui.import.batch.nothingFound') }}
+      />
+    </>
+  );
+}
