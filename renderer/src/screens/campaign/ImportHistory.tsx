@@ -1,45 +1,216 @@
-// Every file ever imported into the campaign, newest first, with the report each school currently counts with.
-import { Table, Tag, Typography } from 'antd';
+// Every file ever imported into the campaign, newest first: where each stands (accepted, returned for revision,
+// rejected…), who imported it, the report each school currently counts with; a file returned to its school with
+// the message to send, the versions of a school's report, and a report typed in by hand.
+import { useState } from 'react';
+import { EditOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportRecord } from '../../../../shared/imports.ts';
+import { IMPORT_STATES, type ImportRecord, type ImportState, type ReturnMessage } from '../../../../shared/imports.ts';
+import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useOutcomeColumns } from '../../components/outcomeColumns.tsx';
+import { useRoute } from '../../components/router.ts';
+import { errorText } from '../../i18n.ts';
+import { ImportStateTag, ManualSourceTag } from './ImportStateTag.tsx';
+import { ManualEntryModal } from './ManualEntryModal.tsx';
+import { ReportVersionsDrawer, type VersionsSchool } from './ReportVersionsDrawer.tsx';
+import { ReturnDialog } from './ReturnDialog.tsx';
 
 interface Props {
   history: ImportRecord[] | undefined;
   loading: boolean;
   error: unknown;
+  /** The campaign; taken from the address (#/campaigns/<id>/import) when not given. */
+  campaignId?: string;
+  /** Reads the history again after a file was returned, a version restored or a report entered by hand. */
+  onChanged?: () => void;
 }
 
-export function ImportHistory({ history, loading, error }: Props) {
+type StateFilter = ImportState | 'all';
+
+/** States a file can be returned to its school from (a returned one shows its message again). */
+const RETURNABLE: readonly ImportState[] = ['accepted', 'acceptedWithWarnings', 'rejected', 'returned'];
+
+function canReturn(record: ImportRecord): boolean {
+  return record.schoolId !== null && record.source === 'file' && RETURNABLE.includes(record.state);
+}
+
+/** The history as read again here, kept only until the parent hands down a newer one. */
+interface Fresh {
+  base: ImportRecord[] | undefined;
+  rows: ImportRecord[];
+}
+
+export function ImportHistory({ history, loading, error, campaignId: givenId, onChanged }: Props) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const route = useRoute();
+  const campaignId = givenId ?? (route.screen === 'campaign' ? route.id : undefined);
   const outcomeColumns = useOutcomeColumns<ImportRecord>();
+  const [filter, setFilter] = useState<StateFilter>('all');
+  const [fresh, setFresh] = useState<Fresh>();
+  const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<unknown>();
+  const [returning, setReturning] = useState<number | null>(null);
+  const [returned, setReturned] = useState<{ file: string; message: ReturnMessage } | null>(null);
+  const [versionsOf, setVersionsOf] = useState<VersionsSchool | null>(null);
+  const [entering, setEntering] = useState(false);
+
+  const rows = fresh && fresh.base === history ? fresh.rows : (history ?? []);
+  const shown = filter === 'all' ? rows : rows.filter((record) => record.state === filter);
+
+  /** Something changed the history: the parent reads it again, or this table does. */
+  const reload = async () => {
+    if (onChanged) {
+      onChanged();
+      return;
+    }
+    if (!campaignId) return;
+    setReloading(true);
+    try {
+      setFresh({ base: history, rows: await call('reports.history', { campaignId }) });
+      setReloadError(undefined);
+    } catch (caught) {
+      setReloadError(caught);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const returnFile = async (record: ImportRecord) => {
+    if (!campaignId) return;
+    setReturning(record.id);
+    try {
+      const text = await call('reports.return', { campaignId, importId: record.id });
+      setReturned({ file: record.file, message: text });
+      if (record.state !== 'returned') await reload();
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    } finally {
+      setReturning(null);
+    }
+  };
+
+  const actions = (record: ImportRecord) => {
+    if (!campaignId || record.schoolId === null) return null;
+    const schoolId = record.schoolId;
+    return (
+      <Space size={[4, 4]} wrap>
+        {canReturn(record) && (
+          <Button
+            size="small"
+            icon={<RollbackOutlined />}
+            loading={returning === record.id}
+            onClick={() => void returnFile(record)}
+            data-testid="history-return"
+          >
+            {t(record.state === 'returned' ? 'ui.history.showReturn' : 'ui.history.return')}
+          </Button>
+        )}
+        <Button
+          size="small"
+          icon={<HistoryOutlined />}
+          onClick={() => setVersionsOf({ id: schoolId, name: record.schoolName ?? record.schoolBin ?? '' })}
+          data-testid="history-versions"
+        >
+          {t('ui.history.versions')}
+        </Button>
+      </Space>
+    );
+  };
+
+  const stateColumn: TableColumnsType<ImportRecord>[number] = {
+    key: 'state',
+    title: t('ui.history.columns.state'),
+    width: 200,
+    render: (_v, record) => (
+      <Space size={[0, 4]} wrap>
+        <ImportStateTag state={record.state} />
+        {record.source === 'manual' && <ManualSourceTag />}
+        {record.current && <Tag color="green">{t('ui.import.current')}</Tag>}
+        {record.returnedAt && (
+          <Typography.Text type="secondary" className="history-note">
+            {t('ui.history.returnedAt', { date: formatDate(record.returnedAt) })}
+          </Typography.Text>
+        )}
+      </Space>
+    ),
+  };
+  // The state takes the place of the outcome's own status column (after the school, before the issues).
+  const statusAt = outcomeColumns.findIndex((column) => column.key === 'status');
+  const schoolAt = outcomeColumns.findIndex((column) => column.key === 'school');
+  const middle = outcomeColumns.filter((column) => column.key !== 'status');
+  middle.splice(statusAt >= 0 ? statusAt : schoolAt + 1, 0, stateColumn);
+
   const columns: TableColumnsType<ImportRecord> = [
-    { key: 'importedAt', dataIndex: 'importedAt', title: t('ui.import.columns.importedAt'), render: (at: string) => formatDate(at), width: 150 },
-    ...outcomeColumns,
     {
-      key: 'current',
-      dataIndex: 'current',
-      title: t('ui.import.columns.current'),
-      render: (current: boolean) => (current ? <Tag color="green">{t('ui.import.current')}</Tag> : null),
+      key: 'importedAt',
+      title: t('ui.import.columns.importedAt'),
+      width: 140,
+      render: (_v, record) => (
+        <div className="history-when">
+          <span>{formatDate(record.importedAt)}</span>
+          <Typography.Text type="secondary" className="history-note" title={t('ui.history.columns.user')} data-testid="history-user">
+            {record.user}
+          </Typography.Text>
+        </div>
+      ),
     },
+    ...middle,
+    { key: 'actions', title: t('ui.common.actions'), width: 180, fixed: 'right', render: (_v, record) => actions(record) },
   ];
+
   return (
     <>
       <Typography.Title level={3}>{t('ui.import.history')}</Typography.Title>
-      <ErrorAlert error={error} testId="history-error" />
+      <div className="toolbar">
+        <Segmented<StateFilter>
+          className="history-filter"
+          value={filter}
+          onChange={setFilter}
+          aria-label={t('ui.history.filterLabel')}
+          data-testid="history-filter-state"
+          options={[
+            { value: 'all', label: t('ui.history.filterAll') },
+            ...IMPORT_STATES.map((state) => ({ value: state, label: <span data-state={state}>{t(`ui.history.state.${state}`)}</span> })),
+          ]}
+        />
+        <span className="toolbar-grow" />
+        {campaignId && (
+          <Button icon={<EditOutlined />} onClick={() => setEntering(true)} data-testid="manual-entry">
+            {t('ui.manual.button')}
+          </Button>
+        )}
+      </div>
+      <ErrorAlert error={error ?? reloadError} testId="history-error" />
       <Table<ImportRecord>
         data-testid="import-history"
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={loading || reloading}
         columns={columns}
-        dataSource={history ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('ui.import.historyEmpty') }}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: filter === 'all' ? t('ui.import.historyEmpty') : t('ui.history.filterEmpty') }}
       />
+      <ReturnDialog file={returned?.file ?? null} message={returned?.message ?? null} onClose={() => setReturned(null)} />
+      {campaignId && (
+        <>
+          <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} onChanged={() => void reload()} />
+          <ManualEntryModal
+            campaignId={campaignId}
+            open={entering}
+            onClose={() => setEntering(false)}
+            onSaved={() => {
+              setEntering(false);
+              void reload();
+            }}
+          />
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,222 @@
+// A school's report typed in by hand (it dictated it by phone, or brought it on paper): the campaign's form rows
+// as inputs by type, checked as a file is checked, then stored and marked as entered by hand.
+import { Fragment, useState } from 'react';
+import { Alert, App, Button, Form, Modal, Select, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Campaign, ImportOutcome, School, SchoolReportRow } from '../../../../shared/domain.ts';
+import type { FormDefinition, Indicator } from '../../../../shared/forms/types.ts';
+import { call } from '../../../api.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { IssueList } from '../../components/IssueList.tsx';
+import { formatDate } from '../../components/format.ts';
+import { useQuery } from '../../components/useQuery.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
+import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { ManualValueInput, reportedValue, typedValue, type FieldValue, type TypedValue } from './ManualValueInput.tsx';
+
+interface Props {
+  campaignId: string;
+  open: boolean;
+  onClose: () => void;
+  /** A report was stored: the history and the summary have something new. */
+  onSaved: (outcome: ImportOutcome) => void;
+}
+
+interface Fields {
+  schoolId?: number;
+  values?: Record<string, FieldValue>;
+}
+
+interface Checked {
+  outcome: ImportOutcome;
+  dryRun: boolean;
+}
+
+function IndicatorLabel({ indicator }: { indicator: Indicator }) {
+  const { language } = useLanguage();
+  const lang = labelLanguage(language);
+  const other = lang === 'kk' ? 'ru' : 'kk';
+  const unit = indicator.unit?.[lang];
+  return (
+    <span className="manual-label">
+      <span>
+        <Typography.Text code>{indicator.code}</Typography.Text> {indicator.label[lang]}
+        {unit ? <Typography.Text type="secondary"> ({unit})</Typography.Text> : null}
+      </span>
+      {/* The form's rows are written in both languages: the other one under, as on the template. */}
+      {indicator.label[other] && (
+        <Typography.Text type="secondary" lang={other} className="manual-label-other">
+          {indicator.label[other]}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+function OutcomeView({ checked }: { checked: Checked }) {
+  const { t } = useTranslation();
+  const { outcome, dryRun } = checked;
+  const rejected = outcome.status !== 'accepted';
+  const kind = rejected ? 'rejected' : outcome.warnings.length > 0 ? 'checkedWarnings' : 'checkedOk';
+  return (
+    <div data-testid="manual-outcome" data-status={outcome.status} data-dry-run={String(dryRun)}>
+      <Alert type={rejected ? 'error' : outcome.warnings.length > 0 ? 'warning' : 'success'} showIcon title={t(`ui.manual.${kind}`)} />
+      <IssueList issues={[...outcome.errors, ...outcome.warnings]} testId="manual-issues" />
+    </div>
+  );
+}
+
+interface EntryProps {
+  campaignId: string;
+  form: FormDefinition;
+  schools: School[];
+  reports: SchoolReportRow[];
+  onClose: () => void;
+  onSaved: (outcome: ImportOutcome) => void;
+}
+
+function ManualEntryForm({ campaignId, form: definition, schools, reports, onClose, onSaved }: EntryProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Fields>();
+  const { error, saving, run } = useSubmit();
+  const [checked, setChecked] = useState<Checked>();
+  const schoolId = Form.useWatch('schoolId', form);
+  const report = reports.find((row) => row.schoolId === schoolId && row.receivedAt !== null);
+  const sectionTitles = new Map((definition.sections ?? []).map((section) => [section.id, section.title[labelLanguage(language)]]));
+
+  /** A school chosen: its current report's values fill the inputs, or they start blank. */
+  const chooseSchool = (id: number) => {
+    const current = reports.find((row) => row.schoolId === id && row.receivedAt !== null);
+    for (const indicator of definition.indicators) {
+      form.setFieldValue(['values', indicator.code], current ? reportedValue(indicator, current) : undefined);
+    }
+    setChecked(undefined);
+  };
+
+  const send = async (dryRun: boolean) => {
+    const fields = await form.validateFields();
+    if (fields.schoolId === undefined) return;
+    const chosen = fields.schoolId;
+    const values: Record<string, TypedValue> = {};
+    for (const indicator of definition.indicators) values[indicator.code] = typedValue(indicator, fields.values?.[indicator.code]);
+    await run(async () => {
+      const outcome = await call('reports.enter', { campaignId, schoolId: chosen, values, dryRun });
+      setChecked({ outcome, dryRun });
+      if (!dryRun && outcome.status === 'accepted') {
+        const school = schools.find((s) => s.id === chosen)?.shortName ?? outcome.schoolName ?? '';
+        if (outcome.warnings.length > 0) void message.warning(t('ui.manual.savedWithWarnings', { school, warnings: outcome.warnings.length }));
+        else void message.success(t('ui.manual.saved', { school }));
+        onSaved(outcome);
+      }
+    });
+  };
+
+  let previousSection: string | undefined;
+  return (
+    <Form<Fields>
+      form={form}
+      name="manualEntry"
+      layout="horizontal"
+      labelAlign="left"
+      labelWrap
+      labelCol={{ flex: '1 1 0' }}
+      wrapperCol={{ flex: '0 0 300px' }}
+      colon={false}
+      onValuesChange={(changed: Fields) => {
+        if (changed.values) setChecked(undefined);
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('ui.manual.intro')}</Typography.Paragraph>
+      <Form.Item name="schoolId" label={t('ui.manual.school')} rules={[{ required: true, message: t('ui.manual.chooseSchool') }]}>
+        <Select<number>
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('ui.manual.schoolPlaceholder')}
+          options={schools.map((school) => ({ value: school.id, label: `${school.shortName} \u00b7 ${school.bin}` }))}
+          onChange={chooseSchool}
+          data-testid="manual-school"
+        />
+      </Form.Item>
+      {report && (
+        <Alert type="info" showIcon className="manual-has-report" data-testid="manual-has-report" title={t('ui.manual.hasReport', { date: formatDate(report.receivedAt) })} />
+      )}
+      <div className="manual-rows">
+        {definition.indicators.map((indicator) => {
+          const section = indicator.section !== previousSection ? indicator.section : undefined;
+          previousSection = indicator.section;
+          const title = section ? sectionTitles.get(section) : undefined;
+          return (
+            <Fragment key={indicator.code}>
+              {title && <Typography.Title level={5} className="manual-section">{title}</Typography.Title>}
+              <Form.Item
+                name={['values', indicator.code]}
+                label={<IndicatorLabel indicator={indicator} />}
+                required={indicator.required}
+                className="manual-row"
+              >
+                <ManualValueInput indicator={indicator} />
+              </Form.Item>
+            </Fragment>
+          );
+        })}
+      </div>
+      <ErrorAlert error={error} testId="manual-error" />
+      {checked && <OutcomeView checked={checked} />}
+      <div className="manual-actions">
+        <Button onClick={onClose}>{t('ui.common.cancel')}</Button>
+        <Button onClick={() => void send(true).catch(() => undefined)} loading={saving} data-testid="manual-check">
+          {t('ui.manual.check')}
+        </Button>
+        <Button type="primary" onClick={() => void send(false).catch(() => undefined)} loading={saving} data-testid="manual-save">
+          {t('ui.manual.save')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** The campaign's form version, once the campaign is known. */
+function FormLoader({ campaign, ...rest }: Omit<EntryProps, 'form'> & { campaign: Campaign }) {
+  const record = useQuery('forms.get', { id: campaign.formId, version: campaign.formVersion });
+  if (record.error) return <ErrorAlert error={record.error} testId="manual-error" />;
+  if (!record.data) return <Spin />;
+  return <ManualEntryForm form={record.data.form} {...rest} />;
+}
+
+/** The campaign (with every school's current values, to fill the inputs from) and the active schools. */
+function EntryLoader({ campaignId, onClose, onSaved }: Omit<Props, 'open'>) {
+  const summary = useQuery('summary.get', { campaignId });
+  const schools = useQuery('schools.list', { includeClosed: false });
+  const error = summary.error ?? schools.error;
+  if (error) return <ErrorAlert error={error} testId="manual-error" />;
+  if (!summary.data || !schools.data) return <Spin />;
+  return (
+    <FormLoader
+      campaign={summary.data.campaign}
+      campaignId={campaignId}
+      schools={schools.data.filter((school) => school.active)}
+      reports={summary.data.schools}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
+  );
+}
+
+export function ManualEntryModal({ campaignId, open, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={t('ui.manual.title')}
+      onCancel={onClose}
+      footer={null}
+      width={960}
+      destroyOnHidden
+      mask={{ closable: false }}
+      modalRender={(panel) => <div data-testid="manual-entry-modal">{panel}</div>}
+    >
+      {open && <EntryLoader campaignId={campaignId} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,212 @@
+// The import history through the real UI: a rejected file returned to its school with the message in Russian and
+// Kazakh, a school's two versions with what changed and the older one restored (seen in the summary and the audit),
+// and a report entered by hand, first breaking a rule and then saved.
+import { userInfo } from 'node:os';
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { api, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+let server: Server;
+const CAMPAIGN = 'zabota-2026';
+const bins = validBins('1912400', 3);
+const NAMES = ['Школа Альфа', 'Школа Бета', 'Школа Гамма'];
+const schoolIds: number[] = [];
+const templates = new Map<string, Uint8Array>();
+
+const VALID: Record<string, number> = {
+  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
+  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
+};
+/** Z03 > Z02 breaks rule Z-R1. */
+const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
+const CORRECTED: Record<string, number> = { ...VALID, Z03: 4 };
+
+function user(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? '';
+  }
+}
+
+async function importFile(name: string, school: string, values: Record<string, number>): Promise<void> {
+  const template = templates.get(school);
+  if (!template) throw new Error(`no template for ${school}`);
+  const base64 = (await fillTemplate(template, values)).toString('base64');
+  await api(server, 'reports.import', { campaignId: CAMPAIGN, files: [{ name, base64 }] });
+}
+
+async function openImportTab(page: Page, language: 'ru' | 'kk' = 'ru'): Promise<void> {
+  await openApp(page, server, language);
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  await page.getByTestId('tab-import').click();
+}
+
+function historyRow(page: Page, file: string) {
+  return page.getByTestId('import-history').getByRole('row').filter({ has: page.getByText(file, { exact: true }) });
+}
+
+test.beforeAll(async () => {
+  server = await startServer();
+  for (const [index, bin] of bins.entries()) {
+    const school = await api<{ id: number }>(server, 'schools.create', {
+      bin, shortName: NAMES[index], nameRu: NAMES[index], nameKk: `${NAMES[index]} (kk)`, type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
+    });
+    schoolIds.push(school.id);
+  }
+  await api(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
+  const saved = await api<{ kind: string; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId: CAMPAIGN });
+  const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
+  for (const [name, bytes] of Object.entries(files)) {
+    const school = NAMES.find((n) => name.includes(n));
+    if (school) templates.set(school, bytes);
+  }
+  expect(templates.size).toBe(3);
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a rejected file returned for revision: the message in both languages, the state and the filter', async ({ page }) => {
+  await importFile('alpha-bad.xlsx', 'Школа Альфа', BREAKS_Z_R1);
+  await openImportTab(page);
+  const row = historyRow(page, 'alpha-bad.xlsx');
+  await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'rejected');
+  await expect(row.getByTestId('history-state')).toHaveText('Отклонён');
+  await expect(row.getByTestId('history-user')).toHaveText(user());
+
+  await row.getByTestId('history-return').click();
+  const dialog = page.getByTestId('return-dialog');
+  await expect(dialog).toBeVisible();
+  const ru = dialog.getByTestId('return-text-ru');
+  const kk = dialog.getByTestId('return-text-kk');
+  await expect(ru).toHaveValue(/возвращён на доработку/);
+  await expect(ru).toHaveValue(/ячейка D\d+, строка Z03: Правило Z-R1 не выполнено/);
+  await expect(ru).toHaveValue(/Школа Альфа/);
+  await expect(kk).toHaveValue(/пысықтауға қайтарылды/);
+  await expect(kk).toHaveValue(/D\d+ ұяшығы, Z03 жолы/);
+
+  await dialog.getByTestId('return-copy-ru').click();
+  await expect(page.getByText('Текст скопирован')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await ru.inputValue());
+  await expect(dialog.getByTestId('return-copy-kk')).toHaveText('Копировать');
+  await dialog.getByTestId('return-close').click();
+  await expect(dialog).toBeHidden();
+
+  await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'returned');
+  await expect(row.getByTestId('history-state')).toHaveText('Возвращён на доработку');
+
+  await importFile('beta-v1.xlsx', 'Школа Бета', VALID);
+  await page.reload();
+  await page.getByTestId('tab-import').click();
+  const history = page.getByTestId('import-history');
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await page.getByTestId('history-filter-state').getByText('Возвращён на доработку').click();
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(historyRow(page, 'alpha-bad.xlsx')).toBeVisible();
+  await page.getByTestId('history-filter-state').getByText('Отклонён').click();
+  await expect(history).toContainText('Нет файлов в этом состоянии');
+  await page.getByTestId('history-filter-state').getByText('Все').click();
+  await expect(history.getByRole('row')).toHaveCount(3);
+
+  await page.getByTestId('language-kk').click();
+  await expect(row.getByTestId('history-state')).toHaveText('Пысықтауға қайтарылды');
+  await expect(row.getByTestId('history-return')).toHaveText('Мектепке хабарлама');
+  await expect(page.getByTestId('manual-entry')).toHaveText('Қолмен енгізу');
+  await page.screenshot({ path: 'test-results/history-kk.png', fullPage: true });
+});
+
+test('two versions of a school’s report: what changed, the first restored, the summary and the audit follow', async ({ page }) => {
+  await importFile('beta-v2.xlsx', 'Школа Бета', CORRECTED);
+  await openImportTab(page);
+  await expect(historyRow(page, 'beta-v2.xlsx').getByTestId('history-state')).toHaveAttribute('data-state', 'accepted');
+  await historyRow(page, 'beta-v2.xlsx').getByTestId('history-versions').click();
+  const drawer = page.getByTestId('versions-drawer');
+  await expect(drawer).toBeVisible();
+  const versions = drawer.getByTestId('version-row');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toHaveAttribute('data-current', 'false');
+  await expect(versions.nth(1)).toHaveAttribute('data-current', 'true');
+  await expect(versions.nth(0)).toContainText('beta-v1.xlsx');
+  await expect(versions.nth(1).getByTestId('version-change')).toHaveText(['Z03: 3 → 4']);
+  await expect(versions.nth(1).getByTestId('version-restore')).toHaveCount(0);
+
+  await versions.nth(0).getByTestId('version-restore').click();
+  await page.getByTestId('version-restore-confirm').click();
+  await expect(versions.nth(0)).toHaveAttribute('data-current', 'true');
+  await expect(versions.nth(1)).toHaveAttribute('data-current', 'false');
+  const restored = drawer.getByTestId('audit-table').getByRole('row').nth(1);
+  await expect(restored).toContainText('Z03');
+  await expect(restored).toContainText('4 → 3');
+  await expect(restored.getByTestId('audit-reason')).toHaveText('восстановление');
+  await expect(restored.getByTestId('audit-user')).toHaveText(user());
+  await page.screenshot({ path: 'test-results/versions-ru.png' });
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(historyRow(page, 'beta-v1.xlsx').getByText('Действующий')).toBeVisible();
+
+  await page.getByTestId('tab-summary').click();
+  await expect(page.getByTestId('summary-reported')).toContainText('1');
+  await expect(page.getByTestId('summary-totals').getByRole('row', { name: /Z03/ }).getByRole('cell').last()).toHaveText('3');
+});
+
+test('a report entered by hand: a broken rule shown, fixed and saved, then counted', async ({ page }) => {
+  await openImportTab(page);
+  await page.getByTestId('manual-entry').click();
+  const modal = page.getByTestId('manual-entry-modal');
+  await modal.getByTestId('manual-school').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Школа Гамма' }).click();
+  await expect(modal.getByText('из них возвращено в школу')).toBeVisible();
+  await expect(modal.getByText('оның ішінде мектепке қайтарылды')).toBeVisible();
+  await expect(modal.getByTestId('manual-has-report')).toHaveCount(0);
+  const values: Record<string, string> = { Z01: '120', Z02: '2', Z03: '5', Z04: '3', Z05: '1', Z06: '2', Z10: '4', Z20: '4', Z30: '8000', Z31: '8000' };
+  for (const [code, value] of Object.entries(values)) await modal.getByTestId(`manual-value-${code}`).fill(value);
+
+  await modal.getByTestId('manual-check').click();
+  const issues = modal.getByTestId('manual-issues');
+  await expect(modal.getByTestId('manual-outcome')).toHaveAttribute('data-status', 'rejected');
+  await expect(issues.getByTestId('issue-error')).toHaveCount(1);
+  await expect(issues.getByTestId('issue-error')).toContainText('Z03 · Правило Z-R1 не выполнено');
+
+  await modal.getByTestId('manual-value-Z03').fill('1');
+  await expect(modal.getByTestId('manual-outcome')).toHaveCount(0);
+  await modal.getByTestId('manual-check').click();
+  await expect(modal.getByTestId('manual-outcome')).toHaveAttribute('data-status', 'accepted');
+  await expect(modal.getByTestId('manual-outcome')).toContainText('Ошибок нет');
+  await modal.getByTestId('manual-save').click();
+  await expect(modal).toBeHidden();
+  await expect(page.getByText('Отчёт школы «Школа Гамма» принят')).toBeVisible();
+
+  const manualRow = page.getByTestId('import-history').getByRole('row').filter({ has: page.getByTestId('history-manual') });
+  await expect(manualRow).toHaveCount(1);
+  await expect(manualRow).toContainText('Школа Гамма');
+  await expect(manualRow.getByTestId('history-manual')).toHaveText('вручную');
+  await expect(manualRow.getByTestId('history-state')).toHaveAttribute('data-state', 'accepted');
+  await expect(manualRow.getByTestId('history-return')).toHaveCount(0);
+
+  // Entering again prefills the current values and keeps the plan part.
+  await page.getByTestId('manual-entry').click();
+  await modal.getByTestId('manual-school').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Школа Гамма' }).click();
+  await expect(modal.getByTestId('manual-has-report')).toBeVisible();
+  await expect(modal.getByTestId('manual-value-Z01')).toHaveValue('120');
+  await page.screenshot({ path: 'test-results/manual-entry-ru.png' });
+  await modal.getByRole('button', { name: 'Отмена' }).click();
+  await expect(modal).toBeHidden();
+
+  await manualRow.getByTestId('history-versions').click();
+  await expect(page.getByTestId('versions-drawer').getByTestId('version-row')).toContainText('введён вручную');
+  await expect(page.getByTestId('versions-drawer').getByTestId('audit-reason').first()).toHaveText('вручную');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('tab-summary').click();
+  await expect(page.getByTestId('summary-reported')).toContainText('2');
+  await expect(page.getByTestId('summary-schools')).toContainText('Школа Гамма');
+  await expect(page.getByTestId('summary-totals').getByRole('row', { name: /Z01/ }).getByRole('cell').last()).toHaveText('620');
+});
