@@ -235,10 +235,23 @@ export async function importReports(db: Kysely<Database>, campaignId: string, fi
   return outcomes;
 }
 
-function stateOf(row: { status: 'accepted' | 'rejected' | 'duplicate'; has_warnings: number; returned_at: string | null }): ImportState {
-  if (row.returned_at) return 'returned';
+type HistoryRow = { id: number; school_id: number | null; status: 'accepted' | 'rejected' | 'duplicate'; has_warnings: number; returned_at: string | null };
+
+/** A returned file stays «returned» until the school's next file (or hand entry) arrives; then its own outcome shows. */
+function stateOf(row: HistoryRow, answered: boolean): ImportState {
+  if (row.returned_at && !answered) return 'returned';
   if (row.status === 'accepted') return row.has_warnings ? 'acceptedWithWarnings' : 'accepted';
   return row.status;
+}
+
+/** Per school, the id of its newest import that is not a duplicate: a returned file older than that was answered. */
+function latestImportBySchool(rows: HistoryRow[]): Map<number, number> {
+  const latest = new Map<number, number>();
+  for (const row of rows) {
+    if (row.school_id === null || row.status === 'duplicate') continue;
+    latest.set(row.school_id, Math.max(latest.get(row.school_id) ?? 0, row.id));
+  }
+  return latest;
 }
 
 export async function importHistory(db: Kysely<Database>, campaignId: string): Promise<ImportRecord[]> {
@@ -255,13 +268,15 @@ export async function importHistory(db: Kysely<Database>, campaignId: string): P
     .where('imports.campaign_id', '=', campaignId)
     .orderBy('imports.id', 'desc')
     .execute();
+  const latest = latestImportBySchool(rows);
   return rows.map((row) => {
     const issues = JSON.parse(row.issues_json) as FileIssue[];
+    const answered = row.school_id !== null && (latest.get(row.school_id) ?? 0) > row.id;
     return {
       id: row.id,
       importedAt: row.imported_at,
       current: row.is_current === 1,
-      state: stateOf(row),
+      state: stateOf(row, answered),
       source: row.source,
       returnedAt: row.returned_at,
       user: row.os_user,

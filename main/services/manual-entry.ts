@@ -53,6 +53,8 @@ export async function enterReport(
     else if ('text' in reading && reading.text !== undefined) texts.set(indicator.code, reading.text);
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
   }
+  const known = new Set(form.indicators.map((indicator) => indicator.code));
+  for (const code of Object.keys(typed).filter((c) => !known.has(c))) errors.push(issue('error', 'import.manualUnknownCode', { code }, { code }));
   const ruleIssues = errors.length === 0 ? checkRules(form, values) : [];
   const verdict: Verdict = {
     school,

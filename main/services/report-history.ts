@@ -61,12 +61,14 @@ export async function returnForRevision(db: Kysely<Database>, campaignId: string
   const row = await db
     .selectFrom('imports')
     .leftJoin('schools', 'schools.id', 'imports.school_id')
-    .select(['imports.id', 'imports.file_name', 'imports.issues_json', 'imports.returned_at', 'schools.short_name'])
+    .select(['imports.id', 'imports.file_name', 'imports.issues_json', 'imports.returned_at', 'imports.status', 'imports.source', 'schools.short_name'])
     .where('imports.id', '=', importId)
     .where('imports.campaign_id', '=', campaignId)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'import.notFound', { id: importId });
   if (!row.short_name) throw new AppError('conflict', 'import.returnNoSchool');
+  // Only a file the school sent can go back to it: a duplicate points to the file it repeats, a hand entry has none.
+  if (row.status === 'duplicate' || row.source === 'manual') throw new AppError('conflict', 'import.returnNotAFile');
   if (!row.returned_at) await db.updateTable('imports').set({ returned_at: new Date().toISOString() }).where('id', '=', importId).execute();
   const settings = await getSettings(db);
   const issues = JSON.parse(row.issues_json) as FileIssue[];

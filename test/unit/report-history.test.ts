@@ -124,7 +124,9 @@ describe('returning a file for revision', () => {
     expect((await importHistory(database.db, CAMPAIGN))[0].returnedAt).toBe(record.returnedAt);
 
     await send(0, {}, 'исправленный.xlsx');
-    expect((await importHistory(database.db, CAMPAIGN)).map((r) => r.state)).toEqual(['accepted', 'returned']);
+    const answered = await importHistory(database.db, CAMPAIGN);
+    expect(answered.map((r) => [r.file, r.state])).toEqual([['исправленный.xlsx', 'accepted'], ['школа1.xlsx', 'rejected']]);
+    expect(answered[1].returnedAt).toBe(record.returnedAt);
   });
 
   it('lists warnings of an accepted file too, and refuses a file without a school', async () => {
@@ -135,6 +137,9 @@ describe('returning a file for revision', () => {
     expect(message.ru).toContain('Z-R9');
     const unread = (await importReports(database.db, CAMPAIGN, [{ name: 'фото.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) }]))[0];
     await expect(returnForRevision(database.db, CAMPAIGN, unread.importId!)).rejects.toMatchObject({ key: 'import.returnNoSchool' });
+    const duplicate = await send(0, { Z34: 0 }, 'again.xlsx');
+    expect(duplicate.status).toBe('duplicate');
+    await expect(returnForRevision(database.db, CAMPAIGN, duplicate.importId!)).rejects.toMatchObject({ key: 'import.returnNotAFile' });
   });
 });
 
@@ -150,6 +155,8 @@ describe('a report typed in by hand', () => {
     expect(bad.errors.map((e) => [e.code, e.message.key])).toEqual([['Z01', 'import.notANumber'], ['Z02', 'import.negative'], ['Z30', 'import.tooManyDecimals']]);
     const blank = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z01: null });
     expect(blank.errors.map((e) => [e.code, e.message.key])).toEqual([['Z01', 'import.required']]);
+    const unknown = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z99: '1' });
+    expect(unknown.errors.map((e) => [e.code, e.message.key])).toEqual([['Z99', 'import.manualUnknownCode']]);
     expect(await rowCounts()).toEqual(before);
   });
 

@@ -64,6 +64,8 @@ export default {
     otherYear: 'The file is this campaign\'s template for {{found}}, but the import is into the {{expected}} campaign. The school probably filled in last year\'s file: send it this year\'s template',
     reportNotFound: 'Report not found',
     returnNoSchool: 'The file cannot be returned for revision: no school was recognised in it. Tell the school the file could not be read and ask for the filled template',
+    returnNotAFile: 'Only a file the school sent can be returned: a duplicate repeats a file already imported, and a report entered by hand is yours to correct',
+    manualUnknownCode: 'The form has no row with code {{code}}',
     otherForm: 'The file follows form {{found}}, but the campaign collects form {{expected}}',
     unknownSchool: 'No school with BIN {{bin}} in the registry. Add it to the registry and import the file again',
     closedSchool: 'The school with BIN {{bin}} is closed in the registry',

@@ -11,7 +11,6 @@ import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useOutcomeColumns } from '../../components/outcomeColumns.tsx';
-import { useRoute } from '../../components/router.ts';
 import { errorText } from '../../i18n.ts';
 import { ImportStateTag, ManualSourceTag } from './ImportStateTag.tsx';
 import { ManualEntryModal } from './ManualEntryModal.tsx';
@@ -22,10 +21,9 @@ interface Props {
   history: ImportRecord[] | undefined;
   loading: boolean;
   error: unknown;
-  /** The campaign; taken from the address (#/campaigns/<id>/import) when not given. */
-  campaignId?: string;
+  campaignId: string;
   /** Reads the history again after a file was returned, a version restored or a report entered by hand. */
-  onChanged?: () => void;
+  onChanged: () => void;
 }
 
 type StateFilter = ImportState | 'all';
@@ -37,55 +35,25 @@ function canReturn(record: ImportRecord): boolean {
   return record.schoolId !== null && record.source === 'file' && RETURNABLE.includes(record.state);
 }
 
-/** The history as read again here, kept only until the parent hands down a newer one. */
-interface Fresh {
-  base: ImportRecord[] | undefined;
-  rows: ImportRecord[];
-}
-
-export function ImportHistory({ history, loading, error, campaignId: givenId, onChanged }: Props) {
+export function ImportHistory({ history, loading, error, campaignId, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const route = useRoute();
-  const campaignId = givenId ?? (route.screen === 'campaign' ? route.id : undefined);
   const outcomeColumns = useOutcomeColumns<ImportRecord>();
   const [filter, setFilter] = useState<StateFilter>('all');
-  const [fresh, setFresh] = useState<Fresh>();
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<unknown>();
   const [returning, setReturning] = useState<number | null>(null);
   const [returned, setReturned] = useState<{ file: string; message: ReturnMessage } | null>(null);
   const [versionsOf, setVersionsOf] = useState<VersionsSchool | null>(null);
   const [entering, setEntering] = useState(false);
 
-  const rows = fresh && fresh.base === history ? fresh.rows : (history ?? []);
+  const rows = history ?? [];
   const shown = filter === 'all' ? rows : rows.filter((record) => record.state === filter);
 
-  /** Something changed the history: the parent reads it again, or this table does. */
-  const reload = async () => {
-    if (onChanged) {
-      onChanged();
-      return;
-    }
-    if (!campaignId) return;
-    setReloading(true);
-    try {
-      setFresh({ base: history, rows: await call('reports.history', { campaignId }) });
-      setReloadError(undefined);
-    } catch (caught) {
-      setReloadError(caught);
-    } finally {
-      setReloading(false);
-    }
-  };
-
   const returnFile = async (record: ImportRecord) => {
-    if (!campaignId) return;
     setReturning(record.id);
     try {
       const text = await call('reports.return', { campaignId, importId: record.id });
       setReturned({ file: record.file, message: text });
-      if (record.state !== 'returned') await reload();
+      if (record.state !== 'returned') onChanged();
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
@@ -94,7 +62,7 @@ export function ImportHistory({ history, loading, error, campaignId: givenId, on
   };
 
   const actions = (record: ImportRecord) => {
-    if (!campaignId || record.schoolId === null) return null;
+    if (record.schoolId === null) return null;
     const schoolId = record.schoolId;
     return (
       <Space size={[4, 4]} wrap>
@@ -178,18 +146,16 @@ export function ImportHistory({ history, loading, error, campaignId: givenId, on
           ]}
         />
         <span className="toolbar-grow" />
-        {campaignId && (
-          <Button icon={<EditOutlined />} onClick={() => setEntering(true)} data-testid="manual-entry">
-            {t('ui.manual.button')}
-          </Button>
-        )}
+        <Button icon={<EditOutlined />} onClick={() => setEntering(true)} data-testid="manual-entry">
+          {t('ui.manual.button')}
+        </Button>
       </div>
-      <ErrorAlert error={error ?? reloadError} testId="history-error" />
+      <ErrorAlert error={error} testId="history-error" />
       <Table<ImportRecord>
         data-testid="import-history"
         rowKey="id"
         size="small"
-        loading={loading || reloading}
+        loading={loading}
         columns={columns}
         dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -197,20 +163,16 @@ export function ImportHistory({ history, loading, error, campaignId: givenId, on
         locale={{ emptyText: filter === 'all' ? t('ui.import.historyEmpty') : t('ui.history.filterEmpty') }}
       />
       <ReturnDialog file={returned?.file ?? null} message={returned?.message ?? null} onClose={() => setReturned(null)} />
-      {campaignId && (
-        <>
-          <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} onChanged={() => void reload()} />
-          <ManualEntryModal
-            campaignId={campaignId}
-            open={entering}
-            onClose={() => setEntering(false)}
-            onSaved={() => {
-              setEntering(false);
-              void reload();
-            }}
-          />
-        </>
-      )}
+      <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} onChanged={onChanged} />
+      <ManualEntryModal
+        campaignId={campaignId}
+        open={entering}
+        onClose={() => setEntering(false)}
+        onSaved={() => {
+          setEntering(false);
+          onChanged();
+        }}
+      />
     </>
   );
 }
