@@ -97,6 +97,31 @@ function headerSchoolNameOf(sheet: Worksheet, lastRow: number): string {
   return '';
 }
 
+interface MergedRange {
+  text: string;
+  contains(row: number, column: number): boolean;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+}
+
+/**
+ * Merged ranges that span more than one row. A value cell inside one would read the value of the range's first
+ * cell — another row's value — so such a cell is refused rather than read.
+ */
+function mergesOverRows(sheet: Worksheet): MergedRange[] {
+  const ranges: MergedRange[] = [];
+  for (const text of sheet.model.merges ?? []) {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(text);
+    if (!match) continue;
+    const [top, bottom] = [Number(match[2]), Number(match[4])];
+    const [left, right] = [columnNumber(match[1]), columnNumber(match[3])];
+    if (bottom > top) ranges.push({ text, contains: (row, column) => row >= top && row <= bottom && column >= left && column <= right });
+  }
+  return ranges;
+}
+
 function bestFormSheet(workbook: Workbook, codes: Set<string>): { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null {
   let best: { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null = null;
   for (const sheet of workbook.worksheets) {
@@ -120,6 +145,7 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
   const texts = new Map<string, string>();
   const valueCells = new Map<string, string>();
   const errors: FileIssue[] = [];
+  const tallMerges = mergesOverRows(sheet);
 
   for (const indicator of form.indicators) {
     const { code } = indicator;
@@ -135,6 +161,11 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
     const cell = sheet.getRow(places[0].row).getCell(valueColumn);
     const where = { sheet: sheetName, cell: cell.address, code };
     valueCells.set(code, cell.address);
+    const merge = tallMerges.find((range) => range.contains(places[0].row, valueColumn));
+    if (merge) {
+      errors.push(issue('error', 'import.mergedCell', { range: merge.text }, where));
+      continue;
+    }
     const reading = readTypedCell(cell, indicator.type);
     if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
     else if ('number' in reading && reading.number !== undefined) values.set(code, reading.number);

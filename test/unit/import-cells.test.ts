@@ -1,6 +1,7 @@
 // Importing filled «Забота» files cell by cell: what is read as a number, what is refused and where,
 // and which files are not this campaign's or this registry's. A refused file is kept, its report is not.
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome, School } from '../../shared/domain.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
@@ -158,6 +159,62 @@ describe('cells refused, each at its cell and row code', () => {
       ['D30', 'Z32', 'import.negative'],
     ]);
     expect(outcome.warnings).toEqual([]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+});
+
+describe('rows as schools leave them', () => {
+  it('reads rows moved about: two rows swapped, rows inserted above the table, a row hidden', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      const z03 = valueCellOf(sheet, 'Z03').row;
+      const z04 = valueCellOf(sheet, 'Z04').row;
+      const a = sheet.getRow(Number(z03)).values;
+      sheet.getRow(Number(z03)).values = sheet.getRow(Number(z04)).values as ExcelJS.CellValue[];
+      sheet.getRow(Number(z04)).values = a as ExcelJS.CellValue[];
+      sheet.getRow(Number(valueCellOf(sheet, 'Z05').row)).hidden = true;
+      sheet.spliceRows(8, 0, ['Примечание школы'], []);
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors).toEqual([]);
+    expect(await storedValues()).toMatchObject({ Z03: validZabota().Z03, Z04: validZabota().Z04, Z05: validZabota().Z05 });
+  });
+
+  it('ignores sheets the school added', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      const notes = workbook.addWorksheet('Заметки');
+      notes.addRow(['Кто заполнял', 'Иванова А.']);
+      notes.addRow(['Z01', 'не трогать']);
+    });
+    expect((await importOne(bytes)).status).toBe('accepted');
+    expect((await storedValues()).Z01).toBe(validZabota().Z01);
+  });
+
+  it('refuses a value cell merged with the next row, which would read another row’s value', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      sheet.mergeCells(`${valueCellOf(sheet, 'Z02').address}:${valueCellOf(sheet, 'Z03').address}`);
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors.map((e) => [e.cell, e.code, e.message.key, e.message.params])).toEqual([
+      ['D11', 'Z02', 'import.mergedCell', { range: 'D11:D12' }],
+      ['D12', 'Z03', 'import.mergedCell', { range: 'D11:D12' }],
+    ]);
+    await expectRejectedAndKept(bytes, outcome);
+  });
+
+  it('refuses a file with a row code missing or written twice, naming it', async () => {
+    const bytes = await editWorkbook(await filled({}), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      sheet.getCell(`A${valueCellOf(sheet, 'Z07').row}`).value = 'Z06';
+      sheet.getCell(`A${valueCellOf(sheet, 'Z11').row}`).value = null;
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors.map((e) => [e.code, e.message.key])).toEqual([
+      ['Z06', 'import.repeatedCode'],
+      ['Z07', 'import.missingCode'],
+      ['Z11', 'import.missingCode'],
+    ]);
     await expectRejectedAndKept(bytes, outcome);
   });
 });

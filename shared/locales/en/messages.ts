@@ -66,6 +66,7 @@ export default {
     returnNoSchool: 'The file cannot be returned for revision: no school was recognised in it. Tell the school the file could not be read and ask for the filled template',
     returnNotAFile: 'Only a file the school sent can be returned: a duplicate repeats a file already imported, and a report entered by hand is yours to correct',
     manualUnknownCode: 'The form has no row with code {{code}}',
+    mergedCell: 'The value cell is merged with neighbouring rows ({{range}}); unmerge the cells and write each row\'s value on its own',
     otherForm: 'The file follows form {{found}}, but the campaign collects form {{expected}}',
     unknownSchool: 'No school with BIN {{bin}} in the registry. Add it to the registry and import the file again',
     closedSchool: 'The school with BIN {{bin}} is closed in the registry',
