@@ -15,6 +15,7 @@ import { MAX_FILE_BYTES, openWorkbook, type OpenedFile } from '../../main/excel/
 import { cellText, loadWorkbook } from '../../main/excel/workbook.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
+import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { updateSettings } from '../../main/services/settings.ts';
 import type { School } from '../../shared/domain.ts';
@@ -578,5 +579,58 @@ describe('zip bombs and oversized parts, refused before exceljs', () => {
   it('refuses a part that inflates to less than it declares', async () => {
     const parts = rawParts(report).map((p) => (p.name === 'xl/styles.xml' ? { ...p, size: p.size + 10 } : p));
     expect(refusal(await openWorkbook(rawZip(parts), 'report.xlsx')).message).toEqual({ key: 'import.fileDamaged', params: { file: 'report.xlsx', part: 'xl/styles.xml' } });
+  });
+});
+
+describe('through the import: each bad file refused with its message, kept byte for byte, and nothing else stored', () => {
+  let database: Awaited<ReturnType<typeof tempDatabase>>;
+  beforeAll(async () => {
+    database = await tempDatabase();
+    // The same district name as the templates above: a template of this district, though made in another database.
+    await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
+    await createSchool(database.db, schoolFields(1));
+    await createCampaign(database.db, 'zabota', 2027);
+  });
+  afterAll(() => database.remove());
+
+  const half = () => report.subarray(0, Math.floor(report.byteLength / 2));
+  const cases: Array<[string, string, () => Uint8Array, string]> = [
+    ['a PDF', 'Отчёт.pdf', () => text('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), 'import.filePdf'],
+    ['a photo', 'IMG-20250612-WA0003.jpg', () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...text('JFIF\0')]), 'import.fileImage'],
+    ['an empty file', 'report.xlsx', () => new Uint8Array(0), 'import.fileEmpty'],
+    ['a file cut in half', 'report.xlsx', half, 'import.fileTruncated'],
+    ['a password-protected workbook', 'report.xlsx', encryptedWorkbook, 'import.encrypted'],
+    ['a zip bomb', 'report.xlsx', () => zerosBomb(200), 'import.partTooLarge'],
+    ['a file over 20 MB', 'report.xlsx', () => new Uint8Array(MAX_FILE_BYTES + 1), 'import.fileTooLarge'],
+  ];
+
+  it.each(cases)('%s', async (_what, name, bytes, key) => {
+    const before = await database.db.selectFrom('imports').select('id').execute();
+    const file = bytes();
+    const [outcome] = await withoutLibreOffice(() => importReports(database.db, 'zabota-2027', [{ name, bytes: file }]));
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.errors.map((e) => e.message.key)).toEqual([key]);
+    expect(await database.db.selectFrom('reports').select('id').execute()).toEqual([]);
+    const kept = await database.db
+      .selectFrom('imports').innerJoin('files', 'files.id', 'imports.file_id')
+      .select(['files.bytes', 'imports.status']).where('imports.id', '=', outcome.importId!).executeTakeFirstOrThrow();
+    expect(kept.status).toBe('rejected');
+    expect(Buffer.from(kept.bytes).equals(Buffer.from(file))).toBe(true);
+    expect(await database.db.selectFrom('imports').select('id').execute()).toHaveLength(before.length + 1);
+  });
+
+  it('an old .xls without LibreOffice on the PC: refused, asking for .xlsx', async () => {
+    const xls = compoundFile({ Workbook: new Uint8Array(512) });
+    const [outcome] = await withoutLibreOffice(() => importReports(database.db, 'zabota-2027', [{ name: 'Школа №1.xls', bytes: xls }]));
+    expect(outcome.errors.map((e) => e.message.key)).toEqual(['import.xlsNeedsLibreOffice']);
+    expect(await database.db.selectFrom('reports').select('id').execute()).toEqual([]);
+  });
+
+  it.skipIf(!SOFFICE)(withLo('an old .xls with LibreOffice on the PC: converted, accepted, and the report says so'), { timeout: LIBREOFFICE_TIMEOUT }, async () => {
+    const xls = throughLibreOffice(report, 'xls');
+    const [outcome] = await importReports(database.db, 'zabota-2027', [{ name: 'Школа №1.xls', bytes: xls }]);
+    expect(outcome).toMatchObject({ status: 'accepted', errors: [] });
+    expect(outcome.warnings.map((w) => w.message.key)).toEqual(['import.convertedFromXls']);
+    expect(await database.db.selectFrom('reports').select('id').execute()).toHaveLength(1);
   });
 });
