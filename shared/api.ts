@@ -8,11 +8,11 @@ import type {
 } from './domain.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
-import type { AuditEntry, ImportRecord, ReportVersion, ReturnMessage } from './imports.ts';
+import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion, type ReturnMessage } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
-const MAX_FILE_BASE64 = 28_000_000; // a 20 MB workbook in base64, and a little more
+const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().max(max);
 

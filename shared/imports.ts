@@ -2,6 +2,12 @@
 import type { ImportOutcome } from './domain.ts';
 
 /**
+ * The largest school file the import reads, checked before anything else (the renderer does not even send a larger
+ * one). A filled template is tens of kilobytes; 20 MB is a file with photos pasted in, or not a report at all.
+ */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
  * Where a file stands, as the import log filters it: accepted, accepted with warnings, returned to the school
  * for revision (until its next file arrives), rejected, or a duplicate of a file already imported.
  */

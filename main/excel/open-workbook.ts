@@ -6,6 +6,7 @@
 // the limits in zip-limits.ts (zip bombs, lying sizes, truncation, CRC errors); only then does exceljs parse it.
 // Every refusal is one FileIssue naming the file, in the user's language through the locale files.
 import ExcelJS from 'exceljs';
+import { MAX_FILE_BYTES } from '../../shared/imports.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { compoundFileKind, compoundFileNames, fileKind } from './file-kind.ts';
 import { convertToXlsx, findSoffice } from './libreoffice.ts';
@@ -13,9 +14,6 @@ import type { Workbook } from './workbook.ts';
 import { checkDeclaredSizes, checkEntries, readCentralDirectory, ZIP_LIMITS, type ZipEntry, type ZipProblem } from './zip-limits.ts';
 
 export type OpenedFile = { ok: true; workbook: Workbook; warnings: FileIssue[] } | { ok: false; error: FileIssue };
-
-/** A filled template is tens of kilobytes; 20 MB is a file with photos pasted in, or not a report at all. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 /** Megabytes with one decimal, for messages («20,5 МБ» — the locale texts format the number). */

@@ -2,16 +2,15 @@
 // wrong and then right (checked live against the form being edited), saved; the form exported as JSON and
 // imported back (the same form, nothing added); a campaign with a v1 report moved to v2, its templates and
 // summary still working; the forms screen in Kazakh.
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 let server: Server;
 let campaignId = '';
-let problems: string[] = [];
 
 const NEW_LABEL_RU = 'Контингент обучающихся на дату отчёта (всего)';
 const Z99_RU = 'Проведено классных часов о правах ребёнка';
@@ -53,18 +52,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-/** Every console error or warning and uncaught error of the page, checked after each test. */
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
+failOnConsoleProblems();
 
 async function openForms(page: Page, language: 'ru' | 'kk' = 'ru'): Promise<void> {
   await openApp(page, server, language);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
 import { binCheckDigit } from '../../shared/bin.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -140,4 +140,19 @@ export async function api<T>(server: Server, name: string, input: unknown): Prom
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** Fails every test of the spec that logs a console error or warning, or throws in the page. */
+export function failOnConsoleProblems(): void {
+  let problems: string[] = [];
+  test.beforeEach(({ page }) => {
+    problems = [];
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  });
+  test.afterEach(() => {
+    expect(problems).toEqual([]);
+  });
 }

@@ -1,14 +1,13 @@
 // A НИК report through the real UI: a school fills the form, two plan items and its publications list;
 // the import accepts it, and the summary shows the totals, the plan's execution per item and the publications.
-import { expect, test, type ConsoleMessage } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { api, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 let server: Server;
-let problems: string[] = [];
 const filled: Buffer[] = [];
 
 const VALUES: Record<string, number> = {
@@ -30,17 +29,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
+failOnConsoleProblems();
 
 /** What a school does in Excel: the values, items 2 and 3 of the plan part, and two publications. */
 async function fillAsSchool(bytes: Uint8Array): Promise<Buffer> {

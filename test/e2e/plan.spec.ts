@@ -1,14 +1,13 @@
 // A НИК campaign's plan and its execution through the real UI: the region code in the settings, the campaign
 // with its hashtag, the built-in plan (3 sections, 19 items) in Russian and Kazakh, an item whose deadline the
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { api, downloadBytes, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { api, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 let server: Server;
-let problems: string[] = [];
 
 const NIK = 'НИК «12 дней борьбы против эксплуатации детского труда»';
 const NEW_ITEM = 'Совещание с директорами школ по итогам кампании';
@@ -27,18 +26,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-/** Every console error or warning and uncaught error of the page, checked after each test. */
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
+failOnConsoleProblems();
 
 function planItem(page: Page, number: number) {
   return page.locator(`[data-testid="plan-item"][data-number="${number}"]`);

@@ -2,12 +2,11 @@
 // comes, progress after every file, and a cancel that stops before the next file (files already imported stay).
 import { useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
+import { MAX_FILE_BYTES } from '../../../../shared/imports.ts';
 import { issue } from '../../../../shared/messages.ts';
 import { call, fileToBase64 } from '../../../api.ts';
 import { batchFileName } from '../../components/folderFiles.ts';
 
-/** The largest file the import reads (main/excel/open-workbook.ts); a larger one is refused without sending it. */
-const LARGEST_FILE_BYTES = 20 * 1024 * 1024;
 const MEGABYTE = 1024 * 1024;
 
 /** One file's outcome, keyed by the file's place in the batch. */
@@ -36,7 +35,7 @@ export interface BatchState {
 const IDLE: BatchState = { run: 0, rows: [], total: 0, checkedOnly: false, running: false, stopping: false, stopped: false, current: null, error: undefined };
 
 function tooLarge(name: string, size: number, checkedOnly: boolean): ImportOutcome {
-  const error = issue('error', 'import.fileTooLarge', { file: name, size: Math.round((size / MEGABYTE) * 10) / 10, limit: LARGEST_FILE_BYTES / MEGABYTE });
+  const error = issue('error', 'import.fileTooLarge', { file: name, size: Math.round((size / MEGABYTE) * 10) / 10, limit: MAX_FILE_BYTES / MEGABYTE });
   return {
     file: name, status: 'rejected', hasWarnings: false, schoolBin: null, schoolName: null, errors: [error], warnings: [],
     superseded: false, importId: null, newSchool: null, checkedOnly,
@@ -46,7 +45,7 @@ function tooLarge(name: string, size: number, checkedOnly: boolean): ImportOutco
 /** Reads one file and has it judged (and stored, unless a dry run). */
 export async function importOneFile(campaignId: string, file: File, dryRun: boolean): Promise<ImportOutcome> {
   const name = batchFileName(file);
-  if (file.size > LARGEST_FILE_BYTES) return tooLarge(name, file.size, dryRun);
+  if (file.size > MAX_FILE_BYTES) return tooLarge(name, file.size, dryRun);
   const [outcome] = await call('reports.import', { campaignId, files: [{ name, base64: await fileToBase64(file) }], dryRun });
   return outcome;
 }
