@@ -1,4 +1,4 @@
-// The form's list tables in the summary (the НИК publications): every school's rows, links clickable.
+// The form's list tables in the summary (the NIK publications): every school's rows, links clickable.
 import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -36,7 +36,7 @@ function Counts({ summary }: { summary: CampaignSummary }) {
   );
 }
 
-/** A school's value as the table shows it: a number, Да/Нет, or the text it wrote. */
+/** A school's value as the table shows it: a number, yes/no in the UI language, or the text it wrote. */
 function cellText(row: SchoolReportRow, indicator: SummaryIndicator, language: UiLanguage, t: TFunction): string {
   if (!isNumericType(indicator.type)) return row.texts[indicator.code] ?? '';
   const value = row.values[indicator.code];
