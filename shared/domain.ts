@@ -110,6 +110,8 @@ export interface SchoolReportRow {
   values: Record<string, number>;
   /** Row code → a reported text, date (YYYY-MM-DD) or URL. */
   texts: Record<string, string>;
+  /** The school's first accepted report came after the schools' due date. */
+  late: boolean;
 }
 
 /** A row of the summary: an indicator of the campaign's form, or of an older version some report was made with. */
@@ -137,6 +139,30 @@ export interface CampaignSummary {
   schools: SchoolReportRow[];
   lists: SummaryList[];
   missing: Array<Pick<School, 'id' | 'bin' | 'shortName' | 'nameRu' | 'nameKk'>>;
+  /** Completeness and timeliness as DHIS2 counts them: on time = first accepted by the schools' due date. */
+  onTime: number;
+  late: number;
+  /** The same kind of campaign a year earlier, for the year-over-year column; null when there was none. */
+  previous: { campaignId: string; year: number; reported: number; totals: Record<string, number> } | null;
+  /** Values far from the district's other schools or from the school's own last year: warnings, never blocking. */
+  outliers: Outlier[];
+  /** Schools whose first accepted report came in on each day (YYYY-MM-DD, the office's time zone), oldest first. */
+  receivedByDay: Array<{ date: string; count: number }>;
+}
+
+/**
+ * A value worth a second look. `district`: its z-score over the schools that reported the row is beyond the
+ * threshold (3, DHIS2's default). `lastYear`: it is far from the school's own value a year earlier.
+ */
+export interface Outlier {
+  schoolId: number;
+  shortName: string;
+  code: string;
+  value: number;
+  kind: 'district' | 'lastYear';
+  /** For `district`: the z-score; for `lastYear`: the value a year earlier. */
+  zScore?: number;
+  previous?: number;
 }
 
 /** A file travelling through the API: its name and its bytes in base64. */
