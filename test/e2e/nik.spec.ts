@@ -75,6 +75,7 @@ test('the summary shows the totals, the plan’s execution per item and the publ
   await expect(page.getByTestId('summary-reported')).toContainText('1');
   await expect(page.getByTestId('summary-totals').getByRole('row', { name: /N01/ })).toContainText('2');
   await expect(page.getByTestId('summary-rules-ok')).toBeVisible();
+  await expect(page.getByTestId('summary-on-time')).toContainText('1');
 
   const plan = page.getByTestId('summary-plan');
   const item2 = plan.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });

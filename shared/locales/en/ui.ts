@@ -379,7 +379,11 @@ export default {
     yes: 'Yes',
     no: 'No',
     planColumns: { number: 'No.', item: 'Item', done: 'Done', events: 'Events', participants: 'Participants' },
-    columns: { code: 'Code', label: 'Indicator', total: 'Total', school: 'School', bin: 'BIN', receivedAt: 'Received' },
+    onTimeLate: 'On time / late',
+    late: 'late',
+    outlierDistrict: 'Far from the district\'s other schools (z = {{z}})',
+    outlierLastYear: 'Far from the school\'s own last year ({{previous}} then)',
+    columns: { previous: '{{year}}', change: 'Change', code: 'Code', label: 'Indicator', total: 'Total', school: 'School', bin: 'BIN', receivedAt: 'Received' },
   },
   forms: {
     title: 'Report forms',

@@ -379,7 +379,11 @@ export default {
     yes: 'Иә',
     no: 'Жоқ',
     planColumns: { number: '№', item: 'Іс-шара', done: 'Орындағандар', events: 'Іс-шаралар', participants: 'Қатысушылар' },
-    columns: { code: 'Код', label: 'Көрсеткіш', total: 'Барлығы', school: 'Мектеп', bin: 'БСН', receivedAt: 'Алынды' },
+    onTimeLate: 'Уақытында / кешігіп',
+    late: 'кешігіп',
+    outlierDistrict: 'Ауданның басқа мектептерінен алшақ (z = {{z}})',
+    outlierLastYear: 'Мектептің өткен жылғы мәнінен алшақ (болған: {{previous}})',
+    columns: { previous: '{{year}} жыл', change: 'Өзгеріс', code: 'Код', label: 'Көрсеткіш', total: 'Барлығы', school: 'Мектеп', bin: 'БСН', receivedAt: 'Алынды' },
   },
   forms: {
     title: 'Есеп нысандары',

@@ -395,7 +395,11 @@ export default {
     yes: 'Да',
     no: 'Нет',
     planColumns: { number: '№', item: 'Мероприятие', done: 'Выполнили', events: 'Мероприятий', participants: 'Участников' },
-    columns: { code: 'Код', label: 'Показатель', total: 'Итого', school: 'Школа', bin: 'БИН', receivedAt: 'Получен' },
+    onTimeLate: 'Вовремя / с опозданием',
+    late: 'с опозданием',
+    outlierDistrict: 'Далеко от других школ района (z = {{z}})',
+    outlierLastYear: 'Далеко от прошлого года школы (было {{previous}})',
+    columns: { previous: '{{year}} год', change: 'Изменение', code: 'Код', label: 'Показатель', total: 'Итого', school: 'Школа', bin: 'БИН', receivedAt: 'Получен' },
   },
   forms: {
     title: 'Формы отчётов',

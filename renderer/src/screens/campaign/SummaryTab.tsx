@@ -1,7 +1,7 @@
 // The district summary: how many schools reported, totals by row code, values per school, who is missing,
 // and the workbook for the region.
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, List, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignSummary, SchoolReportRow, SummaryIndicator } from '../../../../shared/domain.ts';
@@ -22,6 +22,8 @@ interface TotalRow {
   code: string;
   label: string;
   total: number | undefined;
+  /** The same row's total a year earlier, when that campaign exists. */
+  previous: number | undefined;
 }
 
 function Counts({ summary }: { summary: CampaignSummary }) {
@@ -29,9 +31,10 @@ function Counts({ summary }: { summary: CampaignSummary }) {
   const missing = summary.expected - summary.reported;
   return (
     <Row gutter={16}>
-      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.expected')} value={summary.expected} data-testid="summary-expected" /></Card></Col>
-      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.reported')} value={summary.reported} suffix={`/ ${summary.expected}`} data-testid="summary-reported" /></Card></Col>
-      <Col xs={24} sm={8}><Card><Statistic title={t('ui.summary.missing')} value={missing} data-testid="summary-missing" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title={t('ui.summary.expected')} value={summary.expected} data-testid="summary-expected" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title={t('ui.summary.reported')} value={summary.reported} suffix={`/ ${summary.expected}`} data-testid="summary-reported" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title={t('ui.summary.onTimeLate')} value={summary.onTime} suffix={`/ ${summary.late}`} data-testid="summary-on-time" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title={t('ui.summary.missing')} value={missing} data-testid="summary-missing" /></Card></Col>
     </Row>
   );
 }
@@ -49,18 +52,54 @@ function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, languag
   return indicator.version === campaign.formVersion ? label : `${label} — ${t('ui.summary.olderVersion', { version: indicator.version })}`;
 }
 
+/** «+12 (+4,5 %)»: this year's total against the year before. */
+function changeText(total: number, previous: number, language: UiLanguage): string {
+  const difference = Math.round((total - previous) * 100) / 100;
+  const sign = difference > 0 ? '+' : '';
+  const percent = previous === 0 ? '' : ` (${sign}${formatNumber(Math.round((difference / previous) * 1000) / 10, language)} %)`;
+  return `${sign}${formatNumber(difference, language)}${percent}`;
+}
+
+/** Outliers by school and row code, to mark the cells worth a second look. */
+function outlierNotes(summary: CampaignSummary, t: TFunction): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const o of summary.outliers) {
+    const note = o.kind === 'district' ? t('ui.summary.outlierDistrict', { z: o.zScore }) : t('ui.summary.outlierLastYear', { previous: o.previous });
+    const key = `${o.schoolId}:${o.code}`;
+    notes.set(key, [notes.get(key), note].filter(Boolean).join('; '));
+  }
+  return notes;
+}
+
 function SchoolsTable({ summary }: { summary: CampaignSummary }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const notes = outlierNotes(summary, t);
   const columns: TableColumnsType<SchoolReportRow> = [
-    { key: 'school', title: t('ui.summary.columns.school'), dataIndex: 'shortName', fixed: 'left', width: 200 },
+    {
+      key: 'school', title: t('ui.summary.columns.school'), dataIndex: 'shortName', fixed: 'left', width: 200,
+      render: (name: string, row: SchoolReportRow) => (
+        <>
+          {name} {row.late && <Tag color="orange" data-testid="summary-late">{t('ui.summary.late')}</Tag>}
+        </>
+      ),
+    },
     { key: 'bin', title: t('ui.summary.columns.bin'), dataIndex: 'bin', width: 130 },
     { key: 'receivedAt', title: t('ui.summary.columns.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (at: string | null) => (at ? formatDate(at) : t('ui.summary.notReceived')) },
     ...summary.indicators.map((indicator) => ({
       key: indicator.code,
       title: <abbr title={indicatorTitle(indicator, summary.campaign, language, t)}>{indicator.code}</abbr>,
       align: isNumericType(indicator.type) ? ('right' as const) : ('left' as const),
-      render: (_v: unknown, row: SchoolReportRow) => cellText(row, indicator, language, t),
+      render: (_v: unknown, row: SchoolReportRow) => {
+        const note = notes.get(`${row.schoolId}:${indicator.code}`);
+        const text = cellText(row, indicator, language, t);
+        if (!note) return text;
+        return (
+          <Tooltip title={note}>
+            <Typography.Text type="warning" strong data-testid="summary-outlier">{text}</Typography.Text>
+          </Tooltip>
+        );
+      },
     })),
   ];
   return (
@@ -85,12 +124,30 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
 
   const totals: TotalRow[] = (summary.data?.indicators ?? [])
     .filter((indicator) => isNumericType(indicator.type))
-    .map((indicator) => ({ code: indicator.code, label: indicatorTitle(indicator, campaign, language, t), total: summary.data?.totals[indicator.code] }));
+    .map((indicator) => ({
+      code: indicator.code,
+      label: indicatorTitle(indicator, campaign, language, t),
+      total: summary.data?.totals[indicator.code],
+      previous: summary.data?.previous?.totals[indicator.code],
+    }));
+  const previous = summary.data?.previous;
 
   const totalColumns: TableColumnsType<TotalRow> = [
     { key: 'code', dataIndex: 'code', title: t('ui.summary.columns.code'), width: 90 },
     { key: 'label', dataIndex: 'label', title: t('ui.summary.columns.label') },
     { key: 'total', dataIndex: 'total', title: t('ui.summary.columns.total'), align: 'right', width: 160, render: (total: number | undefined) => formatNumber(total ?? 0, language) },
+    ...(previous
+      ? [
+          {
+            key: 'previous', dataIndex: 'previous', title: t('ui.summary.columns.previous', { year: previous.year }), align: 'right' as const, width: 140,
+            render: (value: number | undefined) => formatNumber(value ?? 0, language),
+          },
+          {
+            key: 'change', title: t('ui.summary.columns.change'), align: 'right' as const, width: 140,
+            render: (_v: unknown, row: TotalRow) => changeText(row.total ?? 0, row.previous ?? 0, language),
+          },
+        ]
+      : []),
   ];
 
   return (
