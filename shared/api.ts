@@ -73,6 +73,7 @@ export const apiInputs = {
       departmentRu: text(300),
       departmentKk: text(300),
       headName: text(200),
+      departmentBin: z.string().trim().regex(/^(\d{12})?$/),
     })
     .partial(),
   'schools.list': z.object({ includeClosed: z.boolean().default(true) }),

@@ -72,10 +72,12 @@ export interface DistrictSettings {
   departmentKk: string;
   /** The head of the department, who approves plans and signs reports. */
   headName: string;
+  /** The department's БИН: how a region running Jinaq knows this district's summary. */
+  departmentBin: string;
 }
 
 export const DISTRICT_SETTING_KEYS = [
-  'districtRu', 'districtKk', 'regionRu', 'regionKk', 'regionCode', 'departmentRu', 'departmentKk', 'headName',
+  'districtRu', 'districtKk', 'regionRu', 'regionKk', 'regionCode', 'departmentRu', 'departmentKk', 'headName', 'departmentBin',
 ] as const satisfies ReadonlyArray<keyof DistrictSettings>;
 
 export type ImportStatus = 'accepted' | 'rejected' | 'duplicate';

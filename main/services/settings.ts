@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DISTRICT_SETTING_KEYS, type DistrictSettings } from '../../shared/domain.ts';
+import { checkBin } from '../../shared/bin.ts';
 import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 
 export async function getSettings(db: Kysely<Database>): Promise<DistrictSettings> {
   const rows = await db.selectFrom('settings').selectAll().execute();
@@ -12,8 +14,11 @@ export async function getSettings(db: Kysely<Database>): Promise<DistrictSetting
   return settings;
 }
 
-/** Stores the settings given; those left out keep their value. */
+/** Stores the settings given; those left out keep their value. A department БИН must pass its check digit. */
 export async function updateSettings(db: Kysely<Database>, settings: Partial<DistrictSettings>): Promise<DistrictSettings> {
+  const bin = settings.departmentBin;
+  const binProblem = bin ? checkBin(bin) : null;
+  if (binProblem) throw new AppError('invalid_input', 'settings.badBin', { bin: bin!, problem: binProblem });
   await db.transaction().execute(async (trx) => {
     for (const key of DISTRICT_SETTING_KEYS) {
       const value = settings[key];

@@ -68,6 +68,14 @@ export function SettingsScreen() {
         <TextSettingItem field="departmentRu" max={300} lang="ru" hintKey="ui.settings.departmentHint" />
         <TextSettingItem field="departmentKk" max={300} lang="kk" />
         <TextSettingItem field="headName" max={200} hintKey="ui.settings.headNameHint" />
+        <Form.Item
+          name="departmentBin"
+          label={t('ui.settings.departmentBin')}
+          extra={t('ui.settings.departmentBinHint')}
+          rules={[{ pattern: /^\s*(\d{12})?\s*$/, message: t('ui.settings.departmentBinInvalid') }]}
+        >
+          <Input maxLength={12} inputMode="numeric" style={{ width: 160 }} data-testid="settings-departmentBin" />
+        </Form.Item>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
           {t('ui.common.save')}
         </Button>

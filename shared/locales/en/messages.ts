@@ -172,6 +172,18 @@ export default {
     cell: 'cell {{cell}}',
     code: 'row {{code}}',
   },
+  settings: {
+    badBin: 'The department BIN {{bin}} is wrong: $t(messages.bin.{{problem}})',
+  },
+  reminder: {
+    greeting: 'Dear colleagues,',
+    intro: 'A reminder: the «{{campaign}}» report is due by {{date}}.',
+    introOverdue: 'The «{{campaign}}» report was due on {{date}}.',
+    schools: 'Not reported yet:',
+    request: 'Please fill in the template and send the file to the education department.',
+    requestOverdue: 'Please send the filled template as soon as possible.',
+    thanks: 'Thank you!',
+  },
   rule: {
     emptyRule: 'The rule is empty: write, for example, "Z03 ≤ Z02" or "Z30 > 0 ⇒ Z10 > 0"',
     unexpected: 'Character {{position}} "{{near}}" cannot be part of a rule: row codes in Latin letters, numbers, +, -, =, ≠, <, ≤, >, ≥ and ⇒ are allowed',
