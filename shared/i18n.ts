@@ -1,17 +1,21 @@
 // One i18next set-up for the renderer, the CLI and the workbooks the main process writes.
 import i18next, { type i18n, type TFunction } from 'i18next';
+import enHelp from './locales/en/help.ts';
 import en from './locales/en/index.ts';
+import kkHelp from './locales/kk/help.ts';
 import kk from './locales/kk/index.ts';
+import ruHelp from './locales/ru/help.ts';
 import ru from './locales/ru/index.ts';
 import type { Message } from './messages.ts';
 
 export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** Each language's texts: messages, plans and ui from its index, and the screens' guides under `help`. */
 export const resources = {
-  kk: { translation: kk },
-  ru: { translation: ru },
-  en: { translation: en },
+  kk: { translation: { ...kk, help: kkHelp } },
+  ru: { translation: { ...ru, help: ruHelp } },
+  en: { translation: { ...en, help: enHelp } },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -1,5 +1,8 @@
-import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import { useState } from 'react';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HelpDrawer } from './components/HelpDrawer.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { navigate, useRoute, type Route } from './components/router.ts';
 import { i18n, useLanguage } from './i18n.ts';
@@ -7,11 +10,12 @@ import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
 import { FormsScreen } from './screens/FormsScreen.tsx';
 import { FormEditorScreen } from './screens/forms/FormEditor.tsx';
+import { HelpScreen } from './screens/HelpScreen.tsx';
 import { SchoolsScreen } from './screens/SchoolsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import './app.css';
 
-type Section = 'schools' | 'campaigns' | 'forms' | 'settings';
+type Section = 'schools' | 'campaigns' | 'forms' | 'settings' | 'help';
 
 function sectionOf(route: Route): Section {
   if (route.screen === 'campaign') return 'campaigns';
@@ -33,6 +37,8 @@ function Screen({ route }: { route: Route }) {
       return <FormEditorScreen key={`${route.id}@${route.version}`} id={route.id} version={route.version} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'help':
+      return <HelpScreen />;
   }
 }
 
@@ -40,7 +46,10 @@ function Shell() {
   const { t } = useTranslation();
   const { language, antdLocale } = useLanguage();
   const route = useRoute();
-  const sections: Section[] = ['schools', 'campaigns', 'forms', 'settings'];
+  const [helpOpen, setHelpOpen] = useState(false);
+  const sections: Section[] = ['schools', 'campaigns', 'forms', 'settings', 'help'];
+  // The help page is named in the help texts; the other sections in the ui texts.
+  const sectionLabel = (key: Section) => (key === 'help' ? t('help.nav') : t(`ui.nav.${key}`));
   return (
     <ConfigProvider locale={antdLocale}>
       <AntApp>
@@ -55,9 +64,18 @@ function Shell() {
                 theme="dark"
                 selectedKeys={[sectionOf(route)]}
                 onClick={({ key }) => navigate({ screen: key as Section })}
-                items={sections.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(`ui.nav.${key}`)}</span> }))}
+                items={sections.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{sectionLabel(key)}</span> }))}
               />
             </nav>
+            <Button
+              ghost
+              icon={<QuestionCircleOutlined />}
+              onClick={() => setHelpOpen(true)}
+              title={t('help.buttonHint')}
+              data-testid="help-open"
+            >
+              {t('help.button')}
+            </Button>
             <LanguageSwitch language={language} />
           </Layout.Header>
           <Layout.Content className="shell-content">
@@ -66,6 +84,7 @@ function Shell() {
             </main>
           </Layout.Content>
         </Layout>
+        <HelpDrawer route={route} open={helpOpen} onClose={() => setHelpOpen(false)} />
       </AntApp>
     </ConfigProvider>
   );

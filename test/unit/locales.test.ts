@@ -1,9 +1,14 @@
-// The three languages hold the same keys, no empty texts, and the same placeholders for each key.
+// The three languages hold the same keys, no empty texts, and the same placeholders for each key; the help texts
+// (lists of paragraphs and steps) hold the same number of items in every language and are registered with i18next.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BinProblem } from '../../shared/bin.ts';
+import { createI18n } from '../../shared/i18n.ts';
+import enHelp from '../../shared/locales/en/help.ts';
+import kkHelp from '../../shared/locales/kk/help.ts';
+import ruHelp from '../../shared/locales/ru/help.ts';
 import enMessages from '../../shared/locales/en/messages.ts';
 import enUi from '../../shared/locales/en/ui.ts';
 import kkMessages from '../../shared/locales/kk/messages.ts';
@@ -16,19 +21,22 @@ import ruUi from '../../shared/locales/ru/ui.ts';
 
 type Tree = { readonly [key: string]: unknown };
 const LANGUAGES = ['ru', 'kk', 'en'] as const;
-const FILES: Record<'messages' | 'plans' | 'ui', Record<(typeof LANGUAGES)[number], Tree>> = {
+const FILES: Record<'help' | 'messages' | 'plans' | 'ui', Record<(typeof LANGUAGES)[number], Tree>> = {
+  help: { ru: ruHelp, kk: kkHelp, en: enHelp },
   messages: { ru: ruMessages, kk: kkMessages, en: enMessages },
   plans: { ru: ruPlans, kk: kkPlans, en: enPlans },
   ui: { ru: ruUi, kk: kkUi, en: enUi },
 };
 
-/** Every leaf as "a.b.c" → its value. */
+/** Every leaf as "a.b.c" → its value; an array's items count as keys too ("steps.0"), so lists must match in length. */
 function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
   const found = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of leaves(value as Tree, name)) found.set(k, v);
+    if (value !== null && typeof value === 'object') {
+      const nested = leaves(value as Tree, name);
+      if (nested.size === 0) found.set(name, value);
+      for (const [k, v] of nested) found.set(k, v);
     } else found.set(name, value);
   }
   return found;
@@ -59,7 +67,7 @@ function placeholdersByBaseKey(tree: Map<string, unknown>): Map<string, string> 
   return new Map([...found].map(([k, set]) => [k, [...set].sort().join(' ')]));
 }
 
-describe.each(['messages', 'plans', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
+describe.each(['help', 'messages', 'plans', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
   const trees = FILES[file];
   const keys = Object.fromEntries(LANGUAGES.map((lng) => [lng, leaves(trees[lng])]));
   const bases = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set([...keys[lng].keys()].map(baseKey))]));
@@ -137,5 +145,28 @@ describe('messages referred to by the code', () => {
     const used = new Set(sources.flatMap((text) => patterns.flatMap((p) => [...text.matchAll(p)].map((m) => m[1]))));
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((key) => !ru.has(key)).sort()).toEqual([]);
+  });
+});
+
+describe('help texts', () => {
+  it.each(LANGUAGES)('%s: every screen guide has a title and 3 to 8 paragraphs and steps in all', (lng) => {
+    const sizes = Object.entries(FILES.help[lng].screens as Record<string, { title: string; lead: string; steps: readonly string[]; notes: readonly string[] }>).map(
+      ([topic, guide]) => [topic, guide.title.trim() !== '' && guide.lead.trim() !== '' ? 1 + guide.steps.length + guide.notes.length : 0] as const,
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(sizes.filter(([, size]) => size < 3 || size > 8)).toEqual([]);
+  });
+
+  it('walks the campaign from the settings to the next year in the same steps in every language', () => {
+    const lengths = LANGUAGES.map((lng) => (FILES.help[lng].guide as { steps: readonly unknown[] }).steps.length);
+    expect(lengths).toEqual([9, 9, 9]);
+  });
+
+  it.each(LANGUAGES)('%s: i18next hands out the help as texts and lists', (lng) => {
+    const { t } = createI18n(lng);
+    const help = FILES.help[lng] as typeof ruHelp;
+    expect(t('help.screens.import.title')).toBe(help.screens.import.title);
+    expect(t('help.screens.schools.steps', { returnObjects: true })).toEqual(help.screens.schools.steps);
+    expect(t('help.guide.steps', { returnObjects: true })).toEqual(help.guide.steps);
   });
 });

@@ -1,4 +1,4 @@
-// A small hash router: #/schools, #/campaigns, #/campaigns/<id>, #/forms, #/forms/<id>/<version>, #/settings.
+// A small hash router: #/schools, #/campaigns, #/campaigns/<id>, #/forms, #/forms/<id>/<version>, #/settings, #/help.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -7,7 +7,8 @@ export type Route =
   | { screen: 'campaign'; id: string; tab: string | undefined }
   | { screen: 'forms' }
   | { screen: 'form'; id: string; version: number }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'help' };
 
 /** A form version's number from the address, when it is one. */
 function versionNumber(part: string | undefined): number | null {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'forms' && parts[1] && version !== null) return { screen: 'form', id: parts[1], version };
   if (parts[0] === 'forms') return { screen: 'forms' };
   if (parts[0] === 'settings') return { screen: 'settings' };
+  if (parts[0] === 'help') return { screen: 'help' };
   return { screen: 'schools' };
 }
 
