@@ -238,6 +238,13 @@ function printPlan(command: Command, plan: Plan): void {
   }
 }
 
+/** The language of a document the command writes (`export --lang kk|ru|both`): both when not given. */
+function documentLanguage(command: Command): PlanLanguage {
+  const lang = command.options.lang ?? 'both';
+  if (!(PLAN_LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(command.t('messages.cli.badOption', { option: 'lang', value: lang }));
+  return lang as PlanLanguage;
+}
+
 async function runPlan(command: Command): Promise<number> {
   const { t, io, database } = command;
   const [sub, file] = command.args;
@@ -307,7 +314,7 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   },
   export: async (command) => {
     const out = required(command, 'out');
-    writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign')), out, false);
+    writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign'), undefined, documentLanguage(command)), out, false);
     return EXIT_OK;
   },
 };

@@ -91,7 +91,7 @@ export const apiInputs = {
   'reports.reimport': campaignId.extend({ importIds: z.array(id).min(1).max(500) }),
   'templates.saveBlank': campaignId,
   'summary.get': campaignId,
-  'summary.save': campaignId,
+  'summary.save': campaignId.extend(planLanguage.shape),
   'plans.get': campaignId,
   'plans.saveItem': campaignId.extend({
     id: id.optional(),

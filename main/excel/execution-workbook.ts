@@ -23,7 +23,7 @@ const LAST_COUNT_COLUMN = FIRST_COUNT_COLUMN + COUNTS.length - 1;
 const WHAT_COLUMN = WIDTHS.length;
 const OVERDUE_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFDE2E2' } };
 
-interface ReportData {
+export interface ExecutionReportData {
   plan: Plan;
   execution: PlanExecution;
   campaign: Campaign;
@@ -96,10 +96,14 @@ function footer(sheet: Worksheet, row: number, t: Translate, settings: DistrictS
   mergedText(sheet, WIDTHS, row + 2, 9, WIDTHS.length, t('plans.workbook.signature', { name: settings.headName }) as string, { bold: true });
 }
 
-function executionSheet(workbook: Workbook, data: ReportData, lang: DocumentLanguage): void {
+/**
+ * One language's execution report as a sheet of the workbook given (the execution report's own, or the district
+ * summary's, which names the sheet itself). Returns the sheet.
+ */
+export function executionSheet(workbook: Workbook, data: ExecutionReportData, lang: DocumentLanguage, name?: string): Worksheet {
   const { plan, execution, campaign, settings, today } = data;
   const t = tFor(lang);
-  const sheet = addDocumentSheet(workbook, t('plans.workbook.executionSheet') as string, 'landscape', WIDTHS);
+  const sheet = addDocumentSheet(workbook, name ?? (t('plans.workbook.executionSheet') as string), 'landscape', WIDTHS);
   const title = t(`plans.workbook.executionTitle.${campaign.kind}`, { year: campaign.year }) as string;
   let row = titleBlock(sheet, WIDTHS, 1, title, districtName(settings, lang)) - 1;
   mergedText(sheet, WIDTHS, row, 1, WIDTHS.length, t('plans.workbook.asOf', { date: displayDate(today) }) as string, { horizontal: 'right' });
@@ -123,6 +127,7 @@ function executionSheet(workbook: Workbook, data: ReportData, lang: DocumentLang
   }
   totalsRow(sheet, row, t, first, row - 1, execution.items);
   footer(sheet, row + 2, t, settings, lang);
+  return sheet;
 }
 
 /** The execution report, print-ready: one sheet in the language asked for, or two (Kazakh, then Russian). */

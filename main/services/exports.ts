@@ -11,11 +11,12 @@ import type { OutputFile, SaveRequest } from '../platform.ts';
 import { APP_VERSION } from '../version.ts';
 import { localIsoDate } from '../../shared/dates.ts';
 import { formatDeadline } from '../../shared/plans/deadlines.ts';
-import type { PlanItem } from '../../shared/plans/model.ts';
+import type { PlanItem, PlanLanguage } from '../../shared/plans/model.ts';
 import { assignedSchools } from '../../shared/plans/rollup.ts';
 import { tFor, type UiLanguage } from '../../shared/i18n.ts';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
+import { getPlanExecution } from './execution.ts';
 import { getPlan } from './plans.ts';
 import { listSchools } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
@@ -62,10 +63,26 @@ function deadlineWords(campaign: Campaign): (item: PlanItem) => { ru: string; kk
   return (item) => ({ ru: formatDeadline(tFor('ru'), item.deadline, campaign.year), kk: formatDeadline(tFor('kk'), item.deadline, campaign.year) });
 }
 
-export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = localIsoDate()): Promise<SaveRequest> {
+/**
+ * The district workbook for the region as of `today`, in Kazakh, Russian or both: `zabota-2027-summary-2027-02-14.xlsx`
+ * (both languages) or `zabota-2027-summary-kk-2027-02-14.xlsx`.
+ */
+export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: string, today = localIsoDate(), lang: PlanLanguage = 'both'): Promise<SaveRequest> {
   const summary = await getSummary(db, campaignId);
-  const workbook = summaryWorkbook(summary, await getSettings(db), today);
-  const name = `${campaignId}-summary-${today}.xlsx`;
+  const settings = await getSettings(db);
+  const form = await campaignForm(db, summary.campaign);
+  const workbook = summaryWorkbook({
+    summary,
+    settings,
+    sections: form.sections ?? [],
+    lang,
+    today,
+    plan: await getPlan(db, campaignId),
+    execution: await getPlanExecution(db, campaignId, today),
+    // The department's БИН, when the settings keep one, lets a region tell the district by it.
+    origin: { districtId: await databaseId(db), departmentBin: settings.departmentBin, appVersion: APP_VERSION },
+  });
+  const name = `${campaignId}-summary-${lang === 'both' ? '' : `${lang}-`}${today}.xlsx`;
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaignId}-summary.zip` };
 }
 

@@ -196,7 +196,18 @@ describe('dispatch: files in browser mode', () => {
     const { name, bytes } = decoded(outcome);
     expect(name).toMatch(/^zabota-2027-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readWorkbook(bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Форма - Нысан', 'По школам - Мектептер бойынша', 'Не сдали - Тапсырмағандар']);
+    expect(workbook.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual([
+      'Свод - Жиынтық', 'По школам - Мектептер бойынша', 'Полнота - Толықтық', 'Исполнение плана', 'Жоспардың орындалуы',
+    ]);
+  });
+
+  it('summary.save writes the language asked for', async () => {
+    await setUp();
+    const outcome = await ok<SaveOutcome>('summary.save', { campaignId: 'zabota-2027', lang: 'ru' });
+    const { name, bytes } = decoded(outcome);
+    expect(name).toMatch(/^zabota-2027-summary-ru-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect((await readWorkbook(bytes)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['Свод', 'По школам', 'Полнота', 'Исполнение плана']);
+    expect(await failure('summary.save', { campaignId: 'zabota-2027', lang: 'en' })).toMatchObject({ code: 'invalid_input' });
   });
 
   it('templates.save for a campaign that does not exist is not_found', async () => {

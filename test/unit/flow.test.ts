@@ -83,17 +83,26 @@ describe('the main job for «Забота»', () => {
 
     const { files: [exported] } = await buildSummaryWorkbook(database.db, campaign.id, '2027-02-14');
     const workbook = await readWorkbook(exported.bytes);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Форма - Нысан', 'По школам - Мектептер бойынша', 'Не сдали - Тапсырмағандар']);
+    expect(workbook.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual([
+      'Свод - Жиынтық', 'По школам - Мектептер бойынша', 'Полнота - Толықтық', 'Исполнение плана', 'Жоспардың орындалуы',
+    ]);
     const totals = workbook.worksheets[0];
     const totalsByCode = new Map<string, unknown>();
-    totals.eachRow((row) => totalsByCode.set(String(row.getCell(1).value), row.getCell(4).value));
+    let header = 0;
+    totals.eachRow((row, n) => {
+      totalsByCode.set(String(row.getCell(1).value), row.getCell(5).value);
+      if (row.getCell(1).value === 'Код строки / Жол коды') header = n;
+    });
     expect(totalsByCode.get('Z01')).toBe(1500);
-    expect(totals.getRow(9).values).toEqual([, 'Код строки / Жол коды', 'Показатель', 'Көрсеткіш', 'Итого / Барлығы']);
+    expect(totals.getRow(header).values).toEqual([, 'Код строки / Жол коды', 'Показатель', 'Көрсеткіш', 'Ед. изм. / Өлш. бірл.', 'Итого за 2027 год / 2027 жылы барлығы']);
     expect(totalsByCode.get('Z30')).toBe(450001.5);
     const perSchool = workbook.worksheets[1];
-    expect(perSchool.getRow(1).getCell(5).value).toBe('Z01');
-    expect(perSchool.getCell('E4').value).toEqual({ formula: 'SUM(E2:E3)', result: 1500 });
-    expect(workbook.worksheets[2].getCell('B2').value).toBe(schoolFields(3).bin);
+    expect(perSchool.getRow(2).getCell(6).value).toBe('Z01');
+    expect(perSchool.getCell('F6').value).toEqual({ formula: 'SUM(F4:F5)', result: 1500 });
+    const completeness = workbook.worksheets[2];
+    const bins: unknown[] = [];
+    completeness.eachRow((row) => bins.push(row.getCell(3).value));
+    expect(bins).toContain(schoolFields(3).bin);
   });
 
   it('treats the same bytes twice as a duplicate and lets a newer file supersede the older one', async () => {

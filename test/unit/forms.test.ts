@@ -512,11 +512,11 @@ describe('a campaign that moves to a new version of its form', () => {
     const { files: [exported] } = await buildSummaryWorkbook(database.db, campaign.id, '2027-02-14');
     const workbook = await readWorkbook(exported.bytes);
     const totalsByCode = new Map<string, unknown>();
-    workbook.worksheets[0].eachRow((row) => totalsByCode.set(String(row.getCell(1).value), row.getCell(4).value));
+    workbook.worksheets[0].eachRow((row) => totalsByCode.set(String(row.getCell(1).value), row.getCell(5).value));
     expect(totalsByCode.get('Z01')).toBe(3000);
     expect(totalsByCode.get('Z99')).toBe(7);
     expect(totalsByCode.get('Z07')).toBe(20);
-    const perSchoolHeader = workbook.worksheets[1].getRow(1).values as unknown[];
+    const perSchoolHeader = workbook.worksheets[1].getRow(2).values as unknown[];
     expect(perSchoolHeader).toContain('Z07');
     expect(perSchoolHeader).toContain('Z99');
   });

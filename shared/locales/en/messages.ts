@@ -232,7 +232,7 @@ export default {
   jinaq templates --campaign ID --blank --out DIR   a blank form for a school not in the registry
   jinaq import --campaign ID PATH... [--json] [--dry-run]   PATH is a file or a folder
   jinaq summary --campaign ID [--json]
-  jinaq export --campaign ID --out FILE.xlsx
+  jinaq export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
   jinaq plan --campaign ID [--json]       the campaign's plan of activities
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
@@ -291,6 +291,39 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     missing: 'Missing',
     receivedAt: 'Received',
     generatedAt: 'Generated',
+    region: {
+      totalsSheet: 'Summary',
+      completenessSheet: 'Completeness',
+      executionSheet: 'Plan execution',
+      title: 'Summary report: {{campaign}}',
+      schoolsDue: 'Schools report by',
+      regionDue: 'Due to the regional education office',
+      head: 'Head of the education department',
+      signature: '____________ {{name}}',
+      unit: 'Unit',
+      yesnoUnit: 'schools answering «Yes»',
+      totalYear: 'Total {{year}}',
+      change: 'Change',
+      changePercent: 'Change, %',
+      rulesTitle: 'Rules checked on the totals',
+      rulesHold: 'Every rule of the form holds on the totals.',
+      ruleLine: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}})',
+      severity: { error: 'Error', warning: 'Warning' },
+      timeliness: 'Timeliness',
+      onTimeMark: 'on time',
+      lateMark: 'late',
+      lateLegend: 'Schools that reported after the due date are shaded',
+      completenessTitle: 'Completeness and timeliness of the schools’ reports',
+      measure: 'Measure',
+      count: 'Count',
+      share: 'Share',
+      onTime: 'Reported on time',
+      late: 'Reported late',
+      missingList: 'Schools that have not reported',
+      noneMissing: 'Every school has reported.',
+      lateList: 'Schools that reported late',
+      pageFooter: 'Page &P of &N',
+    },
     fillHint: 'Fill in the "Value" column only. A blank cell means "not reported"; 0 is an answer too.',
     wholeNumber: 'A whole number, 0 or more',
     money: 'An amount in tenge, 0 or more, up to two decimals',

@@ -232,7 +232,7 @@ export default {
   jinaq templates --campaign ID --blank --out DIR   тізілімде жоқ мектепке арналған бос бланк
   jinaq import --campaign ID PATH... [--json] [--dry-run]   PATH — файл немесе бума
   jinaq summary --campaign ID [--json]
-  jinaq export --campaign ID --out FILE.xlsx
+  jinaq export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
   jinaq plan --campaign ID [--json]       науқанның іс-шаралар жоспары
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
@@ -291,6 +291,39 @@ export default {
     missing: 'Тапсырмады',
     receivedAt: 'Алынды',
     generatedAt: 'Жасалған күні',
+    region: {
+      totalsSheet: 'Жиынтық',
+      completenessSheet: 'Толықтық',
+      executionSheet: 'Жоспардың орындалуы',
+      title: 'Жиынтық есеп: {{campaign}}',
+      schoolsDue: 'Мектептердің есеп тапсыру мерзімі',
+      regionDue: 'Білім басқармасына ұсыну мерзімі',
+      head: 'Білім бөлімінің басшысы',
+      signature: '____________ {{name}}',
+      unit: 'Өлш. бірл.',
+      yesnoUnit: '«Иә» деп жауап берген мектептер',
+      totalYear: '{{year}} жылы барлығы',
+      change: 'Өзгеріс',
+      changePercent: 'Өзгеріс, %',
+      rulesTitle: 'Қорытынды деректер бойынша бақылау арақатынастары',
+      rulesHold: 'Нысанның барлық бақылау арақатынастары қорытынды деректер бойынша орындалады.',
+      ruleLine: '{{rule}} ережесі: {{text}} — орындалмайды (сол жағы {{left}}, оң жағы {{right}})',
+      severity: { error: 'Қате', warning: 'Ескерту' },
+      timeliness: 'Тапсыру мерзімі',
+      onTimeMark: 'мерзімінде',
+      lateMark: 'кешігіп',
+      lateLegend: 'Есебін белгіленген мерзімнен кеш тапсырған мектептер түспен белгіленген',
+      completenessTitle: 'Мектептердің есеп ұсынуының толықтығы мен уақтылығы',
+      measure: 'Көрсеткіш',
+      count: 'Саны',
+      share: 'Үлесі',
+      onTime: 'Мерзімінде тапсырды',
+      late: 'Кешігіп тапсырды',
+      missingList: 'Есеп ұсынбаған мектептер',
+      noneMissing: 'Барлық мектептер есеп ұсынды.',
+      lateList: 'Есебін кешігіп ұсынған мектептер',
+      pageFooter: '&P бет, барлығы &N',
+    },
     fillHint: '«Мәні» бағанын ғана толтырыңыз. Бос ұяшық — «толтырылмаған», 0 — ол да жауап.',
     wholeNumber: '0-ден кем емес бүтін сан',
     money: '0-ден кем емес теңгедегі сома, үтірден кейін екі таңбаға дейін',

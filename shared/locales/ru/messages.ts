@@ -232,7 +232,7 @@ export default {
   jinaq templates --campaign ID --blank --out DIR   бланк для школы не из реестра
   jinaq import --campaign ID PATH... [--json] [--dry-run]   PATH — файл или папка
   jinaq summary --campaign ID [--json]
-  jinaq export --campaign ID --out FILE.xlsx
+  jinaq export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
   jinaq plan --campaign ID [--json]       план мероприятий кампании
   jinaq plan import --campaign ID FILE.xlsx
   jinaq plan export --campaign ID --out FILE.xlsx [--lang kk|ru|both]
@@ -291,6 +291,39 @@ export default {
     missing: 'Не сдали',
     receivedAt: 'Получен',
     generatedAt: 'Сформировано',
+    region: {
+      totalsSheet: 'Свод',
+      completenessSheet: 'Полнота',
+      executionSheet: 'Исполнение плана',
+      title: 'Сводный отчёт: {{campaign}}',
+      schoolsDue: 'Срок сдачи отчётов школами',
+      regionDue: 'Срок представления в управление образования',
+      head: 'Руководитель отдела образования',
+      signature: '____________ {{name}}',
+      unit: 'Ед. изм.',
+      yesnoUnit: 'школ, ответивших «Да»',
+      totalYear: 'Итого за {{year}} год',
+      change: 'Изменение',
+      changePercent: 'Изменение, %',
+      rulesTitle: 'Контрольные соотношения на итоговых данных',
+      rulesHold: 'Все контрольные соотношения формы на итоговых данных выполняются.',
+      ruleLine: 'Правило {{rule}}: {{text}} — не выполняется (слева {{left}}, справа {{right}})',
+      severity: { error: 'Ошибка', warning: 'Предупреждение' },
+      timeliness: 'Срок сдачи',
+      onTimeMark: 'в срок',
+      lateMark: 'с опозданием',
+      lateLegend: 'Цветом выделены школы, сдавшие отчёт позже установленного срока',
+      completenessTitle: 'Полнота и своевременность представления отчётов школами',
+      measure: 'Показатель',
+      count: 'Количество',
+      share: 'Доля',
+      onTime: 'Сдали в срок',
+      late: 'Сдали с опозданием',
+      missingList: 'Не представили отчёт',
+      noneMissing: 'Отчёты представили все школы.',
+      lateList: 'Представили отчёт с опозданием',
+      pageFooter: 'Страница &P из &N',
+    },
     fillHint: 'Заполняйте только столбец «Значение». Пустая ячейка — «не заполнено», 0 — тоже ответ.',
     wholeNumber: 'Целое число не меньше 0',
     money: 'Сумма в тенге не меньше 0, до двух знаков после запятой',

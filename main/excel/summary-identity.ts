@@ -1,0 +1,97 @@
+// What tells a district summary apart when a region running Jinaq imports it, the way a district tells a school's
+// report: kind 'district-summary', the campaign, the form and its version, the district (its database id, its
+// name, the department's БИН when set) and the version of Jinaq that made it. Kept, as in the school templates, in
+// the veryHidden sheet jinaq_id and in the workbook's «Comments» property; a school template carries no `kind`
+// and a summary no `school_bin`, so neither is read for the other.
+import { IDENTITY_SHEET } from './identity.ts';
+import { cellText, type Workbook } from './workbook.ts';
+
+export const SUMMARY_KIND = 'district-summary';
+
+export interface SummaryIdentity {
+  kind: typeof SUMMARY_KIND;
+  campaignId: string;
+  formId: string;
+  formVersion: number;
+  /** The district database that made the summary (main/services/settings.ts databaseId). */
+  districtId: string;
+  districtName: string;
+  districtNameKk: string;
+  regionCode: string;
+  departmentBin: string;
+  /** The version of Jinaq that wrote the file. */
+  appVersion: string;
+  /** The summary's date (YYYY-MM-DD). */
+  madeOn: string;
+}
+
+const KEYS: Record<keyof SummaryIdentity, string> = {
+  kind: 'kind',
+  campaignId: 'campaign_id',
+  formId: 'form_id',
+  formVersion: 'form_version',
+  districtId: 'district_id',
+  districtName: 'district',
+  districtNameKk: 'district_kk',
+  regionCode: 'region_code',
+  departmentBin: 'department_bin',
+  appVersion: 'app_version',
+  madeOn: 'made_on',
+};
+
+/** The keys the «Comments» property repeats: enough to recognise the file when the hidden sheet is gone. */
+const PROPERTY_KEYS = ['kind', 'campaignId', 'formId', 'formVersion', 'districtId', 'appVersion'] as const;
+const PROPERTY_PREFIX = 'jinaq-id:';
+
+export function writeSummaryIdentity(workbook: Workbook, identity: SummaryIdentity): void {
+  const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
+  Object.entries(KEYS).forEach(([field, key], i) => {
+    sheet.getCell(i + 1, 1).value = key;
+    // Text, so nothing (a БИН's leading zero, a version "1.10") is changed by the program that saves the file.
+    sheet.getCell(i + 1, 2).value = String(identity[field as keyof SummaryIdentity]);
+    sheet.getCell(i + 1, 2).numFmt = '@';
+  });
+  const clean = (value: string | number) => String(value).replace(/[;=]/g, ' ');
+  workbook.description = `${PROPERTY_PREFIX} ${PROPERTY_KEYS.map((field) => `${KEYS[field]}=${clean(identity[field])}`).join('; ')}`;
+}
+
+function sheetPairs(workbook: Workbook): Map<string, string> {
+  const found = new Map<string, string>();
+  workbook.getWorksheet(IDENTITY_SHEET)?.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
+  return found;
+}
+
+function propertyPairs(text: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  const trimmed = (text ?? '').trim();
+  if (!trimmed.startsWith(PROPERTY_PREFIX)) return found;
+  for (const pair of trimmed.slice(PROPERTY_PREFIX.length).split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) found.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return found;
+}
+
+function identityOf(found: Map<string, string>): SummaryIdentity | null {
+  const text = (field: keyof SummaryIdentity) => found.get(KEYS[field]) ?? '';
+  const formVersion = Number(text('formVersion'));
+  if (text('kind') !== SUMMARY_KIND || !text('campaignId') || !text('formId') || !Number.isInteger(formVersion) || !text('districtId')) return null;
+  return {
+    kind: SUMMARY_KIND,
+    campaignId: text('campaignId'),
+    formId: text('formId'),
+    formVersion,
+    districtId: text('districtId'),
+    districtName: text('districtName'),
+    districtNameKk: text('districtNameKk'),
+    regionCode: text('regionCode'),
+    departmentBin: text('departmentBin'),
+    appVersion: text('appVersion'),
+    madeOn: text('madeOn'),
+  };
+}
+
+/** The summary's identity from its hidden sheet, else from the «Comments» property; null for any other workbook. */
+export function readSummaryIdentity(workbook: Workbook): SummaryIdentity | null {
+  return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
+}
