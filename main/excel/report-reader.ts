@@ -32,7 +32,8 @@ export interface ReadReport {
 
 export type ReadResult = { ok: true; report: ReadReport } | { ok: false; error: FileIssue };
 
-const VALUE_CAPTIONS = ['значение', 'мәні', 'value'];
+// A school's template says «Значение / Мәні»; a district's summary (read by a region) says «Итого / Барлығы».
+const VALUE_CAPTIONS = ['значение', 'мәні', 'value', 'итого', 'барлығы', 'total'];
 const BIN_CAPTIONS = new Set(['бин', 'бсн', 'бин/бсн', 'bin']);
 const SCHOOL_CAPTIONS = ['организацияобразования', 'білімберуұйымы', 'школа', 'мектеп', 'school'];
 

@@ -13,6 +13,7 @@ import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
+import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { openWorkbook } from '../excel/open-workbook.ts';
@@ -135,16 +136,31 @@ async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ sc
   return { school };
 }
 
+/**
+ * Region mode: a district's summary for the region is read as a district reads a school's report — the district is
+ * the reporting unit, found in the registry by its department's БИН, and its totals are the values.
+ */
+function summaryAsReport(identity: SummaryIdentity, target: ImportTarget): { identity: WorkbookIdentity } | { refusal: Verdict } {
+  if (!identity.departmentBin) return refuse(null, issue('error', 'import.summaryNoBin', { district: identity.districtName }));
+  const { campaignId, formId, formVersion, departmentBin } = identity;
+  // The district's own database made it: the check for another district's template does not apply.
+  return { identity: { campaignId, formId, formVersion, schoolBin: departmentBin, districtId: target.district.id } };
+}
+
 async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget): Promise<Verdict> {
   const opened = await openWorkbook(file.bytes, path.basename(file.name));
   if (!opened.ok) return rejected(null, opened.error);
   const { workbook } = opened;
-  const chosen = await formOfFile(readIdentity(workbook), target);
+  const summary = readSummaryIdentity(workbook);
+  const asReport = summary ? summaryAsReport(summary, target) : null;
+  if (asReport && 'refusal' in asReport) return asReport.refusal;
+  const identity = asReport?.identity ?? readIdentity(workbook);
+  const chosen = await formOfFile(identity, target);
   if ('refusal' in chosen) return chosen.refusal;
   const { form } = chosen;
   const read = readReport(workbook, form);
   if (!read.ok) return rejected(null, read.error);
-  const report = read.report;
+  const report = asReport ? { ...read.report, identity } : read.report;
   const recognised = await recognise(db, report);
   if ('refusal' in recognised) return recognised.refusal;
   const { school } = recognised;

@@ -67,6 +67,7 @@ export default {
     returnNotAFile: 'Only a file the school sent can be returned: a duplicate repeats a file already imported, and a report entered by hand is yours to correct',
     manualUnknownCode: 'The form has no row with code {{code}}',
     mergedCell: 'The value cell is merged with neighbouring rows ({{range}}); unmerge the cells and write each row\'s value on its own',
+    summaryNoBin: 'The summary of district «{{district}}» carries no department BIN: ask the district to set it in Jinaq\'s settings and export the summary again',
     otherForm: 'The file follows form {{found}}, but the campaign collects form {{expected}}',
     unknownSchool: 'No school with BIN {{bin}} in the registry. Add it to the registry and import the file again',
     closedSchool: 'The school with BIN {{bin}} is closed in the registry',
