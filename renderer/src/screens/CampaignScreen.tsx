@@ -1,5 +1,5 @@
-// One campaign: its dates and hashtag, and tabs for the templates, the import of reports, the district summary,
-// the plan of activities and its execution.
+// One campaign: its dates and hashtag, and tabs for an overview at a glance, the templates, the import of reports,
+// the district summary, the plan of activities and its execution.
 import { useState } from 'react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Spin, Tabs, Typography } from 'antd';
@@ -11,13 +11,15 @@ import { navigate } from '../components/router.ts';
 import { useQuery } from '../components/useQuery.ts';
 import { useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
+import { DashboardTab } from './campaign/DashboardTab.tsx';
 import { ExecutionTab } from './campaign/ExecutionTab.tsx';
 import { ImportTab } from './campaign/ImportTab.tsx';
 import { PlanTab } from './campaign/PlanTab.tsx';
 import { SummaryTab } from './campaign/SummaryTab.tsx';
 import { TemplatesTab } from './campaign/TemplatesTab.tsx';
 
-const TABS = ['templates', 'import', 'summary', 'plan', 'execution'] as const;
+// The overview comes first; the templates stay the tab a campaign opens on (its first step, and the e2e specs').
+const TABS = ['overview', 'templates', 'import', 'summary', 'plan', 'execution'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | undefined): value is Tab {
@@ -29,6 +31,7 @@ function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign
   const { language } = useLanguage();
   const [editing, setEditing] = useState(false);
   const pane = (key: Tab) => {
+    if (key === 'overview') return <DashboardTab campaign={campaign} />;
     if (key === 'templates') return <TemplatesTab campaign={campaign} />;
     if (key === 'import') return <ImportTab campaign={campaign} />;
     if (key === 'plan') return <PlanTab campaign={campaign} />;

@@ -322,6 +322,7 @@ export default {
     close: 'Close',
   },
   dashboard: {
+    print: 'Print',
     reported: 'Reported',
     reportedOf: '{{reported}} of {{expected}}',
     reportedHint: 'On time: {{onTime}}, late: {{late}}',

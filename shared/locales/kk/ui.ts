@@ -322,6 +322,7 @@ export default {
     close: 'Жабу',
   },
   dashboard: {
+    print: 'Басып шығару',
     reported: 'Есеп тапсырды',
     reportedOf: '{{expected}} ішінен {{reported}}',
     reportedHint: 'Уақытында: {{onTime}}, кешігіп: {{late}}',

@@ -336,6 +336,7 @@ export default {
     close: 'Закрыть',
   },
   dashboard: {
+    print: 'Печать',
     reported: 'Сдали отчёт',
     reportedOf: '{{reported}} из {{expected}}',
     reportedHint: 'В срок: {{onTime}}, с опозданием: {{late}}',

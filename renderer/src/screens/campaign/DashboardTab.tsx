@@ -1,0 +1,58 @@
+// A campaign at a glance: the cards (reported, late, under revision, rejected, days left), reports received per day,
+// one indicator by school, the schools still missing with a reminder for them, and values worth a second look.
+// Prints on A4 (see the print rules in app.css).
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../../shared/dates.ts';
+import type { Campaign } from '../../../../shared/domain.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useQuery } from '../../components/useQuery.ts';
+import { DashboardCards } from './DashboardCards.tsx';
+import { IndicatorChart } from './IndicatorChart.tsx';
+import { MissingSchools } from './MissingSchools.tsx';
+import { OutliersPanel } from './OutliersPanel.tsx';
+import { ReceivedChart } from './ReceivedChart.tsx';
+import { openRejectedFiles, returnedSchools } from './dashboardData.ts';
+
+export function DashboardTab({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const summary = useQuery('summary.get', { campaignId: campaign.id });
+  const history = useQuery('reports.history', { campaignId: campaign.id });
+  const settings = useQuery('settings.get', {});
+  const today = localIsoDate();
+  const reload = () => Promise.all([summary.reload(), history.reload(), settings.reload()]);
+
+  return (
+    <div className="dashboard stack" data-testid="dashboard">
+      <div className="toolbar no-print">
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={summary.loading || history.loading}>
+          {t('ui.common.refresh')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="dashboard-print">
+          {t('ui.dashboard.print')}
+        </Button>
+      </div>
+      <ErrorAlert error={summary.error ?? history.error ?? settings.error} testId="dashboard-error" />
+      {summary.loading && !summary.data && <Spin />}
+      {summary.data && (
+        <>
+          <DashboardCards
+            summary={summary.data}
+            returned={history.data && returnedSchools(history.data)}
+            rejected={history.data && openRejectedFiles(history.data)}
+            today={today}
+          />
+          <div className="dashboard-charts">
+            <ReceivedChart summary={summary.data} />
+            <IndicatorChart summary={summary.data} />
+          </div>
+          <div className="dashboard-lists">
+            <MissingSchools summary={summary.data} settings={settings.data} today={today} />
+            <OutliersPanel summary={summary.data} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
