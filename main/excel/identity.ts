@@ -30,7 +30,7 @@ const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds' | 'districtId' 
 };
 
 /** Marks the document property as ours; what follows is `key=value` pairs separated by `; `. */
-const PROPERTY_PREFIX = 'jinaq-id:';
+export const PROPERTY_PREFIX = 'jinaq-id:';
 
 export function writeIdentity(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
   writeSheet(workbook, identity, appVersion);
@@ -73,13 +73,15 @@ export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
   return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
 }
 
-function sheetPairs(workbook: Workbook): Map<string, string> {
+/** The key–value rows of the hidden identification sheet (school templates and district summaries alike). */
+export function sheetPairs(workbook: Workbook): Map<string, string> {
   const found = new Map<string, string>();
   workbook.getWorksheet(IDENTITY_SHEET)?.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
   return found;
 }
 
-function propertyPairs(text: string | undefined): Map<string, string> {
+/** The `key=value` pairs of the «Comments» property, when it is ours. */
+export function propertyPairs(text: string | undefined): Map<string, string> {
   const found = new Map<string, string>();
   const trimmed = (text ?? '').trim();
   if (!trimmed.startsWith(PROPERTY_PREFIX)) return found;

@@ -3,8 +3,8 @@
 // name, the department's БИН when set) and the version of Jinaq that made it. Kept, as in the school templates, in
 // the veryHidden sheet jinaq_id and in the workbook's «Comments» property; a school template carries no `kind`
 // and a summary no `school_bin`, so neither is read for the other.
-import { IDENTITY_SHEET } from './identity.ts';
-import { cellText, type Workbook } from './workbook.ts';
+import { IDENTITY_SHEET, PROPERTY_PREFIX, propertyPairs, sheetPairs } from './identity.ts';
+import type { Workbook } from './workbook.ts';
 
 export const SUMMARY_KIND = 'district-summary';
 
@@ -41,7 +41,6 @@ const KEYS: Record<keyof SummaryIdentity, string> = {
 
 /** The keys the «Comments» property repeats: enough to recognise the file when the hidden sheet is gone. */
 const PROPERTY_KEYS = ['kind', 'campaignId', 'formId', 'formVersion', 'districtId', 'appVersion'] as const;
-const PROPERTY_PREFIX = 'jinaq-id:';
 
 export function writeSummaryIdentity(workbook: Workbook, identity: SummaryIdentity): void {
   const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
@@ -53,23 +52,6 @@ export function writeSummaryIdentity(workbook: Workbook, identity: SummaryIdenti
   });
   const clean = (value: string | number) => String(value).replace(/[;=]/g, ' ');
   workbook.description = `${PROPERTY_PREFIX} ${PROPERTY_KEYS.map((field) => `${KEYS[field]}=${clean(identity[field])}`).join('; ')}`;
-}
-
-function sheetPairs(workbook: Workbook): Map<string, string> {
-  const found = new Map<string, string>();
-  workbook.getWorksheet(IDENTITY_SHEET)?.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
-  return found;
-}
-
-function propertyPairs(text: string | undefined): Map<string, string> {
-  const found = new Map<string, string>();
-  const trimmed = (text ?? '').trim();
-  if (!trimmed.startsWith(PROPERTY_PREFIX)) return found;
-  for (const pair of trimmed.slice(PROPERTY_PREFIX.length).split(';')) {
-    const at = pair.indexOf('=');
-    if (at > 0) found.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-  }
-  return found;
 }
 
 function identityOf(found: Map<string, string>): SummaryIdentity | null {
