@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -51,11 +51,7 @@ async function importFile(template: Uint8Array, name: string, values: Record<str
 
 test.beforeAll(async () => {
   server = await startServer();
-  for (const [index, bin] of bins.entries()) {
-    await api(server, 'schools.create', {
-      bin, shortName: SCHOOLS[index].ru, nameRu: SCHOOLS[index].ru, nameKk: SCHOOLS[index].kk, type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-  }
+  await addSchools(server, bins, SCHOOLS);
   await api(server, 'settings.update', { departmentRu: DEPARTMENT_RU, departmentKk: DEPARTMENT_KK });
   // A year earlier Альфа reported 100 pupils where it now reports 500: a value worth a second look.
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2025 });

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,11 +38,7 @@ async function importV1Report(): Promise<void> {
 test.beforeAll(async () => {
   server = await startServer();
   const names = ['СШ № 1', 'СШ № 2'];
-  for (const [index, bin] of validBins('2107400', 2).entries()) {
-    await api(server, 'schools.create', {
-      bin, shortName: names[index], nameRu: names[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-  }
+  await addSchools(server, validBins('2107400', 2), names);
   const campaign = await api<{ id: string }>(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
   campaignId = campaign.id;
   await importV1Report();

@@ -156,3 +156,14 @@ export function failOnConsoleProblems(): void {
     expect(problems).toEqual([]);
   });
 }
+
+/** Adds schools to the registry through the API: the Russian short name (and the Kazakh name when given), one БИН each. */
+export async function addSchools(server: Server, bins: string[], names: Array<string | { ru: string; kk: string }>): Promise<void> {
+  for (const [index, bin] of bins.entries()) {
+    const name = names[index];
+    const [ru, kk] = typeof name === 'string' ? [name, ''] : [name.ru, name.kk];
+    await api(server, 'schools.create', {
+      bin, shortName: ru, nameRu: ru, nameKk: kk, type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
+    });
+  }
+}

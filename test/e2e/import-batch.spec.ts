@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -64,11 +64,7 @@ async function savedResults(page: Page): Promise<{ title: string; outcomes: Map<
 test.beforeAll(async () => {
   server = await startServer();
   folders = mkdtempSync(path.join(tmpdir(), 'jinaq-batch-'));
-  for (const [index, bin] of bins.entries()) {
-    await api(server, 'schools.create', {
-      bin, shortName: SCHOOLS[index], nameRu: SCHOOLS[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-  }
+  await addSchools(server, bins, SCHOOLS);
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
   const saved = await api<{ kind: 'download'; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId: CAMPAIGN });
   const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,11 +17,7 @@ const VALUES: Record<string, number> = {
 test.beforeAll(async () => {
   server = await startServer();
   const names = ['СШ № 1', 'СШ № 2'];
-  for (const [index, bin] of validBins('2005400', 2).entries()) {
-    await api(server, 'schools.create', {
-      bin, shortName: names[index], nameRu: names[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-  }
+  await addSchools(server, validBins('2005400', 2), names);
   await api(server, 'campaigns.create', { kind: 'nik', year: 2026 });
 });
 

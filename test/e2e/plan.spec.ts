@@ -3,7 +3,7 @@
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { api, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,11 +15,7 @@ const NEW_ITEM = 'Совещание с директорами школ по и�
 test.beforeAll(async () => {
   server = await startServer();
   const names = ['СШ № 1', 'СШ № 2'];
-  for (const [index, bin] of validBins('2005400', 2).entries()) {
-    await api(server, 'schools.create', {
-      bin, shortName: names[index], nameRu: names[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-  }
+  await addSchools(server, validBins('2005400', 2), names);
 });
 
 test.afterAll(async () => {

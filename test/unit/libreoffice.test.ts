@@ -24,19 +24,12 @@ import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { editWorkbook } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota } from '../helpers/workbooks.ts';
+import { SOFFICE_PATH, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { listSheetName } from '../../main/excel/list-part.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import { listTables } from '../../shared/forms/types.ts';
 
-function sofficeVersion(): string | null {
-  try {
-    return execFileSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).trim();
-  } catch {
-    return null;
-  }
-}
-
-const SOFFICE = sofficeVersion();
+const SOFFICE = SOFFICE_VERSION;
 const SKIP_REASON = 'LibreOffice (soffice) not installed: LibreOffice round-trip tests skipped; .ci/run installs libreoffice-calc';
 const LIBREOFFICE_TIMEOUT = 120_000;
 
@@ -57,7 +50,7 @@ function throughLibreOffice(bytes: Uint8Array, name: string): Buffer {
   const input = path.join(dir, name);
   writeFileSync(input, bytes);
   const profile = pathToFileURL(path.join(work.dir, 'profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, input], {
+  execFileSync(SOFFICE_PATH!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, input], {
     timeout: LIBREOFFICE_TIMEOUT - 10_000,
     stdio: 'pipe',
   });

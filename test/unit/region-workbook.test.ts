@@ -23,6 +23,7 @@ import { APP_VERSION } from '../../main/version.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota, type CellInput } from '../helpers/workbooks.ts';
+import { SOFFICE_PATH, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 
 const TODAY = '2027-02-14';
 const HEAD = 'А. Б. Ахметова';
@@ -397,15 +398,7 @@ describe('other campaigns, one language, the file’s name', () => {
 // LibreOffice: the region may open the file in Calc. With recalculation on load forced (as a user can set it, and
 // as Calc does for files from other programs), every SUM is computed by Calc itself and must give the totals.
 
-function sofficeVersion(): string | null {
-  try {
-    return execFileSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).trim();
-  } catch {
-    return null;
-  }
-}
-
-const SOFFICE = sofficeVersion();
+const SOFFICE = SOFFICE_VERSION;
 const SKIP_REASON = 'LibreOffice (soffice) not installed: the recalculation of the region workbook is not checked; .ci/run installs libreoffice-calc';
 
 /** A private LibreOffice profile that recalculates every formula of an .xlsx on load, whatever the file caches. */
@@ -442,7 +435,7 @@ describe.skipIf(!SOFFICE)('the region workbook in LibreOffice Calc', () => {
     mkdirSync(path.join(dir, 'out'), { recursive: true });
     const input = path.join(dir, 'summary.xlsx');
     writeFileSync(input, Buffer.from(await spoiled.xlsx.writeBuffer()));
-    execFileSync('soffice', [`-env:UserInstallation=${recalculatingProfile(path.join(dir, 'profile'))}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), input], {
+    execFileSync(SOFFICE_PATH!, [`-env:UserInstallation=${recalculatingProfile(path.join(dir, 'profile'))}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), input], {
       timeout: 110_000,
       stdio: 'pipe',
     });
