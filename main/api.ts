@@ -98,7 +98,8 @@ function errorOf(error: unknown): ApiError {
 /** Validates the input, calls the handler, and returns the value or a typed error — never throws. */
 export async function dispatch(ctx: ApiContext, name: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isApiName(name)) return { ok: false, error: { code: 'unknown_method', message: { key: 'api.unknownMethod', params: { name } } } };
-  const parsed = apiInputs[name].safeParse(input ?? {});
+  // No input at all is {}; null, a number, a string or an array is an input of the wrong type.
+  const parsed = apiInputs[name].safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
     return { ok: false, error: { code: 'invalid_input', message: { key: 'api.invalidInput', params: { details } }, details: parsed.error.issues } };

@@ -6,6 +6,7 @@ import { UI_LANGUAGES } from './i18n.ts';
 import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
+import { MAX_INDICATORS } from './forms/check.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
 import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion, type ReturnMessage } from './imports.ts';
@@ -13,8 +14,18 @@ import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
 const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().max(max);
+/**
+ * A map of at most `max` keys. zod has no maximum for records: the refinement is the bound, and the metadata says it
+ * to whoever walks the schemas (test/unit/api-inputs.test.ts fails on a string, list or map without a maximum).
+ */
+function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V, max: number) {
+  return z
+    .record(key, value)
+    .refine((map) => Object.keys(map).length <= max, { message: `Too many keys: expected at most ${max}` })
+    .meta({ maxKeys: max });
+}
 
 export const filePayload = z.object({ name: text(260).min(1), base64: z.string().max(MAX_FILE_BASE64) });
 
@@ -43,7 +54,7 @@ const fileIssue = z.object({
   sheet: text(100).optional(),
   cell: text(20).optional(),
   code: text(40).optional(),
-  message: z.object({ key: text(100), params: z.record(z.string(), z.union([z.string().max(2000), z.number()])).optional() }),
+  message: z.object({ key: text(100), params: boundedRecord(z.string().max(40), z.union([z.string().max(2000), z.number()]), 20).optional() }),
 });
 /** An import's outcome as the renderer shows it, sent back to be written as a workbook. */
 const importOutcome = z.object({
@@ -69,11 +80,11 @@ export const apiInputs = {
       districtKk: text(200),
       regionRu: text(200),
       regionKk: text(200),
-      regionCode: z.string().trim().regex(/^\d{0,2}$/),
+      regionCode: z.string().trim().max(2).regex(/^\d{0,2}$/),
       departmentRu: text(300),
       departmentKk: text(300),
       headName: text(200),
-      departmentBin: z.string().trim().regex(/^(\d{12})?$/),
+      departmentBin: z.string().trim().max(12).regex(/^(\d{12})?$/),
     })
     .partial(),
   'schools.list': z.object({ includeClosed: z.boolean().default(true) }),
@@ -134,7 +145,8 @@ export const apiInputs = {
   'reports.return': campaignId.extend({ importId: id }),
   'reports.enter': campaignId.extend({
     schoolId: id,
-    values: z.record(z.string().max(12), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])),
+    // One value per row code of the form (the manual entry screen sends them all).
+    values: boundedRecord(z.string().max(12), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]), MAX_INDICATORS),
     dryRun: z.boolean().default(false),
   }),
   'reports.audit': campaignId.extend({ schoolId: id.optional() }),

@@ -102,7 +102,7 @@ describe('dispatch: values and errors', () => {
     expect(created).toEqual({ ...schoolFields(1), shortName: 'Школа №1', id: created.id, active: true });
     expect(await ok<School[]>('schools.list', {})).toEqual([created]);
     expect(await ok<School[]>('schools.list', undefined)).toEqual([created]);
-    expect(await ok('settings.get', null)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '', departmentBin: '' });
+    expect(await ok('settings.get', undefined)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '', departmentBin: '' });
     const campaign = await ok<Campaign>('campaigns.create', { kind: 'zabota', year: 2027 });
     expect(campaign).toMatchObject({ id: 'zabota-2027', year: 2027, formId: 'zabota', formVersion: 1, schoolDueOn: '2027-02-12' });
   });
