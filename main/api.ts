@@ -5,6 +5,8 @@ import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, t
 import type { FormDefinition } from '../shared/forms/types.ts';
 import type { Database } from './db/schema.ts';
 import { AppError } from './errors.ts';
+import type { DatabaseSession } from './db/session.ts';
+import { storageError } from './db/storage-errors.ts';
 import type { Platform } from './platform.ts';
 import { createCampaign, listCampaigns, setCampaignForm, updateCampaign } from './services/campaigns.ts';
 import { buildFormFile, copyForm, deleteForm, getFormRecord, importFormFile, listForms, saveForm } from './services/forms.ts';
@@ -23,8 +25,20 @@ import { getSummary } from './services/summary.ts';
 import { buildBlankTemplate, buildRegistryTemplate, buildResultsFile, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 
 export interface ApiContext {
-  db: Kysely<Database>;
+  /** The database open now (a restore replaces it). */
+  readonly db: Kysely<Database>;
+  session: DatabaseSession;
   platform: Platform;
+}
+
+export function createApiContext(session: DatabaseSession, platform: Platform): ApiContext {
+  return {
+    get db() {
+      return session.db;
+    },
+    session,
+    platform,
+  };
 }
 
 export type Handlers = { [K in ApiName]: (args: ApiArgs<K>, ctx: ApiContext) => Promise<ApiOutput<K>> };
@@ -83,14 +97,24 @@ export const handlers: Handlers = {
   },
   'forms.export': async (args, { db, platform }) => platform.saveFiles(await buildFormFile(db, args.id, args.version)),
   'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
+  'backups.list': async (_args, { session }) => session.list(),
+  'backups.create': async (_args, { session, platform }) => {
+    const copy = await session.copyForUser();
+    return platform.saveFiles({ files: [copy], bundleName: copy.name });
+  },
+  'backups.restore': (args, { session }) => session.restoreBackup(args.name),
+  'backups.restoreFile': ({ file }, { session }) => session.restoreBytes(file.name, fromBase64(file.base64)),
 };
 
 function isApiName(name: string): name is ApiName {
   return Object.hasOwn(apiInputs, name);
 }
 
-function errorOf(error: unknown): ApiError {
+function errorOf(error: unknown, databaseFile: string): ApiError {
   if (error instanceof AppError) return { code: error.code, message: { key: error.key, params: error.params } };
+  // A disk that filled up or went read-only while the app ran: the transaction was rolled back, nothing half-written.
+  const storage = storageError(error, databaseFile);
+  if (storage) return errorOf(storage, databaseFile);
   const details = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: { key: 'api.internal', params: { details } } };
 }
@@ -108,6 +132,6 @@ export async function dispatch(ctx: ApiContext, name: string, input: unknown): P
     const handler = handlers[name] as (args: unknown, ctx: ApiContext) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (error) {
-    return { ok: false, error: errorOf(error) };
+    return { ok: false, error: errorOf(error, ctx.session.file) };
   }
 }

@@ -8,7 +8,7 @@ import { CAMPAIGN_KINDS, type CampaignKind, type ImportOutcome } from '../shared
 import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
 import type { FileIssue } from '../shared/messages.ts';
 import { consoleLanguage } from './cli-lang.ts';
-import { openDatabase, type OpenedDatabase } from './db/open.ts';
+import { DatabaseSession } from './db/session.ts';
 import { AppError } from './errors.ts';
 import { resolveDatabasePath } from './paths.ts';
 import type { SaveRequest } from './platform.ts';
@@ -59,7 +59,7 @@ interface Command {
   io: Io;
   options: Options;
   args: string[];
-  database: OpenedDatabase;
+  database: DatabaseSession;
 }
 
 function required(command: Command, option: 'out' | 'campaign' | 'kind' | 'year' | 'form' | 'version'): string {
@@ -312,6 +312,19 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
     writeSaved(command, request, required(command, 'out'), true);
     return EXIT_OK;
   },
+  backup: async (command) => {
+    const out = required(command, 'out');
+    await command.database.backupTo(out);
+    command.io.out(command.t('messages.cli.written', { path: out }));
+    return EXIT_OK;
+  },
+  restore: async (command) => {
+    const [file] = command.args;
+    if (!file) throw new UsageError(command.t('messages.cli.missingOption', { option: 'FILE' }));
+    const { keptAs, schools, campaigns, reports } = await command.database.restoreFile(file);
+    command.io.out(command.t('messages.cli.restored', { file, schools, campaigns, reports, keptAs }));
+    return EXIT_OK;
+  },
   export: async (command) => {
     const out = required(command, 'out');
     writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign'), undefined, documentLanguage(command)), out, false);
@@ -342,9 +355,9 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
     io.err(t('messages.cli.usage'));
     return options.help ? EXIT_OK : EXIT_USAGE;
   }
-  let database: OpenedDatabase | undefined;
+  let database: DatabaseSession | undefined;
   try {
-    database = await openDatabase(resolveDatabasePath(options.db));
+    database = await DatabaseSession.open(resolveDatabasePath(options.db));
     return await run({ t, lang, io, options, args, database });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,18 +7,19 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatMessage, tFor } from '../shared/i18n.ts';
-import { dispatch, type ApiContext } from './api.ts';
+import { createApiContext, dispatch, type ApiContext } from './api.ts';
 import { consoleLanguage } from './cli-lang.ts';
-import { openDatabase } from './db/open.ts';
+import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
+import { DatabaseSession } from './db/session.ts';
+import { MAX_BACKUP_BYTES } from '../shared/backups.ts';
 import { AppError } from './errors.ts';
 import { resolveDatabasePath } from './paths.ts';
 import { browserPlatform } from './platform.ts';
 
 export const DEFAULT_PORT = 5178;
 const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// The largest call is a restore from an uploaded database copy, in base64.
+const MAX_BODY_BYTES = Math.ceil(MAX_BACKUP_BYTES / 3) * 4 + 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +37,8 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   rendererDir?: string;
+  /** The first start of a day copies the database to the backup folder (default: yes, as the app does). */
+  dailyBackup?: boolean;
 }
 
 export interface RunningWebServer {
@@ -101,8 +104,8 @@ function serveStatic(rendererDir: string, urlPath: string, response: ServerRespo
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir ?? defaultRendererDir());
-  const database = await openDatabase(options.dbFile);
-  const ctx: ApiContext = { db: database.db, platform: browserPlatform };
+  const session = await DatabaseSession.open(options.dbFile, { dailyBackup: options.dailyBackup ?? true });
+  const ctx = createApiContext(session, browserPlatform);
   let port = options.port ?? DEFAULT_PORT;
 
   const server = createServer((request, response) => {
@@ -129,7 +132,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
+      await session.close();
     },
   };
 }

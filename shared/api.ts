@@ -6,6 +6,7 @@ import { UI_LANGUAGES } from './i18n.ts';
 import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
+import { MAX_BACKUP_BYTES, type BackupList, type RestoreResult } from './backups.ts';
 import { MAX_INDICATORS } from './forms/check.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
@@ -13,6 +14,7 @@ import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion,
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
+const MAX_BACKUP_BASE64 = Math.ceil(MAX_BACKUP_BYTES / 3) * 4;
 const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
 const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().max(max);
@@ -158,6 +160,10 @@ export const apiInputs = {
   'forms.delete': formVersion,
   'forms.export': formVersion,
   'forms.import': z.object({ file: filePayload }),
+  'backups.list': none,
+  'backups.create': none,
+  'backups.restore': z.object({ name: text(200).min(1) }),
+  'backups.restoreFile': z.object({ file: z.object({ name: text(260).min(1), base64: z.string().max(MAX_BACKUP_BASE64) }) }),
 } as const;
 
 export interface ApiOutputs {
@@ -206,6 +212,10 @@ export interface ApiOutputs {
   'forms.delete': FormRecord[];
   'forms.export': SaveOutcome;
   'forms.import': FormImportResult;
+  'backups.list': BackupList;
+  'backups.create': SaveOutcome;
+  'backups.restore': RestoreResult;
+  'backups.restoreFile': RestoreResult;
 }
 
 /** A plan read from a workbook replaces the campaign's plan only when the whole file is right. */
@@ -223,7 +233,7 @@ export type ApiInput<K extends ApiName> = z.input<(typeof apiInputs)[K]>;
 export type ApiArgs<K extends ApiName> = z.output<(typeof apiInputs)[K]>;
 export type ApiOutput<K extends ApiName> = ApiOutputs[K];
 
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'internal';
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'storage' | 'unknown_method' | 'internal';
 
 export interface ApiError {
   code: ApiErrorCode;

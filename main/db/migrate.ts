@@ -23,10 +23,16 @@ export function migrationNames(dir: string): string[] {
     .map((name) => name.replace(/\.sql$/, ''));
 }
 
-function executedMigrationNames(raw: BetterSqlite3.Database): string[] {
+export function executedMigrationNames(raw: BetterSqlite3.Database): string[] {
   const table = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATION_TABLE);
   if (!table) return [];
   return raw.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).pluck().all() as string[];
+}
+
+/** The migrations a database has had, and those this version would run on it. */
+export function pendingMigrations(raw: BetterSqlite3.Database, dir: string): { executed: string[]; pending: string[] } {
+  const executed = executedMigrationNames(raw);
+  return { executed, pending: migrationNames(dir).filter((name) => !executed.includes(name)) };
 }
 
 /** A database that a newer Jinaq has migrated further than this one knows how to read. */

@@ -2,7 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createApiContext, type ApiContext } from '../../main/api.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
+import { DatabaseSession } from '../../main/db/session.ts';
+import { browserPlatform } from '../../main/platform.ts';
 
 export function tempDir(prefix = 'jinaq-test-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -20,4 +23,9 @@ export async function tempDatabase(): Promise<OpenedDatabase & { dir: string; re
       remove();
     },
   };
+}
+
+/** The handler table's context over a test database, as browser mode builds it. */
+export function apiContextFor(database: OpenedDatabase): ApiContext {
+  return createApiContext(DatabaseSession.over(database), browserPlatform);
 }

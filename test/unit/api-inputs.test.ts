@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiInputs, type ApiName } from '../../shared/api.ts';
 import { dispatch, type ApiContext } from '../../main/api.ts';
-import { browserPlatform } from '../../main/platform.ts';
-import { tempDatabase } from '../helpers/db.ts';
+import { apiContextFor, tempDatabase } from '../helpers/db.ts';
 
 type Schema = z.core.$ZodType;
 type Path = Array<string | number>;
@@ -175,7 +174,7 @@ let database: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ApiContext;
 beforeAll(async () => {
   database = await tempDatabase();
-  ctx = { db: database.db, platform: browserPlatform };
+  ctx = apiContextFor(database);
 });
 afterAll(() => database.remove());
 

@@ -7,8 +7,7 @@ import type { Campaign, RegistryImportResult, SaveOutcome, School } from '../../
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { openDatabase } from '../../main/db/open.ts';
 import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
-import { browserPlatform } from '../../main/platform.ts';
-import { tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { readWorkbook } from '../helpers/workbooks.ts';
 
@@ -16,7 +15,7 @@ let database: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ApiContext;
 beforeEach(async () => {
   database = await tempDatabase();
-  ctx = { db: database.db, platform: browserPlatform };
+  ctx = apiContextFor(database);
 });
 afterEach(() => database.remove());
 
@@ -131,7 +130,7 @@ describe('dispatch: values and errors', () => {
     try {
       const closed = await openDatabase(path.join(folder.dir, 'closed.sqlite'));
       await closed.close();
-      const result = await dispatch({ db: closed.db, platform: browserPlatform }, 'schools.list', {});
+      const result = await dispatch(apiContextFor(closed), 'schools.list', {});
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('internal');

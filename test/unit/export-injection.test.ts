@@ -14,8 +14,7 @@ import { dispatch, type ApiContext } from '../../main/api.ts';
 import { runCli } from '../../main/cli.ts';
 import { listSheetName } from '../../main/excel/list-part.ts';
 import { listTables } from '../../shared/forms/types.ts';
-import { browserPlatform } from '../../main/platform.ts';
-import { tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
 import { validBin } from '../helpers/schools.ts';
 import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik } from '../helpers/workbooks.ts';
 
@@ -70,7 +69,7 @@ let itemTitle = { ru: '', kk: '' };
 
 beforeAll(async () => {
   database = await tempDatabase();
-  ctx = { db: database.db, platform: browserPlatform };
+  ctx = apiContextFor(database);
   out = tempDir('jinaq-exports-');
 
   // The district's own words.

@@ -8,7 +8,6 @@ import { defaultMigrationsDir } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { buildReportTemplate } from '../../main/excel/report-template.ts';
 import { workbookBytes } from '../../main/excel/workbook.ts';
-import { browserPlatform } from '../../main/platform.ts';
 import { campaignForm, createCampaign, getCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import {
@@ -24,7 +23,8 @@ import { formProblems, ruleTextProblem, type FormProblem } from '../../shared/fo
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import type { FormDefinition, Indicator, ListTable } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
-import { tempDatabase, tempDir } from '../helpers/db.ts';
+import { backupTo } from '../../main/db/backup.ts';
+import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
@@ -221,8 +221,10 @@ describe('form versions in the database', () => {
     expect(await getForm(database.db, 'zabota', 2)).toEqual(edited);
     expect(await getForm(database.db, 'zabota', 1)).toEqual(zabotaV1);
 
-    // Read again through a connection of its own: stored in the file, not only remembered in memory.
-    const again = await openDatabase(path.join(database.dir, 'jinaq.sqlite'));
+    // Read again through a connection of its own, from a copy of the file (the database itself is locked to its one connection).
+    const fileCopy = path.join(database.dir, 'copy.sqlite');
+    await backupTo(database.raw, fileCopy);
+    const again = await openDatabase(fileCopy);
     try {
       expect(await getForm(again.db, 'zabota', 2)).toEqual(edited);
       expect((await getFormRecord(again.db, 'zabota', 2)).basedOn).toBe(1);
@@ -632,7 +634,7 @@ describe('migration 0003: forms', () => {
 describe('forms through dispatch', () => {
   let ctx: ApiContext;
   beforeEach(() => {
-    ctx = { db: database.db, platform: browserPlatform };
+    ctx = apiContextFor(database);
   });
   type Failure = Extract<ApiResult<unknown>, { ok: false }>['error'];
   async function failure(name: string, input?: unknown): Promise<Failure> {

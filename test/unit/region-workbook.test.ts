@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_USAGE, runCli } from '../../main/cli.ts';
+import { backupTo } from '../../main/db/backup.ts';
 import { IDENTITY_SHEET, readIdentity } from '../../main/excel/identity.ts';
 import { readSummaryIdentity } from '../../main/excel/summary-workbook.ts';
 import { createCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
@@ -349,7 +350,9 @@ describe('other campaigns, one language, the file’s name', () => {
     const file = path.join(work.dir, 'kk', 'summary.xlsx');
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const dbFile = path.join(database.dir, 'jinaq.sqlite');
+    // The CLI is another Jinaq: it works on a copy, since the test holds the database itself open.
+    const dbFile = path.join(work.dir, 'copy.sqlite');
+    await backupTo(database.raw, dbFile);
     expect(await runCli(['export', '--campaign', 'zabota-2027', '--out', file, '--lang', 'kk', '--db', dbFile], io)).toBe(EXIT_OK);
     const workbook = await readWorkbook(readFileSync(file));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Жиынтық', 'Мектептер бойынша', 'Толықтық', 'Жоспардың орындалуы', IDENTITY_SHEET]);

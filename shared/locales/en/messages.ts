@@ -10,6 +10,19 @@ export default {
   db: {
     newerVersion: 'The database file {{file}} was created by a newer version of Jinaq (migration {{migration}}). Update the app; the file was not changed.',
     notDatabase: 'The file {{file}} is not a Jinaq database (or is damaged); it was not changed.',
+    inUse: 'The database {{file}} is already open in another Jinaq (the app window, browser mode or the command line). Close it and try again. Two programs never write to one database at once, so the data cannot get mixed up.',
+    readOnly: 'Jinaq cannot write to the database {{file}}: the file or its folder is read-only (or the disk is write-protected). Move the database to a folder you can write to, or remove the protection. Nothing was changed.',
+    full: 'The disk holding the database {{file}} is full. The last action was not saved and nothing was damaged. Free some disk space and try again.',
+    cannotOpen: 'The database {{file}} could not be opened ({{details}}). Check that its folder exists and can be reached.',
+    ioError: 'A disk read or write error on the database {{file}} ({{details}}). The last action was not saved. Check the disk; if it happens again, restore the database from a backup (Settings → Backups).',
+    corrupt: 'The database {{file}} is damaged. Restore it from a backup: Settings → Backups.',
+  },
+  backup: {
+    failed: 'The backup {{file}} could not be made: {{details}}',
+    damaged: 'The file {{file}} is damaged (it fails the integrity check). Choose another copy.',
+    notJinaq: 'The file {{file}} is not a backup of a Jinaq database. Choose a .sqlite file made by Jinaq.',
+    unknown: 'There is no backup {{file}} in the backup folder.',
+    cannotRead: 'Could not read {{file}}: {{details}}',
   },
   bin: {
     format: 'A BIN has 12 digits',
@@ -240,6 +253,8 @@ export default {
   jinaq forms list [--json]               forms and their versions
   jinaq forms export --form ID --version N --out FILE.jinaq-form.json
   jinaq forms import FILE.jinaq-form.json
+  jinaq backup --out FILE.sqlite          a verified copy of the database
+  jinaq restore FILE.sqlite               restore the database from a copy (the current one is kept)
 
 Every command takes --db PATH (or JINAQ_DB) and --lang kk|ru|en (or JINAQ_LANG).
 Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
@@ -256,6 +271,7 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     noFiles: 'No .xlsx files at the given paths: {{paths}}',
     cannotRead: 'Could not read {{path}}: {{reason}}',
     registryImported: 'Schools added: {{added}}, updated: {{updated}}, rows with problems: {{problems}}',
+    restored: 'The database was restored from {{file}}: {{schools}} schools, {{campaigns}} campaigns, {{reports}} reports. The previous database was kept in the backup folder as {{keptAs}}.',
     written: 'Written: {{path}}',
     writtenMany: '{{count}} files written to {{dir}}',
     campaignCreated: '{{id}}',
