@@ -4,36 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
-import { dispatch, type ApiContext } from '../api.ts';
+import { createApiContext, dispatch } from '../api.ts';
 import { consoleLanguage } from '../cli-lang.ts';
-import { openDatabase, type OpenedDatabase } from '../db/open.ts';
+import { DatabaseSession } from '../db/session.ts';
 import { AppError } from '../errors.ts';
 import { resolveDatabasePath } from '../paths.ts';
 import { electronPlatform } from './platform.ts';
-import { CONTENT_SECURITY_POLICY, isTrustedRendererUrl, WEB_PREFERENCES } from './policy.ts';
+import { acceptsApiCall, lockDownContents, lockDownSession, WEB_PREFERENCES } from './policy.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let database: OpenedDatabase | null = null;
+let database: DatabaseSession | null = null;
 
 function databaseFlag(): string | undefined {
   const { values } = parseArgs({ args: process.argv.slice(1), options: { db: { type: 'string' } }, strict: false, allowPositionals: true });
   return typeof values.db === 'string' ? values.db : undefined;
-}
-
-function lockDownContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
 }
 
 function createWindow(): void {
@@ -51,18 +37,22 @@ function createWindow(): void {
 
 async function start(): Promise<void> {
   const file = resolveDatabasePath(databaseFlag(), app.getPath('userData'));
-  database = await openDatabase(file, { migrationsDir: path.join(app.getAppPath(), 'migrations') });
-  const ctx: ApiContext = { db: database.db, platform: electronPlatform(() => mainWindow) };
+  database = await DatabaseSession.open(file, { migrationsDir: path.join(app.getAppPath(), 'migrations'), dailyBackup: true });
+  const ctx = createApiContext(database, electronPlatform(() => mainWindow));
   ipcMain.handle('jinaq:api', (event, name: unknown, input: unknown) => {
-    if (!isTrustedRendererUrl(event.senderFrame?.url, rendererDir) || typeof name !== 'string') {
+    if (!acceptsApiCall(event.senderFrame?.url, rendererDir, name)) {
       return { ok: false, error: { code: 'unknown_method', message: { key: 'api.unknownMethod', params: { name: String(name) } } } };
     }
     return dispatch(ctx, name, input);
   });
   Menu.setApplicationMenu(null);
-  lockDownContents();
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  lockDownSession(session.defaultSession);
   createWindow();
 }
+
+// Every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
