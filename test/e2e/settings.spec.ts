@@ -27,8 +27,11 @@ test('saves the district names in Russian and Kazakh', async ({ page }) => {
   await expect(page.getByTestId('settings-districtRu')).toHaveValue('Шахтинск');
 });
 
-test('keeps the token out of the address bar and the console free of errors on every screen', async ({ page }) => {
+test('keeps the token out of the address bar, the console free of errors and every request on this machine, on every screen', async ({ page }) => {
   const problems: string[] = [];
+  // No remote content: every request the app makes goes to its own server (or is data the page made itself).
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
@@ -50,7 +53,11 @@ test('keeps the token out of the address bar and the console free of errors on e
   await page.getByTestId('language-kk').click();
   await page.getByTestId('nav-schools').click();
   await expect(page.getByRole('heading', { name: 'Мектептер тізілімі' })).toBeVisible();
+  for (const screen of ['forms', 'help', 'settings']) await page.getByTestId(`nav-${screen}`).click();
   expect(problems).toEqual([]);
+  const origin = new URL(server.url).origin;
+  expect(requests.length).toBeGreaterThan(10);
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url))).toEqual([]);
 });
 
 test('the main actions are reachable with the Tab key', async ({ page }) => {

@@ -11,6 +11,8 @@ interface Props {
   disabled?: boolean;
   /** Accept dropped folders (their workbooks) and files of any kind. */
   folders?: boolean;
+  /** The file types the picker offers (default: workbooks). */
+  accept?: string;
   title: string;
   hint: string;
   testId: string;
@@ -19,7 +21,7 @@ interface Props {
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function FileDrop({ multiple, disabled, folders, title, hint, testId, onFiles }: Props) {
+export function FileDrop({ multiple, disabled, folders, accept = XLSX, title, hint, testId, onFiles }: Props) {
   // Set while a drop is walked here, so that the same drop, seen by antd too, is not handed over twice.
   const walkingDrop = useRef(false);
   let batch: File[] = [];
@@ -36,7 +38,7 @@ export function FileDrop({ multiple, disabled, folders, title, hint, testId, onF
   return (
     <div data-testid={testId} onDropCapture={onDropCapture}>
     <Upload.Dragger
-      accept={folders ? undefined : XLSX}
+      accept={folders ? undefined : accept}
       multiple={multiple}
       disabled={disabled}
       showUploadList={false}

@@ -1,5 +1,6 @@
 // The district's settings: the district's and the region's names in Russian and Kazakh (on templates and the
-// summary), the region's code (in the NIK hashtag), and the department and its head (in signature blocks).
+// summary), the region's code (in the NIK hashtag), and the department and its head (in signature blocks);
+// below them, the database's backups.
 import { useEffect } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useQuery } from '../components/useQuery.ts';
 import { useSubmit } from '../components/useSubmit.ts';
+import { BackupsSection } from './settings/BackupsSection.tsx';
 
 type TextSetting = Exclude<keyof DistrictSettings, 'regionCode'>;
 
@@ -49,7 +51,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <section aria-labelledby="settings-title" style={{ maxWidth: 640 }}>
+    <section aria-labelledby="settings-title" style={{ maxWidth: 760 }} className="stack">
       <Typography.Title level={2} id="settings-title">{t('ui.settings.title')}</Typography.Title>
       <ErrorAlert error={settings.error ?? error} testId="settings-error" />
       <Form form={form} layout="vertical" name="settings" onFinish={(values) => void save(values)} disabled={!settings.data}>
@@ -80,6 +82,7 @@ export function SettingsScreen() {
           {t('ui.common.save')}
         </Button>
       </Form>
+      <BackupsSection onRestored={() => void settings.reload()} />
     </section>
   );
 }
