@@ -1,0 +1,91 @@
+// Upgrades: a district's database made by the previous release (test/fixtures/jinaq-0.1.0.sqlite, written by
+// scripts/make-upgrade-fixture.ts running that release's own code) opens in this one, is migrated with a copy
+// kept first when there is anything to migrate, and shows what the previous release showed; new work goes on in it.
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBackups } from '../../main/db/backup.ts';
+import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
+import { DatabaseSession } from '../../main/db/session.ts';
+import { readIdentity } from '../../main/excel/identity.ts';
+import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
+import { getPlanExecution } from '../../main/services/execution.ts';
+import { listForms } from '../../main/services/forms.ts';
+import { importHistory, importReports } from '../../main/services/imports.ts';
+import { listSchools } from '../../main/services/schools.ts';
+import { getSettings } from '../../main/services/settings.ts';
+import { getSummary } from '../../main/services/summary.ts';
+import { tempDir } from '../helpers/db.ts';
+import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
+
+const FIXTURE = path.resolve('test/fixtures/jinaq-0.1.0.sqlite');
+interface Expected {
+  release: string;
+  migrations: string[];
+  counts: Record<string, number>;
+  settings: Record<string, string>;
+  campaigns: Record<string, { totals: Record<string, number>; history: { file: string; state: string }[]; execution: object[] }>;
+  forms: string[];
+}
+const expected = JSON.parse(readFileSync(path.resolve('test/fixtures/jinaq-0.1.0.expected.json'), 'utf8')) as Expected;
+
+let folder: ReturnType<typeof tempDir>;
+let file: string;
+let session: DatabaseSession;
+
+beforeEach(async () => {
+  folder = tempDir('jinaq-upgrade-');
+  file = path.join(folder.dir, 'jinaq.sqlite');
+  copyFileSync(FIXTURE, file);
+  session = await DatabaseSession.open(file);
+});
+afterEach(async () => {
+  await session.close();
+  folder.remove();
+});
+
+describe(`a database from release ${expected.release}`, () => {
+  it('is migrated to this release, with a copy of it as it was kept first when anything was to migrate', () => {
+    const all = migrationNames(defaultMigrationsDir());
+    expect(session.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(all);
+    expect(session.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(session.raw.pragma('foreign_key_check')).toEqual([]);
+    const copies = listBackups(session.list().folder).filter((backup) => backup.kind === 'beforeUpdate');
+    const pending = all.filter((name) => !expected.migrations.includes(name));
+    expect(copies).toHaveLength(pending.length > 0 ? 1 : 0);
+    if (copies.length > 0) {
+      const copy = new BetterSqlite3(path.join(session.list().folder, copies[0].name), { readonly: true });
+      expect(copy.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(expected.migrations);
+      copy.close();
+    }
+  });
+
+  it('keeps every row and shows what the previous release showed: settings, totals, history, plan execution, forms', async () => {
+    for (const [table, count] of Object.entries(expected.counts)) {
+      if (table.startsWith('schema_migrations')) continue;
+      expect(session.raw.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(), table).toBe(count);
+    }
+    expect(await getSettings(session.db)).toMatchObject(expected.settings);
+    for (const [campaignId, before] of Object.entries(expected.campaigns)) {
+      expect((await getSummary(session.db, campaignId)).totals, campaignId).toEqual(before.totals);
+      expect((await importHistory(session.db, campaignId)).map((record) => ({ file: record.file, state: record.state })), campaignId).toEqual(before.history);
+      const execution = await getPlanExecution(session.db, campaignId, '2026-12-31');
+      expect(execution.items.map(({ itemId, assigned, done, events, participants }) => ({ itemId, assigned, done, events, participants }))).toEqual(before.execution);
+    }
+    expect((await listForms(session.db)).map((record) => `${record.form.id} v${record.form.version}`)).toEqual(expected.forms);
+  });
+
+  it('goes on with new work: a school answers the return, the summary is exported', async () => {
+    const [, , , school4] = await listSchools(session.db);
+    const { files } = await buildTemplates(session.db, 'zabota-2026');
+    let template = files[0];
+    for (const candidate of files) if (readIdentity(await readWorkbook(candidate.bytes))?.schoolBin === school4.bin) template = candidate;
+    const [outcome] = await importReports(session.db, 'zabota-2026', [{ name: 'school4-corrected.xlsx', bytes: await fillTemplate(template.bytes, validZabota(4)) }]);
+    expect(outcome).toMatchObject({ status: 'accepted', superseded: true });
+    const history = await importHistory(session.db, 'zabota-2026');
+    expect(history.find((record) => record.file === 'school4.xlsx')?.state).toBe('accepted');
+    const workbook = await readWorkbook((await buildSummaryWorkbook(session.db, 'zabota-2026')).files[0].bytes);
+    expect(workbook.worksheets.length).toBeGreaterThan(2);
+  });
+});
