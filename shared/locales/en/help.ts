@@ -159,7 +159,10 @@ export default {
         'Write the department\'s full name in both languages and the head\'s surname and initials: they appear in the approval block and under the signature.',
         'Click «Save».',
       ],
-      notes: ['Only new campaigns get a new region code. Correct an existing campaign\'s hashtag in the campaign itself: «Dates, hashtag, form».'],
+      notes: [
+        'Only new campaigns get a new region code. Correct an existing campaign\'s hashtag in the campaign itself: «Dates, hashtag, form».',
+        'Backups (at the bottom of the screen): the app copies the database itself every day and before an update. Once a week click «Back up now» and save the copy to a USB stick. «Restore» replaces all data with the copy\'s; the current database is kept in the backup folder first.',
+      ],
     },
     help: {
       title: 'Help',
