@@ -1,0 +1,97 @@
+// npm run bench:backup — what the backups cost on a big district's database: the daily copy at start (online
+// backup + integrity_check of the copy), a copy for the user, and a restore. The database: 600 schools, one real
+// «Забота» import of 600 filled reports, and nine more years of kept original files (random bytes of the same
+// size), about what a large district collects in ten years.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { backupTo } from '../main/db/backup.ts';
+import { openDatabase } from '../main/db/open.ts';
+import { DatabaseSession } from '../main/db/session.ts';
+import { createCampaign } from '../main/services/campaigns.ts';
+import { buildTemplates } from '../main/services/exports.ts';
+import { importReports } from '../main/services/imports.ts';
+import { createSchool } from '../main/services/schools.ts';
+import { binCheckDigit } from '../shared/bin.ts';
+
+const SCHOOLS = 600;
+const YEARS = 10;
+
+function bin(n: number): string {
+  for (let serial = n * 10; ; serial++) {
+    const first11 = `050740${String(serial).padStart(5, '0')}`;
+    const check = binCheckDigit(first11);
+    if (check !== null) return `${first11}${check}`;
+  }
+}
+
+async function filled(bytes: Uint8Array, n: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  workbook.worksheets[0].eachRow((row) => {
+    if (String(row.getCell(1).value ?? '') === 'Z01') row.getCell(4).value = 300 + n;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function prepare(file: string): Promise<void> {
+  const database = await openDatabase(file);
+  for (let n = 1; n <= SCHOOLS; n++) {
+    await createSchool(database.db, {
+      bin: bin(n), nameRu: `КГУ «Школа №${n}»`, nameKk: `«№${n} мектеп» КММ`, shortName: `Школа №${n}`, type: 'general',
+      locality: '', director: '', phone: '', email: '', language: 'kk_ru',
+    });
+  }
+  await createCampaign(database.db, 'zabota', 2027);
+  const { files } = await buildTemplates(database.db, 'zabota-2027');
+  const reports = await Promise.all(files.map(async (f, n) => ({ name: f.name, bytes: await filled(f.bytes, n) })));
+  await importReports(database.db, 'zabota-2027', reports);
+  const average = reports.reduce((sum, r) => sum + r.bytes.length, 0) / reports.length;
+  const insert = database.raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?)');
+  database.raw.transaction(() => {
+    for (let i = 0; i < SCHOOLS * (YEARS - 1); i++) {
+      const bytes = randomBytes(Math.round(average));
+      insert.run(`padding-${i}`, bytes.length, bytes);
+    }
+  })();
+  await database.close();
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: Math.round(performance.now() - started), value };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'jinaq-bench-backup-'));
+  try {
+    const file = path.join(work, 'district.sqlite');
+    console.log(`Preparing ${SCHOOLS} schools, ${SCHOOLS} imported reports and ${YEARS - 1} more years of kept files…`);
+    await prepare(file);
+    const megabytes = (target: string) => (statSync(target).size / 2 ** 20).toFixed(1);
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; database ${megabytes(file)} MB`);
+    for (let run = 1; run <= 3; run++) {
+      const backups = path.join(work, `backups-${run}`);
+      const plain = await timed(async () => (await openDatabase(file, { backupDir: backups })).close());
+      const daily = await timed(async () => DatabaseSession.open(file, { backupDir: backups, dailyBackup: true }));
+      const session = daily.value;
+      const copy = await timed(() => session.copyForUser());
+      const target = path.join(work, 'copy.sqlite');
+      const toFile = await timed(() => backupTo(session.raw, target));
+      const restore = await timed(() => session.restoreFile(target));
+      await session.close();
+      console.log(
+        `run ${run}: start without the daily copy ${plain.ms} ms, with it ${daily.ms} ms; a copy for the user ${copy.ms} ms ` +
+          `(${(copy.value.bytes.length / 2 ** 20).toFixed(1)} MB); backup to a file ${toFile.ms} ms; restore ${restore.ms} ms`,
+      );
+      rmSync(backups, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
