@@ -1,4 +1,5 @@
 // Copies of the district's database: the automatic ones in the backup folder, and what a restore reports back.
+import type { Message } from './messages.ts';
 
 export const BACKUP_KINDS = ['daily', 'beforeUpdate', 'beforeRestore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -19,6 +20,8 @@ export interface BackupList {
   databaseFile: string;
   folder: string;
   backups: BackupInfo[];
+  /** Why today's automatic copy could not be made, or null. */
+  problem: Message | null;
 }
 
 /** What a database file holds, shown before and after a restore. */

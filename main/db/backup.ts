@@ -54,16 +54,23 @@ function verifyCopy(file: string): void {
   }
 }
 
+/** Removes a copy that went wrong and whatever SQLite left beside it; a folder that cannot be written is left as it is. */
 function removeQuietly(file: string): void {
-  for (const name of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(name, { force: true });
+  for (const name of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      rmSync(name, { force: true });
+    } catch {
+      // Nothing to clean where nothing could be written.
+    }
+  }
 }
 
 /** Writes a verified copy of the open database to `target` (replacing a file of that name only once the copy is good). */
 export async function backupTo(raw: BetterSqlite3.Database, target: string): Promise<void> {
-  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const partial = `${target}.partial`;
-  removeQuietly(partial);
   try {
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    removeQuietly(partial);
     await raw.backup(partial);
     verifyCopy(partial);
     renameSync(partial, target);
@@ -74,10 +81,16 @@ export async function backupTo(raw: BetterSqlite3.Database, target: string): Pro
   }
 }
 
+/** The copies in the folder, newest first; none when the folder is missing or cannot be read. */
 export function listBackups(dir: string): BackupInfo[] {
-  if (!existsSync(dir)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
   const backups: BackupInfo[] = [];
-  for (const name of readdirSync(dir)) {
+  for (const name of names) {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
     backups.push({ name, ...parsed, bytes: statSync(path.join(dir, name)).size });

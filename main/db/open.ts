@@ -17,6 +17,8 @@ export interface OpenedDatabase {
   file: string;
   /** Where the automatic copies go. */
   backupDir: string;
+  /** Why today's automatic copy could not be made (the app still opens; the settings screen says so). */
+  backupProblem: AppError | null;
   close(): Promise<void>;
 }
 
@@ -95,10 +97,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const { executed, pending } = pendingMigrations(raw, migrationsDir);
     if (!inMemory && executed.length > 0 && pending.length > 0) await automaticBackup(raw, backupDir, 'beforeUpdate', now());
     await migrate(db as Kysely<unknown>, raw, migrationsDir, file);
-    if (!inMemory && options.dailyBackup) await dailyBackup(raw, backupDir, now());
   } catch (error) {
     await close();
     throw storageError(error, file) ?? error;
   }
-  return { db, raw, file, backupDir, close };
+  // A missing daily copy must not keep the district from its work (a copy before a migration must: see above).
+  let backupProblem: AppError | null = null;
+  if (!inMemory && options.dailyBackup) {
+    try {
+      await dailyBackup(raw, backupDir, now());
+    } catch (error) {
+      backupProblem = error instanceof AppError ? error : new AppError('conflict', 'backup.failed', { file: backupDir, details: String(error) });
+    }
+  }
+  return { db, raw, file, backupDir, backupProblem, close };
 }

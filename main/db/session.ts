@@ -86,7 +86,13 @@ export class DatabaseSession {
   }
 
   list(): BackupList {
-    return { databaseFile: path.resolve(this.opened.file), folder: this.opened.backupDir, backups: listBackups(this.opened.backupDir) };
+    const problem = this.opened.backupProblem;
+    return {
+      databaseFile: path.resolve(this.opened.file),
+      folder: this.opened.backupDir,
+      backups: listBackups(this.opened.backupDir),
+      problem: problem ? { key: problem.key, params: problem.params } : null,
+    };
   }
 
   /** A verified copy the user takes away, e.g. to a USB stick. */

@@ -118,6 +118,19 @@ describe('automatic copies', () => {
     await memory.close();
   });
 
+  it('opens the database even when the daily copy cannot be made, and says why; refuses to migrate without a copy', async () => {
+    writeFileSync(backups, 'a file where the backup folder should be');
+    const session = await open({ dailyBackup: true });
+    expect(session.list().problem).toMatchObject({ key: 'backup.failed', params: { file: expect.stringContaining(backups) } });
+    await createSchool(session.db, schoolFields(1));
+    await closeAll();
+
+    const older = path.join(folder.dir, 'older.sqlite');
+    await olderDatabase(older, 2);
+    await expect(DatabaseSession.open(older, { backupDir: backups })).rejects.toMatchObject({ key: 'backup.failed' });
+    expect(readOnly(older, (db) => db.prepare('SELECT count(*) FROM schema_migrations').pluck().get())).toBe(2);
+  });
+
   it('copies a database before migrating it, as it was, and keeps the last 4 such copies', async () => {
     const time = clock();
     const all = migrationNames(defaultMigrationsDir());

@@ -584,6 +584,7 @@ export default {
     confirmText: 'All of the app\'s data will be replaced by the data of the copy «{{what}}». The current database is kept in the backup folder first, so it can be brought back.',
     restored: 'The database was restored: {{schools}} schools, {{campaigns}} campaigns, {{reports}} reports',
     keptAs: 'The previous database was kept in the backup folder: {{name}}',
+    dailyFailed: 'Today\'s automatic copy was not made. You can go on working, but make a copy by hand once the cause is fixed:',
   },
   settings: {
     title: 'Settings',

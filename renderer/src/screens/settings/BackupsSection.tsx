@@ -5,6 +5,7 @@ import { Alert, App, Button, Descriptions, Space, Table, Tag, Typography } from 
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupKind, RestoreResult } from '../../../../shared/backups.ts';
+import { formatMessage } from '../../../../shared/i18n.ts';
 import { call, fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
@@ -86,6 +87,9 @@ export function BackupsSection({ onRestored }: Props) {
       <Typography.Title level={3} id="backups-title">{t('ui.backups.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('ui.backups.about')}</Typography.Paragraph>
       <ErrorAlert error={list.error ?? error} testId="backups-error" />
+      {list.data?.problem && (
+        <Alert type="warning" showIcon data-testid="backups-problem" title={t('ui.backups.dailyFailed')} description={formatMessage(t, list.data.problem)} />
+      )}
       {list.data && (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('ui.backups.databaseFile')}>
