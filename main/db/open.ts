@@ -34,13 +34,14 @@ export interface OpenOptions {
 
 /** A database the user cannot write to — a read-only file or folder, a write-protected stick — is named as such up front. */
 function refuseReadOnly(file: string): void {
-  const target = existsSync(file) ? file : path.dirname(path.resolve(file));
-  try {
-    accessSync(target, constants.W_OK);
-    // SQLite writes its journal (the -wal file) beside the database.
-    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
-  } catch {
-    throw new AppError('storage', 'db.readOnly', { file });
+  // SQLite writes its journal (the -wal file) beside the database: the folder must be writable too.
+  const folder = path.dirname(path.resolve(file));
+  for (const target of existsSync(file) ? [file, folder] : [folder]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw new AppError('storage', 'db.readOnly', { file });
+    }
   }
 }
 
