@@ -86,6 +86,7 @@ describe('installer configuration (electron-builder.yml)', () => {
       createStartMenuShortcut: true,
       shortcutName: 'Jinaq',
       deleteAppDataOnUninstall: false,
+      packElevateHelper: false,
     });
     expect(config.nsis.selectPerMachineByDefault).toBeUndefined();
     expect(config.win.requestedExecutionLevel).toBe('asInvoker');
@@ -101,6 +102,9 @@ describe('installer configuration (electron-builder.yml)', () => {
       { target: 'deb', arch: ['x64'] },
     ]);
     expect(config.linux.executableName).toBe('jinaq');
+    // jinaq.desktop, matching Electron's app_id / WM_CLASS (from package.json desktopName).
+    expect(pkg.desktopName).toBe('jinaq.desktop');
+    expect(config.linux.syncDesktopName).toBe(true);
     expect(config.linux.category).toBe('Office');
     expect(config.linux.synopsis).toBeTruthy();
     expect(config.linux.description).toBeTruthy();
