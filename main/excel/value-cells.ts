@@ -2,10 +2,10 @@
 // or exactly why it is not one (the message key and what was found).
 import type { Indicator, IndicatorType, ListColumnType } from '../../shared/forms/types.ts';
 import type { MessageParams } from '../../shared/messages.ts';
-import { hasAtMostTwoDecimals, parseNumberText } from '../../shared/numbers.ts';
+import { hasAtMostTwoDecimals, parseNumberText, toTiyn } from '../../shared/numbers.ts';
 import { normalizeUrl, parseDateText, parseYesNo } from '../../shared/values.ts';
 import type { CellValue } from 'exceljs';
-import { valueText, type Cell } from './workbook.ts';
+import { isInvalidDate, valueText, type Cell } from './workbook.ts';
 
 export interface Problem {
   problem: string;
@@ -38,6 +38,7 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
     if ('text' in raw && typeof raw.text === 'string') value = raw.text;
   }
   if (value === null || value === undefined) return { value: undefined };
+  if (isInvalidDate(value)) return { problem: 'import.invalidDate' };
   if (value instanceof Date) return { problem: 'import.dateNotNumber', params: { value: value.toISOString().slice(0, 10) } };
   let number: number | null;
   if (typeof value === 'number') number = value;
@@ -48,6 +49,8 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
   } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
   if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
   if (number < 0) return { problem: 'import.negative', params: { value: number } };
+  // Stored as an integer (money in tiyn): beyond 2^53 digits are lost, and 1e308 is no longer an integer at all.
+  if ((type === 'money' ? toTiyn(number) : number) > Number.MAX_SAFE_INTEGER) return { problem: 'import.numberTooLarge', params: { value: number } };
   if (type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
   if (type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
   return { value: number };
@@ -56,10 +59,12 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
 
 /** What a cell holds once formulas are replaced by their cached result; a formula error or a missing result is a problem. */
 function settledValue(raw: CellValue): { value: unknown } | Problem {
+  if (isInvalidDate(raw)) return { problem: 'import.invalidDate' };
   if (raw === null || typeof raw !== 'object' || raw instanceof Date) return { value: raw };
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
     if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
+    if (isInvalidDate(result)) return { problem: 'import.invalidDate' };
     if (typeof result === 'object' && 'error' in result) return { problem: 'import.formulaError', params: { value: String((result as { error: unknown }).error) } };
     return { value: result };
   }

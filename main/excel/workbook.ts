@@ -27,6 +27,16 @@ export async function workbookBytes(workbook: Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * What Excel shows for a date it cannot draw. exceljs turns a date-formatted cell whose number is out of range (or a
+ * formula error cached there) into an Invalid Date; that is a value to complain about, never one to format.
+ */
+export const INVALID_DATE_TEXT = '########';
+
+export function isInvalidDate(value: unknown): boolean {
+  return value instanceof Date && Number.isNaN(value.getTime());
+}
+
 /** What a cell shows, as text: rich text joined, formulas by their cached result, hyperlinks by their text. */
 export function cellText(cell: Cell): string {
   return valueText(cell.value);
@@ -37,12 +47,12 @@ export function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isInvalidDate(value) ? INVALID_DATE_TEXT : value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
   if ('result' in value && value.result !== undefined && value.result !== null) {
     const result = value.result;
-    if (result instanceof Date) return result.toISOString().slice(0, 10);
+    if (result instanceof Date) return isInvalidDate(result) ? INVALID_DATE_TEXT : result.toISOString().slice(0, 10);
     if (typeof result === 'object' && 'error' in result) return String(result.error);
     return String(result).trim();
   }

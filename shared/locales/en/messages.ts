@@ -96,6 +96,8 @@ export default {
     dateNotNumber: 'The cell holds a date ({{value}}) where a number belongs',
     formulaError: 'The formula in the cell gives the error {{value}}',
     formulaNoValue: 'The cell holds a formula without a calculated value; open the file in Excel, recalculate and save',
+    invalidDate: 'The cell is formatted as a date, but its value does not read as one (Excel shows ######## or a formula error in its place). Type the value again',
+    numberTooLarge: 'The number is too large ({{value}}): check for extra digits',
     ruleError: 'Rule {{rule}} failed: {{text}} (left {{left}}, right {{right}})',
     ruleWarning: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}}); the report is accepted, check it',
     notFound: 'Import record {{id}} not found',

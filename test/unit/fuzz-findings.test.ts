@@ -1,0 +1,119 @@
+// What the import fuzzer (test/helpers/fuzz-import.ts) found, each on a small crafted file through the real import:
+// cells that threw instead of being refused (a date Excel cannot show); a number too large to store exactly. Each
+// is now refused with a message naming the sheet and the cell, in Russian, Kazakh and English.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
+import { listSheetName } from '../../main/excel/list-part.ts';
+import { readTypedValue } from '../../main/excel/value-cells.ts';
+import { INVALID_DATE_TEXT, valueText } from '../../main/excel/workbook.ts';
+import { importReports } from '../../main/services/imports.ts';
+import type { ImportOutcome } from '../../shared/domain.ts';
+import { nikV1 } from '../../shared/forms/nik.v1.ts';
+import { listTables } from '../../shared/forms/types.ts';
+import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
+import { formatMessage, tFor } from '../../shared/i18n.ts';
+import type { FileIssue } from '../../shared/messages.ts';
+import { prepareDistrict, type FuzzDistrict } from '../helpers/fuzz-import.ts';
+
+const FORM_PART = 'xl/worksheets/sheet1.xml';
+/** The НИК publications list: the second sheet, its date column B from row 6. */
+const LIST_SHEET = listSheetName(listTables(nikV1)[0]);
+const LIST_PART = 'xl/worksheets/sheet2.xml';
+/** Where the template puts each «Забота» row code's value: row 10 onwards, column D. */
+const ZABOTA_CELL = Object.fromEntries(zabotaV1.indicators.map((indicator, i) => [indicator.code, `D${10 + i}`]));
+
+let district: FuzzDistrict;
+let database: OpenedDatabase;
+let zabota: Uint8Array;
+let nik: Uint8Array;
+
+beforeAll(async () => {
+  district = await prepareDistrict();
+  [zabota, nik] = district.bases.map(({ base }) => base.bytes);
+  database = await openDatabase(district.file);
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+  district?.remove();
+});
+
+/** The file with one of its parts changed as text; the change must change something. */
+function edited(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const before = strFromU8(parts[part]);
+  const after = change(before);
+  if (after === before) throw new Error(`the change to ${part} changed nothing`);
+  return zipSync({ ...parts, [part]: strToU8(after) });
+}
+
+async function importOne(form: 'zabota' | 'nik', bytes: Uint8Array, name = 'report.xlsx'): Promise<ImportOutcome> {
+  const [outcome] = await importReports(database.db, form === 'zabota' ? 'zabota-2027' : 'nik-2026', [{ name, bytes }]);
+  return outcome;
+}
+
+/** Reads as a sentence in every language, every placeholder filled. */
+function readsWell(problem: FileIssue): void {
+  for (const lng of ['ru', 'kk', 'en'] as const) {
+    const words = formatMessage(tFor(lng), problem.message);
+    expect(words, `${lng} ${problem.message.key}`).not.toMatch(/\{\{|\}\}|import\.|messages\./);
+  }
+}
+
+/** Refused with exactly one error, this one. */
+function refusedWith(outcome: ImportOutcome, expected: Partial<FileIssue>): FileIssue {
+  expect(outcome.status).toBe('rejected');
+  expect(outcome.errors).toHaveLength(1);
+  expect(outcome.errors[0]).toMatchObject(expected);
+  readsWell(outcome.errors[0]);
+  return outcome.errors[0];
+}
+
+describe('cells that threw are refused with their place', () => {
+  /** The НИК report with cell B8 of the publications list (a date column) written as given. */
+  const withDateCell = (cell: string) => edited(nik, LIST_PART, (xml) => xml.replace(/<c r="B8" s="(\d+)"\/>/, (_, style: string) => cell.replace('STYLE', style)));
+
+  it('a formula error cached in a date cell (exceljs gives an Invalid Date; formatting it threw RangeError)', async () => {
+    const outcome = await importOne('nik', withDateCell('<c r="B8" s="STYLE" t="e"><f>1/0</f><v>#DIV/0!</v></c>'));
+    expect(outcome.status).toBe('rejected');
+    const error = outcome.errors.find((e) => e.message.key === 'import.invalidDate');
+    expect(error).toMatchObject({ sheet: LIST_SHEET, cell: 'B8' });
+    readsWell(error!);
+  });
+
+  it('a date cell holding a number beyond any date', async () => {
+    const outcome = await importOne('nik', withDateCell('<c r="B8" s="STYLE"><v>99999999999</v></c>'));
+    expect(outcome.errors.find((e) => e.message.key === 'import.invalidDate')).toMatchObject({ sheet: LIST_SHEET, cell: 'B8' });
+  });
+
+  it('as values: an Invalid Date is neither a number nor a date, and shows as Excel shows it', () => {
+    const invalid = new Date(Number.NaN);
+    expect(readTypedValue(invalid, 'count')).toEqual({ problem: 'import.invalidDate' });
+    expect(readTypedValue(invalid, 'date')).toEqual({ problem: 'import.invalidDate' });
+    expect(readTypedValue({ formula: '1/0', result: invalid }, 'date')).toEqual({ problem: 'import.invalidDate' });
+    expect(readTypedValue({ formula: '1/0', result: invalid }, 'money')).toEqual({ problem: 'import.invalidDate' });
+    expect(valueText(invalid)).toBe(INVALID_DATE_TEXT);
+    expect(valueText({ formula: 'A1', result: invalid })).toBe(INVALID_DATE_TEXT);
+  });
+});
+
+describe('numbers too large to store exactly', () => {
+  it('are refused in a count and in money, naming the cell and the row code (1e308 was stored as a REAL)', async () => {
+    const value = (code: string, text: string) => (xml: string) =>
+      xml.replace(new RegExp(`(<c r="${ZABOTA_CELL[code]}"[^>]*>)<v>[^<]*</v>`), `$1<v>${text}</v>`);
+    const bytes = edited(zabota, FORM_PART, (xml) => value('Z30', '100000000000000')(value('Z01', '1.7976931348623157e308')(xml)));
+    const outcome = await importOne('zabota', bytes);
+    expect(outcome.status).toBe('rejected');
+    const tooLarge = outcome.errors.filter((e) => e.message.key === 'import.numberTooLarge');
+    expect(tooLarge.map((e) => [e.code, e.cell])).toEqual([['Z01', ZABOTA_CELL.Z01], ['Z30', ZABOTA_CELL.Z30]]);
+    tooLarge.forEach(readsWell);
+  });
+
+  it('stop exactly where the stored integer (money in tiyn) would lose digits', () => {
+    expect(readTypedValue(Number.MAX_SAFE_INTEGER, 'count')).toEqual({ number: Number.MAX_SAFE_INTEGER });
+    expect(readTypedValue(Number.MAX_SAFE_INTEGER + 1, 'count')).toMatchObject({ problem: 'import.numberTooLarge' });
+    expect(readTypedValue(90_071_992_547_409.91, 'money')).toEqual({ number: 90_071_992_547_409.91 });
+    expect(readTypedValue(90_071_992_547_410, 'money')).toMatchObject({ problem: 'import.numberTooLarge' });
+    expect(readTypedValue('1e308', 'count')).toMatchObject({ problem: 'import.notANumber' });
+  });
+});
