@@ -154,14 +154,16 @@ function readTable(workbook: Workbook, table: ListTable): TableReading & { sheet
   const header = findHeader(workbook, table);
   if (!header) return reading;
   const { sheet } = header;
-  for (let r = header.row + 1; r <= sheet.rowCount; r++) {
+  // Only rows that exist: a stray value in row 1 048 576 must not make a million empty rows.
+  sheet.eachRow((row, r) => {
+    if (r <= header.row) return;
     const values = readRow(sheet, r, table, reading.errors);
-    if (!values) continue;
+    if (!values) return;
     reading.rows.push(values);
     if (reading.rows.length === table.maxRows + 1) {
-      reading.errors.push(issue('error', 'import.listTooManyRows', { limit: table.maxRows }, { sheet: sheet.name, cell: sheet.getRow(r).getCell(1).address }));
+      reading.errors.push(issue('error', 'import.listTooManyRows', { limit: table.maxRows }, { sheet: sheet.name, cell: row.getCell(1).address }));
     }
-  }
+  });
   return { ...reading, sheet: sheet.name };
 }
 

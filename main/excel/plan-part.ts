@@ -5,7 +5,7 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { NO_WORDS, YES_WORDS } from '../../shared/values.ts';
 import { readNumberCell } from './value-cells.ts';
-import { captionKey, cellText, type Worksheet } from './workbook.ts';
+import { captionKey, cellText, type Row, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
@@ -97,9 +97,9 @@ export function readStatusText(text: string): ExecutionStatus | null | 'unknown'
   return 'unknown';
 }
 
-function isHeaderRow(sheet: Worksheet, rowNumber: number): boolean {
-  const status = captionKey(cellText(sheet.getRow(rowNumber).getCell(PLAN_COLUMNS.status)));
-  const participants = captionKey(cellText(sheet.getRow(rowNumber).getCell(PLAN_COLUMNS.participants)));
+function isHeaderRow(row: Row): boolean {
+  const status = captionKey(cellText(row.getCell(PLAN_COLUMNS.status)));
+  const participants = captionKey(cellText(row.getCell(PLAN_COLUMNS.participants)));
   return (status.includes('выполнено') || status.includes('орындалды')) && (participants.includes('участник') || participants.includes('қатысушы'));
 }
 
@@ -108,46 +108,55 @@ function itemNumberOf(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Reads the part wherever its header row is; a workbook without the part reads as no rows. */
+/**
+ * Reads the part wherever its header row is; a workbook without the part reads as no rows. Only rows that exist are
+ * looked at: a stray value in row 1 048 576 must not make a million empty rows.
+ */
 export function readPlanPart(sheet: Worksheet): PlanPartReading {
   const reading: PlanPartReading = { rows: [], errors: [], warnings: [] };
-  let header = 0;
-  for (let r = 1; r <= sheet.rowCount && !header; r++) if (isHeaderRow(sheet, r)) header = r;
-  if (!header) return reading;
+  let header = false;
   const seen = new Map<number, string>();
-  for (let r = header + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const itemNumber = itemNumberOf(cellText(row.getCell(PLAN_COLUMNS.number)));
-    if (itemNumber === null) continue;
-    const code = `№${itemNumber}`;
-    const at = (column: number) => ({ sheet: sheet.name, cell: row.getCell(column).address, code });
-    const first = seen.get(itemNumber);
-    if (first) {
-      reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(PLAN_COLUMNS.number)));
-      continue;
+  sheet.eachRow((row) => {
+    if (!header) {
+      header = isHeaderRow(row);
+      return;
     }
-    seen.set(itemNumber, row.getCell(PLAN_COLUMNS.number).address);
-    const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(PLAN_COLUMNS.description)) };
-    const status = readStatusText(cellText(row.getCell(PLAN_COLUMNS.status)));
-    if (status === 'unknown') {
-      reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(PLAN_COLUMNS.status)).slice(0, 60) }, at(PLAN_COLUMNS.status)));
-      continue;
-    }
-    for (const [column, field] of [[PLAN_COLUMNS.events, 'events'], [PLAN_COLUMNS.participants, 'participants']] as const) {
-      const number = readNumberCell(row.getCell(column), { type: 'count' });
-      if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
-      else fields[field] = number.value ?? null;
-    }
-    if (fields.description.length > DESCRIPTION_LIMIT) {
-      reading.errors.push(issue('error', 'import.planDescriptionTooLong', { length: fields.description.length, limit: DESCRIPTION_LIMIT }, at(PLAN_COLUMNS.description)));
-    }
-    const filled = fields.events !== null || fields.participants !== null || fields.description !== '';
-    if (status) fields.status = status;
-    else if (filled) {
-      fields.status = 'done';
-      reading.warnings.push(issue('warning', 'import.planStatusBlank', {}, at(PLAN_COLUMNS.status)));
-    }
-    if (status || filled) reading.rows.push({ itemNumber, ...fields });
-  }
+    readPlanRow(sheet, row, seen, reading);
+  });
   return reading;
+}
+
+/** One row of the part after its header: its item number, status, counts and description, or the problems with them. */
+function readPlanRow(sheet: Worksheet, row: Row, seen: Map<number, string>, reading: PlanPartReading): void {
+  const itemNumber = itemNumberOf(cellText(row.getCell(PLAN_COLUMNS.number)));
+  if (itemNumber === null) return;
+  const code = `№${itemNumber}`;
+  const at = (column: number) => ({ sheet: sheet.name, cell: row.getCell(column).address, code });
+  const first = seen.get(itemNumber);
+  if (first) {
+    reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(PLAN_COLUMNS.number)));
+    return;
+  }
+  seen.set(itemNumber, row.getCell(PLAN_COLUMNS.number).address);
+  const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(PLAN_COLUMNS.description)) };
+  const status = readStatusText(cellText(row.getCell(PLAN_COLUMNS.status)));
+  if (status === 'unknown') {
+    reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(PLAN_COLUMNS.status)).slice(0, 60) }, at(PLAN_COLUMNS.status)));
+    return;
+  }
+  for (const [column, field] of [[PLAN_COLUMNS.events, 'events'], [PLAN_COLUMNS.participants, 'participants']] as const) {
+    const number = readNumberCell(row.getCell(column), { type: 'count' });
+    if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
+    else fields[field] = number.value ?? null;
+  }
+  if (fields.description.length > DESCRIPTION_LIMIT) {
+    reading.errors.push(issue('error', 'import.planDescriptionTooLong', { length: fields.description.length, limit: DESCRIPTION_LIMIT }, at(PLAN_COLUMNS.description)));
+  }
+  const filled = fields.events !== null || fields.participants !== null || fields.description !== '';
+  if (status) fields.status = status;
+  else if (filled) {
+    fields.status = 'done';
+    reading.warnings.push(issue('warning', 'import.planStatusBlank', {}, at(PLAN_COLUMNS.status)));
+  }
+  if (status || filled) reading.rows.push({ itemNumber, ...fields });
 }

@@ -56,17 +56,22 @@ function codeCellsOf(sheet: Worksheet, codes: Set<string>): Map<string, CodeCell
   return found;
 }
 
-/** The column of the «Значение / Мәні» header above the table, or where the template puts it. */
+/**
+ * The column of the «Значение / Мәні» header nearest above the table, or where the template puts it. Only rows that
+ * exist are looked at: a code in row 1 048 576 must not make a million empty rows.
+ */
 function valueColumnOf(sheet: Worksheet, firstCodeRow: number, codeColumn: number): number {
-  for (let rowNumber = firstCodeRow - 1; rowNumber >= 1; rowNumber--) {
+  let nearest = 0;
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber >= firstCodeRow) return;
     let column = 0;
-    sheet.getRow(rowNumber).eachCell((cell, c) => {
+    row.eachCell((cell, c) => {
       const key = captionKey(cellText(cell));
       if (!column && VALUE_CAPTIONS.some((caption) => key.includes(caption))) column = c;
     });
-    if (column) return column;
-  }
-  return codeColumn + (VALUE_COLUMN - CODE_COLUMN);
+    if (column) nearest = column;
+  });
+  return nearest || codeColumn + (VALUE_COLUMN - CODE_COLUMN);
 }
 
 /** The БИН beside a «БИН / БСН» caption in the header block. */
@@ -90,12 +95,13 @@ function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
 
 /** The text beside a caption like «Организация образования / Білім беру ұйымы» in the header block. */
 function headerSchoolNameOf(sheet: Worksheet, lastRow: number): string {
-  for (let r = 1; r < lastRow; r++) {
-    const row = sheet.getRow(r);
+  let name: string | null = null;
+  sheet.eachRow((row, r) => {
+    if (name !== null || r >= lastRow) return;
     const caption = captionKey(cellText(row.getCell(1)));
-    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) return cellText(row.getCell(2));
-  }
-  return '';
+    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) name = cellText(row.getCell(2));
+  });
+  return name ?? '';
 }
 
 interface MergedRange {

@@ -4,6 +4,7 @@ import { openXlsx } from './open-workbook.ts';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
+export type Row = ExcelJS.Row;
 export type Cell = ExcelJS.Cell;
 
 export function newWorkbook(): Workbook {

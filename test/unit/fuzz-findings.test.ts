@@ -1,10 +1,14 @@
 // What the import fuzzer (test/helpers/fuzz-import.ts) found, each on a small crafted file through the real import:
-// cells that threw instead of being refused (a date Excel cannot show); a number too large to store exactly. Each
-// is now refused with a message naming the sheet and the cell, in Russian, Kazakh and English.
+// loops over every row number up to the sheet's last, which made a million empty rows for one value in the grid's
+// last row; cells that threw instead of being refused (a date Excel cannot show); a number too large to store
+// exactly. Each is now read, or refused with a message naming the sheet and the cell, in Russian, Kazakh and English.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
-import { listSheetName } from '../../main/excel/list-part.ts';
+import { listSheetName, readListTables } from '../../main/excel/list-part.ts';
+import { openXlsx } from '../../main/excel/open-workbook.ts';
+import { readPlanPart } from '../../main/excel/plan-part.ts';
+import { readReport } from '../../main/excel/report-reader.ts';
 import { readTypedValue } from '../../main/excel/value-cells.ts';
 import { INVALID_DATE_TEXT, valueText } from '../../main/excel/workbook.ts';
 import { importReports } from '../../main/services/imports.ts';
@@ -16,6 +20,7 @@ import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { prepareDistrict, type FuzzDistrict } from '../helpers/fuzz-import.ts';
 
+const FORM_SHEET = 'Форма - Нысан';
 const FORM_PART = 'xl/worksheets/sheet1.xml';
 /** The НИК publications list: the second sheet, its date column B from row 6. */
 const LIST_SHEET = listSheetName(listTables(nikV1)[0]);
@@ -68,6 +73,23 @@ function refusedWith(outcome: ImportOutcome, expected: Partial<FileIssue>): File
   readsWell(outcome.errors[0]);
   return outcome.errors[0];
 }
+
+describe('only rows that exist are read', () => {
+  it('reads a value in the grid’s last row without making the million empty rows above it', async () => {
+    const stray = (column: string) => (xml: string) => xml.replace('</sheetData>', `<row r="1048576"><c r="${column}1048576" t="str"><v>x</v></c></row></sheetData>`);
+    const bytes = edited(edited(nik, FORM_PART, stray('H')), LIST_PART, stray('G'));
+    expect(await importOne('nik', bytes)).toMatchObject({ status: 'accepted', errors: [] });
+    // The readers ask exceljs for rows that exist and a few of the header; getRow makes each row it is asked for.
+    const opened = await openXlsx(bytes, 'last-row.xlsx');
+    if (!opened.ok) throw new Error(opened.error.message.key);
+    const asked = opened.workbook.worksheets.map((sheet) => vi.spyOn(sheet, 'getRow'));
+    const read = readReport(opened.workbook, nikV1);
+    if (!read.ok) throw new Error(read.error.message.key);
+    readPlanPart(opened.workbook.getWorksheet(read.report.sheet)!);
+    readListTables(opened.workbook, listTables(nikV1), read.report.values);
+    for (const spy of asked) expect(spy.mock.calls.length).toBeLessThan(1000);
+  });
+});
 
 describe('cells that threw are refused with their place', () => {
   /** The НИК report with cell B8 of the publications list (a date column) written as given. */
