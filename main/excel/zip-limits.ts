@@ -218,7 +218,7 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array | 'overflow' |
  * Inflates one entry with its declared size as the cap (never more than the per-part limit), and checks its
  * size and CRC-32. A part that unpacks to more than it declares is abandoned as soon as it passes the cap.
  */
-function checkEntry(r: Reader, entry: ZipEntry): ZipProblem | null {
+function checkEntry(r: Reader, entry: ZipEntry, onPart?: (name: string, data: Uint8Array) => void): ZipProblem | null {
   const part = entry.name;
   if (entry.flags & 0x1) return { kind: 'encrypted' };
   if (entry.method !== 0 && entry.method !== 8) return { kind: 'unsupported', part };
@@ -232,14 +232,18 @@ function checkEntry(r: Reader, entry: ZipEntry): ZipProblem | null {
   // A declared size over the limit was refused before inflating (checkDeclaredSizes): passing the cap is a lie.
   if (output === 'overflow' || output.byteLength > cap) return { kind: 'sizeMismatch', part };
   if (output.byteLength !== entry.uncompressedSize || crc32(output) >>> 0 !== entry.crc32) return { kind: 'damaged', part };
+  onPart?.(part, output);
   return null;
 }
 
-/** Inflates every entry under its cap; the first problem found, or null when the whole zip is sound. */
-export function checkEntries(bytes: Uint8Array, entries: ZipEntry[]): ZipProblem | null {
+/**
+ * Inflates every entry under its cap; the first problem found, or null when the whole zip is sound. `onPart` is
+ * given each sound part's content, so that a caller can look into one without inflating it again.
+ */
+export function checkEntries(bytes: Uint8Array, entries: ZipEntry[], onPart?: (name: string, data: Uint8Array) => void): ZipProblem | null {
   const r = new Reader(bytes);
   for (const entry of entries) {
-    const problem = checkEntry(r, entry);
+    const problem = checkEntry(r, entry, onPart);
     if (problem) return problem;
   }
   return null;

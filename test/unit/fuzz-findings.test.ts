@@ -1,12 +1,15 @@
-// What the import fuzzer (test/helpers/fuzz-import.ts) found, each on a small crafted file through the real import:
+// What the import fuzzer (test/unit/fuzz-import.test.ts) found, each on a small crafted file through the real
+// import: a few bytes of XML that exceljs expanded cell by cell (column widths, data validations, merged ranges,
+// defined names, sheet ids, rows past the end of the grid) and held the import for minutes or ran it out of memory;
 // loops over every row number up to the sheet's last, which made a million empty rows for one value in the grid's
 // last row; cells that threw instead of being refused (a date Excel cannot show); a number too large to store
-// exactly. Each is now read, or refused with a message naming the sheet and the cell, in Russian, Kazakh and English.
+// exactly. Each is now read, or refused with a message naming the file, the sheet and the cell, in Russian, Kazakh
+// and English.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { listSheetName, readListTables } from '../../main/excel/list-part.ts';
-import { openXlsx } from '../../main/excel/open-workbook.ts';
+import { openXlsx, WORKBOOK_LIMITS } from '../../main/excel/open-workbook.ts';
 import { readPlanPart } from '../../main/excel/plan-part.ts';
 import { readReport } from '../../main/excel/report-reader.ts';
 import { readTypedValue } from '../../main/excel/value-cells.ts';
@@ -73,6 +76,55 @@ function refusedWith(outcome: ImportOutcome, expected: Partial<FileIssue>): File
   readsWell(outcome.errors[0]);
   return outcome.errors[0];
 }
+
+describe('what exceljs would build cell by cell is bounded before it parses', () => {
+  it('reads a report whose column widths run to column 99 999 999 (exceljs made an object per column)', async () => {
+    const bytes = edited(zabota, FORM_PART, (xml) => xml.replace(/<cols>.*?<\/cols>/, '<cols><col min="1" max="99999999" width="12" customWidth="1"/></cols>'));
+    expect(await importOne('zabota', bytes)).toMatchObject({ status: 'accepted', errors: [] });
+  });
+
+  it('reads a report with a data validation over the whole sheet, as Excel users set on whole columns (exceljs made an entry per cell)', async () => {
+    const bytes = edited(zabota, FORM_PART, (xml) => xml.replace(/sqref="[^"]*"/, 'sqref="A1:XFD1048576"'));
+    expect(await importOne('zabota', bytes)).toMatchObject({ status: 'accepted', errors: [] });
+  });
+
+  it('refuses a row or a cell past the end of the grid as damage, naming the sheet and the place', async () => {
+    const row = edited(zabota, FORM_PART, (xml) => xml.replace('</sheetData>', '<row r="99999999"><c r="A99999999" t="str"><v>x</v></c></row></sheetData>'));
+    refusedWith(await importOne('zabota', row, 'строка.xlsx'), { message: { key: 'import.cellOutsideSheet', params: { file: 'строка.xlsx', sheet: FORM_SHEET, cell: '99999999:99999999' } } });
+    const cell = edited(zabota, FORM_PART, (xml) => xml.replace('<c r="D10"', '<c r="XFE10" t="str"><v>x</v></c><c r="D10"'));
+    refusedWith(await importOne('zabota', cell, 'ячейка.xlsx'), { message: { key: 'import.cellOutsideSheet', params: { file: 'ячейка.xlsx', sheet: FORM_SHEET, cell: 'XFE10' } } });
+  });
+
+  it('refuses cells merged over a whole column, naming the sheet and the range', async () => {
+    const bytes = edited(zabota, FORM_PART, (xml) => xml.replace('<mergeCell ref="A1:D1"/>', '<mergeCell ref="H1:H1048576"/>'));
+    const error = refusedWith(await importOne('zabota', bytes, 'столбец.xlsx'), { message: { key: 'import.mergedAreaTooLarge' } });
+    expect(error.message.params).toMatchObject({ file: 'столбец.xlsx', sheet: FORM_SHEET, limit: WORKBOOK_LIMITS.mergedCells, range: 'H1:H1048576' });
+    expect(error.message.params!.cells).toBeGreaterThanOrEqual(1_048_576);
+  });
+
+  it('refuses more merged ranges than a report ever has (exceljs compares each with every one before it)', async () => {
+    const merges = Array.from({ length: WORKBOOK_LIMITS.merges + 1 }, (_, i) => `<mergeCell ref="H${2000 + i}:I${2000 + i}"/>`).join('');
+    const bytes = edited(zabota, FORM_PART, (xml) => xml.replace('</mergeCells>', `${merges}</mergeCells>`));
+    const error = refusedWith(await importOne('zabota', bytes), { message: { key: 'import.tooManyMerges' } });
+    expect(error.message.params).toMatchObject({ sheet: FORM_SHEET, limit: WORKBOOK_LIMITS.merges });
+    expect(error.message.params!.count).toBeGreaterThan(WORKBOOK_LIMITS.merges);
+  });
+
+  it('refuses a defined name over the whole sheet, naming it; a print area over the whole sheet is still read', async () => {
+    const named = (definedName: string) => edited(zabota, 'xl/workbook.xml', (xml) => xml.replace('<calcPr', `<definedNames>${definedName}</definedNames><calcPr`));
+    const bytes = named(`<definedName name="Всё">'${FORM_SHEET}'!$A$1:$XFD$1048576</definedName>`);
+    refusedWith(await importOne('zabota', bytes, 'имя.xlsx'), {
+      message: { key: 'import.nameTooLarge', params: { file: 'имя.xlsx', name: 'Всё', range: '$A$1:$XFD$1048576', cells: 16_384 * 1_048_576, limit: WORKBOOK_LIMITS.namedCells } },
+    });
+    const printArea = named(`<definedName name="_xlnm.Print_Area" localSheetId="0">'${FORM_SHEET}'!$A$1:$XFD$1048576</definedName>`);
+    expect(await importOne('zabota', printArea)).toMatchObject({ status: 'accepted', errors: [] });
+  });
+
+  it('refuses a sheet id exceljs would index an array of a hundred million with, as a damaged workbook.xml', async () => {
+    const bytes = edited(zabota, 'xl/workbook.xml', (xml) => xml.replace('sheetId="1"', 'sheetId="99999999"'));
+    refusedWith(await importOne('zabota', bytes, 'id.xlsx'), { message: { key: 'import.fileDamaged', params: { file: 'id.xlsx', part: 'xl/workbook.xml' } } });
+  });
+});
 
 describe('only rows that exist are read', () => {
   it('reads a value in the grid’s last row without making the million empty rows above it', async () => {

@@ -137,6 +137,10 @@ export default {
     unpackedTooLarge: 'The file "{{file}}" unpacks to {{size,number}} MB, more than the limit of {{limit}} MB. Refused for safety: the file is probably damaged or not a report. Ask the school to send the filled-in template again',
     suspiciousCompression: 'The part "{{part}}" of the file "{{file}}" is compressed {{ratio,number}} times, more than the limit of {{limit}}: this is how "zip bombs" that fill the memory when unpacked are made. Refused; ask the school to send the filled-in template again',
     sizeMismatch: 'The file "{{file}}" is damaged or tampered with: its part "{{part}}" unpacks to more than the file itself declares. Refused; ask the school to save the template again as an .xlsx workbook and send it again',
+    cellOutsideSheet: 'The file "{{file}}" is damaged: the sheet "{{sheet}}" has an entry beyond the end of an Excel sheet ({{cell}}; the last cell of a sheet is XFD1048576). Ask the school to open it in Excel, save it again as an .xlsx workbook and send it again',
+    mergedAreaTooLarge: 'In the file "{{file}}", the sheet "{{sheet}}" merges too many cells: {{cells,number}} where at most {{limit,number}} are allowed (the largest merge is {{range}}). Ask the school to unmerge these cells ("Home → Merge & Center") and send the file again',
+    tooManyMerges: 'In the file "{{file}}", the sheet "{{sheet}}" has {{count,number}} merged ranges where at most {{limit,number}} are allowed. Ask the school to unmerge the ones it does not need ("Home → Merge & Center") and send the file again',
+    nameTooLarge: 'In the file "{{file}}", the name "{{name}}" refers to too large an area ({{range}}: {{cells,number}} cells where at most {{limit,number}} are allowed). Ask the school to delete this name ("Formulas → Name Manager") and send the file again',
   },
   planImport: {
     notWorkbook: 'The file {{file}} is not an Excel workbook (.xlsx) or is damaged',
