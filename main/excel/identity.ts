@@ -93,7 +93,9 @@ export function propertyPairs(text: string | undefined): Map<string, string> {
 }
 
 function identityOf(found: Map<string, string>): WorkbookIdentity | null {
-  const formVersion = Number(found.get(KEYS.formVersion));
+  // Digits only: Number('') is 0, and a lost version would read as «v0» instead of falling back to the property.
+  const versionText = found.get(KEYS.formVersion) ?? '';
+  const formVersion = /^\d{1,9}$/.test(versionText) ? Number(versionText) : Number.NaN;
   const formId = found.get(KEYS.formId);
   const campaignId = found.get(KEYS.campaignId);
   const schoolBin = found.get(KEYS.schoolBin);

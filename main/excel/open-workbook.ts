@@ -50,7 +50,8 @@ type ZipKind = 'xlsx' | 'ods' | 'word' | 'archive' | 'other';
 /** What a zip holds, by its part names (an OpenDocument file says which kind in its stored "mimetype" part). */
 function zipKind(bytes: Uint8Array, entries: ZipEntry[]): ZipKind {
   const names = new Set(entries.map((entry) => entry.name));
-  if (names.has('xl/workbook.xml')) return 'xlsx';
+  // A workbook whose workbook.xml was lost is still a workbook, a damaged one (told when its structure is checked).
+  if (names.has('xl/workbook.xml') || entries.some((entry) => entry.name.startsWith('xl/'))) return 'xlsx';
   if (names.has('word/document.xml')) return 'word';
   const mimetype = entries.find((entry) => entry.name === 'mimetype' && entry.method === 0 && entry.compressedSize < 100);
   if (mimetype) {
@@ -88,6 +89,7 @@ export const WORKBOOK_LIMITS = {
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const WORKBOOK_PART = 'xl/workbook.xml';
 const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
+const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 
 const xmlText = (text: string) =>
   text
@@ -114,21 +116,32 @@ function rangeOf(reference: string): { top: number; left: number; bottom: number
 const cellsIn = (range: { top: number; left: number; bottom: number; right: number }) => (range.bottom - range.top + 1) * (range.right - range.left + 1);
 const outsideGrid = (range: { bottom: number; right: number }) => range.bottom > WORKBOOK_LIMITS.rows || range.right > WORKBOOK_LIMITS.columns;
 
-/** Worksheet part → the sheet's name, from workbook.xml and its relationships. */
-function sheetNames(workbookXml: string, relsXml: string): Map<string, string> {
+/**
+ * The sheets workbook.xml lists, each with the part its relationship points to (null when there is none), resolved
+ * as exceljs does: «worksheets/sheet1.xml» and «/xl/worksheets/sheet1.xml» are both xl/worksheets/sheet1.xml.
+ */
+function sheetsOf(workbookXml: string, relsXml: string): Array<{ name: string; part: string | null }> {
   const targets = new Map<string, string>();
   for (const [tag] of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attribute(tag, 'Id');
     const target = attribute(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id && target) targets.set(id, `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`);
   }
-  const names = new Map<string, string>();
-  for (const [tag] of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const part = targets.get(attribute(tag, 'r:id') ?? '');
-    const name = attribute(tag, 'name');
-    if (part && name !== undefined) names.set(part, name);
+  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => ({ name: attribute(tag, 'name') ?? '', part: targets.get(attribute(tag, 'r:id') ?? '') ?? null }));
+}
+
+/**
+ * A part the workbook cannot be read without: its sheets' relationships, each sheet's own part, the shared strings
+ * its cells refer to. Without one exceljs reads no sheet or no text — no row codes — and the school would be told
+ * to fill in the template it did fill in.
+ */
+function missingPart(parts: Set<string>, workbookXml: string, relsXml: string, usesSharedStrings: boolean): string | null {
+  if (!parts.has(WORKBOOK_PART)) return WORKBOOK_PART;
+  for (const { part } of sheetsOf(workbookXml, relsXml)) {
+    if (!parts.has(WORKBOOK_RELS_PART) || part === null) return WORKBOOK_RELS_PART;
+    if (!parts.has(part)) return part;
   }
-  return names;
+  return usesSharedStrings && !parts.has(SHARED_STRINGS_PART) ? SHARED_STRINGS_PART : null;
 }
 
 /** Rows and cells past the end of Excel's grid, and merged ranges exceljs would spend minutes or gigabytes on. */
@@ -179,26 +192,33 @@ function workbookProblem(xml: string, file: string): FileIssue | null {
 }
 
 /**
- * Looks into the parts as the zip check inflates them (holding on to nothing but workbook.xml and its relationships,
- * which name the sheets): the first thing exceljs must not be given, or null.
+ * Looks into the parts as the zip check inflates them (holding on to nothing but the part names, workbook.xml and
+ * its relationships, which name the sheets): the first thing exceljs must not be given, or null.
  */
 function structureCheck(file: string) {
   const decoder = new TextDecoder();
+  const parts = new Set<string>();
   let workbookXml = '';
   let relsXml = '';
+  let usesSharedStrings = false;
   let found: { part: string; problem: FileIssue } | null = null;
   return {
     onPart(name: string, data: Uint8Array): void {
+      parts.add(name);
       if (name === WORKBOOK_PART) workbookXml += decoder.decode(data);
       else if (name === WORKBOOK_RELS_PART) relsXml += decoder.decode(data);
-      else if (!found && WORKSHEET_PART.test(name)) {
-        const problem = sheetProblem(decoder.decode(data), file, name);
+      else if (WORKSHEET_PART.test(name)) {
+        const xml = decoder.decode(data);
+        usesSharedStrings ||= /<c\b[^>]*?\st="s"/.test(xml);
+        const problem = found ? null : sheetProblem(xml, file, name);
         if (problem) found = { part: name, problem };
       }
     },
     problem(): FileIssue | null {
+      const missing = missingPart(parts, workbookXml, relsXml, usesSharedStrings);
+      if (missing) return issue('error', 'import.fileDamaged', { file, part: missing });
       if (!found) return workbookProblem(workbookXml, file);
-      const sheet = sheetNames(workbookXml, relsXml).get(found.part) ?? found.part;
+      const sheet = sheetsOf(workbookXml, relsXml).find(({ part }) => part === found!.part)?.name ?? found.part;
       const { message } = found.problem;
       return { ...found.problem, message: { ...message, params: { ...message.params, sheet } } };
     },

@@ -126,6 +126,29 @@ describe('what exceljs would build cell by cell is bounded before it parses', ()
   });
 });
 
+describe('a workbook that lost a part it cannot be read without', () => {
+  const without = (bytes: Uint8Array, part: string) => {
+    const parts = unzipSync(bytes);
+    if (!(part in parts)) throw new Error(`no part ${part}`);
+    delete parts[part];
+    return zipSync(parts);
+  };
+
+  it.each([
+    ['xl/sharedStrings.xml', 'its cells’ texts (every row code) were read as blanks: «no form table, fill in the template»'],
+    ['xl/_rels/workbook.xml.rels', 'no sheet was found: «no form table»'],
+    ['xl/worksheets/sheet1.xml', 'the form sheet was missing: «no form table»'],
+    ['xl/workbook.xml', '«not an Excel workbook»'],
+  ])('is refused as damaged, naming %s (before: %s)', async (part) => {
+    refusedWith(await importOne('zabota', without(zabota, part), 'часть.xlsx'), { message: { key: 'import.fileDamaged', params: { file: 'часть.xlsx', part } } });
+  });
+
+  it('falls back to the Comments property when the hidden sheet lost the form version (it read as version 0)', async () => {
+    const bytes = edited(zabota, 'xl/worksheets/sheet2.xml', (xml) => xml.replace(/<c r="B2"[^>]*>.*?<\/c>/, ''));
+    expect(await importOne('zabota', bytes)).toMatchObject({ status: 'accepted', errors: [] });
+  });
+});
+
 describe('only rows that exist are read', () => {
   it('reads a value in the grid’s last row without making the million empty rows above it', async () => {
     const stray = (column: string) => (xml: string) => xml.replace('</sheetData>', `<row r="1048576"><c r="${column}1048576" t="str"><v>x</v></c></row></sheetData>`);
