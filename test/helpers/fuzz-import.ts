@@ -259,6 +259,11 @@ async function storedReportProblems(db: Kysely<Database>, request: FuzzRequest, 
     if (!codes.has(code)) problems.push(`stored value for unknown row code ${code}`);
     if (!Number.isSafeInteger(amount) || amount < 0) problems.push(`stored value ${code} = ${amount} is not a non-negative integer`);
   }
+  // An entity a DOCTYPE defined must never have been expanded into what is stored (billion laughs, /etc/passwd).
+  const lists = await db.selectFrom('report_list_rows').select('cells').where('report_id', '=', report.id).execute();
+  const plans = await db.selectFrom('report_plan_rows').select('description').where('report_id', '=', report.id).execute();
+  const stored = [...texts.values(), ...lists.map((row) => row.cells), ...plans.map((row) => row.description)].join('\n');
+  if (/(lol){4}|root:[^:\n]*:0:0:/.test(stored)) problems.push(`an entity was expanded into the stored report: ${stored.slice(0, 200)}`);
   const expected = await readAgain(request.bytes, form);
   if (!expected) problems.push('accepted, but the same bytes do not read again');
   else {
