@@ -395,10 +395,11 @@ export interface RunOptions {
   onProgress?(done: number, run: FuzzRun): void;
 }
 
-export function seedFromEnv(): number {
+/** JINAQ_FUZZ_SEED when set; otherwise `fallback`, or a new seed each run when there is none. */
+export function seedFromEnv(fallback?: number): number {
   const text = process.env.JINAQ_FUZZ_SEED;
   if (text && /^\d+$/.test(text)) return Number(text) >>> 0;
-  return (Date.now() ^ (process.pid << 16)) >>> 0;
+  return fallback ?? (Date.now() ^ (process.pid << 16)) >>> 0;
 }
 
 /** Runs the cases one after another on the district; collects outcomes, the slowest cases and every failure. */

@@ -6,7 +6,7 @@
 // file holds; a dry run stores nothing; afterwards SQLite finds the database sound and every rejected file is kept
 // byte for byte.
 //
-// The seed is new each run and printed; JINAQ_FUZZ_SEED repeats a run, JINAQ_FUZZ_COUNT sets the number of cases,
+// The seed is fixed (printed); JINAQ_FUZZ_SEED runs another, JINAQ_FUZZ_COUNT sets the number of cases,
 // JINAQ_FUZZ_CASE replays one case. A failing case is saved in test-results/fuzz/ (the file, and a note of what was
 // done to it) under the seed and its number. The longer run for people is `npm run fuzz` (bench/fuzz.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ import {
 } from '../helpers/fuzz-import.ts';
 import { partsOf, writeZip } from '../helpers/mutate-xlsx.ts';
 
-const SEED = seedFromEnv();
+// A fixed seed here, so that `npm test` is the same on every machine; `npm run fuzz` explores with a new seed each run.
+const SEED = seedFromEnv(20261122);
 const COUNT = Number(process.env.JINAQ_FUZZ_COUNT ?? 3000);
 const ONLY = process.env.JINAQ_FUZZ_CASE === undefined ? undefined : Number(process.env.JINAQ_FUZZ_CASE);
 
