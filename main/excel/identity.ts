@@ -92,10 +92,13 @@ export function propertyPairs(text: string | undefined): Map<string, string> {
   return found;
 }
 
+/** A form version written as text: digits only (Number('') is 0, and a lost version must not read as «v0»), else NaN. */
+export function formVersionOf(text: string | undefined): number {
+  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+}
+
 function identityOf(found: Map<string, string>): WorkbookIdentity | null {
-  // Digits only: Number('') is 0, and a lost version would read as «v0» instead of falling back to the property.
-  const versionText = found.get(KEYS.formVersion) ?? '';
-  const formVersion = /^\d{1,9}$/.test(versionText) ? Number(versionText) : Number.NaN;
+  const formVersion = formVersionOf(found.get(KEYS.formVersion));
   const formId = found.get(KEYS.formId);
   const campaignId = found.get(KEYS.campaignId);
   const schoolBin = found.get(KEYS.schoolBin);

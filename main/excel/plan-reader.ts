@@ -7,7 +7,7 @@ import { resources, tFor } from '../../shared/i18n.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { PlanItemText, PlanSectionSeed } from '../../shared/plans/types.ts';
 import { displayDate } from './report-template.ts';
-import { captionKey, cellText, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+import { captionKey, cellText, isInvalidDate, type Cell, type Workbook, type Worksheet } from './workbook.ts';
 
 type Lang = 'kk' | 'ru';
 type Field = 'number' | 'title' | 'deadline' | 'executors';
@@ -142,7 +142,7 @@ interface RowTexts {
 
 function ownText(cell: Cell, field: Field): string {
   // A deadline typed as a date: written back the way people write dates.
-  if (field === 'deadline' && cell.value instanceof Date) return displayDate(cell.value.toISOString().slice(0, 10));
+  if (field === 'deadline' && cell.value instanceof Date && !isInvalidDate(cell.value)) return displayDate(cell.value.toISOString().slice(0, 10));
   return cellText(cell);
 }
 

@@ -3,7 +3,7 @@
 // name, the department's БИН when set) and the version of Jinaq that made it. Kept, as in the school templates, in
 // the veryHidden sheet jinaq_id and in the workbook's «Comments» property; a school template carries no `kind`
 // and a summary no `school_bin`, so neither is read for the other.
-import { IDENTITY_SHEET, PROPERTY_PREFIX, propertyPairs, sheetPairs } from './identity.ts';
+import { formVersionOf, IDENTITY_SHEET, PROPERTY_PREFIX, propertyPairs, sheetPairs } from './identity.ts';
 import type { Workbook } from './workbook.ts';
 
 export const SUMMARY_KIND = 'district-summary';
@@ -56,7 +56,7 @@ export function writeSummaryIdentity(workbook: Workbook, identity: SummaryIdenti
 
 function identityOf(found: Map<string, string>): SummaryIdentity | null {
   const text = (field: keyof SummaryIdentity) => found.get(KEYS[field]) ?? '';
-  const formVersion = Number(text('formVersion'));
+  const formVersion = formVersionOf(found.get(KEYS.formVersion));
   if (text('kind') !== SUMMARY_KIND || !text('campaignId') || !text('formId') || !Number.isInteger(formVersion) || !text('districtId')) return null;
   return {
     kind: SUMMARY_KIND,

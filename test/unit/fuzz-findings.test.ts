@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { listSheetName, readListTables } from '../../main/excel/list-part.ts';
 import { openXlsx, WORKBOOK_LIMITS } from '../../main/excel/open-workbook.ts';
+import { formVersionOf } from '../../main/excel/identity.ts';
 import { readPlanPart } from '../../main/excel/plan-part.ts';
 import { readReport } from '../../main/excel/report-reader.ts';
 import { readTypedValue } from '../../main/excel/value-cells.ts';
@@ -212,5 +213,12 @@ describe('numbers too large to store exactly', () => {
     expect(readTypedValue(90_071_992_547_409.91, 'money')).toEqual({ number: 90_071_992_547_409.91 });
     expect(readTypedValue(90_071_992_547_410, 'money')).toMatchObject({ problem: 'import.numberTooLarge' });
     expect(readTypedValue('1e308', 'count')).toMatchObject({ problem: 'import.notANumber' });
+  });
+});
+
+describe('a form version read from an identification sheet', () => {
+  it('is digits only: a blank or damaged version is no version (Number("") is 0), in school templates and district summaries alike', () => {
+    expect(formVersionOf('2')).toBe(2);
+    for (const text of ['', ' ', '1.5', '-1', '0x10', '1e3', undefined]) expect(formVersionOf(text), String(text)).toBeNaN();
   });
 });

@@ -172,6 +172,19 @@ describe('a plan imported from a workbook', () => {
     expect(await getPlan(database.db, CAMPAIGN)).toEqual(result.plan);
   });
 
+  it('reads a deadline cell holding a date Excel cannot show as «########», kept as text, instead of throwing', async () => {
+    const { workbook } = await exported('ru');
+    const sheet = workbook.worksheets[0];
+    const first = cells(sheet).findIndex((row) => row[0] === '1.') + 1;
+    const deadline = sheet.getCell(first, 3);
+    deadline.value = 99999999999; // a date-formatted number beyond any date: exceljs reads it as an Invalid Date
+    deadline.numFmt = 'dd.mm.yyyy';
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await importPlan(database.db, CAMPAIGN, { name: 'план.xlsx', bytes });
+    expect(result.plan.items[0].deadlineText.ru).toBe('########');
+    expect(result.plan.items[0].deadline.kind).toBe('unparsed');
+  });
+
   it('reads a hand-made Kazakh plan: header lower down, items before any section, section rows, page headers repeated', async () => {
     const bytes = await xlsx((workbook) => {
       const sheet = workbook.addWorksheet('Жоспар 2025');
