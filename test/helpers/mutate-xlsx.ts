@@ -178,13 +178,7 @@ export function writeZip(entries: EntrySpec[], comment = new Uint8Array(0)): Uin
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
 
 interface Layout {

@@ -206,13 +206,7 @@ function zerosBomb(megabytes: number, part = 'xl/worksheets/sheet1.xml'): Uint8A
   const zeros = new Uint8Array(MB);
   for (let i = 0; i < megabytes; i++) sheet.push(zeros, i === megabytes - 1);
   zip.end();
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
 
 /**
