@@ -52,7 +52,8 @@ function Shell() {
   const sectionLabel = (key: Section) => (key === 'help' ? t('help.nav') : t(`ui.nav.${key}`));
   return (
     <ConfigProvider locale={antdLocale}>
-      <AntApp>
+      {/* Messages appear below the 64 px header, never over the navigation or the language switch. */}
+      <AntApp message={{ top: 72 }}>
         <Layout className="shell">
           <Layout.Header className="shell-header">
             <Typography.Title level={1} className="shell-title">
