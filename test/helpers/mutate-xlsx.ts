@@ -7,6 +7,7 @@
 //   entity definitions, truncation, encoding) and zipped again.
 import { crc32 } from 'node:zlib';
 import { deflateSync, strFromU8, strToU8, unzipSync, type DeflateOptions } from 'fflate';
+import { centralHeader, END_SIGNATURE, endOfDirectory, localHeader, type HeaderFields } from './zip-headers.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The PRNG: sfc32 seeded through splitmix32, 32-bit seeds printed in decimal.
@@ -120,61 +121,30 @@ export interface EntrySpec {
   compressedSize?: number;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
-
 /** A zip written header by header (no data descriptors, no ZIP64), with whatever the specs say. */
 export function writeZip(entries: EntrySpec[], comment = new Uint8Array(0)): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = strToU8(entry.name);
     const method = entry.method ?? 8;
     const stored = method === 0 ? entry.data : entry.level === undefined && entry.deflated ? entry.deflated : deflateSync(entry.data, { level: entry.level ?? 6 });
-    const crc = entry.crc ?? crc32(entry.data) >>> 0;
-    const size = entry.size ?? entry.data.byteLength;
-    const compressed = entry.compressedSize ?? stored.byteLength;
-    const local = new Uint8Array(30 + name.byteLength);
-    const l = new DataView(local.buffer);
-    l.setUint32(0, LOCAL, true);
-    l.setUint16(4, 20, true);
-    l.setUint16(6, entry.flags ?? 0x0800, true);
-    l.setUint16(8, method, true);
-    l.setUint32(14, crc >>> 0, true);
-    l.setUint32(18, compressed >>> 0, true);
-    l.setUint32(22, size >>> 0, true);
-    l.setUint16(26, name.byteLength, true);
-    local.set(name, 30);
-    const header = new Uint8Array(46 + name.byteLength);
-    const c = new DataView(header.buffer);
-    c.setUint32(0, CENTRAL, true);
-    c.setUint16(4, 20, true);
-    c.setUint16(6, 20, true);
-    c.setUint16(8, entry.flags ?? 0x0800, true);
-    c.setUint16(10, method, true);
-    c.setUint32(16, crc >>> 0, true);
-    c.setUint32(20, compressed >>> 0, true);
-    c.setUint32(24, size >>> 0, true);
-    c.setUint16(28, name.byteLength, true);
-    c.setUint32(42, offset, true);
-    header.set(name, 46);
-    central.push(header);
+    const fields: HeaderFields = {
+      name: strToU8(entry.name),
+      method,
+      crc: entry.crc ?? crc32(entry.data),
+      size: entry.size ?? entry.data.byteLength,
+      compressedSize: entry.compressedSize ?? stored.byteLength,
+      offset,
+      flags: entry.flags ?? 0x0800,
+    };
+    const local = localHeader(fields);
+    central.push(centralHeader(fields));
     chunks.push(local, stored);
     offset += local.byteLength + stored.byteLength;
   }
   const directorySize = central.reduce((sum, h) => sum + h.byteLength, 0);
-  const end = new Uint8Array(22 + comment.byteLength);
-  const e = new DataView(end.buffer);
-  e.setUint32(0, END, true);
-  e.setUint16(8, entries.length & 0xffff, true);
-  e.setUint16(10, entries.length & 0xffff, true);
-  e.setUint32(12, directorySize, true);
-  e.setUint32(16, offset, true);
-  e.setUint16(20, comment.byteLength, true);
-  end.set(comment, 22);
-  return concat([...chunks, ...central, end]);
+  return concat([...chunks, ...central, endOfDirectory(entries.length, directorySize, offset, comment)]);
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
@@ -190,7 +160,7 @@ interface Layout {
 function layoutOf(bytes: Uint8Array): Layout {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.byteLength - 22;
-  while (end >= 0 && view.getUint32(end, true) !== END) end--;
+  while (end >= 0 && view.getUint32(end, true) !== END_SIGNATURE) end--;
   if (end < 0) throw new Error('not a zip: no end record');
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);

@@ -25,6 +25,7 @@ import type { FileIssue } from '../../shared/messages.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
+import { centralHeader, endOfDirectory, localHeader, type HeaderFields } from '../helpers/zip-headers.ts';
 
 const MB = 1024 * 1024;
 const SOFFICE = findSoffice();
@@ -117,34 +118,15 @@ function rawZip(entries: RawEntry[], zip64 = false): Uint8Array {
       x.setBigUint64(12, BigInt(compressed), true);
       x.setBigUint64(20, BigInt(offset), true);
     }
-    const local = new Uint8Array(30 + name.byteLength + extra.byteLength);
-    const l = new DataView(local.buffer);
-    l.setUint32(0, 0x04034b50, true);
-    l.setUint16(4, zip64 ? 45 : 20, true);
-    l.setUint16(8, entry.method, true);
-    l.setUint32(14, entry.crc, true);
-    l.setUint32(18, zip64 ? 0xffffffff : compressed, true);
-    l.setUint32(22, zip64 ? 0xffffffff : entry.size, true);
-    l.setUint16(26, name.byteLength, true);
-    l.setUint16(28, extra.byteLength, true);
-    local.set(name, 30);
-    local.set(extra, 30 + name.byteLength);
-    const header = new Uint8Array(46 + name.byteLength + extra.byteLength);
-    const c = new DataView(header.buffer);
-    c.setUint32(0, 0x02014b50, true);
-    c.setUint16(4, zip64 ? 45 : 20, true);
-    c.setUint16(6, zip64 ? 45 : 20, true);
-    c.setUint16(10, entry.method, true);
-    c.setUint32(16, entry.crc, true);
-    c.setUint32(20, zip64 ? 0xffffffff : compressed, true);
-    c.setUint32(24, zip64 ? 0xffffffff : entry.size, true);
-    c.setUint16(28, name.byteLength, true);
-    c.setUint16(30, extra.byteLength, true);
-    c.setUint32(42, zip64 ? 0xffffffff : offset, true);
-    header.set(name, 46);
-    header.set(extra, 46 + name.byteLength);
-    central.push(header);
-    push(local);
+    const fields: HeaderFields = {
+      name, method: entry.method, crc: entry.crc, extra,
+      compressedSize: zip64 ? 0xffffffff : compressed,
+      size: zip64 ? 0xffffffff : entry.size,
+      offset: zip64 ? 0xffffffff : offset,
+      version: zip64 ? 45 : 20,
+    };
+    central.push(centralHeader(fields));
+    push(localHeader(fields));
     push(entry.data);
   }
   const cdOffset = offset;
@@ -169,21 +151,8 @@ function rawZip(entries: RawEntry[], zip64 = false): Uint8Array {
     push(record);
     push(locator);
   }
-  const end = new Uint8Array(22);
-  const e = new DataView(end.buffer);
-  e.setUint32(0, 0x06054b50, true);
-  e.setUint16(8, zip64 ? 0xffff : entries.length, true);
-  e.setUint16(10, zip64 ? 0xffff : entries.length, true);
-  e.setUint32(12, zip64 ? 0xffffffff : cdSize, true);
-  e.setUint32(16, zip64 ? 0xffffffff : cdOffset, true);
-  push(end);
-  const out = new Uint8Array(offset);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  push(zip64 ? endOfDirectory(0xffff, 0xffffffff, 0xffffffff) : endOfDirectory(entries.length, cdSize, cdOffset));
+  return Buffer.concat(chunks);
 }
 
 /** The parts of an .xlsx, each deflated again by us: the raw material for zips that lie. */
