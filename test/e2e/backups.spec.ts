@@ -59,6 +59,8 @@ test('restores the copy made before the restore, and refuses a file that is not 
   await kept.getByRole('button', { name: 'Қалпына келтіру' }).click();
   await page.getByTestId('backups-confirm').click();
   await expect(page.getByTestId('backups-restored')).toContainText('мектептер 2');
+  // The dialog closes once the list of copies is read again; the next confirmation must not meet it.
+  await expect(page.getByTestId('backups-confirm')).toHaveCount(0);
 
   const notACopy = testInfo.outputPath('report.sqlite');
   writeFileSync(notACopy, readFileSync(new URL('../../package.json', import.meta.url)));
