@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, type ApiResult } from '../shared/api.ts';
 import type { FormDefinition } from '../shared/forms/types.ts';
 import type { Database } from './db/schema.ts';
+import { CallGate } from './call-gate.ts';
 import { AppError } from './errors.ts';
 import type { DatabaseSession } from './db/session.ts';
 import { storageError } from './db/storage-errors.ts';
@@ -29,6 +30,7 @@ export interface ApiContext {
   readonly db: Kysely<Database>;
   session: DatabaseSession;
   platform: Platform;
+  gate: CallGate;
 }
 
 export function createApiContext(session: DatabaseSession, platform: Platform): ApiContext {
@@ -38,6 +40,7 @@ export function createApiContext(session: DatabaseSession, platform: Platform): 
     },
     session,
     platform,
+    gate: new CallGate(),
   };
 }
 
@@ -106,6 +109,9 @@ export const handlers: Handlers = {
   'backups.restoreFile': ({ file }, { session }) => session.restoreBytes(file.name, fromBase64(file.base64)),
 };
 
+/** Methods that replace the database file: they wait for the calls using it and run alone. */
+const REPLACE_DATABASE: ReadonlySet<ApiName> = new Set(['backups.restore', 'backups.restoreFile']);
+
 function isApiName(name: string): name is ApiName {
   return Object.hasOwn(apiInputs, name);
 }
@@ -130,7 +136,8 @@ export async function dispatch(ctx: ApiContext, name: string, input: unknown): P
   }
   try {
     const handler = handlers[name] as (args: unknown, ctx: ApiContext) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const call = () => handler(parsed.data, ctx);
+    return { ok: true, value: await (REPLACE_DATABASE.has(name) ? ctx.gate.alone(call) : ctx.gate.beside(call)) };
   } catch (error) {
     return { ok: false, error: errorOf(error, ctx.session.file) };
   }

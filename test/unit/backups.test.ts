@@ -14,9 +14,12 @@ import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase } from '../../main/db/open.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { browserPlatform } from '../../main/platform.ts';
+import { createCampaign } from '../../main/services/campaigns.ts';
+import { buildTemplates } from '../../main/services/exports.ts';
 import { createSchool, listSchools } from '../../main/services/schools.ts';
 import { tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
+import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
@@ -262,6 +265,29 @@ describe('backups through the API and the CLI', () => {
 
     const refused = await dispatch(ctx, 'backups.restoreFile', { file: { name: 'photo.jpg', base64: Buffer.from('JFIF').toString('base64') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: { key: 'backup.notJinaq', params: { file: 'photo.jpg' } } } });
+  });
+
+  it('a restore waits for an import under way, and a call made during the restore sees the restored database', async () => {
+    const session = await open();
+    const ctx = createApiContext(session, browserPlatform);
+    for (let n = 1; n <= 3; n++) await createSchool(session.db, schoolFields(n));
+    await createCampaign(session.db, 'zabota', 2027);
+    const copy = path.join(folder.dir, 'before-reports.sqlite');
+    await session.backupTo(copy);
+    const { files } = await buildTemplates(session.db, 'zabota-2027');
+    const filled = await Promise.all(files.map(async (f, i) => ({ name: f.name, base64: (await fillTemplate(f.bytes, validZabota(i + 1))).toString('base64') })));
+
+    const importing = dispatch(ctx, 'reports.import', { campaignId: 'zabota-2027', files: filled });
+    const restoring = dispatch(ctx, 'backups.restoreFile', { file: { name: 'before-reports.sqlite', base64: readFileSync(copy).toString('base64') } });
+    const summaryDuringRestore = dispatch(ctx, 'summary.get', { campaignId: 'zabota-2027' });
+
+    // The import was not cut off by the restore: it finished in the database that was open, now kept.
+    expect(await importing).toMatchObject({ ok: true, value: [{ status: 'accepted' }, { status: 'accepted' }, { status: 'accepted' }] });
+    const restored = (await restoring) as ApiResult<RestoreResult>;
+    if (!restored.ok) throw new Error(JSON.stringify(restored.error));
+    expect(restored.value.reports).toBe(0);
+    expect(readOnly(path.join(backups, restored.value.keptAs), (db) => db.prepare('SELECT count(*) FROM reports').pluck().get())).toBe(3);
+    expect(await summaryDuringRestore).toMatchObject({ ok: true, value: { expected: 3, reported: 0 } });
   });
 
   it('`jinaq backup --out` writes a verified copy and `jinaq restore` puts it back', async () => {
