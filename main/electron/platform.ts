@@ -3,13 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import type { Platform } from '../platform.ts';
-
-/** The save dialog offers the file's own type: a workbook, a form file, a database copy. */
-function filtersFor(fileName: string): { name: string; extensions: string[] }[] {
-  const extension = path.extname(fileName).slice(1).toLowerCase();
-  const names: Record<string, string> = { xlsx: 'Excel', json: 'JSON', sqlite: 'SQLite', zip: 'ZIP' };
-  return extension ? [{ name: names[extension] ?? extension, extensions: [extension] }] : [];
-}
+import { saveFiltersFor } from './save-filters.ts';
 
 export function electronPlatform(window: () => BrowserWindow | null): Platform {
   return {
@@ -17,7 +11,7 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const owner = window();
       if (files.length === 1) {
         const [file] = files;
-        const options = { defaultPath: file.name, filters: filtersFor(file.name) };
+        const options = { defaultPath: file.name, filters: saveFiltersFor(file.name) };
         const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
         await writeFile(choice.filePath, file.bytes);

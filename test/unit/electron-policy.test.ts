@@ -1,11 +1,13 @@
 // The desktop window's security (Electron's security checklist), checked without the Electron binary: the
-// settings as data, and the lock-down functions run against small stand-ins for WebContents and Session.
+// settings as data, and the lock-down functions run against small stand-ins for WebContents and Session. Also the
+// file types the save dialog offers.
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { META_CONTENT_SECURITY_POLICY } from '../../main/content-policy.ts';
+import { saveFiltersFor } from '../../main/electron/save-filters.ts';
 import {
   acceptsApiCall, CONTENT_SECURITY_POLICY, isLocalRequest, isTrustedRendererUrl, lockDownContents, lockDownSession, WEB_PREFERENCES,
   type ContentsLike, type SessionLike,
@@ -113,5 +115,21 @@ describe('desktop window policy', () => {
     const preload = readFileSync('main/electron/preload.ts', 'utf8');
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).toMatch(/invoke: \(name: string, input: unknown\) => ipcRenderer\.invoke\('jinaq:api', name, input\)/);
+  });
+});
+
+describe('the desktop save dialog', () => {
+  it.each([
+    ['jinaq-backup-2026-11-22-093000.sqlite', 'SQLite', 'sqlite'],
+    ['Свод_Забота_2027.xlsx', 'Excel', 'xlsx'],
+    ['zabota-v2.json', 'JSON', 'json'],
+    ['Шаблоны.ZIP', 'ZIP', 'zip'],
+    ['notes.txt', 'txt', 'txt'],
+  ])('offers only the type of %s', (name, typeName, extension) => {
+    expect(saveFiltersFor(name)).toEqual([{ name: typeName, extensions: [extension] }]);
+  });
+
+  it('offers no filter for a name without an extension', () => {
+    expect(saveFiltersFor('README')).toEqual([]);
   });
 });
