@@ -1,6 +1,6 @@
 // Backups in the real UI: the folders shown, the automatic copy of the day, a copy taken away, a restore from
-// that copy after a confirmation (the database as it was kept first), and a file that is not a copy refused.
-import { readFileSync, writeFileSync } from 'node:fs';
+// that copy after a confirmation (the database as it was kept first), and files that are not a copy refused.
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
@@ -60,6 +60,14 @@ test('restores the copy made before the restore, and refuses a file that is not 
   await page.getByTestId('backups-confirm').click();
   await expect(page.getByTestId('backups-restored')).toContainText('мектептер 2');
   // The dialog closes once the list of copies is read again; the next confirmation must not meet it.
+  await expect(page.getByTestId('backups-confirm')).toHaveCount(0);
+
+  // A file too large to be a backup is turned away before it is read, without asking.
+  const tooLarge = testInfo.outputPath('jinaq-huge.sqlite');
+  writeFileSync(tooLarge, '');
+  truncateSync(tooLarge, 201 * 1024 * 1024);
+  await page.getByTestId('backups-restore-file').locator('input[type=file]').setInputFiles(tooLarge);
+  await expect(page.getByTestId('backups-error')).toContainText('jinaq-huge.sqlite файлы Jinaq дерекқорының сақтық көшірмесі үшін тым үлкен: 201 МБ, рұқсат етілгені 200 МБ');
   await expect(page.getByTestId('backups-confirm')).toHaveCount(0);
 
   const notACopy = testInfo.outputPath('report.sqlite');

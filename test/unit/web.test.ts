@@ -1,18 +1,21 @@
 // Browser mode's guard: 127.0.0.1 only, the per-run token on every API call, the Host header checked.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open.ts';
 import { startWebServer, type RunningWebServer } from '../../main/web.ts';
 import { tempDir } from '../helpers/db.ts';
 
 let running: RunningWebServer;
 let remove: () => void;
+let dir: string;
 let port: number;
 
 beforeEach(async () => {
   const temp = tempDir();
   remove = temp.remove;
+  dir = temp.dir;
   const rendererDir = path.join(temp.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Jinaq</title>');
@@ -53,6 +56,19 @@ describe('browser mode server', () => {
     expect(ok).toEqual({ status: 200, body: JSON.stringify({ ok: true, value: [] }) });
     const invalid = JSON.parse((await post('/api/campaigns.create', { kind: 'zabota', year: 'x' }, { 'X-Jinaq-Token': running.token })).body);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('takes a database copy far larger than a school\'s file for a restore (60 MB, 80 MB as base64)', async () => {
+    const copy = path.join(dir, 'large-copy.sqlite');
+    const database = await openDatabase(copy);
+    // Kept files make a real district's database this large; one blob does it here.
+    database.raw.prepare('CREATE TABLE ballast (bytes BLOB)').run();
+    database.raw.prepare('INSERT INTO ballast VALUES (randomblob(?))').run(60 * 1024 * 1024);
+    await database.close();
+    const file = { name: 'large-copy.sqlite', base64: readFileSync(copy).toString('base64') };
+    const response = await post('/api/backups.restoreFile', { file }, { 'X-Jinaq-Token': running.token });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { schools: 0, keptAs: expect.stringMatching(/^jinaq-before-restore-/) } });
   });
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {

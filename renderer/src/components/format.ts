@@ -4,6 +4,8 @@ import type { Campaign } from '../../../shared/domain.ts';
 import type { UiLanguage } from '../../../shared/i18n.ts';
 import { labelLanguage } from '../i18n.ts';
 
+export const MEGABYTE = 1024 * 1024;
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = dayjs(iso);

@@ -23,6 +23,7 @@ export default {
     notJinaq: 'The file {{file}} is not a backup of a Jinaq database. Choose a .sqlite file made by Jinaq.',
     unknown: 'There is no backup {{file}} in the backup folder.',
     cannotRead: 'Could not read {{file}}: {{details}}',
+    tooLarge: 'The file {{file}} is too large for a backup of a Jinaq database: {{size,number}} MB where at most {{limit}} MB is taken. Choose a .sqlite file made by Jinaq.',
   },
   bin: {
     format: 'A BIN has 12 digits',

@@ -23,6 +23,7 @@ export default {
     notJinaq: '{{file}} файлы Jinaq дерекқорының сақтық көшірмесі емес. Jinaq жасаған .sqlite файлын таңдаңыз.',
     unknown: '{{file}} сақтық көшірмесі көшірмелер қалтасында жоқ.',
     cannotRead: '{{file}} оқылмады: {{details}}',
+    tooLarge: '{{file}} файлы Jinaq дерекқорының сақтық көшірмесі үшін тым үлкен: {{size,number}} МБ, рұқсат етілгені {{limit}} МБ. Jinaq жасаған .sqlite файлын таңдаңыз.',
   },
   bin: {
     format: 'БСН 12 цифрдан тұруы керек',

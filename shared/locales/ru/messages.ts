@@ -23,6 +23,7 @@ export default {
     notJinaq: 'Файл {{file}} — не резервная копия базы Jinaq. Выберите файл .sqlite, сделанный Jinaq.',
     unknown: 'Резервной копии {{file}} нет в папке копий.',
     cannotRead: 'Не удалось прочитать {{file}}: {{details}}',
+    tooLarge: 'Файл {{file}} слишком большой для резервной копии базы Jinaq: {{size,number}} МБ при допустимых {{limit}} МБ. Выберите файл .sqlite, сделанный Jinaq.',
   },
   bin: {
     format: 'БИН должен состоять из 12 цифр',

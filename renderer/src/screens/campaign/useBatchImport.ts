@@ -6,8 +6,7 @@ import { MAX_FILE_BYTES } from '../../../../shared/imports.ts';
 import { issue } from '../../../../shared/messages.ts';
 import { call, fileToBase64 } from '../../../api.ts';
 import { batchFileName } from '../../components/folderFiles.ts';
-
-const MEGABYTE = 1024 * 1024;
+import { MEGABYTE } from '../../components/format.ts';
 
 /** One file's outcome, keyed by the file's place in the batch. */
 export interface BatchRow extends ImportOutcome {

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupKind, RestoreResult } from '../../../../shared/backups.ts';
+import { MAX_BACKUP_BYTES, type BackupInfo, type BackupKind, type RestoreResult } from '../../../../shared/backups.ts';
 import { formatMessage } from '../../../../shared/i18n.ts';
-import { call, fileToBase64 } from '../../../api.ts';
+import { ApiCallError, call, fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, MEGABYTE } from '../../components/format.ts';
 import { useQuery } from '../../components/useQuery.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 
@@ -17,7 +17,7 @@ const KIND_COLOR: Record<BackupKind, string> = { daily: 'blue', beforeUpdate: 'p
 const SQLITE = '.sqlite,.db,application/vnd.sqlite3,application/x-sqlite3';
 
 function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
+  return (bytes / MEGABYTE).toFixed(1);
 }
 
 interface Props {
@@ -60,6 +60,12 @@ export function BackupsSection({ onRestored }: Props) {
 
   const restoreUpload = ([file]: File[]) => {
     if (!file) return;
+    if (file.size > MAX_BACKUP_BYTES) {
+      const params = { file: file.name, size: Math.round(file.size / MEGABYTE), limit: MAX_BACKUP_BYTES / MEGABYTE };
+      setRestored(undefined);
+      setError(new ApiCallError({ code: 'invalid_input', message: { key: 'backup.tooLarge', params } }));
+      return;
+    }
     restore(file.name, async () => call('backups.restoreFile', { file: { name: file.name, base64: await fileToBase64(file) } }));
   };
 
