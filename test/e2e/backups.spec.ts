@@ -51,7 +51,7 @@ test('takes a copy away and restores it, keeping the database as it was first', 
   await expect(page.getByRole('row').filter({ hasText: 'Школа №2' })).toHaveCount(0);
 });
 
-test('restores the copy made before the restore, and refuses a file that is not a copy of a Jinaq database', async ({ page }, testInfo) => {
+test('restores the copy made before the restore, and refuses a file too large or not a copy of a Jinaq database', async ({ page }, testInfo) => {
   await openApp(page, server, 'kk');
   await page.getByTestId('nav-settings').click();
   await expect(page.getByRole('heading', { name: 'Сақтық көшірмелер' })).toBeVisible();
