@@ -11,7 +11,7 @@ import { createApiContext, dispatch, type ApiContext } from './api.ts';
 import { consoleLanguage } from './cli-lang.ts';
 import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
 import { DatabaseSession } from './db/session.ts';
-import { MAX_BACKUP_BYTES } from '../shared/backups.ts';
+import { MAX_BACKUP_BASE64 } from '../shared/backups.ts';
 import { AppError } from './errors.ts';
 import { resolveDatabasePath } from './paths.ts';
 import { browserPlatform } from './platform.ts';
@@ -19,7 +19,7 @@ import { browserPlatform } from './platform.ts';
 export const DEFAULT_PORT = 5178;
 const HOST = '127.0.0.1';
 // The largest call is a restore from an uploaded database copy, in base64.
-const MAX_BODY_BYTES = Math.ceil(MAX_BACKUP_BYTES / 3) * 4 + 1024 * 1024;
+const MAX_BODY_BYTES = MAX_BACKUP_BASE64 + 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,7 +6,7 @@ import { UI_LANGUAGES } from './i18n.ts';
 import type {
   Campaign, CampaignSummary, DistrictSettings, ImportOutcome, RegistryImportResult, SaveOutcome, School,
 } from './domain.ts';
-import { MAX_BACKUP_BYTES, type BackupList, type RestoreResult } from './backups.ts';
+import { MAX_BACKUP_BASE64, type BackupList, type RestoreResult } from './backups.ts';
 import { MAX_INDICATORS } from './forms/check.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
@@ -14,7 +14,6 @@ import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion,
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
-const MAX_BACKUP_BASE64 = Math.ceil(MAX_BACKUP_BYTES / 3) * 4;
 const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
 const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().max(max);

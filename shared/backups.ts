@@ -6,6 +6,8 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 /** The largest database file a restore accepts from an upload (years of reports with their files are far smaller). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/** The same copy as the API carries it, in base64. */
+export const MAX_BACKUP_BASE64 = Math.ceil(MAX_BACKUP_BYTES / 3) * 4;
 
 export interface BackupInfo {
   /** The file's name in the backup folder. */

@@ -36,7 +36,7 @@ export function pendingMigrations(raw: BetterSqlite3.Database, dir: string): { e
 }
 
 /** A database that a newer Jinaq has migrated further than this one knows how to read. */
-function refuseNewerDatabase(raw: BetterSqlite3.Database, known: string[], file: string): void {
+export function refuseNewerDatabase(raw: BetterSqlite3.Database, known: string[], file: string): void {
   const unknown = executedMigrationNames(raw).filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new AppError('conflict', 'db.newerVersion', { file, migration: unknown[unknown.length - 1] });

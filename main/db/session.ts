@@ -9,7 +9,7 @@ import type { BackupList, DatabaseContents, RestoreResult } from '../../shared/b
 import { AppError } from '../errors.ts';
 import type { OutputFile } from '../platform.ts';
 import { automaticBackup, backupTo, listBackups, manualBackupName } from './backup.ts';
-import { defaultMigrationsDir, executedMigrationNames, migrationNames } from './migrate.ts';
+import { defaultMigrationsDir, executedMigrationNames, migrationNames, refuseNewerDatabase } from './migrate.ts';
 import { openDatabase, type Database, type OpenedDatabase, type OpenOptions } from './open.ts';
 
 function contentsOf(raw: BetterSqlite3.Database): DatabaseContents {
@@ -36,10 +36,8 @@ function inspectCandidate(staging: string, shownName: string, known: string[]): 
   }
   try {
     if (candidate.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('invalid_input', 'backup.damaged', { file: shownName });
-    const executed = executedMigrationNames(candidate);
-    if (!executed.includes(known[0])) throw new AppError('invalid_input', 'backup.notJinaq', { file: shownName });
-    const unknown = executed.filter((name) => !known.includes(name));
-    if (unknown.length > 0) throw new AppError('conflict', 'db.newerVersion', { file: shownName, migration: unknown[unknown.length - 1] });
+    if (!executedMigrationNames(candidate).includes(known[0])) throw new AppError('invalid_input', 'backup.notJinaq', { file: shownName });
+    refuseNewerDatabase(candidate, known, shownName);
     return contentsOf(candidate);
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -3,8 +3,6 @@
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../content-policy.ts';
 
-export { CONTENT_SECURITY_POLICY };
-
 export const WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,

@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { META_CONTENT_SECURITY_POLICY } from '../../main/content-policy.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../main/content-policy.ts';
 import { saveFiltersFor } from '../../main/electron/save-filters.ts';
 import {
-  acceptsApiCall, CONTENT_SECURITY_POLICY, isLocalRequest, isTrustedRendererUrl, lockDownContents, lockDownSession, WEB_PREFERENCES,
+  acceptsApiCall, isLocalRequest, isTrustedRendererUrl, lockDownContents, lockDownSession, WEB_PREFERENCES,
   type ContentsLike, type SessionLike,
 } from '../../main/electron/policy.ts';
 
