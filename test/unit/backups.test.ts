@@ -117,8 +117,9 @@ describe('automatic copies', () => {
   it('makes no daily copy unless asked (the CLI and tests), and none of a database in memory', async () => {
     await open();
     expect(existsSync(backups)).toBe(false);
-    const memory = await openDatabase(':memory:', { dailyBackup: true });
+    const memory = await openDatabase(':memory:', { dailyBackup: true, backupDir: backups });
     await memory.close();
+    expect(existsSync(backups)).toBe(false);
   });
 
   it('opens the database even when the daily copy cannot be made, and says why; refuses to migrate without a copy', async () => {

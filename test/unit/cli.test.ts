@@ -166,7 +166,7 @@ describe('jinaq plan', () => {
 });
 
 describe('jinaq forms', () => {
-  it('lists the forms, exports one as JSON, and imports it into another database: added, then already there', async () => {
+  it('lists the forms, exports one as JSON and imports it back: already there, then a changed copy added as v2, a broken file refused', async () => {
     const listed = JSON.parse((await jinaq('forms', 'list', '--json')).out);
     expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 1, true]]);
     expect((await jinaq('forms', 'list')).out).toContain('zabota v1\tРеспубликанская акция «Забота»\t*');

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import { createApiContext, dispatch } from '../../main/api.ts';
 import { openDatabase } from '../../main/db/open.ts';
+import type { AppError } from '../../main/errors.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { browserPlatform } from '../../main/platform.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
@@ -100,8 +101,8 @@ describe('a database that cannot be written', () => {
       try {
         const error = await openDatabase(file).then(() => null, (e: unknown) => e);
         expect(error).toMatchObject({ code: 'storage', key: 'db.readOnly', params: { file } });
-        const text = formatMessage(tFor('kk'), { key: 'db.readOnly', params: { file } });
-        expect(text).toContain('тек оқуға арналған');
+        const { key, params } = error as AppError;
+        expect(formatMessage(tFor('kk'), { key, params })).toContain('тек оқуға арналған');
       } finally {
         undo!();
       }

@@ -79,8 +79,10 @@ describe(`a database from release ${expected.release}`, () => {
   it('goes on with new work: a school answers the return, the summary is exported', async () => {
     const [, , , school4] = await listSchools(session.db);
     const { files } = await buildTemplates(session.db, 'zabota-2026');
-    let template = files[0];
-    for (const candidate of files) if (readIdentity(await readWorkbook(candidate.bytes))?.schoolBin === school4.bin) template = candidate;
+    const schoolOf = async (file: { bytes: Uint8Array }) => readIdentity(await readWorkbook(file.bytes))?.schoolBin;
+    const bins = await Promise.all(files.map(schoolOf));
+    const template = files[bins.indexOf(school4.bin)];
+    if (!template) throw new Error(`no template for ${school4.bin}`);
     const [outcome] = await importReports(session.db, 'zabota-2026', [{ name: 'school4-corrected.xlsx', bytes: await fillTemplate(template.bytes, validZabota(4)) }]);
     expect(outcome).toMatchObject({ status: 'accepted', superseded: true });
     const history = await importHistory(session.db, 'zabota-2026');
