@@ -20,7 +20,7 @@ import { ExecutionStatusTag } from './ExecutionStatusTag.tsx';
 import { OwnExecutionForm } from './OwnExecutionForm.tsx';
 import { textIn } from './planText.ts';
 
-interface ItemRow {
+export interface ItemRow {
   item: PlanItem;
   progress: ItemProgress;
 }
@@ -31,7 +31,8 @@ const MIN_TABLE_WIDTH = 1100;
 /** Light red behind an overdue item's row. */
 const OVERDUE_ROW = { background: '#fff1f0' };
 
-function rowsOf(items: PlanItem[], execution: PlanExecution): ItemRow[] {
+/** The plan's items joined to their progress, in the plan's order. */
+export function rowsOf(items: PlanItem[], execution: PlanExecution): ItemRow[] {
   return items.flatMap((item) => {
     const progress = execution.items.find((p) => p.itemId === item.id);
     return progress ? [{ item, progress }] : [];

@@ -3,43 +3,37 @@ import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
-import type { ItemProgress, PlanItem } from '../../../../shared/plans/model.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { useQuery } from '../../components/useQuery.ts';
 import { useLanguage } from '../../i18n.ts';
+import { rowsOf } from './ExecutionTab.tsx';
+import type { ItemRow } from './ExecutionTab.tsx';
 import { textIn } from './planText.ts';
-
-interface Row extends ItemProgress {
-  item: PlanItem;
-}
 
 export function SummaryPlan({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const plan = useQuery('plans.get', { campaignId: campaign.id });
   const execution = useQuery('plans.execution', { campaignId: campaign.id });
-  const items = new Map((plan.data?.items ?? []).map((item) => [item.id, item]));
-  const rows: Row[] = (execution.data?.items ?? [])
-    .filter((progress) => progress.assigned > 0 && items.has(progress.itemId))
-    .map((progress) => ({ ...progress, item: items.get(progress.itemId)! }));
-  const columns: TableColumnsType<Row> = [
+  const rows = plan.data && execution.data ? rowsOf(plan.data.items, execution.data).filter((row) => row.progress.assigned > 0) : [];
+  const columns: TableColumnsType<ItemRow> = [
     { key: 'number', title: t('ui.summary.planColumns.number'), width: 60, render: (_v, row) => row.item.number },
     { key: 'item', title: t('ui.summary.planColumns.item'), render: (_v, row) => textIn(row.item.title, language) },
     {
       key: 'done', title: t('ui.summary.planColumns.done'), width: 130, align: 'right',
-      render: (_v, row) => t('ui.summary.doneOf', { done: row.done, assigned: row.assigned }),
+      render: (_v, row) => t('ui.summary.doneOf', { done: row.progress.done, assigned: row.progress.assigned }),
     },
-    { key: 'events', title: t('ui.summary.planColumns.events'), width: 120, align: 'right', render: (_v, row) => formatNumber(row.events, language) },
-    { key: 'participants', title: t('ui.summary.planColumns.participants'), width: 120, align: 'right', render: (_v, row) => formatNumber(row.participants, language) },
+    { key: 'events', title: t('ui.summary.planColumns.events'), width: 120, align: 'right', render: (_v, row) => formatNumber(row.progress.events, language) },
+    { key: 'participants', title: t('ui.summary.planColumns.participants'), width: 120, align: 'right', render: (_v, row) => formatNumber(row.progress.participants, language) },
   ];
   return (
     <>
       <Typography.Title level={3}>{t('ui.summary.planTitle')}</Typography.Title>
       <ErrorAlert error={plan.error ?? execution.error} />
-      <Table<Row>
+      <Table<ItemRow>
         data-testid="summary-plan"
-        rowKey="itemId"
+        rowKey={(row) => row.item.id}
         size="small"
         columns={columns}
         dataSource={rows}

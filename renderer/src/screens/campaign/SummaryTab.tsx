@@ -1,5 +1,6 @@
 // The district summary: how many schools reported, totals by row code, values per school, who is missing,
 // and the workbook for the region.
+import { useState } from 'react';
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, List, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -119,6 +120,12 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const summary = useQuery('summary.get', { campaignId: campaign.id });
+  // Changed on each refresh so that SummaryPlan mounts afresh and reads its own queries again.
+  const [refreshed, setRefreshed] = useState(0);
+  const refresh = () => {
+    setRefreshed((count) => count + 1);
+    void summary.reload();
+  };
 
   const { busy: saving, save } = useSaveAction(() => call('summary.save', { campaignId: campaign.id }));
 
@@ -156,7 +163,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
         <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={save} data-testid="summary-save">
           {t('ui.summary.export')}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => void summary.reload()} loading={summary.loading}>
+        <Button icon={<ReloadOutlined />} onClick={refresh} loading={summary.loading}>
           {t('ui.common.refresh')}
         </Button>
       </div>
@@ -174,7 +181,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
           )}
           <Typography.Title level={3}>{t('ui.summary.bySchool')}</Typography.Title>
           <SchoolsTable summary={summary.data} />
-          <SummaryPlan campaign={campaign} />
+          <SummaryPlan key={refreshed} campaign={campaign} />
           <SummaryLists lists={summary.data.lists} />
           <Typography.Title level={3}>{t('ui.summary.missingList')}</Typography.Title>
           <List
