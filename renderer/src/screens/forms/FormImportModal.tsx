@@ -1,12 +1,12 @@
 // A form shared as a .jinaq-form.json file: added, found already here, added under the next free version, or refused.
 import { useState } from 'react';
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Upload } from 'antd';
+import { Alert, Button, Modal } from 'antd';
 import type { AlertProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormImportResult, FormRecord } from '../../../../shared/forms/types.ts';
 import { call, fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FileDrop } from '../../components/FileDrop.tsx';
 import { navigate } from '../../components/router.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { FormProblemList } from './FormProblemList.tsx';
@@ -23,30 +23,6 @@ const ALERT_TYPE: Record<FormImportResult['outcome'], AlertProps['type']> = {
 interface Props {
   onClose: () => void;
   onImported: () => void;
-}
-
-function FormFileDrop({ disabled, onFile }: { disabled: boolean; onFile: (file: File) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid="form-import-drop">
-      <Upload.Dragger
-        accept={FORM_FILE}
-        multiple={false}
-        disabled={disabled}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          onFile(file);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined aria-hidden />
-        </p>
-        <p className="ant-upload-text">{t('ui.forms.import.drop')}</p>
-        <p className="ant-upload-hint">{t('ui.forms.import.hint')}</p>
-      </Upload.Dragger>
-    </div>
-  );
 }
 
 function ImportOutcome({ result }: { result: FormImportResult }) {
@@ -98,7 +74,17 @@ export function FormImportModal({ onClose, onImported }: Props) {
   return (
     <Modal open title={t('ui.forms.import.title')} onCancel={onClose} footer={null} width={720}>
       <div className="stack">
-        <FormFileDrop disabled={busy} onFile={(file) => void importFile(file)} />
+        <FileDrop
+          multiple={false}
+          disabled={busy}
+          accept={FORM_FILE}
+          title={t('ui.forms.import.drop')}
+          hint={t('ui.forms.import.hint')}
+          testId="form-import-drop"
+          onFiles={([file]) => {
+            if (file) void importFile(file);
+          }}
+        />
         <ErrorAlert error={error} testId="form-import-error" />
         {result && <ImportOutcome result={result} />}
       </div>
