@@ -1,12 +1,13 @@
 // The import history through the real UI: a rejected file returned to its school with the message in Russian and
 // Kazakh, a school's two versions with what changed and the older one restored (seen in the summary and the audit),
 // and a report entered by hand, first breaking a rule and then saved.
-import { userInfo } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { api, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { osUser } from '../../main/os-user.ts';
+import { api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
+failOnConsoleProblems();
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 let server: Server;
@@ -24,13 +25,6 @@ const VALID: Record<string, number> = {
 const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
 const CORRECTED: Record<string, number> = { ...VALID, Z03: 4 };
 
-function user(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? '';
-  }
-}
 
 async function importFile(name: string, school: string, values: Record<string, number>): Promise<void> {
   const template = templates.get(school);
@@ -78,7 +72,7 @@ test('a rejected file returned for revision: the message in both languages, the 
   const row = historyRow(page, 'alpha-bad.xlsx');
   await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'rejected');
   await expect(row.getByTestId('history-state')).toHaveText('Отклонён');
-  await expect(row.getByTestId('history-user')).toHaveText(user());
+  await expect(row.getByTestId('history-user')).toHaveText(osUser());
 
   await row.getByTestId('history-return').click();
   const dialog = page.getByTestId('return-dialog');
@@ -145,7 +139,7 @@ test('two versions of a school’s report: what changed, the first restored, the
   await expect(restored).toContainText('Z03');
   await expect(restored).toContainText('4 → 3');
   await expect(restored.getByTestId('audit-reason')).toHaveText('восстановление');
-  await expect(restored.getByTestId('audit-user')).toHaveText(user());
+  await expect(restored.getByTestId('audit-user')).toHaveText(osUser());
   await page.screenshot({ path: 'test-results/versions-ru.png' });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
+failOnConsoleProblems();
 
 let server: Server;
 let folders: string;

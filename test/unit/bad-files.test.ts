@@ -23,12 +23,13 @@ import type { School } from '../../shared/domain.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
+import { SOFFICE_PATH } from '../helpers/libreoffice.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 import { centralHeader, endOfDirectory, localHeader, type HeaderFields } from '../helpers/zip-headers.ts';
 
 const MB = 1024 * 1024;
-const SOFFICE = findSoffice();
+const SOFFICE = SOFFICE_PATH;
 const SKIP_REASON = 'LibreOffice (soffice) not installed: the real .xls/.ods conversion cases are skipped; .ci/run installs libreoffice-calc';
 const LIBREOFFICE_TIMEOUT = 180_000;
 /** A LibreOffice case's title, saying why it is skipped when it is. */

@@ -9,6 +9,7 @@ import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import type { FormDefinition, Indicator } from '../../shared/forms/types.ts';
 import { tempDatabase } from '../helpers/db.ts';
+import { valueCellOf } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota, type CellInput } from '../helpers/workbooks.ts';
 
@@ -44,11 +45,7 @@ beforeEach(async () => {
 afterEach(() => database.remove());
 
 function rowOf(sheet: Awaited<ReturnType<typeof readWorkbook>>['worksheets'][number], code: string) {
-  let found = 0;
-  sheet.eachRow((row, n) => {
-    if (row.getCell(1).value === code) found = n;
-  });
-  return sheet.getRow(found);
+  return sheet.getRow(Number(valueCellOf(sheet, code).row));
 }
 
 async function importWith(values: Record<string, CellInput>) {
