@@ -56,7 +56,7 @@ export interface FuzzRequest {
 export type FuzzReply =
   | { kind: 'done'; outcome: ImportOutcome; ms: number; problems: string[]; kept: KeptFile | null }
   | { kind: 'threw'; error: string; ms: number };
-export type CaseResult = FuzzReply | { kind: 'hung'; ms: number } | { kind: 'died'; error: string; ms: number };
+type CaseResult = FuzzReply | { kind: 'hung'; ms: number } | { kind: 'died'; error: string; ms: number };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The worker that imports
@@ -122,7 +122,7 @@ export class ImportWorker {
 // ---------------------------------------------------------------------------------------------------------------
 // The district and its valid files
 
-export interface FuzzBase {
+interface FuzzBase {
   base: Base;
   campaignId: string;
   form: FormDefinition;
@@ -170,7 +170,7 @@ export async function prepareDistrict(): Promise<FuzzDistrict> {
 // ---------------------------------------------------------------------------------------------------------------
 // Cases and what must hold for each
 
-export interface FuzzCase {
+interface FuzzCase {
   index: number;
   seed: number;
   mutation: Mutation;
@@ -179,7 +179,7 @@ export interface FuzzCase {
   name: string;
 }
 
-export function makeCase(district: FuzzDistrict, runSeed: number, index: number): FuzzCase {
+function makeCase(district: FuzzDistrict, runSeed: number, index: number): FuzzCase {
   const seed = caseSeed(runSeed, index);
   const r = new Rng(seed);
   const target = r.pick(district.bases);
@@ -274,7 +274,7 @@ async function storedReportProblems(db: Kysely<Database>, request: FuzzRequest, 
 }
 
 /** A rejected file to find kept byte for byte at the end. */
-export interface KeptFile {
+interface KeptFile {
   index: number;
   importId: number;
   sha256: string;
@@ -356,7 +356,7 @@ async function soundAndKept(db: Kysely<Database>, kept: KeptFile[]): Promise<str
 export const FUZZ_RESULTS_DIR = fileURLToPath(new URL('../../test-results/fuzz/', import.meta.url));
 
 /** Keeps the offending file and what was done to it, named by the run's seed and the case number. */
-export function saveCase(runSeed: number, fuzzCase: FuzzCase, problems: string[]): string {
+function saveCase(runSeed: number, fuzzCase: FuzzCase, problems: string[]): string {
   mkdirSync(FUZZ_RESULTS_DIR, { recursive: true });
   const stem = path.join(FUZZ_RESULTS_DIR, `seed-${runSeed}-case-${fuzzCase.index}-${fuzzCase.mutation.kind}`);
   writeFileSync(`${stem}.xlsx`, fuzzCase.mutation.bytes);
@@ -365,7 +365,7 @@ export function saveCase(runSeed: number, fuzzCase: FuzzCase, problems: string[]
   return `${stem}.xlsx`;
 }
 
-export interface Slow {
+interface Slow {
   index: number;
   ms: number;
   kind: string;
@@ -386,7 +386,7 @@ export interface FuzzRun {
   kept: KeptFile[];
 }
 
-export interface RunOptions {
+interface RunOptions {
   seed: number;
   count: number;
   /** Only this case (a replay); all cases when absent. */

@@ -92,7 +92,7 @@ export function caseSeed(runSeed: number, index: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Zips: the parts of a valid one, a writer that says whatever it is told, and where a valid one keeps its headers.
 
-export interface Part {
+interface Part {
   name: string;
   /** Uncompressed. */
   data: Uint8Array;
@@ -105,7 +105,7 @@ export function partsOf(bytes: Uint8Array): Part[] {
   return Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data, deflated: deflateSync(data) }));
 }
 
-export interface EntrySpec {
+interface EntrySpec {
   name: string;
   /** Uncompressed content. */
   data: Uint8Array;
@@ -191,7 +191,7 @@ const END_FIELDS = {
 // ---------------------------------------------------------------------------------------------------------------
 // A base file and its parts by role.
 
-export type Role =
+type Role =
   | 'formSheet' | 'listSheet' | 'identitySheet' | 'sharedStrings' | 'workbook' | 'workbookRels' | 'contentTypes'
   | 'rootRels' | 'core' | 'app' | 'styles' | 'theme';
 
@@ -229,7 +229,7 @@ export function baseOf(label: string, bytes: Uint8Array): Base {
 // ---------------------------------------------------------------------------------------------------------------
 // Mutations
 
-export type Family = 'none' | 'bytes' | 'zip' | 'xml';
+type Family = 'none' | 'bytes' | 'zip' | 'xml';
 
 export interface Mutation {
   family: Family;

@@ -1,8 +1,8 @@
 // A zip's records written byte by byte, so a test's zip can say whatever the test needs (lying sizes, CRCs, methods,
 // ZIP64 fields). The two writers of test zips — bad-files.test.ts and mutate-xlsx.ts — build on these.
 
-export const LOCAL_SIGNATURE = 0x04034b50;
-export const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
 export const END_SIGNATURE = 0x06054b50;
 
 export interface HeaderFields {
