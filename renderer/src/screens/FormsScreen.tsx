@@ -15,6 +15,7 @@ import { useSaveAction } from '../components/useSaveAction.ts';
 import { errorText, labelLanguage, useLanguage } from '../i18n.ts';
 import { FormImportModal } from './forms/FormImportModal.tsx';
 import { OriginTags, StateTag } from './forms/FormTags.tsx';
+import { useCopyForm } from './forms/useCopyForm.ts';
 
 const keyOf = (record: FormRecord) => `${record.form.id}-${record.form.version}`;
 
@@ -97,15 +98,7 @@ export function FormsScreen() {
   const forms = useQuery('forms.list', {});
   const [importing, setImporting] = useState(false);
 
-  const copy = async (record: FormRecord) => {
-    try {
-      const copied = await call('forms.copy', { id: record.form.id, version: record.form.version });
-      void message.success(t('ui.forms.actions.copied', { version: copied.form.version }));
-      openEditor(copied);
-    } catch (caught) {
-      void message.error(errorText(t, caught));
-    }
-  };
+  const copy = useCopyForm();
 
   const remove = async (record: FormRecord) => {
     try {

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { navigate } from '../../components/router.ts';
 import { useQuery } from '../../components/useQuery.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { errorText, labelLanguage, useLanguage } from '../../i18n.ts';
+import { labelLanguage, useLanguage } from '../../i18n.ts';
 import type { FormChange } from './formEdits.ts';
 import { FormProblemList } from './FormProblemList.tsx';
 import { OriginTags, StateTag } from './FormTags.tsx';
@@ -20,24 +20,11 @@ import { IndicatorTable } from './IndicatorTable.tsx';
 import { RuleList } from './RuleList.tsx';
 import { SectionList } from './SectionList.tsx';
 import { TablesEditor } from './TablesEditor.tsx';
-
-function useCopyAndOpen(): (record: FormRecord) => Promise<void> {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  return async (record) => {
-    try {
-      const copied = await call('forms.copy', { id: record.form.id, version: record.form.version });
-      void message.success(t('ui.forms.actions.copied', { version: copied.form.version }));
-      navigate({ screen: 'form', id: copied.form.id, version: copied.form.version });
-    } catch (caught) {
-      void message.error(errorText(t, caught));
-    }
-  };
-}
+import { useCopyForm } from './useCopyForm.ts';
 
 function ReadOnlyNotice({ record }: { record: FormRecord }) {
   const { t } = useTranslation();
-  const copy = useCopyAndOpen();
+  const copy = useCopyForm();
   const text = record.builtIn ? t('ui.forms.editor.readOnlyBuiltIn') : t('ui.forms.editor.readOnlyInUse', { campaigns: record.usedBy.join(', ') });
   const action = (
     <Button type="primary" icon={<CopyOutlined />} onClick={() => void copy(record)} data-testid="form-editor-copy">
