@@ -77,7 +77,17 @@ test('the summary shows the totals, the plan’s execution per item and the publ
   const item2 = plan.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });
   await expect(item2).toContainText('1 из 2');
   await expect(item2).toContainText('60');
-  await expect(plan.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) })).toContainText('0 из 2');
+  const item3 = plan.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
+  await expect(item3).toContainText('0 из 2');
+  // Execution entered meanwhile (another screen, another school) shows in the plan table after Refresh.
+  const { items } = await api<{ items: Array<{ id: number; number: number }> }>(server, 'plans.get', { campaignId: 'nik-2026' });
+  const schools = await api<Array<{ id: number; shortName: string }>>(server, 'schools.list', {});
+  await api(server, 'plans.setExecution', {
+    campaignId: 'nik-2026', itemId: items.find((item) => item.number === 3)!.id, schoolId: schools.find((school) => school.shortName === 'СШ № 2')!.id,
+    status: 'done', events: 1, participants: 5, description: '',
+  });
+  await page.getByRole('button', { name: 'Обновить' }).click();
+  await expect(item3).toContainText('1 из 2');
 
   const publications = page.getByTestId('summary-list-publications');
   await expect(publications.getByRole('row')).toHaveCount(3);
