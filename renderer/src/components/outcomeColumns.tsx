@@ -6,15 +6,6 @@ import type { ImportOutcome } from '../../../shared/domain.ts';
 import { IssueList } from './IssueList.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
-/** An outcome as the user reads it: accepted with warnings is an outcome of its own. */
-export type ShownOutcome = 'accepted' | 'acceptedWithWarnings' | 'rejected' | 'duplicate';
-
-export const SHOWN_OUTCOMES: readonly ShownOutcome[] = ['accepted', 'acceptedWithWarnings', 'rejected', 'duplicate'];
-
-export function shownOutcome(outcome: Pick<ImportOutcome, 'status' | 'hasWarnings'>): ShownOutcome {
-  return outcome.status === 'accepted' && outcome.hasWarnings ? 'acceptedWithWarnings' : outcome.status;
-}
-
 /** Every column an outcome can be shown with, to be picked and ordered by each table. */
 export interface OutcomeColumnSet<T extends ImportOutcome> {
   file: TableColumnType<T>;

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
 import { call } from '../../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
-import { SHOWN_OUTCOMES, shownOutcome, useOutcomeColumnSet, type ShownOutcome } from '../../components/outcomeColumns.tsx';
+import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
+import { SHOWN_OUTCOMES, shownOutcome, type ShownOutcome } from '../../components/StatusTag.tsx';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import type { BatchRow } from './useBatchImport.ts';
 

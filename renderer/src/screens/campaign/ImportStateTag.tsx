@@ -3,14 +3,9 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportState } from '../../../../shared/imports.ts';
+import { OUTCOME_COLOR } from '../../components/StatusTag.tsx';
 
-const COLOR: Record<ImportState, string> = {
-  accepted: 'green',
-  acceptedWithWarnings: 'gold',
-  returned: 'orange',
-  rejected: 'red',
-  duplicate: 'blue',
-};
+const COLOR: Record<ImportState, string> = { ...OUTCOME_COLOR, returned: 'orange' };
 
 export function ImportStateTag({ state }: { state: ImportState }) {
   const { t } = useTranslation();
