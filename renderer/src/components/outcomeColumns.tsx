@@ -1,6 +1,6 @@
 // The columns an import outcome is shown with, in the results of an import and in the history.
 import { Typography } from 'antd';
-import type { TableColumnType, TableColumnsType } from 'antd';
+import type { TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../shared/domain.ts';
 import { IssueList } from './IssueList.tsx';
@@ -59,8 +59,3 @@ export function useOutcomeColumnSet<T extends ImportOutcome>(): OutcomeColumnSet
   };
 }
 
-/** File, school, outcome, and the errors and warnings in one column. */
-export function useOutcomeColumns<T extends ImportOutcome>(): TableColumnsType<T> {
-  const columns = useOutcomeColumnSet<T>();
-  return [columns.file, columns.school, columns.status, columns.issues];
-}

@@ -10,7 +10,7 @@ import { IMPORT_STATES, type ImportRecord, type ImportState, type ReturnMessage 
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { useOutcomeColumns } from '../../components/outcomeColumns.tsx';
+import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
 import { errorText } from '../../i18n.ts';
 import { ImportStateTag, ManualSourceTag } from './ImportStateTag.tsx';
 import { ManualEntryModal } from './ManualEntryModal.tsx';
@@ -38,7 +38,7 @@ function canReturn(record: ImportRecord): boolean {
 export function ImportHistory({ history, loading, error, campaignId, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const outcomeColumns = useOutcomeColumns<ImportRecord>();
+  const outcome = useOutcomeColumnSet<ImportRecord>();
   const [filter, setFilter] = useState<StateFilter>('all');
   const [returning, setReturning] = useState<number | null>(null);
   const [returned, setReturned] = useState<{ file: string; message: ReturnMessage } | null>(null);
@@ -106,12 +106,6 @@ export function ImportHistory({ history, loading, error, campaignId, onChanged }
       </Space>
     ),
   };
-  // The state takes the place of the outcome's own status column (after the school, before the issues).
-  const statusAt = outcomeColumns.findIndex((column) => column.key === 'status');
-  const schoolAt = outcomeColumns.findIndex((column) => column.key === 'school');
-  const middle = outcomeColumns.filter((column) => column.key !== 'status');
-  middle.splice(statusAt >= 0 ? statusAt : schoolAt + 1, 0, stateColumn);
-
   const columns: TableColumnsType<ImportRecord> = [
     {
       key: 'importedAt',
@@ -126,7 +120,11 @@ export function ImportHistory({ history, loading, error, campaignId, onChanged }
         </div>
       ),
     },
-    ...middle,
+    outcome.file,
+    outcome.school,
+    // The state in place of the outcome's own status.
+    stateColumn,
+    outcome.issues,
     { key: 'actions', title: t('ui.common.actions'), width: 180, fixed: 'right', render: (_v, record) => actions(record) },
   ];
 
