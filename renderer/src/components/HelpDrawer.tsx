@@ -8,7 +8,7 @@ import type ruHelp from '../../../shared/locales/ru/help.ts';
 import { routeHref, type Route } from './router.ts';
 
 /** A screen's guide in shared/locales/<lng>/help.ts (screens.<topic>). */
-export type HelpTopic = keyof typeof ruHelp.screens;
+type HelpTopic = keyof typeof ruHelp.screens;
 
 /** A campaign's tabs with a guide of their own; any other tab shows what the campaign screen falls back to. */
 const CAMPAIGN_TABS = new Map<string, HelpTopic>([
@@ -24,7 +24,7 @@ const CAMPAIGN_TABS = new Map<string, HelpTopic>([
 const DEFAULT_CAMPAIGN_TOPIC: HelpTopic = 'templates';
 
 /** Which guide suits the route. */
-export function helpTopic(route: Route): HelpTopic {
+function helpTopic(route: Route): HelpTopic {
   switch (route.screen) {
     case 'campaign':
       return CAMPAIGN_TABS.get(route.tab ?? '') ?? DEFAULT_CAMPAIGN_TOPIC;
@@ -36,7 +36,7 @@ export function helpTopic(route: Route): HelpTopic {
 }
 
 /** A list of texts from the locale (an array there); anything that is not a string is left out. */
-export function helpTexts(t: TFunction, key: string): string[] {
+function helpTexts(t: TFunction, key: string): string[] {
   const value: unknown = t(key, { returnObjects: true });
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -12,7 +12,7 @@ const MAX_NAME_LENGTH = 260;
 const pathsInDroppedFolders = new WeakMap<File, string>();
 
 /** An Excel workbook by its name, and not the lock file Excel leaves beside an open one. */
-export function isWorkbookName(name: string): boolean {
+function isWorkbookName(name: string): boolean {
   return WORKBOOK_NAME.test(name) && !LOCK_FILE_NAME.test(name);
 }
 

@@ -7,7 +7,7 @@ import { IssueList } from './IssueList.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
 /** Every column an outcome can be shown with, to be picked and ordered by each table. */
-export interface OutcomeColumnSet<T extends ImportOutcome> {
+interface OutcomeColumnSet<T extends ImportOutcome> {
   file: TableColumnType<T>;
   school: TableColumnType<T>;
   status: TableColumnType<T>;

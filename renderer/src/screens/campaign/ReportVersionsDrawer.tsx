@@ -29,7 +29,7 @@ interface Props {
 }
 
 /** "Z03: 3 → 4", a blank shown as a dash. */
-export function changeText(change: Pick<ValueChange, 'code' | 'before' | 'after'>): string {
+function changeText(change: Pick<ValueChange, 'code' | 'before' | 'after'>): string {
   return `${change.code}: ${change.before ?? BLANK} \u2192 ${change.after ?? BLANK}`;
 }
 

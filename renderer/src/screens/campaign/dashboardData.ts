@@ -40,7 +40,7 @@ export function openRejectedFiles(history: ImportRecord[]): number {
   return history.filter((r) => r.state === 'rejected' && (r.schoolId === null || (lastAccepted.get(r.schoolId) ?? 0) < r.id)).length;
 }
 
-export interface DayPoint {
+interface DayPoint {
   date: string;
   /** Schools whose first accepted report came that day. */
   count: number;
@@ -76,7 +76,7 @@ export function districtMean(summary: CampaignSummary, code: string): number | u
 }
 
 /** How a district outlier compares with the mean: how many times above or below it, to one decimal. */
-export type Comparison = { kind: 'above' | 'below'; ratio: number } | { kind: 'far' };
+type Comparison = { kind: 'above' | 'below'; ratio: number } | { kind: 'far' };
 
 export function compareWithMean(outlier: Outlier, mean: number | undefined): Comparison {
   if (mean === undefined || mean <= 0 || outlier.value <= 0) return { kind: 'far' };

@@ -34,7 +34,7 @@ export function withList<K extends 'sections' | 'tables'>(form: FormDefinition, 
 }
 
 /** The first of prefix1, prefix2, ... that is not taken. */
-export function freeName(prefix: string, taken: readonly string[]): string {
+function freeName(prefix: string, taken: readonly string[]): string {
   for (let n = 1; ; n++) {
     const name = `${prefix}${n}`;
     if (!taken.includes(name)) return name;
@@ -44,7 +44,7 @@ export function freeName(prefix: string, taken: readonly string[]): string {
 const NUMBERED = /^(.*?)(\d+)$/;
 
 /** The number after the highest one written with the same prefix as the last name ("Z34" -> "Z35", "Z-R11" -> "Z-R12"). */
-export function nextNumbered(names: readonly string[], fallbackPrefix: string): string {
+function nextNumbered(names: readonly string[], fallbackPrefix: string): string {
   const last = names.findLast((name) => NUMBERED.test(name));
   const match = last ? NUMBERED.exec(last) : null;
   if (!match) return freeName(fallbackPrefix, names);
