@@ -1,13 +1,14 @@
 // A message in one language, read-only, with a Copy button: for texts the specialist pastes into WhatsApp or an
-// e-mail (a file returned for revision, a reminder to the schools that have not reported).
-import { useRef } from 'react';
+// e-mail (a file returned for revision, a reminder to the schools that have not reported); and the dialog that
+// shows such a message in each language.
+import { useRef, type ReactNode } from 'react';
 import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Input, Typography } from 'antd';
+import { App, Button, Input, Modal, Typography } from 'antd';
 import type { GetRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export type MessageLanguage = 'ru' | 'kk';
-export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['ru', 'kk'];
+const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['ru', 'kk'];
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -18,7 +19,7 @@ interface Props {
   testIdPrefix: string;
 }
 
-export function CopyableMessage({ lang, text, testIdPrefix }: Props) {
+function CopyableMessage({ lang, text, testIdPrefix }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const area = useRef<TextAreaRef>(null);
@@ -60,5 +61,38 @@ export function CopyableMessage({ lang, text, testIdPrefix }: Props) {
         data-testid={`${testIdPrefix}-text-${lang}`}
       />
     </div>
+  );
+}
+
+interface MessagesModalProps {
+  open: boolean;
+  title: string;
+  intro: string;
+  /** The text in each language; null shows none. */
+  messages: Record<MessageLanguage, string> | null;
+  /** Test ids: `<prefix>-dialog`, `<prefix>-close` and those of each CopyableMessage. */
+  testIdPrefix: string;
+  onClose: () => void;
+  /** Shown between the intro and the messages. */
+  children?: ReactNode;
+}
+
+/** A dialog with an intro and the message in each language, each ready to copy. */
+export function MessagesModal({ open, title, intro, messages, testIdPrefix, onClose, children }: MessagesModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      width={760}
+      footer={<Button onClick={onClose} data-testid={`${testIdPrefix}-close`}>{t('ui.returnDialog.close')}</Button>}
+      modalRender={(panel) => <div data-testid={`${testIdPrefix}-dialog`}>{panel}</div>}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+      {children}
+      {messages && MESSAGE_LANGUAGES.map((lang) => <CopyableMessage key={lang} lang={lang} testIdPrefix={testIdPrefix} text={messages[lang]} />)}
+    </Modal>
   );
 }

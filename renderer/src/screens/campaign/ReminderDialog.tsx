@@ -1,8 +1,8 @@
 // The reminder for the schools that have not reported, in Russian and in Kazakh, each ready to copy into WhatsApp
 // or an e-mail: the campaign, the schools' due date, the schools by name and the department's name.
-import { Alert, Button, Modal, Typography } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CopyableMessage, MESSAGE_LANGUAGES, type MessageLanguage } from '../../components/CopyableMessage.tsx';
+import { MessagesModal, type MessageLanguage } from '../../components/CopyableMessage.tsx';
 import type { CampaignSummary, DistrictSettings } from '../../../../shared/domain.ts';
 import { tFor } from '../../../../shared/i18n.ts';
 import { reminderText } from '../../../../shared/reminders.ts';
@@ -40,18 +40,15 @@ export function ReminderDialog({ open, summary, settings, today, onClose }: Prop
   const message = texts(summary, settings, today);
   const unsigned = settings !== undefined && !settings.departmentRu && !settings.departmentKk && !settings.districtRu && !settings.districtKk;
   return (
-    <Modal
+    <MessagesModal
       open={open}
       title={t('ui.dashboard.reminder.title')}
-      onCancel={onClose}
-      width={760}
-      footer={<Button onClick={onClose} data-testid="reminder-close">{t('ui.returnDialog.close')}</Button>}
-      modalRender={(panel) => <div data-testid="reminder-dialog">{panel}</div>}
-      destroyOnHidden
+      intro={t('ui.dashboard.reminder.intro')}
+      messages={message}
+      testIdPrefix="reminder"
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">{t('ui.dashboard.reminder.intro')}</Typography.Paragraph>
       {unsigned && <Alert type="info" showIcon className="reminder-unsigned" title={t('ui.dashboard.reminder.noDepartment')} />}
-      {MESSAGE_LANGUAGES.map((lang) => <CopyableMessage key={lang} lang={lang} testIdPrefix="reminder" text={message[lang]} />)}
-    </Modal>
+    </MessagesModal>
   );
 }
