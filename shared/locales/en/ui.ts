@@ -505,6 +505,7 @@ export default {
     indicators: {
       title: 'Rows of the form (indicators)',
       hint: 'A row code is a Latin capital letter, then capitals, digits or _ (e.g. Z35). It is printed on the template and used in rules.',
+      number: 'No.',
       code: 'Row code',
       labelRu: 'Label (Russian)',
       labelKk: 'Label (Kazakh)',

@@ -175,7 +175,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
           <Table<TotalRow> data-testid="summary-totals" rowKey="code" size="small" columns={totalColumns} dataSource={totals} pagination={false} />
           <Typography.Title level={4}>{t('ui.summary.rulesTitle')}</Typography.Title>
           {summary.data.ruleIssues.length === 0 ? (
-            <Alert type="success" showIcon message={t('ui.summary.rulesOk')} data-testid="summary-rules-ok" />
+            <Alert type="success" showIcon title={t('ui.summary.rulesOk')} data-testid="summary-rules-ok" />
           ) : (
             <IssueList issues={summary.data.ruleIssues} testId="summary-rule-issues" />
           )}

@@ -150,7 +150,7 @@ const IndicatorRow = memo(function IndicatorRow({ indicator, index, first, last,
 function HeaderRow() {
   const { t } = useTranslation();
   const headers: Array<[string, string]> = [
-    ['number', '№'],
+    ['number', t('ui.forms.indicators.number')],
     ['code', t('ui.forms.indicators.code')],
     ['labelRu', t('ui.forms.indicators.labelRu')],
     ['labelKk', t('ui.forms.indicators.labelKk')],
