@@ -8,6 +8,8 @@ export interface Query<T> {
   error: unknown;
   loading: boolean;
   reload: () => Promise<void>;
+  /** Takes data an API call has already answered with (e.g. the list after a delete), instead of reading again. */
+  setData: (data: T) => void;
 }
 
 export function useQuery<K extends ApiName>(name: K, input: ApiInput<K>): Query<ApiOutput<K>> {
@@ -32,5 +34,5 @@ export function useQuery<K extends ApiName>(name: K, input: ApiInput<K>): Query<
     void reload();
   }, [reload]);
 
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, setData };
 }

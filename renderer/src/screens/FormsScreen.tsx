@@ -102,12 +102,14 @@ export function FormsScreen() {
 
   const remove = async (record: FormRecord) => {
     try {
-      await call('forms.delete', { id: record.form.id, version: record.form.version });
+      // The answer is the list without the deleted version.
+      forms.setData(await call('forms.delete', { id: record.form.id, version: record.form.version }));
       void message.success(t('ui.forms.actions.deleted'));
     } catch (caught) {
       void message.error(errorText(t, caught));
+      // The list may be out of date (the reason it was refused): read it again.
+      await forms.reload();
     }
-    await forms.reload();
   };
 
   const columns = useColumns({ onCopy: (record) => void copy(record), onDelete: (record) => void remove(record) });
