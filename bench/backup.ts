@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { backupTo } from '../main/db/backup.ts';
 import { openDatabase } from '../main/db/open.ts';
 import { DatabaseSession } from '../main/db/session.ts';
@@ -14,39 +13,20 @@ import { createCampaign } from '../main/services/campaigns.ts';
 import { buildTemplates } from '../main/services/exports.ts';
 import { importReports } from '../main/services/imports.ts';
 import { createSchool } from '../main/services/schools.ts';
-import { binCheckDigit } from '../shared/bin.ts';
+import { schoolFields } from '../test/helpers/schools.ts';
+import { fillTemplate } from '../test/helpers/workbooks.ts';
 
 const SCHOOLS = 600;
 const YEARS = 10;
 
-function bin(n: number): string {
-  for (let serial = n * 10; ; serial++) {
-    const first11 = `050740${String(serial).padStart(5, '0')}`;
-    const check = binCheckDigit(first11);
-    if (check !== null) return `${first11}${check}`;
-  }
-}
-
-async function filled(bytes: Uint8Array, n: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  workbook.worksheets[0].eachRow((row) => {
-    if (String(row.getCell(1).value ?? '') === 'Z01') row.getCell(4).value = 300 + n;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 async function prepare(file: string): Promise<void> {
   const database = await openDatabase(file);
   for (let n = 1; n <= SCHOOLS; n++) {
-    await createSchool(database.db, {
-      bin: bin(n), nameRu: `КГУ «Школа №${n}»`, nameKk: `«№${n} мектеп» КММ`, shortName: `Школа №${n}`, type: 'general',
-      locality: '', director: '', phone: '', email: '', language: 'kk_ru',
-    });
+    await createSchool(database.db, schoolFields(n));
   }
   await createCampaign(database.db, 'zabota', 2027);
   const { files } = await buildTemplates(database.db, 'zabota-2027');
-  const reports = await Promise.all(files.map(async (f, n) => ({ name: f.name, bytes: await filled(f.bytes, n) })));
+  const reports = await Promise.all(files.map(async (f, n) => ({ name: f.name, bytes: await fillTemplate(f.bytes, { Z01: 300 + n }) })));
   await importReports(database.db, 'zabota-2027', reports);
   const average = reports.reduce((sum, r) => sum + r.bytes.length, 0) / reports.length;
   const insert = database.raw.prepare('INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?)');

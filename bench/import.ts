@@ -7,25 +7,17 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
 import { openDatabase } from '../main/db/open.ts';
 import { createCampaign } from '../main/services/campaigns.ts';
 import { buildTemplates } from '../main/services/exports.ts';
 import { importReports } from '../main/services/imports.ts';
 import { createSchool } from '../main/services/schools.ts';
-import { binCheckDigit } from '../shared/bin.ts';
+import { schoolFields } from '../test/helpers/schools.ts';
+import { fillTemplate } from '../test/helpers/workbooks.ts';
 
 const CAMPAIGN = 'zabota-2027';
 const SIZES = [100, 600];
 const SCHOOLS = Math.max(...SIZES);
-
-function bin(n: number): string {
-  for (let serial = n * 10; ; serial++) {
-    const first11 = `050740${String(serial).padStart(5, '0')}`;
-    const check = binCheckDigit(first11);
-    if (check !== null) return `${first11}${check}`;
-  }
-}
 
 /** A school's values: a valid «Забота» report, a little different per school. */
 function values(n: number): Record<string, number> {
@@ -37,29 +29,16 @@ function values(n: number): Record<string, number> {
   };
 }
 
-async function fill(bytes: Uint8Array, filled: Record<string, number>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  workbook.worksheets[0].eachRow((row) => {
-    const code = String(row.getCell(1).value ?? '');
-    if (code in filled) row.getCell(4).value = filled[code];
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 async function prepare(dir: string): Promise<void> {
   const database = await openDatabase(path.join(dir, 'district.sqlite'));
   for (let n = 1; n <= SCHOOLS; n++) {
-    await createSchool(database.db, {
-      bin: bin(n), nameRu: `КГУ «Школа №${n}»`, nameKk: `«№${n} мектеп» КММ`, shortName: `Школа №${n}`, type: 'general',
-      locality: '', director: '', phone: '', email: '', language: 'kk_ru',
-    });
+    await createSchool(database.db, schoolFields(n));
   }
   await createCampaign(database.db, 'zabota', 2027);
   const { files } = await buildTemplates(database.db, CAMPAIGN);
   await database.close();
   mkdirSync(path.join(dir, 'files'));
-  for (const [i, file] of files.entries()) writeFileSync(path.join(dir, 'files', `${String(i).padStart(4, '0')}.xlsx`), await fill(file.bytes, values(i)));
+  for (const [i, file] of files.entries()) writeFileSync(path.join(dir, 'files', `${String(i).padStart(4, '0')}.xlsx`), await fillTemplate(file.bytes, values(i)));
 }
 
 /** In the child: import the first `count` files into a copy of the prepared database; print time and peak memory. */

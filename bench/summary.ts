@@ -10,21 +10,13 @@ import { createCampaign } from '../main/services/campaigns.ts';
 import { buildSummaryWorkbook } from '../main/services/exports.ts';
 import { copyForm, saveForm } from '../main/services/forms.ts';
 import { createSchool } from '../main/services/schools.ts';
+import { schoolFields } from '../test/helpers/schools.ts';
 import { getSummary } from '../main/services/summary.ts';
-import { binCheckDigit } from '../shared/bin.ts';
 import type { FormDefinition } from '../shared/forms/types.ts';
 
 const SCHOOLS = 600;
 const YEARS = [2023, 2024, 2025, 2026, 2027];
 const EXTRA_ROWS = 17; // zabota's 23 rows + 17 = 40
-
-function bin(n: number): string {
-  for (let serial = n * 10; ; serial++) {
-    const first11 = `050740${String(serial).padStart(5, '0')}`;
-    const check = binCheckDigit(first11);
-    if (check !== null) return `${first11}${check}`;
-  }
-}
 
 async function time<T>(label: string, runs: number, action: () => Promise<T>): Promise<void> {
   const times: number[] = [];
@@ -42,10 +34,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     for (let n = 1; n <= SCHOOLS; n++) {
-      await createSchool(database.db, {
-        bin: bin(n), nameRu: `КГУ «Школа №${n}»`, nameKk: `«№${n} мектеп» КММ`, shortName: `Школа №${n}`, type: 'general',
-        locality: '', director: '', phone: '', email: '', language: 'kk_ru',
-      });
+      await createSchool(database.db, schoolFields(n));
     }
     const copy = await copyForm(database.db, 'zabota', 1);
     const extra = Array.from({ length: EXTRA_ROWS }, (_, i) => ({
