@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiContext, type ApiContext } from '../../main/api.ts';
+import type { ApiResult } from '../../shared/api.ts';
+import type { SaveOutcome } from '../../shared/domain.ts';
+import { createApiContext, dispatch, type ApiContext } from '../../main/api.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { browserPlatform } from '../../main/platform.ts';
@@ -28,4 +30,26 @@ export async function tempDatabase(): Promise<OpenedDatabase & { dir: string; re
 /** The handler table's context over a test database, as browser mode builds it. */
 export function apiContextFor(database: OpenedDatabase): ApiContext {
   return createApiContext(DatabaseSession.over(database), browserPlatform);
+}
+
+export type ApiFailure = Extract<ApiResult<unknown>, { ok: false }>['error'];
+
+/** A method called through `dispatch`, as the UI calls it: its value, or a throw with the error it answered. */
+export async function callApi<T>(ctx: ApiContext, name: string, input?: unknown): Promise<T> {
+  const result = await dispatch(ctx, name, input);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** The error a method answers with; a throw when it succeeds instead. */
+export async function apiFailure(ctx: ApiContext, name: string, input?: unknown): Promise<ApiFailure> {
+  const result = await dispatch(ctx, name, input);
+  if (result.ok) throw new Error(`${name} succeeded: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** The file of a save answered as a download (browser mode), decoded; a throw for any other outcome. */
+export function downloaded(outcome: SaveOutcome): { name: string; bytes: Uint8Array } {
+  if (outcome.kind !== 'download') throw new Error(`not a download: ${outcome.kind}`);
+  return { name: outcome.file.name, bytes: new Uint8Array(Buffer.from(outcome.file.base64, 'base64')) };
 }

@@ -2,12 +2,11 @@
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/api.ts';
 import type { Campaign, RegistryImportResult, SaveOutcome, School } from '../../shared/domain.ts';
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { openDatabase } from '../../main/db/open.ts';
 import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
-import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, apiFailure, callApi, downloaded, tempDatabase, tempDir, type ApiFailure } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { readWorkbook } from '../helpers/workbooks.ts';
 
@@ -19,26 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => database.remove());
 
-async function ok<T>(name: string, input?: unknown): Promise<T> {
-  const result = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-type Failure = Extract<ApiResult<unknown>, { ok: false }>['error'];
-async function failure(name: string, input?: unknown): Promise<Failure> {
-  const result = await dispatch(ctx, name, input);
-  if (result.ok) throw new Error(`${name} succeeded: ${JSON.stringify(result.value)}`);
-  return result.error;
-}
-
-function issuePaths(error: Failure): string[] {
+function issuePaths(error: ApiFailure): string[] {
   return (error.details as Array<{ path: PropertyKey[] }>).map((i) => i.path.join('.')).sort();
-}
-
-function decoded(outcome: SaveOutcome): { name: string; bytes: Uint8Array } {
-  if (outcome.kind !== 'download') throw new Error(`not a download: ${outcome.kind}`);
-  return { name: outcome.file.name, bytes: new Uint8Array(Buffer.from(outcome.file.base64, 'base64')) };
 }
 
 describe('dispatch: names and inputs', () => {
@@ -50,7 +31,7 @@ describe('dispatch: names and inputs', () => {
   });
 
   it('refuses a БИН given as a number, with the path and reason in the details', async () => {
-    const error = await failure('schools.create', { ...schoolFields(1), bin: 123 });
+    const error = await apiFailure(ctx, 'schools.create', { ...schoolFields(1), bin: 123 });
     expect(error.code).toBe('invalid_input');
     expect(error.message.key).toBe('api.invalidInput');
     expect(issuePaths(error)).toEqual(['bin']);
@@ -59,7 +40,7 @@ describe('dispatch: names and inputs', () => {
   });
 
   it('names every missing field', async () => {
-    const error = await failure('schools.create', { bin: validBin(1) });
+    const error = await apiFailure(ctx, 'schools.create', { bin: validBin(1) });
     expect(error.code).toBe('invalid_input');
     expect(issuePaths(error)).toEqual(['director', 'email', 'language', 'locality', 'nameKk', 'nameRu', 'phone', 'shortName', 'type'].sort());
     for (const field of ['shortName', 'type', 'language']) expect(String(error.message.params?.details)).toContain(`${field}: `);
@@ -83,31 +64,31 @@ describe('dispatch: names and inputs', () => {
     ['an extra key where none is allowed', 'settings.get', { extra: 1 }, ['']],
     ['no input at all where one is needed', 'campaigns.create', undefined, ['kind', 'year']],
   ])('refuses %s', async (_what, name, input, paths) => {
-    const error = await failure(name, input);
+    const error = await apiFailure(ctx, name, input);
     expect(error.code).toBe('invalid_input');
     expect(error.message.key).toBe('api.invalidInput');
     expect(issuePaths(error)).toEqual(paths);
   });
 
   it('says "(input)" for a problem with the input as a whole', async () => {
-    const error = await failure('settings.get', { extra: 1 });
+    const error = await apiFailure(ctx, 'settings.get', { extra: 1 });
     expect(error.message.params?.details).toMatch(/^\(input\): /);
   });
 });
 
 describe('dispatch: values and errors', () => {
   it('returns the value of a valid call, with strings trimmed and defaults filled in', async () => {
-    const created = await ok<School>('schools.create', { ...schoolFields(1), shortName: '  Школа №1  ' });
+    const created = await callApi<School>(ctx, 'schools.create', { ...schoolFields(1), shortName: '  Школа №1  ' });
     expect(created).toEqual({ ...schoolFields(1), shortName: 'Школа №1', id: created.id, active: true });
-    expect(await ok<School[]>('schools.list', {})).toEqual([created]);
-    expect(await ok<School[]>('schools.list', undefined)).toEqual([created]);
-    expect(await ok('settings.get', undefined)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '', departmentBin: '' });
-    const campaign = await ok<Campaign>('campaigns.create', { kind: 'zabota', year: 2027 });
+    expect(await callApi<School[]>(ctx, 'schools.list', {})).toEqual([created]);
+    expect(await callApi<School[]>(ctx, 'schools.list', undefined)).toEqual([created]);
+    expect(await callApi(ctx, 'settings.get', undefined)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '', departmentBin: '' });
+    const campaign = await callApi<Campaign>(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
     expect(campaign).toMatchObject({ id: 'zabota-2027', year: 2027, formId: 'zabota', formVersion: 1, schoolDueOn: '2027-02-12' });
   });
 
   it('turns an AppError into {code, message: {key, params}}', async () => {
-    await ok('schools.create', schoolFields(1, { shortName: 'Первая' }));
+    await callApi(ctx, 'schools.create', schoolFields(1, { shortName: 'Первая' }));
     expect(await dispatch(ctx, 'schools.create', schoolFields(2, { bin: validBin(1) }))).toEqual({
       ok: false,
       error: { code: 'conflict', message: { key: 'schools.duplicateBin', params: { bin: validBin(1), name: 'Первая' } } },
@@ -116,11 +97,11 @@ describe('dispatch: values and errors', () => {
       ok: false,
       error: { code: 'not_found', message: { key: 'campaigns.notFound', params: { id: 'zabota-1999' } } },
     });
-    expect(await failure('schools.create', schoolFields(3, { bin: '040940000018' }))).toEqual({
+    expect(await apiFailure(ctx, 'schools.create', schoolFields(3, { bin: '040940000018' }))).toEqual({
       code: 'invalid_input', message: { key: 'bin.checksum', params: {} },
     });
-    await ok('campaigns.create', { kind: 'zabota', year: 2027 });
-    expect(await failure('campaigns.create', { kind: 'zabota', year: 2027 })).toEqual({
+    await callApi(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
+    expect(await apiFailure(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 })).toEqual({
       code: 'conflict', message: { key: 'campaigns.exists', params: { id: 'zabota-2027' } },
     });
   });
@@ -142,32 +123,32 @@ describe('dispatch: values and errors', () => {
   });
 
   it('imports a registry sent as base64', async () => {
-    const template = decoded(await ok<SaveOutcome>('schools.saveRegistryTemplate', {}));
+    const template = downloaded(await callApi<SaveOutcome>(ctx, 'schools.saveRegistryTemplate', {}));
     expect(template.name).toBe('jinaq-schools.xlsx');
     const workbook = await readWorkbook(template.bytes);
     workbook.worksheets[0].addRow([validBin(1), 'КГУ «СОШ №1»', '', 'СОШ №1']);
     const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-    expect(await ok<RegistryImportResult>('schools.importRegistry', { file: { name: 'r.xlsx', base64 } })).toEqual({ added: 1, updated: 0, problems: [] });
+    expect(await callApi<RegistryImportResult>(ctx, 'schools.importRegistry', { file: { name: 'r.xlsx', base64 } })).toEqual({ added: 1, updated: 0, problems: [] });
   });
 });
 
 describe('dispatch: files in browser mode', () => {
   async function setUp(): Promise<School[]> {
     const schools = [
-      await ok<School>('schools.create', schoolFields(1, { shortName: 'Школа №1' })),
-      await ok<School>('schools.create', schoolFields(2, { shortName: 'Школа №2' })),
-      await ok<School>('schools.create', schoolFields(3, { shortName: 'Закрытая' })),
+      await callApi<School>(ctx, 'schools.create', schoolFields(1, { shortName: 'Школа №1' })),
+      await callApi<School>(ctx, 'schools.create', schoolFields(2, { shortName: 'Школа №2' })),
+      await callApi<School>(ctx, 'schools.create', schoolFields(3, { shortName: 'Закрытая' })),
     ];
-    await ok('schools.setActive', { id: schools[2].id, active: false });
-    await ok('campaigns.create', { kind: 'zabota', year: 2027 });
+    await callApi(ctx, 'schools.setActive', { id: schools[2].id, active: false });
+    await callApi(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
     return schools;
   }
 
   it('templates.save gives one .zip download with one .xlsx per active school', async () => {
     const schools = await setUp();
-    const outcome = await ok<SaveOutcome>('templates.save', { campaignId: 'zabota-2027' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 2 });
-    const { name, bytes } = decoded(outcome);
+    const { name, bytes } = downloaded(outcome);
     expect(name).toBe('zabota-2027-templates.zip');
     const entries = unzipSync(bytes);
     expect(Object.keys(entries).sort()).toEqual(['Школа №1 - zabota-2027.xlsx', 'Школа №2 - zabota-2027.xlsx']);
@@ -180,19 +161,19 @@ describe('dispatch: files in browser mode', () => {
 
   it('templates.save with a single active school gives the .xlsx itself', async () => {
     const schools = await setUp();
-    await ok('schools.setActive', { id: schools[1].id, active: false });
-    const outcome = await ok<SaveOutcome>('templates.save', { campaignId: 'zabota-2027' });
+    await callApi(ctx, 'schools.setActive', { id: schools[1].id, active: false });
+    const outcome = await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 1 });
-    const { name, bytes } = decoded(outcome);
+    const { name, bytes } = downloaded(outcome);
     expect(name).toBe('Школа №1 - zabota-2027.xlsx');
     expect((await readWorkbook(bytes)).getWorksheet(IDENTITY_SHEET)!.getCell('B4').value).toBe(schools[0].bin);
   });
 
   it('summary.save gives a single .xlsx download', async () => {
     await setUp();
-    const outcome = await ok<SaveOutcome>('summary.save', { campaignId: 'zabota-2027' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'summary.save', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 1 });
-    const { name, bytes } = decoded(outcome);
+    const { name, bytes } = downloaded(outcome);
     expect(name).toMatch(/^zabota-2027-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = await readWorkbook(bytes);
     expect(workbook.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual([
@@ -202,15 +183,15 @@ describe('dispatch: files in browser mode', () => {
 
   it('summary.save writes the language asked for', async () => {
     await setUp();
-    const outcome = await ok<SaveOutcome>('summary.save', { campaignId: 'zabota-2027', lang: 'ru' });
-    const { name, bytes } = decoded(outcome);
+    const outcome = await callApi<SaveOutcome>(ctx, 'summary.save', { campaignId: 'zabota-2027', lang: 'ru' });
+    const { name, bytes } = downloaded(outcome);
     expect(name).toMatch(/^zabota-2027-summary-ru-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect((await readWorkbook(bytes)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['Свод', 'По школам', 'Полнота', 'Исполнение плана']);
-    expect(await failure('summary.save', { campaignId: 'zabota-2027', lang: 'en' })).toMatchObject({ code: 'invalid_input' });
+    expect(await apiFailure(ctx, 'summary.save', { campaignId: 'zabota-2027', lang: 'en' })).toMatchObject({ code: 'invalid_input' });
   });
 
   it('templates.save for a campaign that does not exist is not_found', async () => {
-    expect(await failure('templates.save', { campaignId: 'zabota-2030' })).toEqual({
+    expect(await apiFailure(ctx, 'templates.save', { campaignId: 'zabota-2030' })).toEqual({
       code: 'not_found', message: { key: 'campaigns.notFound', params: { id: 'zabota-2030' } },
     });
   });

@@ -17,7 +17,7 @@ import { browserPlatform } from '../../main/platform.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
 import { createSchool, listSchools } from '../../main/services/schools.ts';
-import { tempDir } from '../helpers/db.ts';
+import { callApi, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 
@@ -242,16 +242,11 @@ describe('backups through the API and the CLI', () => {
   it('lists the folder, gives a verified copy to download, and restores an uploaded copy', async () => {
     const session = await open({ dailyBackup: true });
     const ctx = createApiContext(session, browserPlatform);
-    const call = async <T>(name: string, input: unknown = {}) => {
-      const result = (await dispatch(ctx, name, input)) as ApiResult<T>;
-      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-      return result.value;
-    };
     await createSchool(session.db, schoolFields(1));
-    const list = await call<BackupList>('backups.list');
+    const list = await callApi<BackupList>(ctx, 'backups.list');
     expect(list).toMatchObject({ databaseFile: file, folder: backups, backups: [{ kind: 'daily' }] });
 
-    const saved = await call<SaveOutcome>('backups.create');
+    const saved = await callApi<SaveOutcome>(ctx, 'backups.create');
     if (saved.kind !== 'download') throw new Error('expected a download');
     expect(saved.file.name).toMatch(/^jinaq-backup-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite$/);
     const copy = path.join(folder.dir, saved.file.name);
@@ -260,9 +255,9 @@ describe('backups through the API and the CLI', () => {
     expect(schoolNames(copy)).toEqual([schoolFields(1).shortName]);
 
     await createSchool(session.db, schoolFields(2));
-    const restored = await call<RestoreResult>('backups.restoreFile', { file: { name: saved.file.name, base64: saved.file.base64 } });
+    const restored = await callApi<RestoreResult>(ctx, 'backups.restoreFile', { file: { name: saved.file.name, base64: saved.file.base64 } });
     expect(restored.schools).toBe(1);
-    expect((await call<unknown[]>('schools.list')).length).toBe(1);
+    expect((await callApi<unknown[]>(ctx, 'schools.list')).length).toBe(1);
 
     const refused = await dispatch(ctx, 'backups.restoreFile', { file: { name: 'photo.jpg', base64: Buffer.from('JFIF').toString('base64') } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: { key: 'backup.notJinaq', params: { file: 'photo.jpg' } } } });

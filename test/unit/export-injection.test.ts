@@ -6,15 +6,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/api.ts';
 import type { Campaign, ImportOutcome, SaveOutcome, School } from '../../shared/domain.ts';
 import type { FormRecord } from '../../shared/forms/types.ts';
 import type { Plan } from '../../shared/plans/model.ts';
-import { dispatch, type ApiContext } from '../../main/api.ts';
+import type { ApiContext } from '../../main/api.ts';
 import { runCli } from '../../main/cli.ts';
 import { listSheetName } from '../../main/excel/list-part.ts';
 import { listTables } from '../../shared/forms/types.ts';
-import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../helpers/db.ts';
 import { validBin } from '../helpers/schools.ts';
 import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik } from '../helpers/workbooks.ts';
 
@@ -28,17 +27,6 @@ const [EQ, PHONE, MINUS, AT, LINK, , DDE, SUM] = STORED;
 let database: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ApiContext;
 let out: { dir: string; remove(): void };
-
-async function call<T>(name: string, input?: unknown): Promise<T> {
-  const result: ApiResult<unknown> = await dispatch(ctx, name, input);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-function download(outcome: SaveOutcome): { name: string; bytes: Uint8Array } {
-  if (outcome.kind !== 'download') throw new Error(`not a download: ${outcome.kind}`);
-  return { name: outcome.file.name, bytes: new Uint8Array(Buffer.from(outcome.file.base64, 'base64')) };
-}
 
 /** The .xlsx files of a download: the file itself, or the workbooks inside a .zip. */
 function workbooksOf(file: { name: string; bytes: Uint8Array }): Array<{ name: string; bytes: Uint8Array }> {
@@ -73,43 +61,43 @@ beforeAll(async () => {
   out = tempDir('jinaq-exports-');
 
   // The district's own words.
-  await call('settings.update', { districtRu: EQ, districtKk: AT, regionRu: MINUS, regionKk: PHONE, departmentRu: LINK, departmentKk: DDE, headName: SUM });
+  await callApi(ctx, 'settings.update', { districtRu: EQ, districtKk: AT, regionRu: MINUS, regionKk: PHONE, departmentRu: LINK, departmentKk: DDE, headName: SUM });
 
   // A registry from a file: names, a locality, a director and a phone that start like formulas.
   const rows = INJECTED.map((text, i) => [
     validBin(i + 1), text, INJECTED[(i + 1) % INJECTED.length], text, 'general', MINUS, AT, PHONE, `school${i + 1}@example.kz`,
   ]);
-  const registry = await call<{ added: number }>('schools.importRegistry', { file: { name: `${EQ}.xlsx`, base64: await registryFile(rows) } });
+  const registry = await callApi<{ added: number }>(ctx, 'schools.importRegistry', { file: { name: `${EQ}.xlsx`, base64: await registryFile(rows) } });
   expect(registry.added).toBe(INJECTED.length);
-  schools = await call<School[]>('schools.list', {});
+  schools = await callApi<School[]>(ctx, 'schools.list', {});
 
   // A НИК campaign with its own form version: a text row and labels that start like formulas.
-  const campaign = await call<Campaign>('campaigns.create', { kind: 'nik', year: 2026 });
-  await call('campaigns.update', { id: campaign.id, hashtag: LINK, startsOn: campaign.startsOn, endsOn: campaign.endsOn, schoolDueOn: campaign.schoolDueOn, regionDueOn: campaign.regionDueOn });
-  const copy = await call<FormRecord>('forms.copy', { id: campaign.formId, version: campaign.formVersion });
+  const campaign = await callApi<Campaign>(ctx, 'campaigns.create', { kind: 'nik', year: 2026 });
+  await callApi(ctx, 'campaigns.update', { id: campaign.id, hashtag: LINK, startsOn: campaign.startsOn, endsOn: campaign.endsOn, schoolDueOn: campaign.schoolDueOn, regionDueOn: campaign.regionDueOn });
+  const copy = await callApi<FormRecord>(ctx, 'forms.copy', { id: campaign.formId, version: campaign.formVersion });
   const form = structuredClone(copy.form);
   form.title = { ru: EQ, kk: AT };
   form.indicators.push({ code: 'N99', label: { ru: LINK, kk: MINUS }, type: 'text', required: false, unit: { ru: SUM, kk: PHONE } });
-  const saved = await call<{ saved: boolean; problems: unknown[] }>('forms.save', { form });
+  const saved = await callApi<{ saved: boolean; problems: unknown[] }>(ctx, 'forms.save', { form });
   expect(saved.problems).toEqual([]);
-  await call('campaigns.setForm', { id: campaign.id, formVersion: form.version });
+  await callApi(ctx, 'campaigns.setForm', { id: campaign.id, formVersion: form.version });
 
   // The plan: a section, an item, the header and the department's own note, all in such words.
-  let plan = await call<Plan>('plans.get', { campaignId: campaign.id });
-  plan = await call<Plan>('plans.saveSection', { campaignId: campaign.id, title: { ru: MINUS, kk: PHONE } });
+  let plan = await callApi<Plan>(ctx, 'plans.get', { campaignId: campaign.id });
+  plan = await callApi<Plan>(ctx, 'plans.saveSection', { campaignId: campaign.id, title: { ru: MINUS, kk: PHONE } });
   const sectionId = plan.sections[plan.sections.length - 1].id;
-  plan = await call<Plan>('plans.saveItem', {
+  plan = await callApi<Plan>(ctx, 'plans.saveItem', {
     campaignId: campaign.id, sectionId, title: { ru: EQ, kk: AT }, deadlineText: { ru: LINK, kk: DDE }, executorsText: { ru: `${SUM}, школы`, kk: `${INJECTED[5]}, мектептер` },
   });
   const item = plan.items.find((i) => i.title.ru === EQ)!;
   storedItem = item;
-  await call('plans.setOwnExecution', { campaignId: campaign.id, id: item.id, status: 'done', note: DDE });
-  await call('plans.updateHeader', {
+  await callApi(ctx, 'plans.setOwnExecution', { campaignId: campaign.id, id: item.id, status: 'done', note: DDE });
+  await callApi(ctx, 'plans.updateHeader', {
     campaignId: campaign.id, title: { ru: LINK, kk: EQ }, preamble: [{ label: { ru: MINUS, kk: AT }, text: { ru: PHONE, kk: SUM } }], approvedOn: null,
   });
 
   // School 1 fills its template: the text row, two publications, the plan item's execution; sent as «=1+1.xlsx».
-  const templates = workbooksOf(download(await call<SaveOutcome>('templates.save', { campaignId: campaign.id })));
+  const templates = workbooksOf(downloaded(await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: campaign.id })));
   const binOf = async (bytes: Uint8Array) => String((await readWorkbook(bytes)).worksheets[0].getCell(4, 2).value);
   const bins = await Promise.all(templates.map((t) => binOf(t.bytes)));
   const templateOf = (school: School) => templates[bins.indexOf(school.bin)];
@@ -123,7 +111,7 @@ beforeAll(async () => {
   filled = await fillPlanPart(filled, { [item.number]: ['Да', 2, 40, SUM] });
   // School 2's file is refused: a link that is not one, named «@SUM(A1).xlsx»; a third file is not a workbook.
   const refused = await fillListSheet(await fillTemplate(templateOf(schools[1]).bytes, { ...validNik(), N01: 1 }), publications, [[june(2), DDE, EQ, LINK]]);
-  const outcomes = await call<ImportOutcome[]>('reports.import', {
+  const outcomes = await callApi<ImportOutcome[]>(ctx, 'reports.import', {
     campaignId: campaign.id,
     files: [
       { name: `${EQ}.xlsx`, base64: Buffer.from(filled).toString('base64') },
@@ -133,11 +121,11 @@ beforeAll(async () => {
   });
   expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'rejected', 'rejected']);
   // School 3 dictates its report by phone; its plan execution is typed in too.
-  expect((await call<ImportOutcome>('reports.enter', { campaignId: campaign.id, schoolId: schools[2].id, values: { ...validNik(), N99: PHONE } })).status).toBe('accepted');
-  await call('plans.setExecution', { campaignId: campaign.id, itemId: item.id, schoolId: schools[2].id, status: 'done', events: 1, participants: 5, description: MINUS });
+  expect((await callApi<ImportOutcome>(ctx, 'reports.enter', { campaignId: campaign.id, schoolId: schools[2].id, values: { ...validNik(), N99: PHONE } })).status).toBe('accepted');
+  await callApi(ctx, 'plans.setExecution', { campaignId: campaign.id, itemId: item.id, schoolId: schools[2].id, status: 'done', events: 1, participants: 5, description: MINUS });
 
   // Every workbook the API writes…
-  const save = async (label: string, name: string, input: unknown) => exports.set(label, workbooksOf(download(await call<SaveOutcome>(name, input))));
+  const save = async (label: string, name: string, input: unknown) => exports.set(label, workbooksOf(downloaded(await callApi<SaveOutcome>(ctx, name, input))));
   await save('registry template', 'schools.saveRegistryTemplate', {});
   exports.set('templates', templates);
   await save('blank template', 'templates.saveBlank', { campaignId: campaign.id });
@@ -147,7 +135,7 @@ beforeAll(async () => {
     await save(`execution ${lang}`, 'plans.saveExecutionReport', { campaignId: campaign.id, lang });
   }
   for (const lang of ['ru', 'kk', 'en']) await save(`results ${lang}`, 'reports.saveResults', { campaignId: campaign.id, lang, outcomes });
-  formJson = Buffer.from(download(await call<SaveOutcome>('forms.export', { id: form.id, version: form.version })).bytes).toString('utf8');
+  formJson = Buffer.from(downloaded(await callApi<SaveOutcome>(ctx, 'forms.export', { id: form.id, version: form.version })).bytes).toString('utf8');
 
   // …and every one the command line writes (on the same file, once the app has let go of it).
   await database.close();

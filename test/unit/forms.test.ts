@@ -17,14 +17,13 @@ import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSettings, updateSettings } from '../../main/services/settings.ts';
 import { getSummary } from '../../main/services/summary.ts';
-import type { ApiResult } from '../../shared/api.ts';
 import type { School } from '../../shared/domain.ts';
 import { formProblems, ruleTextProblem, type FormProblem } from '../../shared/forms/check.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import type { FormDefinition, Indicator, ListTable } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { backupTo } from '../../main/db/backup.ts';
-import { apiContextFor, tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, apiFailure, tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
@@ -636,28 +635,22 @@ describe('forms through dispatch', () => {
   beforeEach(() => {
     ctx = apiContextFor(database);
   });
-  type Failure = Extract<ApiResult<unknown>, { ok: false }>['error'];
-  async function failure(name: string, input?: unknown): Promise<Failure> {
-    const result = await dispatch(ctx, name, input);
-    if (result.ok) throw new Error(`${name} succeeded: ${JSON.stringify(result.value)}`);
-    return result.error;
-  }
 
   it('refuses a malformed form before any handler sees it', async () => {
     await dispatch(ctx, 'forms.copy', { id: 'zabota', version: 1 });
     const malformed = { ...zabotaV1, version: '2', indicators: [{ ...zabotaV1.indicators[0], required: 'yes' }], rules: 'none' };
-    const error = await failure('forms.save', { form: malformed });
+    const error = await apiFailure(ctx, 'forms.save', { form: malformed });
     expect(error.code).toBe('invalid_input');
     expect(error.message.key).toBe('api.invalidInput');
     expect((error.details as Array<{ path: PropertyKey[] }>).map((i) => i.path.join('.')).sort()).toEqual(['form.indicators.0.required', 'form.rules', 'form.version']);
     expect(await getForm(database.db, 'zabota', 2)).toEqual({ ...zabotaV1, version: 2 });
-    expect((await failure('forms.save', {})).code).toBe('invalid_input');
+    expect((await apiFailure(ctx, 'forms.save', {})).code).toBe('invalid_input');
   });
 
   it('answers not_found for a form that does not exist, conflict for a built-in, and the result of a save', async () => {
-    expect(await failure('forms.copy', { id: 'sport', version: 1 })).toMatchObject({ code: 'not_found', message: { key: 'forms.notFound' } });
-    expect(await failure('forms.copy', { id: 'zabota', version: 5 })).toMatchObject({ code: 'not_found', message: { key: 'forms.notFound' } });
-    expect(await failure('forms.delete', { id: 'zabota', version: 1 })).toMatchObject({ code: 'conflict', message: { key: 'forms.builtInReadOnly' } });
+    expect(await apiFailure(ctx, 'forms.copy', { id: 'sport', version: 1 })).toMatchObject({ code: 'not_found', message: { key: 'forms.notFound' } });
+    expect(await apiFailure(ctx, 'forms.copy', { id: 'zabota', version: 5 })).toMatchObject({ code: 'not_found', message: { key: 'forms.notFound' } });
+    expect(await apiFailure(ctx, 'forms.delete', { id: 'zabota', version: 1 })).toMatchObject({ code: 'conflict', message: { key: 'forms.builtInReadOnly' } });
     expect(await storedForms(database.db)).toEqual([]);
 
     const copied = await dispatch(ctx, 'forms.copy', { id: 'zabota', version: 1 });
