@@ -1,6 +1,6 @@
 // A campaign's editable details: its four dates (start, end, the schools' due date, the district's due date
 // to the region), its hashtag, printed on the forms and the plan, and the version of its form.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,13 +24,18 @@ function FormVersionItem({ formId }: { formId: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const forms = useQuery('forms.list', {});
-  const options = (forms.data ?? [])
-    .filter((record) => record.form.id === formId)
-    .map((record) => {
-      const broken = formProblems(record.form).length > 0;
-      const label = t('ui.campaigns.edit.formVersionOption', { version: record.form.version, title: record.form.title[labelLanguage(language)] });
-      return { value: record.form.version, label: broken ? `${label} (${t('ui.campaigns.edit.formVersionBroken')})` : label, disabled: broken };
-    });
+  // Checking every version is the costly part: only when the list or the form changes, not on every render.
+  const versions = useMemo(
+    () =>
+      (forms.data ?? [])
+        .filter((record) => record.form.id === formId)
+        .map((record) => ({ form: record.form, broken: formProblems(record.form).length > 0 })),
+    [forms.data, formId],
+  );
+  const options = versions.map(({ form, broken }) => {
+    const label = t('ui.campaigns.edit.formVersionOption', { version: form.version, title: form.title[labelLanguage(language)] });
+    return { value: form.version, label: broken ? `${label} (${t('ui.campaigns.edit.formVersionBroken')})` : label, disabled: broken };
+  });
   return (
     <Form.Item name="formVersion" label={t('ui.campaigns.edit.formVersion')} extra={t('ui.campaigns.edit.formVersionHint')}>
       <Select loading={forms.loading} options={options} data-testid="campaign-form-version" />
