@@ -1,10 +1,11 @@
 // Real SQLite files in a fresh temporary folder for each test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api.ts';
 import type { SaveOutcome } from '../../shared/domain.ts';
 import { createApiContext, dispatch, type ApiContext } from '../../main/api.ts';
+import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { browserPlatform } from '../../main/platform.ts';
@@ -52,4 +53,16 @@ export async function apiFailure(ctx: ApiContext, name: string, input?: unknown)
 export function downloaded(outcome: SaveOutcome): { name: string; bytes: Uint8Array } {
   if (outcome.kind !== 'download') throw new Error(`not a download: ${outcome.kind}`);
   return { name: outcome.file.name, bytes: new Uint8Array(Buffer.from(outcome.file.base64, 'base64')) };
+}
+
+/** A database file made with only the first `count` migrations, as an older Jinaq left it, open; the caller closes it. */
+export async function databaseAtMigration(file: string, count: number): Promise<OpenedDatabase> {
+  const older = tempDir('jinaq-migrations-');
+  try {
+    for (const name of migrationNames(defaultMigrationsDir()).slice(0, count)) cpSync(path.join(defaultMigrationsDir(), `${name}.sql`), path.join(older.dir, `${name}.sql`));
+    // The migrations are read only while the file is opened.
+    return await openDatabase(file, { migrationsDir: older.dir });
+  } finally {
+    older.remove();
+  }
 }

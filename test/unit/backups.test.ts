@@ -1,6 +1,6 @@
 // Backups on real SQLite files: the daily and pre-update copies, the user's copy, restore (from the folder, a file,
 // an upload, the CLI), and every way a file offered for a restore can be wrong.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { browserPlatform } from '../../main/platform.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
 import { createSchool, listSchools } from '../../main/services/schools.ts';
-import { callApi, tempDir } from '../helpers/db.ts';
+import { callApi, databaseAtMigration, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 
@@ -72,10 +72,7 @@ const journalMode = (target: string) => readOnly(target, (db) => db.pragma('jour
 
 /** A database made with only the first `count` migrations, as an older Jinaq left it. */
 async function olderDatabase(target: string, count: number): Promise<void> {
-  const oldMigrations = path.join(folder.dir, `migrations-${count}`);
-  mkdirSync(oldMigrations, { recursive: true });
-  for (const name of migrationNames(defaultMigrationsDir()).slice(0, count)) cpSync(path.join(defaultMigrationsDir(), `${name}.sql`), path.join(oldMigrations, `${name}.sql`));
-  const old = await openDatabase(target, { migrationsDir: oldMigrations });
+  const old = await databaseAtMigration(target, count);
   old.raw.prepare("INSERT INTO schools (bin, short_name, name_ru) VALUES ('000000000000', 'Школа из старой версии', '')").run();
   await old.close();
 }

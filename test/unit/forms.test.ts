@@ -1,10 +1,9 @@
 // Forms as data: the form checks, the district's own versions in the database, form files shared between
 // districts, a campaign moving to a new version with the old submissions still summed, and the 0003 upgrade.
-import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiContext } from '../../main/api.ts';
-import { defaultMigrationsDir } from '../../main/db/migrate.ts';
+import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { buildReportTemplate } from '../../main/excel/report-template.ts';
 import { workbookBytes } from '../../main/excel/workbook.ts';
@@ -23,7 +22,7 @@ import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import type { FormDefinition, Indicator, ListTable } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { backupTo } from '../../main/db/backup.ts';
-import { apiContextFor, apiFailure, tempDatabase, tempDir } from '../helpers/db.ts';
+import { apiContextFor, apiFailure, databaseAtMigration, tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
@@ -583,12 +582,10 @@ describe('migration 0003: forms', () => {
         folder.remove();
       },
     });
-    const oldMigrations = path.join(folder.dir, 'migrations-0002');
-    mkdirSync(oldMigrations);
-    for (const name of ['0001_init.sql', '0002_plans.sql']) cpSync(path.join(defaultMigrationsDir(), name), path.join(oldMigrations, name));
     const file = path.join(folder.dir, 'jinaq.sqlite');
 
-    const old = await openDatabase(file, { migrationsDir: oldMigrations });
+    // Before 0003: 0001_init and 0002_plans.
+    const old = await databaseAtMigration(file, 2);
     opened.push(old);
     const tables = old.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     expect(tables).not.toContain('forms');
@@ -608,7 +605,7 @@ describe('migration 0003: forms', () => {
 
     const upgraded = await openDatabase(file);
     opened.push(upgraded);
-    expect(upgraded.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['0001_init', '0002_plans', '0003_forms', '0004_history']);
+    expect(upgraded.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(migrationNames(defaultMigrationsDir()));
     const campaign = await getCampaign(upgraded.db, 'zabota-2026');
     expect(campaign).toMatchObject({ formId: 'zabota', formVersion: 1 });
     expect(await campaignForm(upgraded.db, campaign)).toEqual(zabotaV1);

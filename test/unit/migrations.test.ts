@@ -9,7 +9,7 @@ import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { AppError } from '../../main/errors.ts';
 import { getCampaign } from '../../main/services/campaigns.ts';
 import { getPlan } from '../../main/services/plans.ts';
-import { tempDir } from '../helpers/db.ts';
+import { databaseAtMigration, tempDir } from '../helpers/db.ts';
 
 const SCHEMA = [
   'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
@@ -189,10 +189,8 @@ describe('openDatabase', () => {
 
 describe('migration 0002: plans', () => {
   it('upgrades a database with a «Забота» campaign: no hashtag, and the built-in plan the first time it is asked for', async () => {
-    const v1 = path.join(folder.dir, 'migrations-v1');
-    mkdirSync(v1);
-    cpSync(path.join(defaultMigrationsDir(), '0001_init.sql'), path.join(v1, '0001_init.sql'));
-    const old = await open({ migrationsDir: v1 });
+    const old = await databaseAtMigration(file, 1);
+    opened.push(old);
     old.raw
       .prepare("INSERT INTO campaigns (id, kind, year, form_id, form_version, starts_on, ends_on, school_due_on, region_due_on) VALUES ('zabota-2026', 'zabota', 2026, 'zabota', 1, '2026-01-10', '2026-02-10', '2026-02-12', '2026-02-15')")
       .run();
