@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -11,11 +11,6 @@ let server: Server;
 const bins = validBins('1911500', 4);
 const templates: Record<string, Uint8Array> = {};
 
-const VALID: Record<string, number> = {
-  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
-  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
-};
-const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
 
 test.beforeAll(async () => {
   server = await startServer();
@@ -82,8 +77,8 @@ test('makes one template per active school', async ({ page }) => {
 
 test('imports a valid and an invalid report and shows why one was rejected', async ({ page }) => {
   const [first, second] = Object.keys(templates).sort();
-  const valid = await fillTemplate(templates[first], VALID);
-  const invalid = await fillTemplate(templates[second], BREAKS_Z_R1);
+  const valid = await fillTemplate(templates[first], ZABOTA_VALID);
+  const invalid = await fillTemplate(templates[second], ZABOTA_BREAKS_Z_R1);
   await openApp(page, server);
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('campaign-open').first().click();
@@ -151,7 +146,7 @@ test('a school not in the registry fills the blank template; the import offers t
 
   const newBin = validBins('1911600', 1)[0];
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await fillTemplate(await downloadBytes(download), VALID)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await fillTemplate(await downloadBytes(download), ZABOTA_VALID)) as unknown as ArrayBuffer);
   workbook.worksheets[0].getCell('B3').value = 'Школа-лицей № 7';
   workbook.worksheets[0].getCell('B4').value = newBin;
   const filled = Buffer.from(await workbook.xlsx.writeBuffer());

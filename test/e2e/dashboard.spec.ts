@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,13 +22,7 @@ const SCHOOLS = [
 const DEPARTMENT_RU = 'ГУ «Отдел образования города Шахтинска»';
 const DEPARTMENT_KK = '«Шахтинск қаласының білім бөлімі» ММ';
 
-const VALID: Record<string, number> = {
-  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
-  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
-};
-const SMALLER: Record<string, number> = { ...VALID, Z01: 320 };
-/** Z03 > Z02 breaks rule Z-R1: the file is rejected. */
-const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
+const SMALLER: Record<string, number> = { ...ZABOTA_VALID, Z01: 320 };
 
 /** A date `days` from today, by this computer's calendar (the server runs on the same one). */
 function fromToday(days: number): string {
@@ -58,7 +52,7 @@ test.beforeAll(async () => {
   const lastYear = await api<{ file: { base64: string } }>(server, 'templates.save', { campaignId: 'zabota-2025' });
   const lastYearFiles = unzipSync(new Uint8Array(Buffer.from(lastYear.file.base64, 'base64')));
   const alpha2025 = Object.entries(lastYearFiles).find(([name]) => name.includes('Альфа'))![1];
-  const base64 = (await fillTemplate(alpha2025, { ...VALID, Z01: 100 })).toString('base64');
+  const base64 = (await fillTemplate(alpha2025, { ...ZABOTA_VALID, Z01: 100 })).toString('base64');
   const [previous] = await api<ImportOutcome[]>(server, 'reports.import', { campaignId: 'zabota-2025', files: [{ name: 'alpha-2025.xlsx', base64 }] });
   expect(previous.status).toBe('accepted');
 
@@ -71,10 +65,10 @@ test.beforeAll(async () => {
   const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
   const template = (school: string) => Object.entries(files).find(([name]) => name.includes(school))![1];
 
-  expect((await importFile(template('Альфа'), 'alpha.xlsx', VALID)).status).toBe('accepted');
+  expect((await importFile(template('Альфа'), 'alpha.xlsx', ZABOTA_VALID)).status).toBe('accepted');
   const beta = await importFile(template('Бета'), 'beta.xlsx', SMALLER);
   expect(beta.status).toBe('accepted');
-  expect((await importFile(template('Гамма'), 'gamma-bad.xlsx', BREAKS_Z_R1)).status).toBe('rejected');
+  expect((await importFile(template('Гамма'), 'gamma-bad.xlsx', ZABOTA_BREAKS_Z_R1)).status).toBe('rejected');
   await api(server, 'reports.return', { campaignId: CAMPAIGN, importId: beta.importId });
 });
 

@@ -128,6 +128,14 @@ export async function fillTemplate(bytes: Uint8Array, values: Record<string, num
   return xlsxBuffer(workbook);
 }
 
+/** A «Забота» report that passes every rule: the values a school would fill into its template. */
+export const ZABOTA_VALID: Readonly<Record<string, number>> = {
+  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
+  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
+};
+/** The same report with Z03 > Z02, which breaks rule Z-R1: the file is rejected. */
+export const ZABOTA_BREAKS_Z_R1: Readonly<Record<string, number>> = { ...ZABOTA_VALID, Z01: 300, Z03: 6 };
+
 /** Calls the running server's API directly, for setting the scene faster than the UI would. */
 export async function api<T>(server: Server, name: string, input: unknown): Promise<T> {
   const url = new URL(server.url);

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { osUser } from '../../main/os-user.ts';
-import { api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -17,13 +17,7 @@ const NAMES = ['Школа Альфа', 'Школа Бета', 'Школа Га�
 const schoolIds: number[] = [];
 const templates = new Map<string, Uint8Array>();
 
-const VALID: Record<string, number> = {
-  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
-  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
-};
-/** Z03 > Z02 breaks rule Z-R1. */
-const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
-const CORRECTED: Record<string, number> = { ...VALID, Z03: 4 };
+const CORRECTED: Record<string, number> = { ...ZABOTA_VALID, Z03: 4 };
 
 
 async function importFile(name: string, school: string, values: Record<string, number>): Promise<void> {
@@ -67,7 +61,7 @@ test.afterAll(async () => {
 });
 
 test('a rejected file returned for revision: the message in both languages, the state and the filter', async ({ page }) => {
-  await importFile('alpha-bad.xlsx', 'Школа Альфа', BREAKS_Z_R1);
+  await importFile('alpha-bad.xlsx', 'Школа Альфа', ZABOTA_BREAKS_Z_R1);
   await openImportTab(page);
   const row = historyRow(page, 'alpha-bad.xlsx');
   await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'rejected');
@@ -96,7 +90,7 @@ test('a rejected file returned for revision: the message in both languages, the 
   await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'returned');
   await expect(row.getByTestId('history-state')).toHaveText('Возвращён на доработку');
 
-  await importFile('beta-v1.xlsx', 'Школа Бета', VALID);
+  await importFile('beta-v1.xlsx', 'Школа Бета', ZABOTA_VALID);
   await page.reload();
   await page.getByTestId('tab-import').click();
   const history = page.getByTestId('import-history');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -20,12 +20,6 @@ const bins = validBins('1911510', SCHOOLS.length);
 /** Each school's template, by its short name. */
 const templates = new Map<string, Uint8Array>();
 
-const VALID: Record<string, number> = {
-  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
-  Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
-};
-/** Breaks rule Z-R1 (as in campaign.spec.ts). */
-const BREAKS_Z_R1: Record<string, number> = { ...VALID, Z01: 300, Z03: 6 };
 /** Bytes of a PDF document, sent back by a school instead of its workbook. */
 const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -85,8 +79,8 @@ test('a check only judges a good and a bad file and stores nothing', async ({ pa
   await openImport(page);
   await page.getByTestId('import-dry-run').check();
   await page.getByTestId('reports-drop').locator('input[type=file]').setInputFiles([
-    { name: 'good.xlsx', mimeType: XLSX, buffer: await filled('Школа 1', VALID) },
-    { name: 'bad.xlsx', mimeType: XLSX, buffer: await filled('Школа 2', BREAKS_Z_R1) },
+    { name: 'good.xlsx', mimeType: XLSX, buffer: await filled('Школа 1', ZABOTA_VALID) },
+    { name: 'bad.xlsx', mimeType: XLSX, buffer: await filled('Школа 2', ZABOTA_BREAKS_Z_R1) },
   ]);
   const results = page.getByTestId('import-results');
   const row = (file: string) => results.getByRole('row').filter({ has: page.getByText(file, { exact: true }) });
@@ -104,7 +98,7 @@ test('a check only judges a good and a bad file and stores nothing', async ({ pa
   await expect(page.getByTestId('import-history')).not.toContainText('good.xlsx');
 
   // Dropped onto the zone: a loose file of any kind is taken, and judged once.
-  const good = (await filled('Школа 1', VALID)).toString('base64');
+  const good = (await filled('Школа 1', ZABOTA_VALID)).toString('base64');
   const transfer = await page.evaluateHandle((base64) => {
     const data = new DataTransfer();
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -124,10 +118,10 @@ test('a check only judges a good and a bad file and stores nothing', async ({ pa
 test('a whole folder: progress to 5 of 5, filters, search, and the results saved as a workbook', async ({ page }) => {
   const folder = path.join(folders, 'Отчёты школ');
   mkdirSync(path.join(folder, 'Гимназия'), { recursive: true });
-  writeFileSync(path.join(folder, 'school1.xlsx'), await filled('Школа 1', VALID));
-  writeFileSync(path.join(folder, 'school2.xlsx'), await filled('Школа 2', { ...VALID, Z01: 510 }));
-  writeFileSync(path.join(folder, 'Гимназия', 'gymnasium3.xlsx'), await filled('Гимназия 3', VALID));
-  writeFileSync(path.join(folder, 'lyceum4.xlsx'), await filled('Лицей 4', BREAKS_Z_R1));
+  writeFileSync(path.join(folder, 'school1.xlsx'), await filled('Школа 1', ZABOTA_VALID));
+  writeFileSync(path.join(folder, 'school2.xlsx'), await filled('Школа 2', { ...ZABOTA_VALID, Z01: 510 }));
+  writeFileSync(path.join(folder, 'Гимназия', 'gymnasium3.xlsx'), await filled('Гимназия 3', ZABOTA_VALID));
+  writeFileSync(path.join(folder, 'lyceum4.xlsx'), await filled('Лицей 4', ZABOTA_BREAKS_Z_R1));
   writeFileSync(path.join(folder, 'scan.xlsx'), PDF_BYTES);
   // Not taken from a folder: a text file and the lock file Excel leaves beside an open workbook.
   writeFileSync(path.join(folder, 'readme.txt'), 'not a report');
