@@ -1,5 +1,9 @@
-// LibreOffice for the tests that round-trip files through Calc: the soffice the app itself would use, and its version.
+// LibreOffice for the tests that round-trip files through Calc: the soffice the app itself would use, its version,
+// and a conversion as a school's Calc would save the file.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findSoffice } from '../../main/excel/libreoffice.ts';
 
 /** The path of soffice, as the app finds it (JINAQ_SOFFICE, PATH, the usual folders), or null. */
@@ -14,3 +18,27 @@ export const SOFFICE_VERSION = ((): string | null => {
     return null;
   }
 })();
+
+export interface SofficeConversion {
+  /** A folder of this conversion's own: the input is written there, the result to its out/. */
+  dir: string;
+  /** The input's file name, extension included ('report.xlsx'). */
+  name: string;
+  format: 'xlsx' | 'xls' | 'ods';
+  /** LibreOffice's user profile folder: a private one, so parallel runs do not clash; it may hold settings already. */
+  profile: string;
+  /** How long soffice may take before it is killed (the test's own timeout must leave room). */
+  timeout: number;
+}
+
+/** The bytes saved by LibreOffice in another format (`soffice --headless --convert-to`), as a school's Calc would. */
+export function convertWithSoffice(bytes: Uint8Array, { dir, name, format, profile, timeout }: SofficeConversion): Buffer {
+  if (!SOFFICE_PATH) throw new Error('LibreOffice (soffice) is not installed: the test should have been skipped');
+  const out = path.join(dir, 'out');
+  mkdirSync(out, { recursive: true });
+  const input = path.join(dir, name);
+  writeFileSync(input, bytes);
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', out, input];
+  execFileSync(SOFFICE_PATH, args, { timeout, stdio: 'pipe' });
+  return readFileSync(path.join(out, `${path.parse(name).name}.${format}`));
+}

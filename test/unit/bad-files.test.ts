@@ -2,10 +2,8 @@
 // says what is wrong (openWorkbook): too large, not a spreadsheet at all, an old .xls (converted by LibreOffice when
 // it is installed), a password-protected workbook, a truncated or corrupt file, zip bombs and zips that lie about
 // their sizes. A real template must still open. Where `soffice` is absent the LibreOffice cases say so and skip.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +21,7 @@ import type { School } from '../../shared/domain.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
-import { SOFFICE_PATH } from '../helpers/libreoffice.ts';
+import { convertWithSoffice, SOFFICE_PATH } from '../helpers/libreoffice.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 import { centralHeader, endOfDirectory, localHeader, type HeaderFields } from '../helpers/zip-headers.ts';
@@ -255,17 +253,10 @@ function encryptedWorkbook(): Uint8Array {
 
 let conversions = 0;
 /** The bytes saved by LibreOffice in another format, as a school's Excel or Calc would. */
-function throughLibreOffice(bytes: Uint8Array, format: 'xls' | 'ods'): Uint8Array {
+function throughLibreOffice(bytes: Uint8Array, format: 'xlsx' | 'xls' | 'ods'): Uint8Array {
   const dir = path.join(work.dir, `lo-${++conversions}`);
-  mkdirSync(dir, { recursive: true });
-  const input = path.join(dir, 'report.xlsx');
-  writeFileSync(input, bytes);
-  const profile = pathToFileURL(path.join(work.dir, 'profile')).href;
-  execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', path.join(dir, 'out'), input], {
-    timeout: LIBREOFFICE_TIMEOUT - 20_000,
-    stdio: 'pipe',
-  });
-  return new Uint8Array(readFileSync(path.join(dir, 'out', `report.${format}`)));
+  const profile = path.join(work.dir, 'profile');
+  return new Uint8Array(convertWithSoffice(bytes, { dir, name: 'report.xlsx', format, profile, timeout: LIBREOFFICE_TIMEOUT - 20_000 }));
 }
 
 /** Runs with JINAQ_SOFFICE pointing nowhere: the PC has no LibreOffice. */
@@ -297,12 +288,7 @@ describe('a good file', () => {
   });
 
   it.skipIf(!SOFFICE)(withLo('opens a template saved by LibreOffice Calc as .xlsx'), { timeout: LIBREOFFICE_TIMEOUT }, async () => {
-    const dir = path.join(work.dir, 'calc-xlsx');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'report.xlsx'), report);
-    const profile = pathToFileURL(path.join(work.dir, 'profile')).href;
-    execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'report.xlsx')], { stdio: 'pipe' });
-    const opened = await openWorkbook(new Uint8Array(readFileSync(path.join(dir, 'out', 'report.xlsx'))), 'calc.xlsx');
+    const opened = await openWorkbook(throughLibreOffice(report, 'xlsx'), 'calc.xlsx');
     expect(opened.ok && readIdentity(opened.workbook)?.schoolBin).toBe(school.bin);
   });
 

@@ -2,10 +2,7 @@
 // round trip through `soffice --convert-to xlsx`), deletes the hidden sheet, or copies the table into a new
 // workbook. Each file must still be recognised and read the same. Where `soffice` is absent the LibreOffice
 // cases are skipped and say why; CI (.ci/run) installs Debian's libreoffice-calc, so there they run.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../main/services/campaigns.ts';
@@ -24,7 +21,7 @@ import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { editWorkbook } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota } from '../helpers/workbooks.ts';
-import { SOFFICE_PATH, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { listSheetName } from '../../main/excel/list-part.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import { listTables } from '../../shared/forms/types.ts';
@@ -45,16 +42,8 @@ afterAll(() => work.remove());
 /** Saves the bytes through LibreOffice Calc, as a school does, with a private profile so parallel runs do not clash. */
 function throughLibreOffice(bytes: Uint8Array, name: string): Buffer {
   const dir = path.join(work.dir, `run-${++conversions}`);
-  const out = path.join(dir, 'out');
-  mkdirSync(out, { recursive: true });
-  const input = path.join(dir, name);
-  writeFileSync(input, bytes);
-  const profile = pathToFileURL(path.join(work.dir, 'profile')).href;
-  execFileSync(SOFFICE_PATH!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, input], {
-    timeout: LIBREOFFICE_TIMEOUT - 10_000,
-    stdio: 'pipe',
-  });
-  return readFileSync(path.join(out, name));
+  const profile = path.join(work.dir, 'profile');
+  return convertWithSoffice(bytes, { dir, name, format: 'xlsx', profile, timeout: LIBREOFFICE_TIMEOUT - 10_000 });
 }
 
 /** What a school does when it copies the table into a brand-new workbook: values only, header block included. */

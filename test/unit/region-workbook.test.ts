@@ -1,10 +1,8 @@
 // The district workbook for the region, on real parts: schools fill the real templates, the import reads them into
 // a real SQLite file, and the export is read back as the region would open it — with exceljs, and through
 // LibreOffice Calc, which recalculates every formula (the SUM totals row must give the district's totals).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_USAGE, runCli } from '../../main/cli.ts';
@@ -24,7 +22,7 @@ import { APP_VERSION } from '../../main/version.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota, type CellInput } from '../helpers/workbooks.ts';
-import { SOFFICE_PATH, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 
 const TODAY = '2027-02-14';
 const HEAD = 'А. Б. Ахметова';
@@ -404,7 +402,7 @@ describe('other campaigns, one language, the file’s name', () => {
 const SOFFICE = SOFFICE_VERSION;
 const SKIP_REASON = 'LibreOffice (soffice) not installed: the recalculation of the region workbook is not checked; .ci/run installs libreoffice-calc';
 
-/** A private LibreOffice profile that recalculates every formula of an .xlsx on load, whatever the file caches. */
+/** A private LibreOffice profile (its folder) that recalculates every formula of an .xlsx on load, whatever the file caches. */
 function recalculatingProfile(dir: string): string {
   const user = path.join(dir, 'user');
   mkdirSync(user, { recursive: true });
@@ -416,7 +414,7 @@ function recalculatingProfile(dir: string): string {
 </oor:items>
 `,
   );
-  return pathToFileURL(dir).href;
+  return dir;
 }
 
 describe.skipIf(!SOFFICE)('the region workbook in LibreOffice Calc', () => {
@@ -435,14 +433,10 @@ describe.skipIf(!SOFFICE)('the region workbook in LibreOffice Calc', () => {
     }
     expect(formulas).toBeGreaterThan(NUMERIC.length);
     const dir = path.join(work.dir, 'soffice');
-    mkdirSync(path.join(dir, 'out'), { recursive: true });
-    const input = path.join(dir, 'summary.xlsx');
-    writeFileSync(input, Buffer.from(await spoiled.xlsx.writeBuffer()));
-    execFileSync(SOFFICE_PATH!, [`-env:UserInstallation=${recalculatingProfile(path.join(dir, 'profile'))}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), input], {
-      timeout: 110_000,
-      stdio: 'pipe',
+    const converted = convertWithSoffice(Buffer.from(await spoiled.xlsx.writeBuffer()), {
+      dir, name: 'summary.xlsx', format: 'xlsx', profile: recalculatingProfile(path.join(dir, 'profile')), timeout: 110_000,
     });
-    const calc = await readWorkbook(readFileSync(path.join(dir, 'out', 'summary.xlsx')));
+    const calc = await readWorkbook(converted);
 
     const perSchool = calc.getWorksheet('По школам - Мектептер бойынша')!;
     const codes = perSchool.getRow(2).values as unknown[];
