@@ -28,9 +28,10 @@ interface Props {
   onChanged: () => void;
 }
 
-/** "Z03: 3 → 4", a blank shown as a dash. */
-function changeText(change: Pick<ValueChange, 'code' | 'before' | 'after'>): string {
-  return `${change.code}: ${change.before ?? BLANK} \u2192 ${change.after ?? BLANK}`;
+/** "3 → 4", or "Z03: 3 → 4" when the row code is given; a blank shown as a dash. Versions and the audit alike. */
+function changeText({ before, after }: Pick<ValueChange, 'before' | 'after'>, code?: string): string {
+  const change = `${before ?? BLANK} \u2192 ${after ?? BLANK}`;
+  return code === undefined ? change : `${code}: ${change}`;
 }
 
 function VersionChanges({ version, first }: { version: ReportVersion; first: boolean }) {
@@ -42,7 +43,7 @@ function VersionChanges({ version, first }: { version: ReportVersion; first: boo
       <Typography.Text type="secondary">{t('ui.versions.changes')}</Typography.Text>
       {version.changes.map((change) => (
         <Tag key={change.code} className="version-change" data-testid="version-change">
-          {changeText(change)}
+          {changeText(change, change.code)}
         </Tag>
       ))}
     </div>
@@ -57,7 +58,8 @@ function AuditTable({ audit }: { audit: AuditEntry[] }) {
     {
       key: 'change',
       title: t('ui.versions.columns.change'),
-      render: (_v, entry) => `${entry.before ?? BLANK} \u2192 ${entry.after ?? BLANK}`,
+      // The code has its own column.
+      render: (_v, entry) => changeText(entry),
     },
     {
       key: 'reason',
