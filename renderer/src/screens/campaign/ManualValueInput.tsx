@@ -77,8 +77,8 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
           onChange={(next) => onChange?.(next)}
           allowClear
           options={[
-            { value: 'yes', label: t('ui.manual.yes') },
-            { value: 'no', label: t('ui.manual.no') },
+            { value: 'yes', label: t('ui.common.yes') },
+            { value: 'no', label: t('ui.common.no') },
           ]}
           data-testid={testId}
         />

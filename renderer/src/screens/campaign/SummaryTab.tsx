@@ -44,7 +44,7 @@ function Counts({ summary }: { summary: CampaignSummary }) {
 function cellText(row: SchoolReportRow, indicator: SummaryIndicator, language: UiLanguage, t: TFunction): string {
   if (!isNumericType(indicator.type)) return row.texts[indicator.code] ?? '';
   const value = row.values[indicator.code];
-  if (indicator.type === 'yesno' && value !== undefined) return t(value ? 'ui.summary.yes' : 'ui.summary.no');
+  if (indicator.type === 'yesno' && value !== undefined) return t(value ? 'ui.common.yes' : 'ui.common.no');
   return formatNumber(value, language);
 }
 
