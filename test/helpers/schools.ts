@@ -1,4 +1,5 @@
 // Valid БИН made the way the registry office makes them, and schools to fill a registry with.
+import ExcelJS from 'exceljs';
 import { binCheckDigit } from '../../shared/bin.ts';
 import type { SchoolFields } from '../../shared/domain.ts';
 
@@ -25,4 +26,13 @@ export function schoolFields(n: number, overrides: Partial<SchoolFields> = {}): 
     language: 'kk_ru',
     ...overrides,
   };
+}
+
+/** A registry workbook as the registry office sends it: the header row on «Лист1», then the rows as given. */
+export async function registryWorkbook(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Лист1');
+  sheet.addRow(['БИН', 'Наименование (рус.)', 'Наименование (каз.)', 'Краткое наименование', 'Тип', 'Населённый пункт', 'Директор', 'Телефон', 'Email']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

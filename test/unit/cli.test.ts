@@ -1,11 +1,10 @@
 // The `jinaq` command line end to end on a real database file and real workbooks.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli } from '../../main/cli.ts';
 import { tempDir } from '../helpers/db.ts';
-import { schoolFields } from '../helpers/schools.ts';
+import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
 let dir: string;
@@ -25,14 +24,6 @@ async function jinaq(...args: string[]): Promise<{ code: number; out: string; er
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function writeRegistry(file: string, rows: string[][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Лист1');
-  sheet.addRow(['БИН', 'Наименование (рус.)', 'Наименование (каз.)', 'Краткое наименование', 'Тип', 'Населённый пункт', 'Директор', 'Телефон', 'Email']);
-  rows.forEach((row) => sheet.addRow(row));
-  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
-}
-
 describe('jinaq CLI', () => {
   it('runs the whole job: registry, campaign, templates, import, summary, export', async () => {
     const registry = path.join(dir, 'registry.xlsx');
@@ -40,7 +31,7 @@ describe('jinaq CLI', () => {
       const s = schoolFields(n);
       return [s.bin, s.nameRu, s.nameKk, s.shortName, 'Гимназия', s.locality, s.director, s.phone, s.email];
     });
-    await writeRegistry(registry, [...rows, ['123', 'Плохая', '', 'Плохая', '', '', '', '', '']]);
+    writeFileSync(registry, await registryWorkbook([...rows, ['123', 'Плохая', '', 'Плохая', '', '', '', '', '']]));
     const imported = await jinaq('schools', 'import', registry);
     expect(imported.code).toBe(EXIT_REJECTED);
     expect(imported.out).toContain('Добавлено школ: 2, обновлено: 0, строк с ошибками: 1');

@@ -14,7 +14,7 @@ import { runCli } from '../../main/cli.ts';
 import { listSheetName } from '../../main/excel/list-part.ts';
 import { listTables } from '../../shared/forms/types.ts';
 import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../helpers/db.ts';
-import { validBin } from '../helpers/schools.ts';
+import { registryWorkbook, validBin } from '../helpers/schools.ts';
 import { fillListSheet, fillPlanPart, fillTemplate, readWorkbook, validNik } from '../helpers/workbooks.ts';
 
 /** What schools and users may type; a tab before = is trimmed away on the way in, like any outer space. */
@@ -40,14 +40,6 @@ async function jinaq(...args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`jinaq ${args.join(' ')}: ${lines.join('\n')}`);
 }
 
-async function registryFile(rows: string[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Лист1');
-  sheet.addRow(['БИН', 'Наименование (рус.)', 'Наименование (каз.)', 'Краткое наименование', 'Тип', 'Населённый пункт', 'Директор', 'Телефон', 'Email']);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
-}
-
 /** Every export, by the name the test shows for it. */
 const exports = new Map<string, Array<{ name: string; bytes: Uint8Array }>>();
 let formJson = '';
@@ -67,7 +59,7 @@ beforeAll(async () => {
   const rows = INJECTED.map((text, i) => [
     validBin(i + 1), text, INJECTED[(i + 1) % INJECTED.length], text, 'general', MINUS, AT, PHONE, `school${i + 1}@example.kz`,
   ]);
-  const registry = await callApi<{ added: number }>(ctx, 'schools.importRegistry', { file: { name: `${EQ}.xlsx`, base64: await registryFile(rows) } });
+  const registry = await callApi<{ added: number }>(ctx, 'schools.importRegistry', { file: { name: `${EQ}.xlsx`, base64: (await registryWorkbook(rows)).toString('base64') } });
   expect(registry.added).toBe(INJECTED.length);
   schools = await callApi<School[]>(ctx, 'schools.list', {});
 
