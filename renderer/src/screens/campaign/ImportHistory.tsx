@@ -6,6 +6,7 @@ import { EditOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/ico
 import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Campaign } from '../../../../shared/domain.ts';
 import { IMPORT_STATES, type ImportRecord, type ImportState, type ReturnMessage } from '../../../../shared/imports.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -21,7 +22,7 @@ interface Props {
   history: ImportRecord[] | undefined;
   loading: boolean;
   error: unknown;
-  campaignId: string;
+  campaign: Campaign;
   /** Reads the history again after a file was returned, a version restored or a report entered by hand. */
   onChanged: () => void;
 }
@@ -35,7 +36,8 @@ function canReturn(record: ImportRecord): boolean {
   return record.schoolId !== null && record.source === 'file' && RETURNABLE.includes(record.state);
 }
 
-export function ImportHistory({ history, loading, error, campaignId, onChanged }: Props) {
+export function ImportHistory({ history, loading, error, campaign, onChanged }: Props) {
+  const campaignId = campaign.id;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const outcome = useOutcomeColumnSet<ImportRecord>();
@@ -163,7 +165,7 @@ export function ImportHistory({ history, loading, error, campaignId, onChanged }
       <ReturnDialog file={returned?.file ?? null} message={returned?.message ?? null} onClose={() => setReturned(null)} />
       <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} onChanged={onChanged} />
       <ManualEntryModal
-        campaignId={campaignId}
+        campaign={campaign}
         open={entering}
         onClose={() => setEntering(false)}
         onSaved={() => {

@@ -10,7 +10,7 @@ export function ImportTab({ campaign }: { campaign: Campaign }) {
   return (
     <div className="stack">
       <BatchImport campaign={campaign} onChanged={() => void history.reload()} />
-      <ImportHistory history={history.data} loading={history.loading} error={history.error} campaignId={campaign.id} onChanged={() => void history.reload()} />
+      <ImportHistory history={history.data} loading={history.loading} error={history.error} campaign={campaign} onChanged={() => void history.reload()} />
     </div>
   );
 }

@@ -15,7 +15,8 @@ import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { ManualValueInput, reportedValue, typedValue, type FieldValue, type TypedValue } from './ManualValueInput.tsx';
 
 interface Props {
-  campaignId: string;
+  /** The campaign as its screen holds it: its formId and formVersion say which form to load. */
+  campaign: Campaign;
   open: boolean;
   onClose: () => void;
   /** A report was stored: the history and the summary have something new. */
@@ -176,25 +177,21 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
   );
 }
 
-/** The campaign's form version, once the campaign is known. */
-function FormLoader({ campaign, ...rest }: Omit<EntryProps, 'form'> & { campaign: Campaign }) {
+/**
+ * The campaign's form version, the active schools and every school's current values (to fill the inputs from),
+ * read side by side: the campaign comes from the screen, so the form need not wait for the summary.
+ */
+function EntryLoader({ campaign, onClose, onSaved }: Omit<Props, 'open'>) {
   const record = useQuery('forms.get', { id: campaign.formId, version: campaign.formVersion });
-  if (record.error) return <ErrorAlert error={record.error} testId="manual-error" />;
-  if (!record.data) return <Spin />;
-  return <ManualEntryForm form={record.data.form} {...rest} />;
-}
-
-/** The campaign (with every school's current values, to fill the inputs from) and the active schools. */
-function EntryLoader({ campaignId, onClose, onSaved }: Omit<Props, 'open'>) {
-  const summary = useQuery('summary.get', { campaignId });
+  const summary = useQuery('summary.get', { campaignId: campaign.id });
   const schools = useQuery('schools.list', { includeClosed: false });
-  const error = summary.error ?? schools.error;
+  const error = record.error ?? summary.error ?? schools.error;
   if (error) return <ErrorAlert error={error} testId="manual-error" />;
-  if (!summary.data || !schools.data) return <Spin />;
+  if (!record.data || !summary.data || !schools.data) return <Spin />;
   return (
-    <FormLoader
-      campaign={summary.data.campaign}
-      campaignId={campaignId}
+    <ManualEntryForm
+      form={record.data.form}
+      campaignId={campaign.id}
       schools={schools.data.filter((school) => school.active)}
       reports={summary.data.schools}
       onClose={onClose}
@@ -203,7 +200,7 @@ function EntryLoader({ campaignId, onClose, onSaved }: Omit<Props, 'open'>) {
   );
 }
 
-export function ManualEntryModal({ campaignId, open, onClose, onSaved }: Props) {
+export function ManualEntryModal({ campaign, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -216,7 +213,7 @@ export function ManualEntryModal({ campaignId, open, onClose, onSaved }: Props) 
       mask={{ closable: false }}
       modalRender={(panel) => <div data-testid="manual-entry-modal">{panel}</div>}
     >
-      {open && <EntryLoader campaignId={campaignId} onClose={onClose} onSaved={onSaved} />}
+      {open && <EntryLoader campaign={campaign} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
 }
