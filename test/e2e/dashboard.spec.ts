@@ -4,10 +4,9 @@
 // and the page prints on A4 without console errors.
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { unzipSync } from 'fflate';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, schoolTemplate, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,9 +48,7 @@ test.beforeAll(async () => {
   await api(server, 'settings.update', { departmentRu: DEPARTMENT_RU, departmentKk: DEPARTMENT_KK });
   // A year earlier Альфа reported 100 pupils where it now reports 500: a value worth a second look.
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2025 });
-  const lastYear = await api<{ file: { base64: string } }>(server, 'templates.save', { campaignId: 'zabota-2025' });
-  const lastYearFiles = unzipSync(new Uint8Array(Buffer.from(lastYear.file.base64, 'base64')));
-  const alpha2025 = Object.entries(lastYearFiles).find(([name]) => name.includes('Альфа'))![1];
+  const alpha2025 = await schoolTemplate(server, 'zabota-2025', 'Школа Альфа');
   const base64 = (await fillTemplate(alpha2025, { ...ZABOTA_VALID, Z01: 100 })).toString('base64');
   const [previous] = await api<ImportOutcome[]>(server, 'reports.import', { campaignId: 'zabota-2025', files: [{ name: 'alpha-2025.xlsx', base64 }] });
   expect(previous.status).toBe('accepted');
@@ -61,9 +58,8 @@ test.beforeAll(async () => {
   await api(server, 'campaigns.update', {
     id: CAMPAIGN, startsOn: fromToday(-5), endsOn: fromToday(8), schoolDueOn: DUE, regionDueOn: fromToday(12), hashtag: '',
   });
-  const saved = await api<{ file: { base64: string } }>(server, 'templates.save', { campaignId: CAMPAIGN });
-  const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
-  const template = (school: string) => Object.entries(files).find(([name]) => name.includes(school))![1];
+  const files = await schoolTemplates(server, CAMPAIGN);
+  const template = (school: string) => templateOf(files, `Школа ${school}`);
 
   expect((await importFile(template('Альфа'), 'alpha.xlsx', ZABOTA_VALID)).status).toBe('accepted');
   const beta = await importFile(template('Бета'), 'beta.xlsx', SMALLER);

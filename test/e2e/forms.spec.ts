@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,15 +17,9 @@ const Z99_RU = 'Проведено классных часов о правах �
 const Z99_KK = 'Бала құқықтары туралы өткізілген сынып сағаттары';
 const V1_REPORT: Record<string, number> = { Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z10: 20, Z20: 20, Z30: 0, Z31: 0, Z32: 0, Z33: 0 };
 
-interface SaveOutcome {
-  kind: string;
-  file: { name: string; base64: string };
-}
-
 /** One school's report under v1, so that moving the campaign to v2 has something received to keep. */
 async function importV1Report(): Promise<void> {
-  const templates = await api<SaveOutcome>(server, 'templates.save', { campaignId });
-  const files = unzipSync(new Uint8Array(Buffer.from(templates.file.base64, 'base64')));
+  const files = await schoolTemplates(server, campaignId);
   const [first] = Object.keys(files).sort();
   const filled = await fillTemplate(files[first], V1_REPORT);
   const outcomes = await api<Array<{ status: string }>>(server, 'reports.import', {

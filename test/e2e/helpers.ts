@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
 import { binCheckDigit } from '../../shared/bin.ts';
 
@@ -148,6 +149,24 @@ export async function api<T>(server: Server, name: string, input: unknown): Prom
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** A campaign's templates as templates.save makes them (one ZIP), unpacked: file name → workbook bytes. */
+export async function schoolTemplates(server: Server, campaignId: string): Promise<Record<string, Uint8Array>> {
+  const saved = await api<{ kind: string; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId });
+  return unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
+}
+
+/** The template among `files` whose name starts with the school's short name (files are named after it). */
+export function templateOf(files: Record<string, Uint8Array>, shortName: string): Uint8Array {
+  const name = Object.keys(files).find((file) => file.startsWith(shortName));
+  if (!name) throw new Error(`no template for ${shortName} among ${Object.keys(files).join(', ')}`);
+  return files[name];
+}
+
+/** One school's template of a campaign, by the school's short name. */
+export async function schoolTemplate(server: Server, campaignId: string, shortName: string): Promise<Uint8Array> {
+  return templateOf(await schoolTemplates(server, campaignId), shortName);
 }
 
 /** Fails every test of the spec that logs a console error or warning, or throws in the page. */

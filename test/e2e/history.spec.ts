@@ -2,9 +2,8 @@
 // Kazakh, a school's two versions with what changed and the older one restored (seen in the summary and the audit),
 // and a report entered by hand, first breaking a rule and then saved.
 import { expect, test, type Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
 import { osUser } from '../../main/os-user.ts';
-import { api, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { api, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -47,12 +46,8 @@ test.beforeAll(async () => {
     schoolIds.push(school.id);
   }
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
-  const saved = await api<{ kind: string; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId: CAMPAIGN });
-  const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
-  for (const [name, bytes] of Object.entries(files)) {
-    const school = NAMES.find((n) => name.includes(n));
-    if (school) templates.set(school, bytes);
-  }
+  const files = await schoolTemplates(server, CAMPAIGN);
+  for (const school of NAMES) templates.set(school, templateOf(files, school));
   expect(templates.size).toBe(3);
 });
 

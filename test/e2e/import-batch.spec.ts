@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -61,13 +60,8 @@ test.beforeAll(async () => {
   folders = mkdtempSync(path.join(tmpdir(), 'jinaq-batch-'));
   await addSchools(server, bins, SCHOOLS);
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
-  const saved = await api<{ kind: 'download'; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId: CAMPAIGN });
-  const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
-  for (const school of SCHOOLS) {
-    const name = Object.keys(files).find((file) => file.startsWith(school));
-    if (!name) throw new Error(`no template for ${school} among ${Object.keys(files).join(', ')}`);
-    templates.set(school, files[name]);
-  }
+  const files = await schoolTemplates(server, CAMPAIGN);
+  for (const school of SCHOOLS) templates.set(school, templateOf(files, school));
 });
 
 test.afterAll(async () => {

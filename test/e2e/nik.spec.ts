@@ -2,8 +2,7 @@
 // the import accepts it, and the summary shows the totals, the plan's execution per item and the publications.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { addSchools, api, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, openApp, schoolTemplate, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -48,9 +47,7 @@ async function fillAsSchool(bytes: Uint8Array): Promise<Buffer> {
 }
 
 test('a school’s НИК report with its plan part and publications is accepted', async ({ page }) => {
-  const saved = await api<{ kind: string; file: { base64: string } }>(server, 'templates.save', { campaignId: 'nik-2026' });
-  const files = unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
-  const template = Object.entries(files).find(([name]) => name.startsWith('СШ № 1'))![1];
+  const template = await schoolTemplate(server, 'nik-2026', 'СШ № 1');
   filled.push(await fillAsSchool(template));
 
   await openApp(page, server);
