@@ -74,7 +74,7 @@ function useColumns(actions: Omit<ActionsProps, 'record'>): TableColumnsType<For
   const { language } = useLanguage();
   return [
     { key: 'id', title: t('ui.forms.columns.id'), render: (_v, record) => <code>{record.form.id}</code>, width: 100 },
-    { key: 'version', title: t('ui.forms.columns.version'), render: (_v, record) => `v${record.form.version}`, width: 80 },
+    { key: 'version', title: t('ui.forms.columns.version'), render: (_v, record) => t('ui.forms.versionTag', { version: record.form.version }), width: 80 },
     { key: 'title', title: t('ui.forms.columns.title'), render: (_v, record) => record.form.title[labelLanguage(language)] },
     { key: 'origin', title: t('ui.forms.columns.origin'), render: (_v, record) => <OriginTags record={record} /> },
     {

@@ -21,7 +21,7 @@ export function MissingSchools({ summary, settings, today }: Props) {
   return (
     <Card
       size="small"
-      title={`${t('ui.dashboard.missing.title')}: ${summary.missing.length}`}
+      title={t('ui.dashboard.missing.title', { number: summary.missing.length })}
       className="dashboard-panel"
       extra={
         <Button

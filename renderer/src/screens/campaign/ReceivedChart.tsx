@@ -18,7 +18,7 @@ export function ReceivedChart({ summary }: { summary: CampaignSummary }) {
   const { campaign } = summary;
   const data = receivedSeries(summary.receivedByDay, campaign.startsOn, campaign.schoolDueOn);
   const dueIndex = data.findIndex((point) => point.date === campaign.schoolDueOn);
-  const dueLabel = `${t('ui.dashboard.received.due')} ${formatDate(campaign.schoolDueOn)}`;
+  const dueLabel = t('ui.dashboard.received.due', { date: formatDate(campaign.schoolDueOn) });
   return (
     <Card size="small" title={t('ui.dashboard.received.title')} className="dashboard-chart" data-testid="chart-received">
       {summary.receivedByDay.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ui.dashboard.received.empty')} />}

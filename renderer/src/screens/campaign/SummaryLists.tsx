@@ -38,7 +38,7 @@ export function SummaryLists({ lists }: { lists: SummaryList[] }) {
     return (
       <section key={table.id}>
         <Typography.Title level={3}>
-          {table.title[lang]} ({rows.length})
+          {t('ui.summary.listTitle', { title: table.title[lang], number: rows.length })}
         </Typography.Title>
         <Table<Row>
           data-testid={`summary-list-${table.id}`}

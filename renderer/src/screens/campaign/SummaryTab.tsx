@@ -10,7 +10,7 @@ import { isNumericType } from '../../../../shared/forms/types.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
-import { formatDate, formatNumber } from '../../components/format.ts';
+import { formatDate, formatNumber, formatPercent } from '../../components/format.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import { useQuery } from '../../components/useQuery.ts';
 import type { TFunction } from 'i18next';
@@ -53,12 +53,11 @@ function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, languag
   return indicator.version === campaign.formVersion ? label : `${label} — ${t('ui.summary.olderVersion', { version: indicator.version })}`;
 }
 
-/** «+12 (+4,5 %)»: this year's total against the year before. */
-function changeText(total: number, previous: number, language: UiLanguage): string {
-  const difference = Math.round((total - previous) * 100) / 100;
-  const sign = difference > 0 ? '+' : '';
-  const percent = previous === 0 ? '' : ` (${sign}${formatNumber(Math.round((difference / previous) * 1000) / 10, language)} %)`;
-  return `${sign}${formatNumber(difference, language)}${percent}`;
+/** «+12 (+4,5 %)»: this year's total against the year before, the percent as the language writes it; no percent over a zero. */
+function yearChange(total: number, previous: number, language: UiLanguage, t: TFunction): string {
+  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signDisplay: 'exceptZero' });
+  if (previous === 0) return difference;
+  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language) });
 }
 
 /** Outliers by school and row code, to mark the cells worth a second look. */
@@ -151,7 +150,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
           },
           {
             key: 'change', title: t('ui.summary.columns.change'), align: 'right' as const, width: 140,
-            render: (_v: unknown, row: TotalRow) => changeText(row.total ?? 0, row.previous ?? 0, language),
+            render: (_v: unknown, row: TotalRow) => yearChange(row.total ?? 0, row.previous ?? 0, language, t),
           },
         ]
       : []),

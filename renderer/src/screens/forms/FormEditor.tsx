@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ArrowLeftOutlined, CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, ConfigProvider, Input, Space, Spin, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { formProblems, type FormProblem } from '../../../../shared/forms/check.ts';
 import type { FormDefinition, FormRecord, Lang } from '../../../../shared/forms/types.ts';
 import { call } from '../../../api.ts';
@@ -66,7 +66,7 @@ function GeneralPart({ form, change }: { form: FormDefinition; change: (edit: Fo
   return (
     <div className="stack">
       <Typography.Text type="secondary">
-        {t('ui.forms.editor.id')}: <code>{form.id}</code> · v{form.version}
+        <Trans i18nKey="ui.forms.editor.id" values={{ id: form.id, version: form.version }} components={{ code: <code /> }} />
       </Typography.Text>
       <div className="form-grid">
         {titleInput('ru')}

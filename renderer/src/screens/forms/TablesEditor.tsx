@@ -121,7 +121,7 @@ function ListTableCard({ form, change, table, index }: ListTableProps) {
     </Button>
   );
   return (
-    <Card size="small" title={`${t('ui.forms.tables.list')}: ${table.id}`} extra={remove} data-testid={testId}>
+    <Card size="small" title={t('ui.forms.tables.list', { id: table.id })} extra={remove} data-testid={testId}>
       <div className="stack">
         <div className="form-grid">
           {titleInput('ru')}
