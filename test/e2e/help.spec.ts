@@ -1,9 +1,9 @@
 // The help: the drawer's guide follows the screen and the campaign's tab (from the address), links to the page on
 // how a campaign goes with its steps in order, reads in Kazakh, and prints without the shell around it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import kkHelp from '../../shared/locales/kk/help.ts';
 import ruHelp from '../../shared/locales/ru/help.ts';
-import { api, failOnConsoleProblems, openApp, startServer, type Server } from './helpers.ts';
+import { api, failOnConsoleProblems, goToCampaignTab, openApp, openCampaignTab, startServer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,12 +20,6 @@ test.afterAll(async () => {
 
 failOnConsoleProblems();
 
-async function openCampaignTab(page: Page, tab: string): Promise<void> {
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByTestId('campaign-open').first().click();
-  await page.getByTestId(`tab-${tab}`).click();
-}
-
 test('the help button shows the guide to the screen on view, then the page on how a campaign goes', async ({ page }) => {
   await openApp(page, server);
   await expect(page.getByRole('heading', { name: ruHelp.screens.schools.title })).toBeVisible();
@@ -38,7 +32,7 @@ test('the help button shows the guide to the screen on view, then the page on ho
   await page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
 
-  await openCampaignTab(page, 'import');
+  await goToCampaignTab(page, 'import');
   await page.getByTestId('help-open').click();
   await expect(page.getByTestId('help-title')).toHaveText(ruHelp.screens.import.title);
   await expect(drawer.getByTestId('help-lead')).toHaveText(ruHelp.screens.import.lead);
@@ -62,8 +56,7 @@ test('the help button shows the guide to the screen on view, then the page on ho
 });
 
 test('each campaign tab has its own guide, in Kazakh too, and the menu leads to the campaign page', async ({ page }) => {
-  await openApp(page, server, 'kk');
-  await openCampaignTab(page, 'summary');
+  await openCampaignTab(page, server, 'summary', 'kk');
   await page.getByTestId('help-open').click();
   await expect(page.getByTestId('help-title')).toHaveText(kkHelp.screens.summary.title);
   await page.keyboard.press('Escape');

@@ -85,6 +85,19 @@ export async function openApp(page: Page, server: Server, language: 'ru' | 'kk' 
   await page.goto(server.url);
 }
 
+/** From any screen: the campaigns list, the first campaign in it, then its tab (`tab-${tab}`). */
+export async function goToCampaignTab(page: Page, tab: string): Promise<void> {
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-open').first().click();
+  await page.getByTestId(`tab-${tab}`).click();
+}
+
+/** Opens the app in the language and goes to the first campaign's tab. */
+export async function openCampaignTab(page: Page, server: Server, tab: string, language: 'ru' | 'kk' | 'en' = 'ru'): Promise<void> {
+  await openApp(page, server, language);
+  await goToCampaignTab(page, tab);
+}
+
 export async function downloadBytes(download: Download): Promise<Buffer> {
   const file = await download.path();
   return readFileSync(file);

@@ -3,7 +3,7 @@
 // and a report entered by hand, first breaking a rule and then saved.
 import { expect, test, type Page } from '@playwright/test';
 import { osUser } from '../../main/os-user.ts';
-import { api, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { api, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -24,13 +24,6 @@ async function importFile(name: string, school: string, values: Record<string, n
   if (!template) throw new Error(`no template for ${school}`);
   const base64 = (await fillTemplate(template, values)).toString('base64');
   await api(server, 'reports.import', { campaignId: CAMPAIGN, files: [{ name, base64 }] });
-}
-
-async function openImportTab(page: Page, language: 'ru' | 'kk' = 'ru'): Promise<void> {
-  await openApp(page, server, language);
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByTestId('campaign-open').first().click();
-  await page.getByTestId('tab-import').click();
 }
 
 function historyRow(page: Page, file: string) {
@@ -57,7 +50,7 @@ test.afterAll(async () => {
 
 test('a rejected file returned for revision: the message in both languages, the state and the filter', async ({ page }) => {
   await importFile('alpha-bad.xlsx', 'Школа Альфа', ZABOTA_BREAKS_Z_R1);
-  await openImportTab(page);
+  await openCampaignTab(page, server, 'import');
   const row = historyRow(page, 'alpha-bad.xlsx');
   await expect(row.getByTestId('history-state')).toHaveAttribute('data-state', 'rejected');
   await expect(row.getByTestId('history-state')).toHaveText('Отклонён');
@@ -107,7 +100,7 @@ test('a rejected file returned for revision: the message in both languages, the 
 
 test('two versions of a school’s report: what changed, the first restored, the summary and the audit follow', async ({ page }) => {
   await importFile('beta-v2.xlsx', 'Школа Бета', CORRECTED);
-  await openImportTab(page);
+  await openCampaignTab(page, server, 'import');
   await expect(historyRow(page, 'beta-v2.xlsx').getByTestId('history-state')).toHaveAttribute('data-state', 'accepted');
   await historyRow(page, 'beta-v2.xlsx').getByTestId('history-versions').click();
   const drawer = page.getByTestId('versions-drawer');
@@ -140,7 +133,7 @@ test('two versions of a school’s report: what changed, the first restored, the
 });
 
 test('a report entered by hand: a broken rule shown, fixed and saved, then counted', async ({ page }) => {
-  await openImportTab(page);
+  await openCampaignTab(page, server, 'import');
   await page.getByTestId('manual-entry').click();
   const modal = page.getByTestId('manual-entry-modal');
   await modal.getByTestId('manual-school').click();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -30,13 +30,6 @@ async function filled(school: string, values: Record<string, number>): Promise<B
 
 async function history(): Promise<unknown[]> {
   return api<unknown[]>(server, 'reports.history', { campaignId: CAMPAIGN });
-}
-
-async function openImport(page: Page, language: 'ru' | 'kk' = 'ru'): Promise<void> {
-  await openApp(page, server, language);
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByTestId('campaign-open').first().click();
-  await page.getByTestId('tab-import').click();
 }
 
 /** The results workbook's rows: file name → outcome, as written under the header in row 2. */
@@ -70,7 +63,7 @@ test.afterAll(async () => {
 });
 
 test('a check only judges a good and a bad file and stores nothing', async ({ page }) => {
-  await openImport(page);
+  await openCampaignTab(page, server, 'import');
   await page.getByTestId('import-dry-run').check();
   await page.getByTestId('reports-drop').locator('input[type=file]').setInputFiles([
     { name: 'good.xlsx', mimeType: XLSX, buffer: await filled('Школа 1', ZABOTA_VALID) },
@@ -121,7 +114,7 @@ test('a whole folder: progress to 5 of 5, filters, search, and the results saved
   writeFileSync(path.join(folder, 'readme.txt'), 'not a report');
   writeFileSync(path.join(folder, '~$school1.xlsx'), 'lock');
 
-  await openImport(page);
+  await openCampaignTab(page, server, 'import');
   await page.getByTestId('import-folder').locator('input[type=file]').setInputFiles(folder);
   await expect(page.getByTestId('import-progress')).toContainText('5 из 5');
   await expect(page.getByTestId('import-summary')).toContainText('Обработано 5 файлов, принято: 3');
@@ -166,7 +159,7 @@ test('a whole folder: progress to 5 of 5, filters, search, and the results saved
 test('Cancel stops a batch after the current file; what was imported stays; the labels in Kazakh', async ({ page }) => {
   const TOTAL = 15;
   const before = (await history()).length;
-  await openImport(page);
+  await openCampaignTab(page, server, 'import');
   // Each file takes a while, as a real batch over a slow disk would: Cancel is pressed well before the end.
   await page.route('**/api/reports.import', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -3,7 +3,7 @@
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,13 +30,6 @@ function planItem(page: Page, number: number) {
 
 function executionItem(page: Page, number: number) {
   return page.locator(`[data-testid="execution-item"][data-number="${number}"]`);
-}
-
-async function openCampaignTab(page: Page, tab: 'plan' | 'execution', language: 'ru' | 'kk' = 'ru') {
-  await openApp(page, server, language);
-  await page.getByTestId('nav-campaigns').click();
-  await page.getByTestId('campaign-open').first().click();
-  await page.getByTestId(`tab-${tab}`).click();
 }
 
 test('the region code set in the settings makes the НИК hashtag', async ({ page }) => {
@@ -67,7 +60,7 @@ test('the region code set in the settings makes the НИК hashtag', async ({ pa
 });
 
 test('shows the built-in plan by sections, with deadlines understood, in Russian and Kazakh', async ({ page }) => {
-  await openCampaignTab(page, 'plan');
+  await openCampaignTab(page, server, 'plan');
   await expect(page.getByTestId('plan-section')).toHaveCount(3);
   await expect(page.getByTestId('plan-item')).toHaveCount(19);
   await expect(page.getByTestId('plan-section-title').first()).toHaveText('I. Организационные мероприятия');
@@ -92,7 +85,7 @@ test('shows the built-in plan by sections, with deadlines understood, in Russian
 });
 
 test('flags a deadline it cannot read, in the preview and in the plan, until it is fixed', async ({ page }) => {
-  await openCampaignTab(page, 'plan');
+  await openCampaignTab(page, server, 'plan');
   const item = planItem(page, 3);
   await item.getByTestId('plan-item-edit').click();
   const dialog = page.getByTestId('plan-item-modal');
@@ -118,7 +111,7 @@ test('flags a deadline it cannot read, in the preview and in the plan, until it 
 });
 
 test('adds an item to the last section, moves it up, and writes the plan as a workbook', async ({ page }) => {
-  await openCampaignTab(page, 'plan');
+  await openCampaignTab(page, server, 'plan');
   await page.getByTestId('plan-section').last().getByTestId('plan-item-add').click();
   const dialog = page.getByTestId('plan-item-modal');
   await dialog.getByTestId('item-title-ru').fill(NEW_ITEM);
@@ -156,7 +149,7 @@ test('adds an item to the last section, moves it up, and writes the plan as a wo
 });
 
 test('marks item 2 done for one school and rolls it up; overdue items stand out', async ({ page }) => {
-  await openCampaignTab(page, 'execution');
+  await openCampaignTab(page, server, 'execution');
   const item2 = executionItem(page, 2);
   await expect(item2.getByTestId('execution-assigned')).toHaveText('2');
   await expect(item2.getByTestId('execution-progress')).toHaveText('0 / 2');
@@ -205,7 +198,7 @@ test('marks item 2 done for one school and rolls it up; overdue items stand out'
 });
 
 test('refuses to delete an item a school has reported on, and says why', async ({ page }) => {
-  await openCampaignTab(page, 'plan');
+  await openCampaignTab(page, server, 'plan');
   await planItem(page, 2).getByTestId('plan-item-delete').click();
   await page.getByTestId('plan-item-delete-confirm').click();
   await expect(page.getByText('По этому пункту уже есть данные об исполнении')).toBeVisible();
@@ -219,7 +212,7 @@ test('refuses to delete an item a school has reported on, and says why', async (
 });
 
 test('edits the header and the sections; a plan file is refused with its problems, or once schools reported', async ({ page }) => {
-  await openCampaignTab(page, 'plan');
+  await openCampaignTab(page, server, 'plan');
   await page.getByTestId('plan-header-edit').click();
   const header = page.getByTestId('plan-header-modal');
   const approvedOn = header.getByTestId('header-approved-on');
