@@ -182,15 +182,21 @@ export async function schoolTemplate(server: Server, campaignId: string, shortNa
   return templateOf(await schoolTemplates(server, campaignId), shortName);
 }
 
+/** The page's console errors and warnings and the errors thrown in it, from now on: the list fills as they come. */
+export function collectConsoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
 /** Fails every test of the spec that logs a console error or warning, or throws in the page. */
 export function failOnConsoleProblems(): void {
   let problems: string[] = [];
   test.beforeEach(({ page }) => {
-    problems = [];
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    problems = collectConsoleProblems(page);
   });
   test.afterEach(() => {
     expect(problems).toEqual([]);

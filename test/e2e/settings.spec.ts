@@ -1,7 +1,7 @@
 // Settings and the shell: the district's names are kept in the database; the screens work from the keyboard
 // and the browser console stays free of errors.
-import { expect, test, type ConsoleMessage } from '@playwright/test';
-import { openApp, startServer, type Server } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { collectConsoleProblems, openApp, startServer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -28,14 +28,11 @@ test('saves the district names in Russian and Kazakh', async ({ page }) => {
 });
 
 test('keeps the token out of the address bar, the console free of errors and every request on this machine, on every screen', async ({ page }) => {
-  const problems: string[] = [];
+  // Checked in this test, not with failOnConsoleProblems(), which would also hold the spec's other tests to it.
+  const problems = collectConsoleProblems(page);
   // No remote content: every request the app makes goes to its own server (or is data the page made itself).
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await openApp(page, server, 'en');
   await expect(page.getByRole('heading', { name: 'School registry' })).toBeVisible();
   expect(page.url()).not.toContain('token');
