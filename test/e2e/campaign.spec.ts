@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { api, downloadBytes, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,12 +15,9 @@ const templates: Record<string, Uint8Array> = {};
 test.beforeAll(async () => {
   server = await startServer();
   const names = ['СШ № 1', 'СШ № 2', 'Гимназия № 3', 'Закрытая школа'];
-  for (const [index, bin] of bins.entries()) {
-    const school = await api<{ id: number }>(server, 'schools.create', {
-      bin, shortName: names[index], nameRu: names[index], nameKk: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-    if (index === 3) await api(server, 'schools.setActive', { id: school.id, active: false });
-  }
+  const schools = await addSchools(server, bins, names);
+  // The closed school is no longer active: it gets no template.
+  await api(server, 'schools.setActive', { id: schools[3].id, active: false });
 });
 
 test.afterAll(async () => {

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
 import { binCheckDigit } from '../../shared/bin.ts';
+import type { School } from '../../shared/domain.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -203,13 +204,18 @@ export function failOnConsoleProblems(): void {
   });
 }
 
-/** Adds schools to the registry through the API: the Russian short name (and the Kazakh name when given), one БИН each. */
-export async function addSchools(server: Server, bins: string[], names: Array<string | { ru: string; kk: string }>): Promise<void> {
+/**
+ * Adds schools to the registry through the API: the Russian short name (and the Kazakh name when given), one БИН each.
+ * Resolves with the schools as created, in the order of `bins`.
+ */
+export async function addSchools(server: Server, bins: string[], names: Array<string | { ru: string; kk: string }>): Promise<School[]> {
+  const schools: School[] = [];
   for (const [index, bin] of bins.entries()) {
     const name = names[index];
     const [ru, kk] = typeof name === 'string' ? [name, ''] : [name.ru, name.kk];
-    await api(server, 'schools.create', {
+    schools.push(await api<School>(server, 'schools.create', {
       bin, shortName: ru, nameRu: ru, nameKk: kk, type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
+    }));
   }
+  return schools;
 }

@@ -3,7 +3,7 @@
 // and a report entered by hand, first breaking a rule and then saved.
 import { expect, test, type Page } from '@playwright/test';
 import { osUser } from '../../main/os-user.ts';
-import { api, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -13,7 +13,6 @@ let server: Server;
 const CAMPAIGN = 'zabota-2026';
 const bins = validBins('1912400', 3);
 const NAMES = ['Школа Альфа', 'Школа Бета', 'Школа Гамма'];
-const schoolIds: number[] = [];
 const templates = new Map<string, Uint8Array>();
 
 const CORRECTED: Record<string, number> = { ...ZABOTA_VALID, Z03: 4 };
@@ -32,12 +31,7 @@ function historyRow(page: Page, file: string) {
 
 test.beforeAll(async () => {
   server = await startServer();
-  for (const [index, bin] of bins.entries()) {
-    const school = await api<{ id: number }>(server, 'schools.create', {
-      bin, shortName: NAMES[index], nameRu: NAMES[index], nameKk: `${NAMES[index]} (kk)`, type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
-    });
-    schoolIds.push(school.id);
-  }
+  await addSchools(server, bins, NAMES.map((name) => ({ ru: name, kk: `${name} (kk)` })));
   await api(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
   const files = await schoolTemplates(server, CAMPAIGN);
   for (const school of NAMES) templates.set(school, templateOf(files, school));
