@@ -1,12 +1,11 @@
-// Numbered SQL files in migrations/ (0001_init.sql, 0002_….sql), applied in order by Kysely's Migrator.
-// Kysely does not wrap SQLite migrations in a transaction and cannot run a multi-statement file,
-// so each file runs on the raw better-sqlite3 handle inside one transaction of its own.
+// Numbered SQL files in migrations/ (0001_init.sql, 0002_….sql), applied in order on the raw better-sqlite3 handle
+// (a file holds many statements). Each file's SQL and its record in schema_migrations commit in one transaction:
+// a migration is either applied and recorded, or not there at all — never run twice, never half there.
+// The table keeps the shape Kysely's Migrator gave it in earlier releases, so their databases open as they are.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
 import { AppError } from '../errors.ts';
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
@@ -43,25 +42,35 @@ export function refuseNewerDatabase(raw: BetterSqlite3.Database, known: string[]
   }
 }
 
-export async function migrate(db: Kysely<unknown>, raw: BetterSqlite3.Database, dir: string, file: string): Promise<string[]> {
+/**
+ * The migrations table, as Kysely's Migrator made it — with its lock table, unused now but kept so that a database
+ * of any release has the same schema as one made by this one.
+ */
+function ensureMigrationTables(raw: BetterSqlite3.Database): void {
+  raw.exec(`
+    CREATE TABLE IF NOT EXISTS "${MIGRATION_TABLE}" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
+    CREATE TABLE IF NOT EXISTS "${MIGRATION_TABLE}_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+    INSERT OR IGNORE INTO "${MIGRATION_TABLE}_lock" ("id", "is_locked") VALUES ('migration_lock', 0);
+  `);
+}
+
+/** Applies the pending migrations in order, each with its record in one transaction; returns the names applied. */
+export function migrate(raw: BetterSqlite3.Database, dir: string, file: string): string[] {
   const names = migrationNames(dir);
   refuseNewerDatabase(raw, names, file);
-  const migrations: Record<string, Migration> = {};
-  for (const name of names) {
-    migrations[name] = {
-      up: async () => {
-        const sql = readFileSync(path.join(dir, `${name}.sql`), 'utf8');
-        raw.transaction(() => raw.exec(sql))();
-      },
-    };
+  ensureMigrationTables(raw);
+  const { executed, pending } = pendingMigrations(raw, dir);
+  // Migrations run in order only: one missing before the last applied means the file was not made by Jinaq.
+  if (pending.length > 0 && executed.some((name) => name > pending[0])) {
+    throw new Error(`corrupted migrations: ${pending[0]} was never applied, but ${executed[executed.length - 1]} was`);
   }
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const record = raw.prepare(`INSERT INTO "${MIGRATION_TABLE}" ("name", "timestamp") VALUES (?, ?)`);
+  for (const name of pending) {
+    const sql = readFileSync(path.join(dir, `${name}.sql`), 'utf8');
+    raw.transaction(() => {
+      raw.exec(sql);
+      record.run(name, new Date().toISOString());
+    })();
+  }
+  return pending;
 }

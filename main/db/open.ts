@@ -97,7 +97,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   try {
     const { executed, pending } = pendingMigrations(raw, migrationsDir);
     if (!inMemory && executed.length > 0 && pending.length > 0) await automaticBackup(raw, backupDir, 'beforeUpdate', now());
-    await migrate(db as Kysely<unknown>, raw, migrationsDir, file);
+    migrate(raw, migrationsDir, file);
   } catch (error) {
     await close();
     throw storageError(error, file) ?? error;

@@ -18,11 +18,13 @@ import { readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { openWorkbook } from '../excel/open-workbook.ts';
 import type { Workbook } from '../excel/workbook.ts';
-import { osUser } from '../os-user.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { findForm } from './forms.ts';
 import { getPlan } from './plans.ts';
-import { outcomeOf, rejected, sha256, storeVerdict, type IncomingFile, type PlanRow, type Verdict } from './report-store.ts';
+import {
+  duplicateWarning, outcomeOf, previousImportOf, recordDuplicate, rejected, sha256, storeVerdict,
+  type IncomingFile, type PlanRow, type PreviousImport, type Verdict,
+} from './report-store.ts';
 import { schoolFromRow } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 
@@ -180,47 +182,24 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   };
 }
 
-async function previousImportOf(db: Kysely<Database>, hash: string, campaignId: string) {
-  return db
-    .selectFrom('imports')
-    .innerJoin('files', 'files.id', 'imports.file_id')
-    .select(['imports.imported_at', 'imports.school_bin', 'imports.school_id'])
-    .where('files.sha256', '=', hash)
-    .where('imports.campaign_id', '=', campaignId)
-    // Only an accepted file is a duplicate: a refused one is judged again (the registry may have been fixed since).
-    .where('imports.status', '=', 'accepted')
-    .orderBy('imports.id')
-    .executeTakeFirst();
-}
-
-async function recordDuplicate(db: Kysely<Database>, file: IncomingFile, hash: string, campaign: Campaign, previous: { school_bin: string | null; school_id: number | null }, issues: FileIssue[]) {
-  const fileId = (await db.selectFrom('files').select('id').where('sha256', '=', hash).executeTakeFirstOrThrow()).id;
-  const row = await db
-    .insertInto('imports')
-    .values({
-      campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 0,
-      school_id: previous.school_id, school_bin: previous.school_bin, issues_json: JSON.stringify(issues), returned_at: null, os_user: osUser(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/** A file already accepted in the campaign; `importId` is null when the duplicate was not recorded (a dry run). */
+async function duplicateOutcome(db: Kysely<Database>, fileName: string, previous: PreviousImport, importId: number | null): Promise<ImportOutcome> {
+  const school = previous.school_id === null ? null : await findSchool(db, previous.school_bin ?? '');
+  const warnings = [duplicateWarning(previous)];
+  return outcomeOf(fileName, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings, importId, checkedOnly: importId === null });
 }
 
 async function importReport(db: Kysely<Database>, target: ImportTarget, file: IncomingFile, options: ImportOptions): Promise<ImportOutcome> {
   const { campaign } = target;
   const checkedOnly = options.dryRun ?? false;
-  const hash = sha256(file.bytes);
-  const previous = await previousImportOf(db, hash, campaign.id);
-  if (previous) {
-    const school = previous.school_id === null ? null : await findSchool(db, previous.school_bin ?? '');
-    const warning = issue('warning', 'import.duplicateFile', { date: previous.imported_at.slice(0, 16).replace('T', ' ') });
-    const importId = checkedOnly ? null : await recordDuplicate(db, file, hash, campaign, previous, [warning]);
-    return outcomeOf(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning], importId, checkedOnly });
-  }
+  // Checked before judging to spare the work; storeVerdict checks again in its transaction, for an import running meanwhile.
+  const previous = await previousImportOf(db, sha256(file.bytes), campaign.id);
+  if (previous) return duplicateOutcome(db, file.name, previous, checkedOnly ? null : await recordDuplicate(db, file, campaign, previous));
   const verdict = await judge(db, file, target);
   const status = verdict.errors.length === 0 ? 'accepted' : 'rejected';
   if (checkedOnly) return outcomeOf(file.name, status, { ...verdict, importId: null, checkedOnly });
   const stored = await storeVerdict(db, file, campaign, verdict, 'file');
+  if (stored.duplicateOf) return duplicateOutcome(db, file.name, stored.duplicateOf, stored.importId);
   return outcomeOf(file.name, status, { ...verdict, ...stored });
 }
 

@@ -72,5 +72,5 @@ export async function enterReport(
   const record = { campaign: campaign.id, formVersion: form.version, school: school.bin, values: typed, enteredBy: osUser(), at };
   const file = { name: `manual-${school.bin}-${at.slice(0, 19).replace(/[:T]/g, '-')}.json`, bytes: new TextEncoder().encode(JSON.stringify(record, null, 2)) };
   const stored = await storeVerdict(db, file, campaign, verdict, 'manual');
-  return outcomeOf(file.name, status, { ...verdict, ...stored });
+  return outcomeOf(file.name, stored.duplicateOf ? 'duplicate' : status, { ...verdict, ...stored });
 }

@@ -39,17 +39,18 @@ export async function listVersions(db: Kysely<Database>, campaignId: string, sch
 
 /** Makes an older accepted report of the school its current one again; the audit records each value that changes. */
 export async function restoreVersion(db: Kysely<Database>, campaignId: string, reportId: number): Promise<ReportVersion[]> {
-  const report = await db.selectFrom('reports').select(['id', 'school_id', 'is_current']).where('id', '=', reportId).where('campaign_id', '=', campaignId).executeTakeFirst();
-  if (!report) throw new AppError('not_found', 'import.reportNotFound', { id: reportId });
-  if (report.is_current === 0) {
-    await db.transaction().execute(async (trx) => {
-      const previous = await currentReportOf(trx, campaignId, report.school_id);
-      if (previous) await trx.updateTable('reports').set({ is_current: 0 }).where('id', '=', previous.id).execute();
-      await trx.updateTable('reports').set({ is_current: 1 }).where('id', '=', reportId).execute();
-      await recordChanges(trx, { campaignId, schoolId: report.school_id, before: previous?.id ?? null, after: reportId, reason: 'restore', user: osUser() });
-    });
-  }
-  return listVersions(db, campaignId, report.school_id);
+  // Read and switched in one transaction, so a file imported meanwhile is either replaced here or replaces this.
+  const schoolId = await db.transaction().execute(async (trx) => {
+    const report = await trx.selectFrom('reports').select(['id', 'school_id', 'is_current']).where('id', '=', reportId).where('campaign_id', '=', campaignId).executeTakeFirst();
+    if (!report) throw new AppError('not_found', 'import.reportNotFound', { id: reportId });
+    if (report.is_current === 1) return report.school_id;
+    const previous = await currentReportOf(trx, campaignId, report.school_id);
+    if (previous) await trx.updateTable('reports').set({ is_current: 0 }).where('id', '=', previous.id).execute();
+    await trx.updateTable('reports').set({ is_current: 1 }).where('id', '=', reportId).execute();
+    await recordChanges(trx, { campaignId, schoolId: report.school_id, before: previous?.id ?? null, after: reportId, reason: 'restore', user: osUser() });
+    return report.school_id;
+  });
+  return listVersions(db, campaignId, schoolId);
 }
 
 /**

@@ -1,12 +1,13 @@
 // Storing one judged report, all or nothing: the file kept byte for byte whatever its outcome, the import
 // record, and — when accepted — the report with its values, which becomes the school's current one, every
-// changed value written to the audit.
+// changed value written to the audit. Whether the file is a duplicate is decided inside the same transaction,
+// so two imports of one file at once store one report (migrations/0005 makes the database hold to it too).
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
 import type { FormDefinition, ListRow } from '../../shared/forms/types.ts';
 import type { ReportSource } from '../../shared/imports.ts';
-import type { FileIssue } from '../../shared/messages.ts';
+import { issue, type FileIssue } from '../../shared/messages.ts';
 import { toTiyn } from '../../shared/numbers.ts';
 import type { ExecutionFields } from '../../shared/plans/model.ts';
 import type { Database } from '../db/schema.ts';
@@ -82,12 +83,58 @@ async function insertReportContents(trx: Transaction<Database>, reportId: number
   if (planRows.length > 0) await trx.insertInto('report_plan_rows').values(planRows).execute();
 }
 
-/** Stores one verdict in one transaction; returns the import's id and whether an older report was replaced. */
-export async function storeVerdict(db: Kysely<Database>, file: IncomingFile, campaign: Campaign, verdict: Verdict, source: ReportSource) {
+export interface PreviousImport {
+  imported_at: string;
+  school_bin: string | null;
+  school_id: number | null;
+}
+
+/** The accepted import of the same file in the campaign, if any: a second import of it is a duplicate. */
+export async function previousImportOf(db: Kysely<Database> | Transaction<Database>, hash: string, campaignId: string): Promise<PreviousImport | undefined> {
+  return db
+    .selectFrom('imports')
+    .innerJoin('files', 'files.id', 'imports.file_id')
+    .select(['imports.imported_at', 'imports.school_bin', 'imports.school_id'])
+    .where('files.sha256', '=', hash)
+    .where('imports.campaign_id', '=', campaignId)
+    // Only an accepted file is a duplicate: a refused one is judged again (the registry may have been fixed since).
+    .where('imports.status', '=', 'accepted')
+    .orderBy('imports.id')
+    .executeTakeFirst();
+}
+
+export function duplicateWarning(previous: PreviousImport): FileIssue {
+  return issue('warning', 'import.duplicateFile', { date: previous.imported_at.slice(0, 16).replace('T', ' ') });
+}
+
+/** Records a file already accepted in the campaign as a duplicate of that import; returns the new import's id. */
+export async function recordDuplicate(db: Kysely<Database> | Transaction<Database>, file: IncomingFile, campaign: Campaign, previous: PreviousImport): Promise<number> {
+  const fileId = (await db.selectFrom('files').select('id').where('sha256', '=', sha256(file.bytes)).executeTakeFirstOrThrow()).id;
+  const row = await db
+    .insertInto('imports')
+    .values({
+      campaign_id: campaign.id, file_id: fileId, file_name: file.name, status: 'duplicate', has_warnings: 0,
+      school_id: previous.school_id, school_bin: previous.school_bin, issues_json: JSON.stringify([duplicateWarning(previous)]), returned_at: null, os_user: osUser(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type Stored = { importId: number; superseded: boolean; duplicateOf?: PreviousImport };
+
+/**
+ * Stores one verdict in one transaction; returns the import's id and whether an older report was replaced — or,
+ * when the same file was accepted meanwhile (by an import running at the same time), the duplicate recorded instead.
+ */
+export async function storeVerdict(db: Kysely<Database>, file: IncomingFile, campaign: Campaign, verdict: Verdict, source: ReportSource): Promise<Stored> {
   const user = osUser();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<Stored> => {
+    const hash = sha256(file.bytes);
+    const previousImport = await previousImportOf(trx, hash, campaign.id);
+    if (previousImport) return { importId: await recordDuplicate(trx, file, campaign, previousImport), superseded: false, duplicateOf: previousImport };
     const accepted = verdict.errors.length === 0;
-    const fileId = await storedFileId(trx, file, sha256(file.bytes));
+    const fileId = await storedFileId(trx, file, hash);
     const { id: importId, imported_at: importedAt } = await trx
       .insertInto('imports')
       .values({

@@ -116,7 +116,7 @@ describe('dispatch: values and errors', () => {
       if (result.ok) return;
       expect(result.error.code).toBe('internal');
       expect(result.error.message.key).toBe('api.internal');
-      expect(String(result.error.message.params?.details)).toMatch(/destroyed/i);
+      expect(String(result.error.message.params?.details)).toMatch(/destroyed|connection is not open/i);
     } finally {
       folder.remove();
     }

@@ -1,5 +1,5 @@
-// Opening a database file: created and migrated once, later migrations applied, a failed one rolled back,
-// and a file from a newer Jinaq refused untouched.
+// Opening a database file: created and migrated once, later migrations applied, a failed one rolled back with its
+// record, a file from a newer Jinaq refused untouched; and each migration's upgrade of a database with data in it.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -7,16 +7,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { AppError } from '../../main/errors.ts';
+import { listAudit } from '../../main/services/audit.ts';
 import { getCampaign } from '../../main/services/campaigns.ts';
+import { getFormRecord } from '../../main/services/forms.ts';
+import { importHistory } from '../../main/services/imports.ts';
 import { getPlan } from '../../main/services/plans.ts';
+import { listVersions, restoreVersion } from '../../main/services/report-history.ts';
+import { getSummary } from '../../main/services/summary.ts';
+import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { databaseAtMigration, tempDir } from '../helpers/db.ts';
+import { schoolFields } from '../helpers/schools.ts';
 
 const SCHEMA = [
   'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
   'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
   'value_audit',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_one_accepted_import'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
@@ -128,6 +135,32 @@ describe('openDatabase', () => {
     expect(after.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['до']);
   });
 
+  it('commits a migration with its record: when the record cannot be written, nothing of the migration stays and the file opens again', async () => {
+    const first = await open();
+    first.raw.prepare("INSERT INTO settings (key, value) VALUES ('districtRu', 'до')").run();
+    await closeAll();
+
+    // The migration's SQL succeeds; the step after it, writing its record, fails — as a crash between the two would leave it.
+    const body = ['CREATE TABLE half (id INTEGER PRIMARY KEY);', "INSERT INTO half (id) VALUES (1);", "UPDATE settings SET value = 'после';"];
+    const refuseRecord = "CREATE TRIGGER refuse_record BEFORE INSERT ON schema_migrations BEGIN SELECT RAISE(ABORT, 'record refused'); END;";
+    const dir = migrationsWith({ '0090_half.sql': [...body, refuseRecord].join('\n') });
+    await expect(openDatabase(file, { migrationsDir: dir })).rejects.toThrow(/record refused/);
+
+    const after = await open();
+    expect(tables(after.raw)).toEqual(SCHEMA);
+    expect(after.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()).toEqual([]);
+    expect(executed(after.raw)).toEqual(MIGRATIONS);
+    expect(after.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['до']);
+    await closeAll();
+
+    // The same migration, its record now writable, runs once as a whole.
+    writeFileSync(path.join(dir, '0090_half.sql'), body.join('\n'));
+    const fixed = await open({ migrationsDir: dir });
+    expect(executed(fixed.raw)).toEqual([...MIGRATIONS, '0090_half']);
+    expect(fixed.raw.prepare('SELECT id FROM half').pluck().all()).toEqual([1]);
+    expect(fixed.raw.prepare('SELECT value FROM settings').pluck().all()).toEqual(['после']);
+  });
+
   it('refuses a database migrated by a newer Jinaq and does not touch the file', async () => {
     const first = await open();
     first.raw.prepare("INSERT INTO schema_migrations (name, timestamp) VALUES ('0090_future', '2030-01-01T00:00:00.000Z')").run();
@@ -202,5 +235,103 @@ describe('migration 0002: plans', () => {
     const plan = await getPlan(upgraded.db, 'zabota-2026');
     expect(plan.items).toHaveLength(23);
     expect((await getPlan(upgraded.db, 'zabota-2026')).items.map((i) => i.id)).toEqual(plan.items.map((i) => i.id));
+  });
+});
+
+/** A school, a «Забота» campaign and a kept file, as any earlier release stored them. */
+function district(raw: BetterSqlite3.Database): { bins: string[] } {
+  const bins = [schoolFields(1).bin, schoolFields(2).bin];
+  const school = raw.prepare('INSERT INTO schools (id, bin, short_name) VALUES (?, ?, ?)');
+  bins.forEach((bin, i) => school.run(i + 1, bin, `Школа №${i + 1}`));
+  raw
+    .prepare("INSERT INTO campaigns (id, kind, year, form_id, form_version, starts_on, ends_on, school_due_on, region_due_on, hashtag) VALUES ('zabota-2026', 'zabota', 2026, 'zabota', 1, '2026-01-10', '2026-02-10', '2026-02-12', '2026-02-15', '#Забота2026')")
+    .run();
+  const file = raw.prepare('INSERT INTO files (id, sha256, size, bytes) VALUES (?, ?, 2, ?)');
+  for (const id of [1, 2, 3]) file.run(id, `sha-${id}`, Buffer.from([id, id]));
+  return { bins };
+}
+
+const insertImport = (raw: BetterSqlite3.Database) =>
+  raw.prepare("INSERT INTO imports (id, campaign_id, file_id, file_name, status, school_id, school_bin, issues_json, imported_at) VALUES (?, 'zabota-2026', ?, ?, ?, ?, ?, ?, ?)");
+const insertReport = (raw: BetterSqlite3.Database) =>
+  raw.prepare("INSERT INTO reports (id, campaign_id, school_id, import_id, form_id, form_version, received_at, is_current) VALUES (?, 'zabota-2026', ?, ?, 'zabota', 1, ?, ?)");
+const insertValue = (raw: BetterSqlite3.Database) => raw.prepare('INSERT INTO report_values (report_id, code, amount) VALUES (?, ?, ?)');
+
+describe('migration 0004: history', () => {
+  it('upgrades imports and reports as files sent (not returned, no user known), with an empty audit that a restore then writes', async () => {
+    const old = await databaseAtMigration(file, 3);
+    opened.push(old);
+    const { raw } = old;
+    const { bins } = district(raw);
+    raw.prepare("INSERT INTO forms (id, version, definition, based_on) VALUES ('zabota', 2, ?, 1)").run(JSON.stringify({ ...zabotaV1, version: 2 }));
+    const problem = JSON.stringify([{ severity: 'error', message: { key: 'import.required', params: {} }, code: 'Z01' }]);
+    insertImport(raw).run(1, 1, 'first.xlsx', 'accepted', 1, bins[0], '[]', '2026-02-01T10:00:00.000Z');
+    insertImport(raw).run(2, 2, 'school2.xlsx', 'rejected', 2, bins[1], problem, '2026-02-02T10:00:00.000Z');
+    insertImport(raw).run(3, 3, 'corrected.xlsx', 'accepted', 1, bins[0], '[]', '2026-02-03T10:00:00.000Z');
+    insertReport(raw).run(1, 1, 1, '2026-02-01T10:00:00.000Z', 0);
+    insertReport(raw).run(2, 1, 3, '2026-02-03T10:00:00.000Z', 1);
+    for (const [report, code, amount] of [[1, 'Z01', 500], [1, 'Z30', 15000050], [2, 'Z01', 510], [2, 'Z30', 15000050]] as const) insertValue(raw).run(report, code, amount);
+    raw.prepare("INSERT INTO report_texts (report_id, code, value) VALUES (2, 'Z99', 'примечание')").run();
+    await closeAll();
+
+    const upgraded = await open();
+    expect(executed(upgraded.raw)).toEqual(MIGRATIONS);
+    expect(upgraded.raw.prepare('SELECT id, status, returned_at, source, os_user, issues_json FROM imports ORDER BY id').all()).toEqual([
+      { id: 1, status: 'accepted', returned_at: null, source: 'file', os_user: '', issues_json: '[]' },
+      { id: 2, status: 'rejected', returned_at: null, source: 'file', os_user: '', issues_json: problem },
+      { id: 3, status: 'accepted', returned_at: null, source: 'file', os_user: '', issues_json: '[]' },
+    ]);
+    expect((await importHistory(upgraded.db, 'zabota-2026')).map((r) => [r.file, r.state, r.current, r.source, r.errors.length])).toEqual([
+      ['corrected.xlsx', 'accepted', true, 'file', 0],
+      ['school2.xlsx', 'rejected', false, 'file', 1],
+      ['first.xlsx', 'accepted', false, 'file', 0],
+    ]);
+    expect((await getSummary(upgraded.db, 'zabota-2026')).totals).toMatchObject({ Z01: 510, Z30: 150000.5 });
+    expect(await getFormRecord(upgraded.db, 'zabota', 2)).toMatchObject({ builtIn: false });
+    expect(await listAudit(upgraded.db, 'zabota-2026')).toEqual([]);
+
+    const versions = await listVersions(upgraded.db, 'zabota-2026', 1);
+    expect(versions.map((v) => [v.file, v.current, v.source])).toEqual([['first.xlsx', false, 'file'], ['corrected.xlsx', true, 'file']]);
+    expect(versions[1].changes).toEqual([{ code: 'Z01', before: '500', after: '510' }, { code: 'Z99', before: null, after: 'примечание' }]);
+    await restoreVersion(upgraded.db, 'zabota-2026', 1);
+    expect((await listAudit(upgraded.db, 'zabota-2026')).map((a) => [a.code, a.before, a.after, a.reason])).toEqual([
+      ['Z99', 'примечание', null, 'restore'],
+      ['Z01', '510', '500', 'restore'],
+    ]);
+  });
+});
+
+describe('migration 0005: one accepted import of a file', () => {
+  it('turns the later of two accepted imports of one file (two imports at once, before 0005) into a duplicate, keeping both reports', async () => {
+    const old = await databaseAtMigration(file, 4);
+    opened.push(old);
+    const { raw } = old;
+    const { bins } = district(raw);
+    insertImport(raw).run(1, 1, 'school1.xlsx', 'accepted', 1, bins[0], '[]', '2026-02-01T10:00:00.000Z');
+    insertImport(raw).run(2, 1, 'school1 (copy).xlsx', 'accepted', 1, bins[0], '[]', '2026-02-01T10:00:00.100Z');
+    insertImport(raw).run(3, 1, 'school1 again.xlsx', 'duplicate', 1, bins[0], '[]', '2026-02-02T10:00:00.000Z');
+    insertImport(raw).run(4, 2, 'school2.xlsx', 'rejected', 2, bins[1], '[]', '2026-02-02T11:00:00.000Z');
+    insertImport(raw).run(5, 3, 'school2-fixed.xlsx', 'accepted', 2, bins[1], '[]', '2026-02-03T10:00:00.000Z');
+    insertReport(raw).run(1, 1, 1, '2026-02-01T10:00:00.000Z', 0);
+    insertReport(raw).run(2, 1, 2, '2026-02-01T10:00:00.100Z', 1);
+    insertReport(raw).run(3, 2, 5, '2026-02-03T10:00:00.000Z', 1);
+    for (const report of [1, 2, 3]) insertValue(raw).run(report, 'Z01', 500 + report);
+    raw
+      .prepare("INSERT INTO value_audit (campaign_id, school_id, code, old_value, new_value, report_id, reason, os_user) VALUES ('zabota-2026', 1, 'Z01', '501', '502', 2, 'file', 'specialist')")
+      .run();
+    await closeAll();
+
+    const upgraded = await open();
+    expect(executed(upgraded.raw)).toEqual(MIGRATIONS);
+    expect(upgraded.raw.prepare('SELECT status FROM imports ORDER BY id').pluck().all()).toEqual(['accepted', 'duplicate', 'duplicate', 'rejected', 'accepted']);
+    expect(upgraded.raw.prepare('SELECT id, import_id, is_current FROM reports ORDER BY id').all()).toEqual([
+      { id: 1, import_id: 1, is_current: 0 },
+      { id: 2, import_id: 2, is_current: 1 },
+      { id: 3, import_id: 5, is_current: 1 },
+    ]);
+    expect((await getSummary(upgraded.db, 'zabota-2026')).totals).toMatchObject({ Z01: 502 + 503 });
+    expect((await listAudit(upgraded.db, 'zabota-2026')).map((a) => [a.before, a.after, a.user])).toEqual([['501', '502', 'specialist']]);
+    expect(() => insertImport(upgraded.raw).run(6, 1, 'once more.xlsx', 'accepted', 1, bins[0], '[]', '2026-02-04T10:00:00.000Z')).toThrow(/UNIQUE constraint failed/);
+    expect(upgraded.raw.pragma('foreign_key_check')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../main/db/backup.ts';
 import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
+import { openDatabase } from '../../main/db/open.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { readIdentity } from '../../main/excel/identity.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
@@ -46,11 +47,17 @@ afterEach(async () => {
 });
 
 describe(`a database from release ${expected.release}`, () => {
-  it('is migrated to this release, with a copy of it as it was kept first when anything was to migrate', () => {
+  it('is migrated to this release, with a copy of it as it was kept first when anything was to migrate', async () => {
     const all = migrationNames(defaultMigrationsDir());
     expect(session.raw.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(all);
     expect(session.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(session.raw.pragma('foreign_key_check')).toEqual([]);
+    // The migrations' own tables, made by the previous release's runner, are those a fresh database gets.
+    const fresh = await openDatabase(path.join(folder.dir, 'fresh.sqlite'));
+    const migrationTables = (raw: BetterSqlite3.Database) => raw.prepare("SELECT name, sql FROM sqlite_master WHERE name LIKE 'schema_migrations%' ORDER BY name").all();
+    expect(migrationTables(session.raw)).toEqual(migrationTables(fresh.raw));
+    expect(session.raw.prepare('SELECT * FROM schema_migrations_lock').all()).toEqual(fresh.raw.prepare('SELECT * FROM schema_migrations_lock').all());
+    await fresh.close();
     const copies = listBackups(session.list().folder).filter((backup) => backup.kind === 'beforeUpdate');
     const pending = all.filter((name) => !expected.migrations.includes(name));
     expect(copies).toHaveLength(pending.length > 0 ? 1 : 0);
