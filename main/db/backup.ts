@@ -3,10 +3,11 @@
 // The automatic ones live in `backups/` next to the database: one a day, and one before every update or restore.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { BackupInfo, BackupKind } from '../../shared/backups.ts';
 import { AppError } from '../errors.ts';
+import { openSqlite } from './connection.ts';
 
 /** How many copies of each kind are kept; the oldest go first. */
 export const BACKUPS_KEPT: Record<BackupKind, number> = { daily: 14, beforeUpdate: 4, beforeRestore: 4 };
@@ -44,7 +45,7 @@ function parseBackupName(name: string): { kind: BackupKind; createdAt: string } 
 
 /** Opens a copy, makes it one self-contained file (no -wal beside it) and checks every page of it. */
 function verifyCopy(file: string): void {
-  const copy = new BetterSqlite3(file, { fileMustExist: true });
+  const copy = openSqlite(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('integrity_check', { simple: true });

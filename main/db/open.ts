@@ -1,9 +1,10 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../errors.ts';
 import { automaticBackup, dailyBackup, defaultBackupDir } from './backup.ts';
+import { openSqlite } from './connection.ts';
 import { defaultMigrationsDir, migrate, pendingMigrations } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { storageError } from './storage-errors.ts';
@@ -53,7 +54,7 @@ function refuseReadOnly(file: string): void {
 function openExclusive(file: string): BetterSqlite3.Database {
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(file, { timeout: 0 });
+    raw = openSqlite(file, { timeout: 0 });
   } catch (error) {
     throw storageError(error, file) ?? new AppError('storage', 'db.cannotOpen', { file, details: String(error) });
   }

@@ -3,65 +3,36 @@
 import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { BackupList, DatabaseContents, RestoreResult } from '../../shared/backups.ts';
+import type { BackupList, RestoreResult } from '../../shared/backups.ts';
 import { AppError } from '../errors.ts';
 import type { OutputFile } from '../platform.ts';
 import { automaticBackup, backupTo, listBackups, manualBackupName } from './backup.ts';
-import { defaultMigrationsDir, executedMigrationNames, migrationNames, refuseNewerDatabase } from './migrate.ts';
+import { defaultMigrationsDir } from './migrate.ts';
 import { openDatabase, type Database, type OpenedDatabase, type OpenOptions } from './open.ts';
+import { checkRestoreCandidate } from './restore-check.ts';
 
-function contentsOf(raw: BetterSqlite3.Database): DatabaseContents {
-  const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return {
-    schools: count('schools'),
-    campaigns: count('campaigns'),
-    reports: raw.prepare('SELECT count(*) FROM reports WHERE is_current = 1').pluck().get() as number,
-    lastImportAt: (raw.prepare('SELECT max(imported_at) FROM imports').pluck().get() as string | null) ?? null,
-  };
-}
-
-/**
- * Checks a file offered for a restore, already copied to `staging`: a whole SQLite file (every page checked),
- * made by Jinaq, and not by a newer Jinaq. `shownName` is how the user knows the file.
- */
-function inspectCandidate(staging: string, shownName: string, known: string[]): DatabaseContents {
-  let candidate: BetterSqlite3.Database;
-  try {
-    candidate = new BetterSqlite3(staging, { fileMustExist: true });
-    candidate.pragma('journal_mode = DELETE');
-  } catch {
-    throw new AppError('invalid_input', 'backup.notJinaq', { file: shownName });
-  }
-  try {
-    if (candidate.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('invalid_input', 'backup.damaged', { file: shownName });
-    if (!executedMigrationNames(candidate).includes(known[0])) throw new AppError('invalid_input', 'backup.notJinaq', { file: shownName });
-    refuseNewerDatabase(candidate, known, shownName);
-    return contentsOf(candidate);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('invalid_input', 'backup.notJinaq', { file: shownName });
-  } finally {
-    candidate.close();
-  }
+export interface SessionOptions extends OpenOptions {
+  /** How long the checks of a file offered for a restore may take (default RESTORE_CHECK_BOUND_MS). */
+  restoreCheckMs?: number;
 }
 
 export class DatabaseSession {
   private opened: OpenedDatabase;
-  private readonly options: OpenOptions;
+  private readonly options: SessionOptions;
 
-  private constructor(opened: OpenedDatabase, options: OpenOptions) {
+  private constructor(opened: OpenedDatabase, options: SessionOptions) {
     this.opened = opened;
     this.options = options;
   }
 
-  static async open(file: string, options: OpenOptions = {}): Promise<DatabaseSession> {
+  static async open(file: string, options: SessionOptions = {}): Promise<DatabaseSession> {
     return new DatabaseSession(await openDatabase(file, options), options);
   }
 
   /** A session over a database opened already (with the options it was opened with). */
-  static over(opened: OpenedDatabase, options: OpenOptions = {}): DatabaseSession {
+  static over(opened: OpenedDatabase, options: SessionOptions = {}): DatabaseSession {
     return new DatabaseSession(opened, options);
   }
 
@@ -148,7 +119,8 @@ export class DatabaseSession {
   private async restoreStaged(staging: string, shownName: string): Promise<RestoreResult> {
     const file = path.resolve(this.opened.file);
     try {
-      const contents = inspectCandidate(staging, shownName, migrationNames(this.options.migrationsDir ?? defaultMigrationsDir()));
+      const migrationsDir = this.options.migrationsDir ?? defaultMigrationsDir();
+      const contents = await checkRestoreCandidate({ file: staging, shownName, migrationsDir }, this.options.restoreCheckMs);
       const keptAs = await automaticBackup(this.opened.raw, this.opened.backupDir, 'beforeRestore', this.now);
       const reopenOptions = { ...this.options, dailyBackup: false };
       const backupDir = this.opened.backupDir;

@@ -161,7 +161,7 @@ export default {
       ],
       notes: [
         'Only new campaigns get a new region code. Correct an existing campaign\'s hashtag in the campaign itself: «Dates, hashtag, form».',
-        'Backups (at the bottom of the screen): the app copies the database itself every day and before an update. Once a week click «Back up now» and save the copy to a USB stick. «Restore» replaces all data with the copy\'s; the current database is kept in the backup folder first.',
+        'Backups (at the bottom of the screen): the app copies the database itself every day and before an update. Once a week click «Back up now» and save the copy to a USB stick. «Restore» replaces all data with the copy\'s; the current database is kept in the backup folder first. A file changed by another program (an extra trigger, view or table, a table missing) is refused, and nothing is changed.',
       ],
     },
     help: {
