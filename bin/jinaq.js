@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-// The `jinaq` command. Node 24 runs the TypeScript sources directly (type stripping).
-import { runCli } from '../main/cli.ts';
+// The `jinaq` command. Node 24 runs the TypeScript sources directly (type stripping); an older Node re-runs the
+// command under the Node 24 that `npm start` / `npm test` installed, or says in one line what to do.
+import { cachedNode, needNodeLine, rerunUnder, runningOnNode24 } from '../scripts/node24.js';
 
+if (!runningOnNode24()) {
+  const node = cachedNode();
+  if (!node) {
+    console.error(needNodeLine());
+    process.exit(2);
+  }
+  rerunUnder(node);
+}
+const { runCli } = await import('../main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));

@@ -31,6 +31,8 @@ export interface ApiContext {
   session: DatabaseSession;
   platform: Platform;
   gate: CallGate;
+  /** Told of every error a handler did not expect (the caller logs it); the renderer gets only its message. */
+  onInternalError?: (name: string, error: unknown) => void;
 }
 
 export function createApiContext(session: DatabaseSession, platform: Platform): ApiContext {
@@ -139,6 +141,8 @@ export async function dispatch(ctx: ApiContext, name: string, input: unknown): P
     const call = () => handler(parsed.data, ctx);
     return { ok: true, value: await (REPLACE_DATABASE.has(name) ? ctx.gate.alone(call) : ctx.gate.beside(call)) };
   } catch (error) {
-    return { ok: false, error: errorOf(error, ctx.session.file) };
+    const failure = errorOf(error, ctx.session.file);
+    if (failure.code === 'internal') ctx.onInternalError?.(name, error);
+    return { ok: false, error: failure };
   }
 }

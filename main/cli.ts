@@ -1,21 +1,23 @@
 // `jinaq`: the command line over the same services as the app. Exit 0 on success,
-// 1 when some input was rejected, 2 on a usage error.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// 1 when some input was rejected or could not be read, 2 on a usage error, 3 on an unexpected error (details logged).
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { CAMPAIGN_KINDS, type CampaignKind, type ImportOutcome } from '../shared/domain.ts';
 import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
+import { MAX_FILE_BYTES } from '../shared/imports.ts';
 import type { FileIssue } from '../shared/messages.ts';
 import { consoleLanguage } from './cli-lang.ts';
 import { DatabaseSession } from './db/session.ts';
+import { logError } from './error-log.ts';
 import { AppError } from './errors.ts';
-import { resolveDatabasePath } from './paths.ts';
+import { checkedDatabasePath } from './paths.ts';
 import type { SaveRequest } from './platform.ts';
 import { createCampaign, listCampaigns } from './services/campaigns.ts';
 import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 import { buildFormFile, importFormFile, listForms } from './services/forms.ts';
-import { importReports } from './services/imports.ts';
+import { importReports, type IncomingFile } from './services/imports.ts';
 import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
 import { buildPlanWorkbook, importPlan } from './services/plan-files.ts';
@@ -28,8 +30,11 @@ import type { Plan } from '../shared/plans/model.ts';
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_UNEXPECTED = 3;
 
 class UsageError extends Error {}
+/** A file named on the command line that cannot be read: said in one line, exit code 1. */
+class UnreadableInput extends Error {}
 
 interface Io {
   out(line: string): void;
@@ -89,18 +94,60 @@ function issueLine(t: TFunction, issue: FileIssue): string {
   return `    ${place ? `${place}: ` : ''}${formatMessage(t, issue.message)}`;
 }
 
+/** Why a file or folder could not be read, in the user's language (the system's code when it is a rare one). */
+function readProblem(t: TFunction, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? String(error);
+  const known = code === 'EPERM' ? 'EACCES' : code;
+  return ['EACCES', 'ELOOP', 'ENOENT'].includes(known) ? t(`messages.cli.readProblem.${known}`) : t('messages.cli.readProblem.other', { code });
+}
+
+function readInput(t: TFunction, file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UnreadableInput(t('messages.cli.fileUnreadable', { path: file, reason: readProblem(t, error) }));
+  }
+}
+
 /**
- * The workbooks at the paths, folders searched through (.xlsx, and the .xls some schools still send, which the
- * import converts or explains); Excel's own lock files (~$…) skipped. A file named on the line is taken whatever it is.
+ * The workbooks at the paths, read one at a time as the import asks for the next: folders searched through (.xlsx,
+ * and the .xls some schools still send, which the import converts or explains); Excel's own lock files (~$…) skipped.
+ * A file named on the line is taken whatever it is. A file too large or unreadable, a folder that cannot be listed,
+ * a link back to a folder already searched: each is told through `skip` and the rest go on.
  */
-function xlsxFiles(paths: string[]): string[] {
-  const found: string[] = [];
-  const visit = (p: string, named: boolean) => {
-    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
-    else if (named || (/\.xlsx?$/i.test(p) && !path.basename(p).startsWith('~$'))) found.push(p);
-  };
-  paths.forEach((p) => visit(p, true));
-  return found;
+async function* workbookFiles(t: TFunction, paths: string[], skip: (line: string) => void): AsyncGenerator<IncomingFile> {
+  const searched = new Set<string>();
+  function* visit(p: string, named: boolean): Generator<IncomingFile> {
+    let info;
+    try {
+      info = statSync(p);
+    } catch (error) {
+      return skip(t('messages.cli.fileUnreadable', { path: p, reason: readProblem(t, error) }));
+    }
+    if (info.isDirectory()) {
+      const real = realpathSync(p);
+      if (searched.has(real)) return skip(t('messages.cli.folderLoop', { path: p, target: real }));
+      searched.add(real);
+      let names;
+      try {
+        names = readdirSync(p).sort();
+      } catch (error) {
+        return skip(t('messages.cli.folderUnreadable', { path: p, reason: readProblem(t, error) }));
+      }
+      for (const name of names) yield* visit(path.join(p, name), false);
+      return;
+    }
+    if (!named && !(/\.xlsx?$/i.test(p) && !path.basename(p).startsWith('~$'))) return;
+    if (info.size > MAX_FILE_BYTES) {
+      return skip(formatMessage(t, { key: 'import.fileTooLarge', params: { file: p, size: Math.round(info.size / 2 ** 20), limit: MAX_FILE_BYTES / 2 ** 20 } }));
+    }
+    try {
+      yield { name: p, bytes: readFileSync(p) };
+    } catch (error) {
+      skip(t('messages.cli.fileUnreadable', { path: p, reason: readProblem(t, error) }));
+    }
+  }
+  for (const p of paths) yield* visit(p, true);
 }
 
 function statusText(t: TFunction, outcome: ImportOutcome): string {
@@ -112,14 +159,14 @@ async function runImport(command: Command): Promise<number> {
   const { t, io } = command;
   const campaignId = required(command, 'campaign');
   if (command.args.length === 0) throw new UsageError(t('messages.cli.missingOption', { option: 'PATH' }));
-  const files = xlsxFiles(command.args);
-  if (files.length === 0) throw new UsageError(t('messages.cli.noFiles', { paths: command.args.join(', ') }));
-  const outcomes = await importReports(
-    command.database.db,
-    campaignId,
-    files.map((file) => ({ name: file, bytes: readFileSync(file) })),
-    { dryRun: command.options['dry-run'] },
-  );
+  let skipped = 0;
+  const skip = (line: string) => {
+    skipped++;
+    io.err(line);
+  };
+  const files = workbookFiles(t, command.args, skip);
+  const outcomes = await importReports(command.database.db, campaignId, files, { dryRun: command.options['dry-run'] });
+  if (outcomes.length === 0 && skipped === 0) throw new UsageError(t('messages.cli.noFiles', { paths: command.args.join(', ') }));
   if (command.options.json) {
     const json = outcomes.map((o) => ({
       file: o.file,
@@ -140,7 +187,7 @@ async function runImport(command: Command): Promise<number> {
     io.out(t('messages.cli.importTotals', { accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate') }));
     if (command.options['dry-run']) io.out(t('messages.cli.dryRun'));
   }
-  return outcomes.some((o) => o.status === 'rejected') ? EXIT_REJECTED : EXIT_OK;
+  return skipped > 0 || outcomes.some((o) => o.status === 'rejected') ? EXIT_REJECTED : EXIT_OK;
 }
 
 async function runSchools(command: Command): Promise<number> {
@@ -157,7 +204,7 @@ async function runSchools(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'import' && file) {
-    const result = await importRegistry(database.db, readFileSync(file), path.basename(file));
+    const result = await importRegistry(database.db, readInput(t, file), path.basename(file));
     if (result.fileProblem) {
       io.err(formatMessage(t, result.fileProblem));
       return EXIT_REJECTED;
@@ -262,7 +309,7 @@ async function runPlan(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'import' && file) {
-    const result = await importPlan(database.db, campaignId, { name: path.basename(file), bytes: readFileSync(file) });
+    const result = await importPlan(database.db, campaignId, { name: path.basename(file), bytes: readInput(t, file) });
     if (command.options.json) io.out(JSON.stringify({ replaced: result.replaced, items: result.items, problems: result.problems.map((i) => issueJson(t, i)) }, null, 2));
     else if (result.replaced) io.out(t('messages.cli.planImported', { count: result.items }));
     else for (const problem of result.problems) io.out(issueLine(t, problem));
@@ -287,7 +334,7 @@ async function runForms(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'import' && file) {
-    const result = await importFormFile(database.db, readFileSync(file));
+    const result = await importFormFile(database.db, readInput(t, file));
     if (result.record) {
       io.out(t(`messages.cli.formImported.${result.outcome}`, { form: `${result.record.form.id} v${result.record.form.version}` }));
       return EXIT_OK;
@@ -355,20 +402,34 @@ export async function runCli(argv: string[], io: Io = consoleIo): Promise<number
     io.err(t('messages.cli.usage'));
     return options.help ? EXIT_OK : EXIT_USAGE;
   }
+  let file: string;
+  try {
+    file = checkedDatabasePath(options.db);
+  } catch (error) {
+    io.err(error instanceof AppError ? formatMessage(t, { key: error.key, params: error.params }) : String(error));
+    return EXIT_USAGE;
+  }
   let database: DatabaseSession | undefined;
   try {
-    database = await DatabaseSession.open(resolveDatabasePath(options.db));
+    database = await DatabaseSession.open(file);
     return await run({ t, lang, io, options, args, database });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(error.message);
       return EXIT_USAGE;
     }
+    if (error instanceof UnreadableInput) {
+      io.err(error.message);
+      return EXIT_REJECTED;
+    }
     if (error instanceof AppError) {
       io.err(formatMessage(t, { key: error.key, params: error.params }));
       return EXIT_REJECTED;
     }
-    throw error;
+    // Never a stack on the screen: one line saying what happened, the details in the log.
+    const log = logError(file, `jinaq ${argv.join(' ')}`, error);
+    io.err(t('messages.cli.unexpected', { message: error instanceof Error ? error.message : String(error), log }));
+    return EXIT_UNEXPECTED;
   } finally {
     await database?.close();
   }

@@ -60,6 +60,8 @@ async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown
     throw new TransportError('network', error instanceof Error ? error.message : String(error));
   }
   if (response.status === 403) throw new TransportError('forbidden', 'HTTP 403');
+  // 503: too much data arriving at once; its body is an API error the screens show like any other.
+  if (response.status === 503) return (await response.json()) as ApiResult<unknown>;
   if (!response.ok) throw new TransportError('server', `HTTP ${response.status}`);
   return (await response.json()) as ApiResult<unknown>;
 }

@@ -222,11 +222,16 @@ export async function reimportStored(db: Kysely<Database>, campaignId: string, i
   return outcomes;
 }
 
-/** Imports each file on its own: one bad file never holds back or half-stores another. */
-export async function importReports(db: Kysely<Database>, campaignId: string, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+/**
+ * Imports each file on its own: one bad file never holds back or half-stores another. The files may come one at a
+ * time (the CLI reads each only when the one before is stored), so a folder's size never decides the memory used.
+ */
+export async function importReports(
+  db: Kysely<Database>, campaignId: string, files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>, options: ImportOptions = {},
+): Promise<ImportOutcome[]> {
   const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
-  for (const file of files) outcomes.push(await importReport(db, target, file, options));
+  for await (const file of files) outcomes.push(await importReport(db, target, file, options));
   return outcomes;
 }
 

@@ -1,8 +1,10 @@
 // The `jinaq` command line end to end on a real database file and real workbooks.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runCli } from '../../main/cli.ts';
+import { EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED, EXIT_USAGE, runCli } from '../../main/cli.ts';
+import { ERROR_LOG_NAME } from '../../main/error-log.ts';
 import { tempDir } from '../helpers/db.ts';
 import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
@@ -179,5 +181,117 @@ describe('jinaq forms', () => {
     expect(refused.err).toContain('Форма не импортирована:');
     expect(refused.err).toContain('Файл не является файлом формы Jinaq: поле «form.version»');
     expect(await jinaq('forms', 'export', '--form', 'zabota', '--version', 'два', '--out', file)).toMatchObject({ code: EXIT_USAGE });
+  });
+});
+
+// The `jinaq` command as a user runs it: a process of its own, its exit code, its stdout and stderr.
+describe('jinaq as a process', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const STACK_LINE = /^\s+at .+[:(]/m;
+
+  function run(args: string[], options: { node?: string; uid?: number; env?: Record<string, string> } = {}) {
+    const result = spawnSync(options.node ?? process.execPath, [path.join(root, 'bin/jinaq.js'), ...args, '--lang', 'ru'], {
+      encoding: 'utf8',
+      cwd: dir,
+      uid: options.uid,
+      gid: options.uid,
+      env: { ...process.env, ...options.env },
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  }
+
+  it('refuses a --db that is empty, a folder, or in a folder that does not exist, creating nothing; a new file in a folder that exists starts a district', () => {
+    const missing = path.join(dir, 'no-such-folder', 'jinaq.sqlite');
+    const refusals = [
+      run(['schools', 'list', '--db', '']),
+      run(['schools', 'list', '--db', missing]),
+      run(['schools', 'list', '--db', dir]),
+      run(['schools', 'list'], { env: { JINAQ_DB: '' } }),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.code).toBe(EXIT_USAGE);
+      expect(refusal.err).not.toMatch(STACK_LINE);
+    }
+    expect(refusals[0].err).toContain('Путь к базе данных пуст');
+    expect(refusals[1].err.trim()).toBe(`Папки ${path.dirname(missing)} нет, поэтому базу данных ${missing} открыть нельзя. Проверьте путь в --db (или JINAQ_DB); чтобы начать новую базу, сначала создайте папку.`);
+    expect(refusals[2].err).toContain(`${dir} — папка, а не файл базы данных`);
+    expect(refusals[3].err).toContain('Путь к базе данных пуст');
+    expect(existsSync(path.dirname(missing))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(run(['schools', 'list', '--db', db])).toMatchObject({ code: EXIT_OK, err: '' });
+    expect(existsSync(db)).toBe(true);
+  });
+
+  it('says in one line what went wrong and where the details are logged, never a stack', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    const result = run(['schools', 'template', '--out', path.join(file, 'sub', 'registry.xlsx'), '--db', db]);
+    expect(result.code).toBe(EXIT_UNEXPECTED);
+    expect(result.err).not.toMatch(STACK_LINE);
+    const log = path.join(dir, ERROR_LOG_NAME);
+    expect(result.err.trim()).toMatch(/^Непредвиденная ошибка: ENOTDIR: not a directory, mkdir '.+'\. Подробности записаны в (.+)$/);
+    expect(result.err.trim().endsWith(log)).toBe(true);
+    expect(readFileSync(log, 'utf8')).toMatch(/jinaq schools template[\s\S]*ENOTDIR[\s\S]*\n\s+at /);
+  });
+
+  it('imports the files of a folder one by one: a file too large or unreadable, a folder it cannot list, links in a loop each get a line, the rest go on', () => {
+    // Files and folders a user cannot read exist only for a user other than root: as root the command runs as nobody,
+    // with a link to this Node outside /root, which nobody cannot enter.
+    let node = process.execPath;
+    let uid: number | undefined;
+    if (process.getuid?.() === 0) {
+      uid = 65534;
+      node = path.join(dir, 'node');
+      linkSync(process.execPath, node);
+      chownSync(dir, uid, uid);
+    }
+    expect(run(['campaign', 'create', '--kind', 'zabota', '--year', '2027', '--db', db], { node, uid }).code).toBe(EXIT_OK);
+    const inbox = path.join(dir, 'inbox');
+    mkdirSync(path.join(inbox, 'locked'), { recursive: true });
+    writeFileSync(path.join(inbox, 'locked', 'inside.xlsx'), 'never read');
+    writeFileSync(path.join(inbox, 'a-first.xlsx'), 'not a workbook');
+    writeFileSync(path.join(inbox, 'secret.xlsx'), 'not for this user');
+    writeFileSync(path.join(inbox, 'z-last.xlsx'), 'not a workbook either');
+    writeFileSync(path.join(inbox, 'huge.xlsx'), '');
+    truncateSync(path.join(inbox, 'huge.xlsx'), 25 * 1024 * 1024);
+    symlinkSync(inbox, path.join(inbox, 'loop'));
+    symlinkSync(path.join(inbox, 'self.xlsx'), path.join(inbox, 'self.xlsx'));
+    chmodSync(path.join(inbox, 'locked'), 0o000);
+    chmodSync(path.join(inbox, 'secret.xlsx'), 0o000);
+
+    const result = run(['import', '--campaign', 'zabota-2027', inbox, '--db', db], { node, uid });
+    expect(result.code).toBe(EXIT_REJECTED);
+    expect(result.err).not.toMatch(STACK_LINE);
+    expect(result.err.trim().split('\n')).toEqual([
+      `Файл «${path.join(inbox, 'huge.xlsx')}» слишком большой: 25 МБ при допустимых 20 МБ. Заполненный шаблон обычно намного меньше — возможно, это не тот файл или в него вставлены фотографии. Попросите школу прислать заполненный шаблон без картинок`,
+      `Папку ${path.join(inbox, 'locked')} не удалось просмотреть (нет прав на чтение); файлы в ней пропущены, остальные импортируются`,
+      `Папка ${path.join(inbox, 'loop')} — ссылка на папку, которая уже просматривается (${inbox}); пропущена, чтобы не ходить по кругу`,
+      `Файл ${path.join(inbox, 'secret.xlsx')} не удалось прочитать (нет прав на чтение); он пропущен, остальные импортируются`,
+      `Файл ${path.join(inbox, 'self.xlsx')} не удалось прочитать (символическая ссылка ведёт по кругу); он пропущен, остальные импортируются`,
+    ]);
+    expect(result.out).toContain(`${path.join(inbox, 'a-first.xlsx')}: отклонён`);
+    expect(result.out).toContain(`${path.join(inbox, 'z-last.xlsx')}: отклонён`);
+    expect(result.out).toContain('Принято: 0, отклонено: 2, повторов: 0');
+  });
+
+  it('reads the files one at a time, so a folder far larger than memory allows is imported in bounded memory', () => {
+    const inbox = path.join(dir, 'large');
+    mkdirSync(inbox);
+    const count = 30;
+    const bytes = Buffer.alloc(15 * 1024 * 1024, 0x20);
+    for (let n = 0; n < count; n++) {
+      bytes[0] = n;
+      writeFileSync(path.join(inbox, `school-${String(n).padStart(2, '0')}.xlsx`), bytes);
+    }
+    expect(run(['campaign', 'create', '--kind', 'zabota', '--year', '2027', '--db', db]).code).toBe(EXIT_OK);
+    // The peak memory of the process (resident set, in KB), written by Node at exit.
+    const peak = "data:text/javascript,process.on('exit',()=>process.stderr.write('peak-kb='+process.resourceUsage().maxRSS))";
+    const result = run(['import', '--campaign', 'zabota-2027', inbox, '--dry-run', '--db', db], { env: { NODE_OPTIONS: `--import=${peak}` } });
+    expect(result.out).toContain(`Принято: 0, отклонено: ${count}, повторов: 0`);
+    const peakMb = Number(/peak-kb=(\d+)/.exec(result.err)?.[1]) / 1024;
+    // 30 files of 15 MB are 450 MB together: read all at once they alone would be more; one at a time the whole
+    // process (Node, SQLite, the import) peaks near 250 MB.
+    expect(peakMb).toBeGreaterThan(0);
+    expect(peakMb).toBeLessThan((count * bytes.length) / 2 ** 20);
   });
 });

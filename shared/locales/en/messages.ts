@@ -6,6 +6,7 @@ export default {
     unknownMethod: 'Unknown operation "{{name}}"',
     webRunning: 'Jinaq (browser mode) is running. Open: {{url}}',
     internal: 'Internal error: {{details}}',
+    busy: 'Jinaq is receiving too much data at once. Wait for the uploads in progress to finish and try again.',
   },
   db: {
     newerVersion: 'The database file {{file}} was created by a newer version of Jinaq (migration {{migration}}). Update the app; the file was not changed.',
@@ -16,6 +17,9 @@ export default {
     cannotOpen: 'The database {{file}} could not be opened ({{details}}). Check that its folder exists and can be reached.',
     ioError: 'A disk read or write error on the database {{file}} ({{details}}). The last action was not saved. Check the disk; if it happens again, restore the database from a backup (Settings → Backups).',
     corrupt: 'The database {{file}} is damaged. Restore it from a backup: Settings → Backups.',
+    emptyPath: 'The database path is empty (--db "" or an empty JINAQ_DB). Name a file, for example --db ~/jinaq/jinaq.sqlite, or leave the option out to use the default database.',
+    isFolder: '{{file}} is a folder, not a database file. Name a file inside it, for example {{file}}/jinaq.sqlite.',
+    noFolder: 'The folder {{folder}} does not exist, so the database {{file}} cannot be opened. Check the path in --db (or JINAQ_DB); to start a new database, create the folder first.',
   },
   backup: {
     failed: 'The backup {{file}} could not be made: {{details}}',
@@ -281,7 +285,7 @@ export default {
   jinaq restore FILE.sqlite               restore the database from a copy (the current one is kept)
 
 Every command takes --db PATH (or JINAQ_DB) and --lang kk|ru|en (or JINAQ_LANG).
-Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
+Exit code: 0 success, 1 some input rejected or unreadable, 2 a usage error, 3 an unexpected error (details in jinaq-errors.log).`,
     formImported: {
       added: 'Form {{form}} added',
       same: 'Form {{form}} is already here; nothing changed',
@@ -293,6 +297,16 @@ Exit code: 0 success, 1 some input rejected, 2 a usage error.`,
     missingOption: 'Missing option --{{option}}',
     badOption: 'Invalid value of --{{option}}: {{value}}',
     noFiles: 'No .xlsx files at the given paths: {{paths}}',
+    unexpected: 'Unexpected error: {{message}}. The details are in {{log}}',
+    readProblem: {
+      EACCES: 'no permission to read it',
+      ELOOP: 'a symbolic link that goes round in a loop',
+      ENOENT: 'it is not there (deleted, or a broken link)',
+      other: 'error {{code}}',
+    },
+    folderUnreadable: 'The folder {{path}} could not be listed ({{reason}}); its files are skipped, the rest are imported',
+    fileUnreadable: 'The file {{path}} could not be read ({{reason}}); it is skipped, the rest are imported',
+    folderLoop: 'The folder {{path}} is a link to a folder already being searched ({{target}}); skipped so as not to go round in circles',
     cannotRead: 'Could not read {{path}}: {{reason}}',
     registryImported: 'Schools added: {{added}}, updated: {{updated}}, rows with problems: {{problems}}',
     restored: 'The database was restored from {{file}}: {{schools}} schools, {{campaigns}} campaigns, {{reports}} reports. The previous database was kept in the backup folder as {{keptAs}}.',
