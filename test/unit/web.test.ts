@@ -64,9 +64,8 @@ describe('browser mode server', () => {
   it('takes a database copy far larger than a school\'s file for a restore (60 MB, 80 MB as base64)', async () => {
     const copy = path.join(dir, 'large-copy.sqlite');
     const database = await openDatabase(copy);
-    // Kept files make a real district's database this large; one blob does it here.
-    database.raw.prepare('CREATE TABLE ballast (bytes BLOB)').run();
-    database.raw.prepare('INSERT INTO ballast VALUES (randomblob(?))').run(60 * 1024 * 1024);
+    // Kept files make a real district's database this large; one kept file does it here.
+    database.raw.prepare("INSERT INTO files (sha256, size, bytes) VALUES ('ballast', ?, randomblob(?))").run(60 * 1024 * 1024, 60 * 1024 * 1024);
     await database.close();
     const file = { name: 'large-copy.sqlite', base64: readFileSync(copy).toString('base64') };
     const response = await post('/api/backups.restoreFile', { file }, { 'X-Jinaq-Token': running.token });
