@@ -12,7 +12,7 @@ import type { Plan } from '../../shared/plans/model.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
+import { IDENTITY_SHEET, identityBinConflict, readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
@@ -31,6 +31,8 @@ export type { IncomingFile } from './report-store.ts';
 export interface ImportOptions {
   /** Judge every file and say what would happen, storing nothing. */
   dryRun?: boolean;
+  /** The school a file whose mentions of its school disagree is accepted as. */
+  choice?: SchoolChoice;
 }
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
@@ -119,11 +121,65 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
   return { form };
 }
 
-/** Which school the file is from, checked against the registry. */
-async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ school: School } | { refusal: Verdict }> {
+/** Two mentions of the school in one file that name different schools: the refusal, and the БИН either could be. */
+interface Disagreement {
+  refusal: FileIssue;
+  bins: string[];
+}
+
+const namesOf = (school: School) => [school.shortName, school.nameRu, school.nameKk, `${school.nameRu} / ${school.nameKk}`].filter(Boolean);
+
+/** The registry school the header's name is, when that name is exactly another school's and not the identified one's. */
+async function schoolNamedInHeader(db: Kysely<Database>, report: ReadReport, identified: School | null): Promise<School | null> {
+  const written = report.headerSchoolName;
+  if (!written || (identified && namesOf(identified).some((name) => sameName(name, written)))) return null;
+  const rows = await db.selectFrom('schools').selectAll().execute();
+  return rows.map(schoolFromRow).find((school) => namesOf(school).some((name) => sameName(name, written))) ?? null;
+}
+
+/**
+ * The file names its school twice — in the template's identification and in the header block — and the hidden sheet
+ * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
+ * file cannot be known from the file: it is never filed silently under either.
+ */
+async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: Workbook): Promise<Disagreement | null> {
+  const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
+  const conflict = identityBinConflict(workbook);
+  if (conflict) {
+    const { sheetBin, propertyBin } = conflict;
+    const params = { fileBin: sheetBin, fileSchool: await label(sheetBin), otherBin: propertyBin, otherSchool: await label(propertyBin) };
+    return { refusal: issue('error', 'import.identificationDisagrees', params, { sheet: IDENTITY_SHEET }), bins: [sheetBin, propertyBin] };
+  }
+  const fileBin = normalizeBin(report.identity?.schoolBin ?? '');
+  // A blank template (or a file whose identification is lost) has only the header to go by.
+  if (!fileBin) return null;
+  const file = { fileBin, fileSchool: await label(fileBin) };
+  const headerBin = report.headerBin;
+  if (headerBin && headerBin !== fileBin && !checkBin(headerBin)) {
+    const params = { ...file, otherBin: headerBin, otherSchool: await label(headerBin, report.headerSchoolName), sheet: report.sheet, cell: report.headerBinCell ?? '' };
+    return { refusal: issue('error', 'import.headerBinDisagrees', params, { sheet: report.sheet, cell: report.headerBinCell ?? undefined }), bins: [fileBin, headerBin] };
+  }
+  const named = await schoolNamedInHeader(db, report, await findSchool(db, fileBin));
+  if (!named || named.bin === fileBin) return null;
+  const params = { ...file, otherBin: named.bin, otherSchool: named.shortName, written: report.headerSchoolName, sheet: report.sheet, cell: report.headerSchoolCell ?? '' };
+  return { refusal: issue('error', 'import.headerNameDisagrees', params, { sheet: report.sheet, cell: report.headerSchoolCell ?? undefined }), bins: [fileBin, named.bin] };
+}
+
+/** The school the specialist chose for a file whose mentions of its school disagree ('reports.acceptAs'). */
+export interface SchoolChoice {
+  /** The refused import whose kept file is accepted. */
+  importId: number;
+  bin: string;
+}
+
+/** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
+async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, choice?: SchoolChoice): Promise<Recognised | { refusal: Verdict }> {
+  const disagreement = await disagreementOf(db, report, workbook);
+  if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
+  if (choice && !disagreement?.bins.includes(choice.bin)) throw new AppError('conflict', 'import.nothingToChoose', { bin: choice.bin });
   const identity = report.identity;
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
-  const bin = normalizeBin(identity?.schoolBin || report.headerBin || '');
+  const bin = choice?.bin ?? normalizeBin(identity?.schoolBin || report.headerBin || '');
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
   const binProblem = checkBin(bin);
   if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
@@ -133,7 +189,19 @@ async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ sc
     return { refusal: { ...refusal, newSchool: { bin, name: report.headerSchoolName } } };
   }
   if (!school.active) return refuse(bin, issue('error', 'import.closedSchool', { bin }), school);
-  return { school };
+  if (!choice || !disagreement) return { school };
+  const otherBin = disagreement.bins.find((other) => other !== bin) ?? '';
+  const chosen = issue('warning', 'import.schoolChosen', { school: school.shortName, bin, otherSchool: (await findSchool(db, otherBin))?.shortName || otherBin, otherBin });
+  return { school, chosen, choice: { fromImportId: choice.importId, chosenBin: bin, otherBin, disagreement: disagreement.refusal } };
+}
+
+type Recognised = { school: School; chosen?: FileIssue; choice?: Verdict['choice'] };
+
+/** A header БИН that is no school of the registry: offered to be added, so that the file can then be accepted as it. */
+async function unknownHeaderSchool(db: Kysely<Database>, report: ReadReport, disagreement: Disagreement): Promise<Verdict['newSchool']> {
+  const headerBin = report.headerBin;
+  if (!headerBin || !disagreement.bins.includes(headerBin) || (await findSchool(db, headerBin))) return undefined;
+  return { bin: headerBin, name: report.headerSchoolName };
 }
 
 /**
@@ -147,7 +215,7 @@ function summaryAsReport(identity: SummaryIdentity, target: ImportTarget): { ide
   return { identity: { campaignId, formId, formVersion, schoolBin: departmentBin, districtId: target.district.id } };
 }
 
-async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget): Promise<Verdict> {
+async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget, choice?: SchoolChoice): Promise<Verdict> {
   const opened = await openWorkbook(file.bytes, path.basename(file.name));
   if (!opened.ok) return rejected(null, opened.error);
   const { workbook } = opened;
@@ -161,9 +229,9 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   const read = readReport(workbook, form);
   if (!read.ok) return rejected(null, read.error);
   const report = asReport ? { ...read.report, identity } : read.report;
-  const recognised = await recognise(db, report);
+  const recognised = await recognise(db, report, workbook, choice);
   if ('refusal' in recognised) return recognised.refusal;
-  const { school } = recognised;
+  const { school, chosen: chosenSchool } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
   const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
   const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
@@ -171,12 +239,13 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
     school,
     schoolBin: school.bin,
     errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
-    warnings: [...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
+    warnings: [...(chosenSchool ? [chosenSchool] : []), ...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
     form,
     values: report.values,
     texts: report.texts,
     lists: report.lists,
     planRows: plan.planRows,
+    choice: recognised.choice,
   };
 }
 
@@ -217,30 +286,42 @@ async function importReport(db: Kysely<Database>, target: ImportTarget, file: In
     const importId = checkedOnly ? null : await recordDuplicate(db, file, hash, campaign, previous, [warning]);
     return outcomeOf(file.name, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings: [warning], importId, checkedOnly });
   }
-  const verdict = await judge(db, file, target);
+  const verdict = await judge(db, file, target, options.choice);
   const status = verdict.errors.length === 0 ? 'accepted' : 'rejected';
   if (checkedOnly) return outcomeOf(file.name, status, { ...verdict, importId: null, checkedOnly });
   const stored = await storeVerdict(db, file, campaign, verdict, 'file');
   return outcomeOf(file.name, status, { ...verdict, ...stored });
 }
 
+/** The file an import of the campaign kept, to judge it again. */
+async function keptFile(db: Kysely<Database>, campaignId: string, importId: number): Promise<IncomingFile> {
+  const kept = await db
+    .selectFrom('imports')
+    .innerJoin('files', 'files.id', 'imports.file_id')
+    .select(['imports.file_name', 'files.bytes'])
+    .where('imports.id', '=', importId)
+    .where('imports.campaign_id', '=', campaignId)
+    .where('imports.source', '=', 'file')
+    .executeTakeFirst();
+  if (!kept) throw new AppError('not_found', 'import.notFound', { id: importId });
+  return { name: kept.file_name, bytes: new Uint8Array(kept.bytes) };
+}
+
 /** Judges kept files again — after the school they name was added to the registry, say — as new imports of them. */
 export async function reimportStored(db: Kysely<Database>, campaignId: string, importIds: number[]): Promise<ImportOutcome[]> {
   const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
-  for (const id of importIds) {
-    const kept = await db
-      .selectFrom('imports')
-      .innerJoin('files', 'files.id', 'imports.file_id')
-      .select(['imports.file_name', 'files.bytes'])
-      .where('imports.id', '=', id)
-      .where('imports.campaign_id', '=', campaignId)
-      .where('imports.source', '=', 'file')
-      .executeTakeFirst();
-    if (!kept) throw new AppError('not_found', 'import.notFound', { id });
-    outcomes.push(await importReport(db, target, { name: kept.file_name, bytes: new Uint8Array(kept.bytes) }, {}));
-  }
+  for (const id of importIds) outcomes.push(await importReport(db, target, await keptFile(db, campaignId, id), {}));
   return outcomes;
+}
+
+/**
+ * A kept file refused because it names two schools, accepted as the one the specialist chose (one of the two):
+ * stored as a new import of it, the choice written to the audit in the same transaction.
+ */
+export async function acceptAsSchool(db: Kysely<Database>, campaignId: string, choice: SchoolChoice): Promise<ImportOutcome> {
+  const target = await importTarget(db, campaignId);
+  return importReport(db, target, await keptFile(db, campaignId, choice.importId), { choice });
 }
 
 /** Imports each file on its own: one bad file never holds back or half-stores another. */

@@ -13,10 +13,10 @@ import { databaseAtMigration, tempDir } from '../helpers/db.ts';
 
 const SCHEMA = [
   'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
-  'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+  'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'school_choices', 'schools', 'settings',
   'value_audit',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_school_choices'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
