@@ -200,8 +200,9 @@ function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; 
     }
     const differing = differingCells(first, other, codes);
     if (differing.length > 0) {
-      const params = { first: first.sheet.name, second: other.sheet.name, cells: differing.slice(0, SHOWN_DIFFERENCES).join('; '), more: differing.length - SHOWN_DIFFERENCES };
-      return { error: issue('error', differing.length > SHOWN_DIFFERENCES ? 'import.tablesDifferMore' : 'import.tablesDiffer', params) };
+      const params = { first: first.sheet.name, second: other.sheet.name, cells: differing.slice(0, SHOWN_DIFFERENCES).join('; ') };
+      const more = differing.length - SHOWN_DIFFERENCES;
+      return { error: more > 0 ? issue('error', 'import.tablesDifferMore', { ...params, more }) : issue('error', 'import.tablesDiffer', params) };
     }
   }
   const issuedEmpty = first.sheet.name !== issued && tables.some((table) => table.sheet.name === issued);
