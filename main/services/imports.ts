@@ -12,7 +12,7 @@ import type { Plan } from '../../shared/plans/model.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { IDENTITY_SHEET, identityBinConflict, readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
+import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
 import { readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
@@ -23,10 +23,12 @@ import { campaignForm, getCampaign } from './campaigns.ts';
 import { findForm } from './forms.ts';
 import { getPlan } from './plans.ts';
 import { outcomeOf, rejected, sha256, storeVerdict, type IncomingFile, type PlanRow, type Verdict } from './report-store.ts';
+import { choiceMade, chosenBinOf, disagreementOf, findSchool, sameName, unknownHeaderSchool, type SchoolChoice } from './school-identity.ts';
 import { schoolFromRow } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 
 export type { IncomingFile } from './report-store.ts';
+export type { SchoolChoice } from './school-identity.ts';
 
 export interface ImportOptions {
   /** Judge every file and say what would happen, storing nothing. */
@@ -54,10 +56,7 @@ function refuse(schoolBin: string | null, error: FileIssue, school: School | nul
   return { refusal: rejected(schoolBin, error, school) };
 }
 
-export async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
-  const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
-  return row ? schoolFromRow(row) : null;
-}
+export { findSchool };
 
 /** What a batch of files is judged against, read once per batch. */
 export interface ImportTarget {
@@ -81,8 +80,6 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
   };
 }
-
-const sameName = (a: string, b: string) => a.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim() === b.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
 
 /** A template made by another district's Jinaq: neither its database nor its district name is ours. */
 function fromAnotherDistrict(identity: WorkbookIdentity, district: ImportTarget['district']): boolean {
@@ -121,65 +118,13 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
   return { form };
 }
 
-/** Two mentions of the school in one file that name different schools: the refusal, and the БИН either could be. */
-interface Disagreement {
-  refusal: FileIssue;
-  bins: string[];
-}
-
-const namesOf = (school: School) => [school.shortName, school.nameRu, school.nameKk, `${school.nameRu} / ${school.nameKk}`].filter(Boolean);
-
-/** The registry school the header's name is, when that name is exactly another school's and not the identified one's. */
-async function schoolNamedInHeader(db: Kysely<Database>, report: ReadReport, identified: School | null): Promise<School | null> {
-  const written = report.headerSchoolName;
-  if (!written || (identified && namesOf(identified).some((name) => sameName(name, written)))) return null;
-  const rows = await db.selectFrom('schools').selectAll().execute();
-  return rows.map(schoolFromRow).find((school) => namesOf(school).some((name) => sameName(name, written))) ?? null;
-}
-
-/**
- * The file names its school twice — in the template's identification and in the header block — and the hidden sheet
- * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
- * file cannot be known from the file: it is never filed silently under either.
- */
-async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: Workbook): Promise<Disagreement | null> {
-  const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
-  const conflict = identityBinConflict(workbook);
-  if (conflict) {
-    const { sheetBin, propertyBin } = conflict;
-    const params = { fileBin: sheetBin, fileSchool: await label(sheetBin), otherBin: propertyBin, otherSchool: await label(propertyBin) };
-    return { refusal: issue('error', 'import.identificationDisagrees', params, { sheet: IDENTITY_SHEET }), bins: [sheetBin, propertyBin] };
-  }
-  const fileBin = normalizeBin(report.identity?.schoolBin ?? '');
-  // A blank template (or a file whose identification is lost) has only the header to go by.
-  if (!fileBin) return null;
-  const file = { fileBin, fileSchool: await label(fileBin) };
-  const headerBin = report.headerBin;
-  if (headerBin && headerBin !== fileBin && !checkBin(headerBin)) {
-    const params = { ...file, otherBin: headerBin, otherSchool: await label(headerBin, report.headerSchoolName), sheet: report.sheet, cell: report.headerBinCell ?? '' };
-    return { refusal: issue('error', 'import.headerBinDisagrees', params, { sheet: report.sheet, cell: report.headerBinCell ?? undefined }), bins: [fileBin, headerBin] };
-  }
-  const named = await schoolNamedInHeader(db, report, await findSchool(db, fileBin));
-  if (!named || named.bin === fileBin) return null;
-  const params = { ...file, otherBin: named.bin, otherSchool: named.shortName, written: report.headerSchoolName, sheet: report.sheet, cell: report.headerSchoolCell ?? '' };
-  return { refusal: issue('error', 'import.headerNameDisagrees', params, { sheet: report.sheet, cell: report.headerSchoolCell ?? undefined }), bins: [fileBin, named.bin] };
-}
-
-/** The school the specialist chose for a file whose mentions of its school disagree ('reports.acceptAs'). */
-export interface SchoolChoice {
-  /** The refused import whose kept file is accepted. */
-  importId: number;
-  bin: string;
-}
-
 /** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
-async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, choice?: SchoolChoice): Promise<Recognised | { refusal: Verdict }> {
+async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
   const disagreement = await disagreementOf(db, report, workbook);
   if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
-  if (choice && !disagreement?.bins.includes(choice.bin)) throw new AppError('conflict', 'import.nothingToChoose', { bin: choice.bin });
   const identity = report.identity;
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
-  const bin = choice?.bin ?? normalizeBin(identity?.schoolBin || report.headerBin || '');
+  const bin = choice ? chosenBinOf(disagreement, choice) : normalizeBin(identity?.schoolBin || report.headerBin || '');
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
   const binProblem = checkBin(bin);
   if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
@@ -190,18 +135,7 @@ async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Wor
   }
   if (!school.active) return refuse(bin, issue('error', 'import.closedSchool', { bin }), school);
   if (!choice || !disagreement) return { school };
-  const otherBin = disagreement.bins.find((other) => other !== bin) ?? '';
-  const chosen = issue('warning', 'import.schoolChosen', { school: school.shortName, bin, otherSchool: (await findSchool(db, otherBin))?.shortName || otherBin, otherBin });
-  return { school, chosen, choice: { fromImportId: choice.importId, chosenBin: bin, otherBin, disagreement: disagreement.refusal } };
-}
-
-type Recognised = { school: School; chosen?: FileIssue; choice?: Verdict['choice'] };
-
-/** A header БИН that is no school of the registry: offered to be added, so that the file can then be accepted as it. */
-async function unknownHeaderSchool(db: Kysely<Database>, report: ReadReport, disagreement: Disagreement): Promise<Verdict['newSchool']> {
-  const headerBin = report.headerBin;
-  if (!headerBin || !disagreement.bins.includes(headerBin) || (await findSchool(db, headerBin))) return undefined;
-  return { bin: headerBin, name: report.headerSchoolName };
+  return { school, ...(await choiceMade(db, school, disagreement, choice)) };
 }
 
 /**
