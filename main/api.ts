@@ -17,7 +17,7 @@ import {
   deletePlanItem, deletePlanSection, getPlan, movePlanItem, savePlanItem, savePlanSection, setOwnExecution, updatePlanHeader,
 } from './services/plans.ts';
 import { listAudit } from './services/audit.ts';
-import { importHistory, importReports, reimportStored } from './services/imports.ts';
+import { acceptAsSchool, importHistory, importReports, reimportStored } from './services/imports.ts';
 import { enterReport } from './services/manual-entry.ts';
 import { listVersions, restoreVersion, returnForRevision } from './services/report-history.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
@@ -75,6 +75,7 @@ export const handlers: Handlers = {
   'reports.audit': (args, { db }) => listAudit(db, args.campaignId, args.schoolId),
   'reports.history': (args, { db }) => importHistory(db, args.campaignId),
   'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
+  'reports.acceptAs': (args, { db }) => acceptAsSchool(db, args.campaignId, { importId: args.importId, bin: args.bin }),
   'templates.saveBlank': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
   'summary.get': (args, { db }) => getSummary(db, args.campaignId),
   'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId, undefined, args.lang)),

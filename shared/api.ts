@@ -101,6 +101,7 @@ export const apiInputs = {
   'reports.import': campaignId.extend({ files: z.array(filePayload).min(1).max(500), dryRun: z.boolean().default(false) }),
   'reports.history': campaignId,
   'reports.reimport': campaignId.extend({ importIds: z.array(id).min(1).max(500) }),
+  'reports.acceptAs': campaignId.extend({ importId: id, bin: z.string().max(12).regex(/^\d{12}$/) }),
   'templates.saveBlank': campaignId,
   'summary.get': campaignId,
   'summary.save': campaignId.extend(planLanguage.shape),
@@ -181,6 +182,7 @@ export interface ApiOutputs {
   'reports.import': ImportOutcome[];
   'reports.history': ImportRecord[];
   'reports.reimport': ImportOutcome[];
+  'reports.acceptAs': ImportOutcome;
   'templates.saveBlank': SaveOutcome;
   'summary.get': CampaignSummary;
   'summary.save': SaveOutcome;

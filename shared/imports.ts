@@ -1,5 +1,6 @@
 // What the import keeps and shows: the log of every file, the versions of a school's report, the audit of values.
 import type { ImportOutcome } from './domain.ts';
+import type { FileIssue } from './messages.ts';
 
 /**
  * The largest school file the import reads, checked before anything else (the renderer does not even send a larger
@@ -65,8 +66,39 @@ export interface AuditEntry {
   file: string;
 }
 
+/** A specialist's decision on a file that named two schools: accepted as `chosenBin` over `otherBin`. */
+export interface SchoolChoiceEntry {
+  id: number;
+  at: string;
+  /** The import that stored the report under the chosen school. */
+  importId: number;
+  /** The refused import whose kept file it is. */
+  fromImportId: number;
+  chosenBin: string;
+  otherBin: string;
+  /** The refusal: which mentions of the school disagreed, and where. */
+  disagreement: FileIssue;
+  user: string;
+  file: string;
+}
+
 /** The text to send the school with its report returned for revision, in both languages. */
 export interface ReturnMessage {
   ru: string;
   kk: string;
+}
+
+/**
+ * A file whose two mentions of its school disagree (the template's identification and the header, or the hidden
+ * sheet and the «Comments» property): refused with one of these, naming both schools, until the specialist chooses.
+ */
+export const SCHOOL_DISAGREEMENTS = ['import.headerBinDisagrees', 'import.headerNameDisagrees', 'import.identificationDisagrees'] as const;
+
+/** The schools a refused file may be accepted as ('reports.acceptAs'), from its disagreement's parameters. */
+export function schoolChoicesOf(errors: FileIssue[]): Array<{ bin: string; name: string }> {
+  const found = errors.find((e) => (SCHOOL_DISAGREEMENTS as readonly string[]).includes(e.message.key));
+  const params = found?.message.params ?? {};
+  return (['file', 'other'] as const)
+    .map((side) => ({ bin: String(params[`${side}Bin`] ?? ''), name: String(params[`${side}School`] ?? '') }))
+    .filter((choice) => /^\d{12}$/.test(choice.bin));
 }

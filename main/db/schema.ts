@@ -171,6 +171,18 @@ export interface ValueAuditTable {
   changed_at: Generated<string>;
 }
 
+export interface SchoolChoicesTable {
+  id: Generated<number>;
+  campaign_id: string;
+  import_id: number;
+  from_import_id: number;
+  chosen_bin: string;
+  other_bin: string;
+  disagreement: string;
+  os_user: string;
+  chosen_at: Generated<string>;
+}
+
 export interface Database {
   settings: SettingsTable;
   schools: SchoolsTable;
@@ -183,6 +195,7 @@ export interface Database {
   report_list_rows: ReportListRowsTable;
   forms: FormsTable;
   value_audit: ValueAuditTable;
+  school_choices: SchoolChoicesTable;
   plans: PlansTable;
   plan_sections: PlanSectionsTable;
   plan_items: PlanItemsTable;

@@ -73,6 +73,16 @@ export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
   return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
 }
 
+/**
+ * The school БИН the hidden sheet and the «Comments» property give when both are there and name different schools:
+ * a copied sheet or an edited property; neither may be trusted over the other.
+ */
+export function identityBinConflict(workbook: Workbook): { sheetBin: string; propertyBin: string } | null {
+  const sheetBin = identityOf(sheetPairs(workbook))?.schoolBin.trim();
+  const propertyBin = identityOf(propertyPairs(workbook.description))?.schoolBin.trim();
+  return sheetBin && propertyBin && sheetBin !== propertyBin ? { sheetBin, propertyBin } : null;
+}
+
 /** The key–value rows of the hidden identification sheet (school templates and district summaries alike). */
 export function sheetPairs(workbook: Workbook): Map<string, string> {
   const found = new Map<string, string>();

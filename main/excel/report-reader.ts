@@ -6,7 +6,7 @@ import { listTables, type FormDefinition, type ListRow } from '../../shared/form
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { IDENTITY_SHEET, readIdentity, type WorkbookIdentity } from './identity.ts';
 import { readListTables } from './list-part.ts';
-import { CODE_COLUMN, VALUE_COLUMN } from './report-template.ts';
+import { CODE_COLUMN, VALUE_COLUMN, formSheetName } from './report-template.ts';
 import { readTypedCell } from './value-cells.ts';
 import { captionKey, cellText, type Workbook, type Worksheet } from './workbook.ts';
 
@@ -14,8 +14,12 @@ export interface ReadReport {
   identity: WorkbookIdentity | null;
   /** The БИН written in the header block, for a workbook whose hidden sheet was lost (or a blank template). */
   headerBin: string | null;
+  /** The header cell the БИН was read from. */
+  headerBinCell: string | null;
   /** The school's name as the header block gives it: what a school not yet in the registry wrote there. */
   headerSchoolName: string;
+  /** The header cell the school's name was read from. */
+  headerSchoolCell: string | null;
   /** The sheet the form table was found on. */
   sheet: string;
   /** Row code → the address of its value cell. */
@@ -74,9 +78,14 @@ function valueColumnOf(sheet: Worksheet, firstCodeRow: number, codeColumn: numbe
   return nearest || codeColumn + (VALUE_COLUMN - CODE_COLUMN);
 }
 
-/** The БИН beside a «БИН / БСН» caption in the header block. */
-function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
-  let bin: string | null = null;
+interface HeaderText {
+  text: string;
+  cell: string;
+}
+
+/** The БИН beside a «БИН / БСН» caption in the header block, and its cell. */
+function headerBinOf(sheet: Worksheet, lastRow: number): HeaderText | null {
+  let bin: HeaderText | null = null;
   sheet.eachRow((row, rowNumber) => {
     if (bin || rowNumber >= lastRow) return;
     row.eachCell((cell, column) => {
@@ -84,7 +93,7 @@ function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
       for (let c = column + 1; c <= column + 4; c++) {
         const text = normalizeBin(cellText(row.getCell(c)));
         if (text) {
-          bin = text;
+          bin = { text, cell: row.getCell(c).address };
           return;
         }
       }
@@ -93,15 +102,15 @@ function headerBinOf(sheet: Worksheet, lastRow: number): string | null {
   return bin;
 }
 
-/** The text beside a caption like «Организация образования / Білім беру ұйымы» in the header block. */
-function headerSchoolNameOf(sheet: Worksheet, lastRow: number): string {
-  let name: string | null = null;
+/** The text beside a caption like «Организация образования / Білім беру ұйымы» in the header block, and its cell. */
+function headerSchoolNameOf(sheet: Worksheet, lastRow: number): HeaderText | null {
+  let name: HeaderText | null = null;
   sheet.eachRow((row, r) => {
     if (name !== null || r >= lastRow) return;
     const caption = captionKey(cellText(row.getCell(1)));
-    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) name = cellText(row.getCell(2));
+    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) name = { text: cellText(row.getCell(2)), cell: row.getCell(2).address };
   });
-  return name ?? '';
+  return name;
 }
 
 interface MergedRange {
@@ -129,25 +138,85 @@ function mergesOverRows(sheet: Worksheet): MergedRange[] {
   return ranges;
 }
 
-function bestFormSheet(workbook: Workbook, codes: Set<string>): { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null {
-  let best: { sheet: Worksheet; cells: Map<string, CodeCell[]> } | null = null;
-  for (const sheet of workbook.worksheets) {
-    if (sheet.name === IDENTITY_SHEET) continue;
-    const cells = codeCellsOf(sheet, codes);
-    if (cells.size > 0 && (!best || cells.size > best.cells.size)) best = { sheet, cells };
+interface FormTable {
+  sheet: Worksheet;
+  cells: Map<string, CodeCell[]>;
+  firstCodeRow: number;
+  valueColumn: number;
+  /** Row code (written once) → its value cell and the text in it, to tell a filled table and compare two. */
+  entries: Map<string, { cell: string; text: string }>;
+  headerBin: HeaderText | null;
+}
+
+function formTableOf(sheet: Worksheet, cells: Map<string, CodeCell[]>): FormTable {
+  const firstCodeRow = Math.min(...[...cells.values()].flat().map((c) => c.row));
+  const firstCodeColumn = [...cells.values()].flat().find((c) => c.row === firstCodeRow)!.column;
+  const valueColumn = valueColumnOf(sheet, firstCodeRow, firstCodeColumn);
+  const entries = new Map<string, { cell: string; text: string }>();
+  for (const [code, places] of cells) {
+    if (places.length !== 1) continue;
+    const cell = sheet.getRow(places[0].row).getCell(valueColumn);
+    entries.set(code, { cell: cell.address, text: cellText(cell) });
   }
-  return best;
+  return { sheet, cells, firstCodeRow, valueColumn, entries, headerBin: headerBinOf(sheet, firstCodeRow) };
+}
+
+/** Every sheet holding the form's table, the one with the most row codes first (a stray code elsewhere is no table). */
+function formTables(workbook: Workbook, codes: Set<string>): FormTable[] {
+  const found = workbook.worksheets
+    .filter((sheet) => sheet.name !== IDENTITY_SHEET)
+    .map((sheet) => ({ sheet, cells: codeCellsOf(sheet, codes) }))
+    .filter(({ cells }) => cells.size > 0)
+    .sort((a, b) => b.cells.size - a.cells.size);
+  const most = found[0]?.cells.size ?? 0;
+  return found.filter(({ cells }) => cells.size * 2 >= most).map(({ sheet, cells }) => formTableOf(sheet, cells));
+}
+
+const isFilled = (table: FormTable) => [...table.entries.values()].some((entry) => entry.text !== '');
+
+/** Row codes whose value cells differ between two tables, as «D12 (Z03): «5» ≠ «7»». */
+function differingCells(a: FormTable, b: FormTable, codes: string[]): string[] {
+  return codes
+    .filter((code) => (a.entries.get(code)?.text ?? '') !== (b.entries.get(code)?.text ?? ''))
+    .map((code) => `${a.entries.get(code)?.cell ?? b.entries.get(code)?.cell ?? ''} (${code}): «${a.entries.get(code)?.text ?? ''}» ≠ «${b.entries.get(code)?.text ?? ''}»`);
+}
+
+const SHOWN_DIFFERENCES = 5;
+
+/**
+ * One form table to read. A workbook with several filled copies is read once when they are identical, and refused
+ * when they belong to different schools or their values differ; a filled copy beside an empty issued sheet is read,
+ * with a warning naming it. With nothing filled anywhere, the fullest table is read (and its blanks reported).
+ */
+function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; warnings: FileIssue[] } | { error: FileIssue } {
+  const issued = formSheetName();
+  const filled = tables.filter(isFilled);
+  if (filled.length === 0) return { table: tables[0], warnings: [] };
+  const first = filled.find((table) => table.sheet.name === issued) ?? filled[0];
+  for (const other of filled.filter((table) => table !== first)) {
+    const bins = [first.headerBin?.text, other.headerBin?.text];
+    if (bins[0] && bins[1] && bins[0] !== bins[1]) {
+      return { error: issue('error', 'import.tablesOfTwoSchools', { first: first.sheet.name, firstBin: bins[0], second: other.sheet.name, secondBin: bins[1] }) };
+    }
+    const differing = differingCells(first, other, codes);
+    if (differing.length > 0) {
+      const params = { first: first.sheet.name, second: other.sheet.name, cells: differing.slice(0, SHOWN_DIFFERENCES).join('; ') };
+      const more = differing.length - SHOWN_DIFFERENCES;
+      return { error: more > 0 ? issue('error', 'import.tablesDifferMore', { ...params, more }) : issue('error', 'import.tablesDiffer', params) };
+    }
+  }
+  const issuedEmpty = first.sheet.name !== issued && tables.some((table) => table.sheet.name === issued);
+  return { table: first, warnings: issuedEmpty ? [issue('warning', 'import.filledCopySheet', { sheet: first.sheet.name, issued }, { sheet: first.sheet.name })] : [] };
 }
 
 export function readReport(workbook: Workbook, form: FormDefinition): ReadResult {
   const codes = new Set(form.indicators.map((indicator) => indicator.code));
-  const found = bestFormSheet(workbook, codes);
-  if (!found) return { ok: false, error: issue('error', 'import.noFormSheet', { example: form.indicators[0].code }) };
-  const { sheet, cells } = found;
+  const tables = formTables(workbook, codes);
+  if (tables.length === 0) return { ok: false, error: issue('error', 'import.noFormSheet', { example: form.indicators[0].code }) };
+  const chosen = chooseTable(tables, form.indicators.map((indicator) => indicator.code));
+  if ('error' in chosen) return { ok: false, error: chosen.error };
+  const { sheet, cells, firstCodeRow, valueColumn } = chosen.table;
   const sheetName = sheet.name;
-  const firstCodeRow = Math.min(...[...cells.values()].flat().map((c) => c.row));
-  const firstCodeColumn = [...cells.values()].flat().find((c) => c.row === firstCodeRow)!.column;
-  const valueColumn = valueColumnOf(sheet, firstCodeRow, firstCodeColumn);
   const values = new Map<string, number>();
   const texts = new Map<string, string>();
   const valueCells = new Map<string, string>();
@@ -180,19 +249,22 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
   }
   const lists = readListTables(workbook, listTables(form), values);
+  const schoolName = headerSchoolNameOf(sheet, firstCodeRow);
   return {
     ok: true,
     report: {
       identity: readIdentity(workbook),
-      headerBin: headerBinOf(sheet, firstCodeRow),
-      headerSchoolName: headerSchoolNameOf(sheet, firstCodeRow),
+      headerBin: chosen.table.headerBin?.text ?? null,
+      headerBinCell: chosen.table.headerBin?.cell ?? null,
+      headerSchoolName: schoolName?.text ?? '',
+      headerSchoolCell: schoolName?.cell ?? null,
       sheet: sheetName,
       valueCells,
       values,
       texts,
       lists: lists.rows,
       errors: [...errors, ...lists.errors],
-      warnings: lists.warnings,
+      warnings: [...chosen.warnings, ...lists.warnings],
     },
   };
 }

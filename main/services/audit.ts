@@ -1,7 +1,8 @@
 // The audit of values: every change of a school's current value in a campaign — from a new file, a hand entry,
 // or an older version restored — with when, which report, and which OS user.
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEntry, ValueChange } from '../../shared/imports.ts';
+import type { AuditEntry, SchoolChoiceEntry, ValueChange } from '../../shared/imports.ts';
+import type { FileIssue } from '../../shared/messages.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
 import type { Database } from '../db/schema.ts';
 import { findForm } from './forms.ts';
@@ -80,6 +81,53 @@ export async function listAudit(db: Kysely<Database>, campaignId: string, school
     reason: row.reason,
     user: row.os_user,
     reportId: row.report_id,
+    file: row.file_name,
+  }));
+}
+
+/** A specialist's decision on a file that names two schools: the report was stored under `chosenBin`. */
+export interface SchoolChoiceRecord {
+  campaignId: string;
+  /** The import that stored the report under the chosen school. */
+  importId: number;
+  /** The refused import whose kept file it is. */
+  fromImportId: number;
+  chosenBin: string;
+  otherBin: string;
+  /** The refusal: which mentions of the school disagreed, and where. */
+  disagreement: FileIssue;
+  user: string;
+}
+
+export async function recordSchoolChoice(trx: Transaction<Database>, choice: SchoolChoiceRecord): Promise<void> {
+  await trx
+    .insertInto('school_choices')
+    .values({
+      campaign_id: choice.campaignId, import_id: choice.importId, from_import_id: choice.fromImportId, chosen_bin: choice.chosenBin,
+      other_bin: choice.otherBin, disagreement: JSON.stringify(choice.disagreement), os_user: choice.user,
+    })
+    .execute();
+}
+
+/** The campaign's decisions on files that named two schools, newest first. */
+export async function listSchoolChoices(db: Kysely<Database>, campaignId: string): Promise<SchoolChoiceEntry[]> {
+  const rows = await db
+    .selectFrom('school_choices')
+    .innerJoin('imports', 'imports.id', 'school_choices.import_id')
+    .select(['school_choices.id', 'school_choices.chosen_at', 'school_choices.import_id', 'school_choices.from_import_id', 'school_choices.chosen_bin',
+      'school_choices.other_bin', 'school_choices.disagreement', 'school_choices.os_user', 'imports.file_name'])
+    .where('school_choices.campaign_id', '=', campaignId)
+    .orderBy('school_choices.id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.chosen_at,
+    importId: row.import_id,
+    fromImportId: row.from_import_id,
+    chosenBin: row.chosen_bin,
+    otherBin: row.other_bin,
+    disagreement: JSON.parse(row.disagreement) as FileIssue,
+    user: row.os_user,
     file: row.file_name,
   }));
 }

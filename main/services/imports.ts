@@ -25,14 +25,18 @@ import {
   duplicateWarning, outcomeOf, previousImportOf, recordDuplicate, rejected, sha256, storeVerdict,
   type IncomingFile, type PlanRow, type PreviousImport, type Verdict,
 } from './report-store.ts';
+import { choiceMade, chosenBinOf, disagreementOf, findSchool, sameName, unknownHeaderSchool, type SchoolChoice } from './school-identity.ts';
 import { schoolFromRow } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 
 export type { IncomingFile } from './report-store.ts';
+export type { SchoolChoice } from './school-identity.ts';
 
 export interface ImportOptions {
   /** Judge every file and say what would happen, storing nothing. */
   dryRun?: boolean;
+  /** The school a file whose mentions of its school disagree is accepted as. */
+  choice?: SchoolChoice;
 }
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
@@ -54,10 +58,7 @@ function refuse(schoolBin: string | null, error: FileIssue, school: School | nul
   return { refusal: rejected(schoolBin, error, school) };
 }
 
-export async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
-  const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
-  return row ? schoolFromRow(row) : null;
-}
+export { findSchool };
 
 /** What a batch of files is judged against, read once per batch. */
 export interface ImportTarget {
@@ -81,8 +82,6 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
   };
 }
-
-const sameName = (a: string, b: string) => a.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim() === b.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
 
 /** A template made by another district's Jinaq: neither its database nor its district name is ours. */
 function fromAnotherDistrict(identity: WorkbookIdentity, district: ImportTarget['district']): boolean {
@@ -121,11 +120,13 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
   return { form };
 }
 
-/** Which school the file is from, checked against the registry. */
-async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ school: School } | { refusal: Verdict }> {
+/** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
+async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
+  const disagreement = await disagreementOf(db, report, workbook);
+  if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
   const identity = report.identity;
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
-  const bin = normalizeBin(identity?.schoolBin || report.headerBin || '');
+  const bin = choice ? chosenBinOf(disagreement, choice) : normalizeBin(identity?.schoolBin || report.headerBin || '');
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
   const binProblem = checkBin(bin);
   if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
@@ -135,7 +136,8 @@ async function recognise(db: Kysely<Database>, report: ReadReport): Promise<{ sc
     return { refusal: { ...refusal, newSchool: { bin, name: report.headerSchoolName } } };
   }
   if (!school.active) return refuse(bin, issue('error', 'import.closedSchool', { bin }), school);
-  return { school };
+  if (!choice || !disagreement) return { school };
+  return { school, ...(await choiceMade(db, school, disagreement, choice)) };
 }
 
 /**
@@ -149,7 +151,7 @@ function summaryAsReport(identity: SummaryIdentity, target: ImportTarget): { ide
   return { identity: { campaignId, formId, formVersion, schoolBin: departmentBin, districtId: target.district.id } };
 }
 
-async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget): Promise<Verdict> {
+async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget, choice?: SchoolChoice): Promise<Verdict> {
   const opened = await openWorkbook(file.bytes, path.basename(file.name));
   if (!opened.ok) return rejected(null, opened.error);
   const { workbook } = opened;
@@ -163,9 +165,9 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   const read = readReport(workbook, form);
   if (!read.ok) return rejected(null, read.error);
   const report = asReport ? { ...read.report, identity } : read.report;
-  const recognised = await recognise(db, report);
+  const recognised = await recognise(db, report, workbook, choice);
   if ('refusal' in recognised) return recognised.refusal;
-  const { school } = recognised;
+  const { school, chosen: chosenSchool } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
   const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
   const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
@@ -173,12 +175,13 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
     school,
     schoolBin: school.bin,
     errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
-    warnings: [...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
+    warnings: [...(chosenSchool ? [chosenSchool] : []), ...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
     form,
     values: report.values,
     texts: report.texts,
     lists: report.lists,
     planRows: plan.planRows,
+    choice: recognised.choice,
   };
 }
 
@@ -195,7 +198,7 @@ async function importReport(db: Kysely<Database>, target: ImportTarget, file: In
   // Checked before judging to spare the work; storeVerdict checks again in its transaction, for an import running meanwhile.
   const previous = await previousImportOf(db, sha256(file.bytes), campaign.id);
   if (previous) return duplicateOutcome(db, file.name, previous, checkedOnly ? null : await recordDuplicate(db, file, campaign, previous));
-  const verdict = await judge(db, file, target);
+  const verdict = await judge(db, file, target, options.choice);
   const status = verdict.errors.length === 0 ? 'accepted' : 'rejected';
   if (checkedOnly) return outcomeOf(file.name, status, { ...verdict, importId: null, checkedOnly });
   const stored = await storeVerdict(db, file, campaign, verdict, 'file');
@@ -203,23 +206,35 @@ async function importReport(db: Kysely<Database>, target: ImportTarget, file: In
   return outcomeOf(file.name, status, { ...verdict, ...stored });
 }
 
+/** The file an import of the campaign kept, to judge it again. */
+async function keptFile(db: Kysely<Database>, campaignId: string, importId: number): Promise<IncomingFile> {
+  const kept = await db
+    .selectFrom('imports')
+    .innerJoin('files', 'files.id', 'imports.file_id')
+    .select(['imports.file_name', 'files.bytes'])
+    .where('imports.id', '=', importId)
+    .where('imports.campaign_id', '=', campaignId)
+    .where('imports.source', '=', 'file')
+    .executeTakeFirst();
+  if (!kept) throw new AppError('not_found', 'import.notFound', { id: importId });
+  return { name: kept.file_name, bytes: new Uint8Array(kept.bytes) };
+}
+
 /** Judges kept files again — after the school they name was added to the registry, say — as new imports of them. */
 export async function reimportStored(db: Kysely<Database>, campaignId: string, importIds: number[]): Promise<ImportOutcome[]> {
   const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
-  for (const id of importIds) {
-    const kept = await db
-      .selectFrom('imports')
-      .innerJoin('files', 'files.id', 'imports.file_id')
-      .select(['imports.file_name', 'files.bytes'])
-      .where('imports.id', '=', id)
-      .where('imports.campaign_id', '=', campaignId)
-      .where('imports.source', '=', 'file')
-      .executeTakeFirst();
-    if (!kept) throw new AppError('not_found', 'import.notFound', { id });
-    outcomes.push(await importReport(db, target, { name: kept.file_name, bytes: new Uint8Array(kept.bytes) }, {}));
-  }
+  for (const id of importIds) outcomes.push(await importReport(db, target, await keptFile(db, campaignId, id), {}));
   return outcomes;
+}
+
+/**
+ * A kept file refused because it names two schools, accepted as the one the specialist chose (one of the two):
+ * stored as a new import of it, the choice written to the audit in the same transaction.
+ */
+export async function acceptAsSchool(db: Kysely<Database>, campaignId: string, choice: SchoolChoice): Promise<ImportOutcome> {
+  const target = await importTarget(db, campaignId);
+  return importReport(db, target, await keptFile(db, campaignId, choice.importId), { choice });
 }
 
 /**

@@ -12,7 +12,7 @@ import { toTiyn } from '../../shared/numbers.ts';
 import type { ExecutionFields } from '../../shared/plans/model.ts';
 import type { Database } from '../db/schema.ts';
 import { osUser } from '../os-user.ts';
-import { recordChanges } from './audit.ts';
+import { recordChanges, recordSchoolChoice, type SchoolChoiceRecord } from './audit.ts';
 
 export interface IncomingFile {
   name: string;
@@ -34,6 +34,8 @@ export interface Verdict {
   lists: Map<string, ListRow[]>;
   planRows: PlanRow[];
   newSchool?: { bin: string; name: string };
+  /** The specialist's choice of school for a file that names two, written to the audit when the report is stored. */
+  choice?: Omit<SchoolChoiceRecord, 'campaignId' | 'importId' | 'user'>;
 }
 
 export function rejected(schoolBin: string | null, error: FileIssue, school: School | null = null): Verdict {
@@ -166,6 +168,7 @@ export async function storeVerdict(db: Kysely<Database>, file: IncomingFile, cam
       .executeTakeFirstOrThrow();
     await insertReportContents(trx, reportId, form, verdict);
     await recordChanges(trx, { campaignId: campaign.id, schoolId: school.id, before: previous?.id ?? null, after: reportId, reason: source, user });
+    if (verdict.choice) await recordSchoolChoice(trx, { ...verdict.choice, campaignId: campaign.id, importId, user });
     return { importId, superseded: previous !== undefined };
   });
 }

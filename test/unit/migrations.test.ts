@@ -20,10 +20,10 @@ import { schoolFields } from '../helpers/schools.ts';
 
 const SCHEMA = [
   'campaigns', 'files', 'forms', 'imports', 'plan_execution_entries', 'plan_item_schools', 'plan_items', 'plan_sections', 'plans',
-  'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'schools', 'settings',
+  'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'school_choices', 'schools', 'settings',
   'value_audit',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_one_accepted_import'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_one_accepted_import', '0006_school_choices'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;

@@ -76,7 +76,7 @@ export default {
       ],
       notes: [
         '«Rejected»: the message names the sheet, the cell and the row code. A file that is not Excel (a PDF, a photo, a Word document), last year\'s template, another district\'s template or a password-protected file each gets its own message saying what to ask the school for.',
-        '«No school with BIN … in the registry» — click «Add the school and import again»: the school\'s details are filled in from the file.',
+        '«No school with BIN … in the registry» — click «Add the school and import again»: the school\'s details are filled in from the file. «The file names two different schools» — a school filled in another school\'s template and typed its own BIN or name into the header; the report was stored under neither. Ask the school whose report it is and click «Accept as the report of …» (here or in the import history): the accepted file shows that the specialist chose the school, and who did. When the file has several sheets with the form and they differ, ask the school to keep one; a filled copy beside an empty issued sheet is read with a warning.',
       ],
     },
     summary: {

@@ -248,6 +248,7 @@ export default {
     dropHint: 'Several files can be chosen at once, or a whole folder dropped here — all its Excel files are taken. Each file is checked: school, form, numbers and rules.',
     results: 'Import result',
     addSchool: 'Add the school and import again',
+    acceptAs: 'Accept as the report of {{school}}',
     batch: {
       folder: 'Choose a folder',
       dryRun: 'Check only',

@@ -78,6 +78,7 @@ export function BatchImport({ campaign, onChanged }: Props) {
   const [dryRun, setDryRun] = useState(false);
   const [adding, setAdding] = useState<BatchRow | null>(null);
   const [retryError, setRetryError] = useState<unknown>();
+  const [choosing, setChoosing] = useState<{ key: number; bin: string } | null>(null);
   const newSchool = adding?.newSchool;
   const initial = useMemo(() => (newSchool ? { bin: newSchool.bin, nameRu: newSchool.name, shortName: newSchool.name.slice(0, 100) } : undefined), [newSchool]);
 
@@ -102,6 +103,20 @@ export function BatchImport({ campaign, onChanged }: Props) {
     }
   };
 
+  const acceptAs = async (row: BatchRow, bin: string) => {
+    if (row.importId === null) return;
+    setChoosing({ key: row.key, bin });
+    setRetryError(undefined);
+    try {
+      replace(row.key, await call('reports.acceptAs', { campaignId: campaign.id, importId: row.importId, bin }));
+    } catch (caught) {
+      setRetryError(caught);
+    } finally {
+      setChoosing(null);
+      onChanged();
+    }
+  };
+
   const started = batch.total > 0;
   return (
     <div className="stack">
@@ -122,7 +137,8 @@ export function BatchImport({ campaign, onChanged }: Props) {
       {batch.rows.length > 0 && (
         <>
           <Typography.Title level={3}>{t(batch.checkedOnly ? 'ui.import.batch.checkResults' : 'ui.import.results')}</Typography.Title>
-          <ImportResultsTable key={batch.run} campaignId={campaign.id} rows={batch.rows} checkedOnly={batch.checkedOnly} running={batch.running} onAddSchool={setAdding} />
+          <ImportResultsTable key={batch.run} campaignId={campaign.id} rows={batch.rows} checkedOnly={batch.checkedOnly} running={batch.running} onAddSchool={setAdding}
+            onChooseSchool={(row, bin) => void acceptAs(row, bin)} choosing={choosing} />
         </>
       )}
       <SchoolFormModal school={null} initial={initial} open={adding !== null} onClose={() => setAdding(null)} onSaved={() => adding && void schoolAdded(adding)} />

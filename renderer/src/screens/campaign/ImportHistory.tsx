@@ -17,6 +17,7 @@ import { ImportStateTag, ManualSourceTag } from './ImportStateTag.tsx';
 import { ManualEntryModal } from './ManualEntryModal.tsx';
 import { ReportVersionsDrawer, type VersionsSchool } from './ReportVersionsDrawer.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
+import { SchoolChoiceButtons } from './SchoolChoiceButtons.tsx';
 
 interface Props {
   history: ImportRecord[] | undefined;
@@ -46,6 +47,7 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
   const [returned, setReturned] = useState<{ file: string; message: ReturnMessage } | null>(null);
   const [versionsOf, setVersionsOf] = useState<VersionsSchool | null>(null);
   const [entering, setEntering] = useState(false);
+  const [choosing, setChoosing] = useState<{ id: number; bin: string } | null>(null);
 
   const rows = history ?? [];
   const shown = filter === 'all' ? rows : rows.filter((record) => record.state === filter);
@@ -63,7 +65,23 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
     }
   };
 
+  const acceptAs = async (record: ImportRecord, bin: string) => {
+    setChoosing({ id: record.id, bin });
+    try {
+      await call('reports.acceptAs', { campaignId, importId: record.id, bin });
+      onChanged();
+    } catch (caught) {
+      void message.error(errorText(t, caught));
+    } finally {
+      setChoosing(null);
+    }
+  };
+
   const actions = (record: ImportRecord) => {
+    if (record.schoolId === null && record.status === 'rejected' && record.source === 'file') {
+      const busyBin = choosing?.id === record.id ? choosing.bin : null;
+      return <SchoolChoiceButtons errors={record.errors} busyBin={busyBin} onChoose={(bin) => void acceptAs(record, bin)} />;
+    }
     if (record.schoolId === null) return null;
     const schoolId = record.schoolId;
     return (

@@ -2,7 +2,7 @@
 // on the school or file name, and saved as a workbook ('reports.saveResults').
 import { useMemo, useState } from 'react';
 import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Radio, Table } from 'antd';
+import { Button, Input, Radio, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
 import { SHOWN_OUTCOMES, shownOutcome, type ShownOutcome } from '../../components/StatusTag.tsx';
 import { useSaveAction } from '../../components/useSaveAction.ts';
+import { SchoolChoiceButtons } from './SchoolChoiceButtons.tsx';
 import type { BatchRow } from './useBatchImport.ts';
 
 type StatusFilter = ShownOutcome | 'all';
@@ -22,6 +23,10 @@ interface Props {
   /** Disables saving while the batch still runs. */
   running: boolean;
   onAddSchool: (row: BatchRow) => void;
+  /** Accepts a file that names two schools as the report of the one chosen. */
+  onChooseSchool: (row: BatchRow, bin: string) => void;
+  /** The row and БИН being accepted as, while the call runs. */
+  choosing: { key: number; bin: string } | null;
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
@@ -41,7 +46,7 @@ function outcomeOf({ key: _key, ...outcome }: BatchRow): ImportOutcome {
   return outcome;
 }
 
-function useColumns(onAddSchool: (row: BatchRow) => void): TableColumnsType<BatchRow> {
+function useColumns({ onAddSchool, onChooseSchool, choosing }: Pick<Props, 'onAddSchool' | 'onChooseSchool' | 'choosing'>): TableColumnsType<BatchRow> {
   const { t } = useTranslation();
   const set = useOutcomeColumnSet<BatchRow>();
   return [
@@ -53,12 +58,18 @@ function useColumns(onAddSchool: (row: BatchRow) => void): TableColumnsType<Batc
     {
       key: 'actions',
       title: '',
-      render: (_v, row) =>
-        row.newSchool && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => onAddSchool(row)} data-testid="import-add-school">
-            {t('ui.import.addSchool')}
-          </Button>
-        ),
+      render: (_v, row) => (
+        <Space direction="vertical" size={4}>
+          {row.newSchool && (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => onAddSchool(row)} data-testid="import-add-school">
+              {t('ui.import.addSchool')}
+            </Button>
+          )}
+          {row.importId !== null && !row.checkedOnly && (
+            <SchoolChoiceButtons errors={row.errors} busyBin={choosing?.key === row.key ? choosing.bin : null} onChoose={(bin) => onChooseSchool(row, bin)} />
+          )}
+        </Space>
+      ),
     },
   ];
 }
@@ -84,12 +95,12 @@ function StatusFilterButtons({ rows, value, onChange }: { rows: BatchRow[]; valu
   );
 }
 
-export function ImportResultsTable({ campaignId, rows, checkedOnly, running, onAddSchool }: Props) {
+export function ImportResultsTable({ campaignId, rows, checkedOnly, running, onAddSchool, onChooseSchool, choosing }: Props) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [search, setSearch] = useState('');
   const shown = useMemo(() => rows.filter((row) => matches(row, status, search)), [rows, status, search]);
-  const columns = useColumns(onAddSchool);
+  const columns = useColumns({ onAddSchool, onChooseSchool, choosing });
   const { busy: saving, save } = useSaveAction(() =>
     call('reports.saveResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
   );
