@@ -1,10 +1,9 @@
-// The checks of a file offered for a restore, in a worker thread that main/db/restore-check.ts starts and stops after
-// its time bound. The file is read into memory (no handle on it stays open) and nothing its own SQL says — a view,
+// The checks of a file offered for a restore, in a process of its own that main/db/restore-check.ts starts and kills
+// after its time bound. The file is read into memory (no handle on it stays open) and nothing its own SQL says — a view,
 // a trigger, a CHECK — runs before its schema is proven to be the one Jinaq's migrations build at its version.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseContents } from '../../shared/backups.ts';
 import type { ApiErrorCode } from '../../shared/api.ts';
@@ -115,4 +114,16 @@ async function reply(request: CheckRequest): Promise<CheckReply> {
   }
 }
 
-if (parentPort) parentPort.postMessage(await reply(workerData as CheckRequest));
+/** Electron's utility process has a parentPort; a process Node forked has send(). */
+interface UtilityParentPort {
+  once(event: 'message', listener: (message: { data: CheckRequest }) => void): void;
+  postMessage(message: CheckReply): void;
+}
+const utilityPort = (process as { parentPort?: UtilityParentPort }).parentPort;
+if (utilityPort) {
+  utilityPort.once('message', async ({ data }) => utilityPort.postMessage(await reply(data)));
+} else if (process.send) {
+  process.once('message', async (request) => {
+    process.send!(await reply(request as CheckRequest), () => process.disconnect());
+  });
+}

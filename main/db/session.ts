@@ -11,11 +11,13 @@ import type { OutputFile } from '../platform.ts';
 import { automaticBackup, backupTo, listBackups, manualBackupName } from './backup.ts';
 import { defaultMigrationsDir } from './migrate.ts';
 import { openDatabase, type Database, type OpenedDatabase, type OpenOptions } from './open.ts';
-import { checkRestoreCandidate } from './restore-check.ts';
+import { checkRestoreCandidate, type StartCheckProcess } from './restore-check.ts';
 
 export interface SessionOptions extends OpenOptions {
   /** How long the checks of a file offered for a restore may take (default RESTORE_CHECK_BOUND_MS). */
   restoreCheckMs?: number;
+  /** How the check's process is started: Node's fork by default, Electron's utility process in the desktop app. */
+  startCheckProcess?: StartCheckProcess;
 }
 
 export class DatabaseSession {
@@ -120,7 +122,7 @@ export class DatabaseSession {
     const file = path.resolve(this.opened.file);
     try {
       const migrationsDir = this.options.migrationsDir ?? defaultMigrationsDir();
-      const contents = await checkRestoreCandidate({ file: staging, shownName, migrationsDir }, this.options.restoreCheckMs);
+      const contents = await checkRestoreCandidate({ file: staging, shownName, migrationsDir }, this.options.restoreCheckMs, this.options.startCheckProcess);
       const keptAs = await automaticBackup(this.opened.raw, this.opened.backupDir, 'beforeRestore', this.now);
       const reopenOptions = { ...this.options, dailyBackup: false };
       const backupDir = this.opened.backupDir;

@@ -9,6 +9,7 @@ import { consoleLanguage } from '../cli-lang.ts';
 import { DatabaseSession } from '../db/session.ts';
 import { AppError } from '../errors.ts';
 import { resolveDatabasePath } from '../paths.ts';
+import { utilityCheckProcess } from './check-process.ts';
 import { electronPlatform } from './platform.ts';
 import { acceptsApiCall, lockDownContents, lockDownSession, WEB_PREFERENCES } from './policy.ts';
 
@@ -37,7 +38,9 @@ function createWindow(): void {
 
 async function start(): Promise<void> {
   const file = resolveDatabasePath(databaseFlag(), app.getPath('userData'));
-  database = await DatabaseSession.open(file, { migrationsDir: path.join(app.getAppPath(), 'migrations'), dailyBackup: true });
+  database = await DatabaseSession.open(file, {
+    migrationsDir: path.join(app.getAppPath(), 'migrations'), dailyBackup: true, startCheckProcess: utilityCheckProcess,
+  });
   const ctx = createApiContext(database, electronPlatform(() => mainWindow));
   ipcMain.handle('jinaq:api', (event, name: unknown, input: unknown) => {
     if (!acceptsApiCall(event.senderFrame?.url, rendererDir, name)) {

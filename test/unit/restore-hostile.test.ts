@@ -4,17 +4,30 @@
 // what is foreign or missing; the database open stays as it was and goes on working; no staged file is left.
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiContext, dispatch } from '../../main/api.ts';
 import { runCli } from '../../main/cli.ts';
 import { openDatabase } from '../../main/db/open.ts';
+import { forkCheckProcess, type StartCheckProcess } from '../../main/db/restore-check.ts';
 import { DatabaseSession, type SessionOptions } from '../../main/db/session.ts';
 import { browserPlatform } from '../../main/platform.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { createSchool, listSchools } from '../../main/services/schools.ts';
 import { tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
+
+const ENDLESS_SQLITE = fileURLToPath(new URL('../helpers/endless-sqlite.ts', import.meta.url));
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
@@ -168,12 +181,19 @@ describe('a restore cannot hurt', () => {
     await expectUntouchedAndWorking(reopened, 2);
   });
 
-  it('refuses a copy whose checks outlast their bound, and the app goes on', async () => {
-    // No worker starts, reads a file and builds a database in 1 ms: the bound always passes first.
-    const session = await district({ restoreCheckMs: 1 });
+  it('refuses a copy whose check is stuck inside SQLite past its bound, kills that process, and the app goes on', async () => {
+    let pid: number | undefined;
+    // The real check's process, but running a query that never returns: a thread could not be stopped from it.
+    const stuck: StartCheckProcess = () => {
+      const check = forkCheckProcess(ENDLESS_SQLITE);
+      pid = check.pid;
+      return check;
+    };
+    const session = await district({ restoreCheckMs: 3_000, startCheckProcess: stuck });
     const candidate = path.join(crafted, 'copy.sqlite');
     await session.backupTo(candidate);
-    await expect(session.restoreFile(candidate)).rejects.toMatchObject({ code: 'invalid_input', key: 'backup.checkTimedOut', params: { file: 'copy.sqlite', seconds: 1 } });
+    await expect(session.restoreFile(candidate)).rejects.toMatchObject({ code: 'invalid_input', key: 'backup.checkTimedOut', params: { file: 'copy.sqlite', seconds: 3 } });
+    await expect.poll(() => isRunning(pid!)).toBe(false);
     expectNothingLeftBehind();
     await expectUntouchedAndWorking(session, 2);
   });
