@@ -9,7 +9,7 @@ import { hasPlanPart, type FormDefinition } from '../../shared/forms/types.ts';
 import type { ImportRecord, ImportState } from '../../shared/imports.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { Plan } from '../../shared/plans/model.ts';
-import { checkRules } from '../../shared/validate.ts';
+import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
@@ -165,7 +165,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   if ('refusal' in recognised) return recognised.refusal;
   const { school } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
-  const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
+  const ruleIssues = checkRules(form, report.values, placeOf, unreadableCodes(report.errors));
   const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
   return {
     school,

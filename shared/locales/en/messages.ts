@@ -93,6 +93,12 @@ export default {
     notANumber: 'A number was expected, the cell holds "{{value}}"',
     negative: 'The value cannot be negative ({{value}})',
     fraction: 'A count must be a whole number ({{value}})',
+    // How people write numbers (shared/numbers.ts): read with a warning, or refused with what to write instead.
+    dashAsZero: 'The dash «{{value}}» was read as 0 (no cases). If something else was meant, write the number',
+    unitDropped: 'The cell holds «{{value}}»: read as the number {{number}}, the word «{{unit}}» was dropped. The number alone is enough',
+    shortenedNumber: 'The cell holds «{{value}}», a shortened number. Write the number in full, in digits (e.g. 1500000 for «1.5 mln»)',
+    noneWord: 'The cell holds «{{value}}» where a number is needed. If there were none, write 0',
+    ambiguousThousands: '«{{value}}» reads both as the fraction {{value}} and as {{whole}}: which was meant? A count is a whole number: for {{whole}}, write {{plain}} without a dot or comma',
     tooManyDecimals: 'An amount has at most two decimals ({{value}})',
     dateNotNumber: 'The cell holds a date ({{value}}) where a number belongs',
     formulaError: 'The formula in the cell gives the error {{value}}',
@@ -101,6 +107,7 @@ export default {
     numberTooLarge: 'The number is too large ({{value}}): check for extra digits',
     ruleError: 'Rule {{rule}} failed: {{text}} (left {{left}}, right {{right}})',
     ruleWarning: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}}); the report is accepted, check it',
+    ruleUnchecked: 'Until the value of row {{code}} is read, these rules are not checked: {{rules}}. Correct that cell; they are checked at the next import',
     notFound: 'Import record {{id}} not found',
     planStatus: 'The «Done» column must hold «Yes» or «No», not «{{value}}»',
     planDescriptionTooLong: 'The short description is longer than {{limit}} characters ({{length}}); shorten it',
@@ -115,6 +122,7 @@ export default {
     listRequired: 'The row is only partly filled: column «{{column}}» is empty',
     listTooManyRows: 'The table has more than {{limit}} rows; extra rows are not accepted — keep at most {{limit}}',
     listCountMismatch: 'Row {{code}} says {{value}}, but table «{{table}}» has {{rows}} filled rows',
+    tableColumnMissing: 'Table «{{table}}» (header row {{row}}) has no column «{{caption}}». Jinaq finds the columns by their captions: restore the caption as in the template (added columns do no harm)',
     // Opening a school's file (main/excel/open-workbook.ts): each reason a file cannot be read, naming the file.
     fileTooLarge: 'The file "{{file}}" is too large: {{size,number}} MB, the limit is {{limit}} MB. A filled-in template is usually far smaller — this may be the wrong file, or photos were pasted into it. Ask the school to send the filled-in template without pictures',
     fileEmpty: 'The file "{{file}}" is empty (0 bytes): it was probably not fully downloaded or not saved. Ask the school to send it again',
