@@ -91,6 +91,37 @@ describe('cells read as numbers', () => {
     expect(await storedValues()).toMatchObject({ Z01: 1234, Z06: 2, Z30: 15000050, Z31: 10000000, Z32: 5000050, Z33: 0 });
   });
 
+  it('reads a dash as 0 and drops a unit word, each with a warning naming its cell; the money stays exact', async () => {
+    const bytes = await filled({ Z23: '—', Z24: '-', Z01: '500 чел.', Z02: '4 бала', Z30: '150 000,50 тг', Z31: '100 000 теңге', Z32: '50 000,50 ₸' });
+    const outcome = await importOne(bytes);
+    expect(outcome).toMatchObject({ status: 'accepted', errors: [], hasWarnings: true });
+    expect(outcome.warnings.map((w) => [w.cell, w.code, w.message.key, w.message.params?.unit ?? w.message.params?.value])).toEqual([
+      [CELL.Z01, 'Z01', 'import.unitDropped', 'чел.'],
+      [CELL.Z02, 'Z02', 'import.unitDropped', 'бала'],
+      [CELL.Z23, 'Z23', 'import.dashAsZero', '—'],
+      [CELL.Z24, 'Z24', 'import.dashAsZero', '-'],
+      [CELL.Z30, 'Z30', 'import.unitDropped', 'тг'],
+      [CELL.Z31, 'Z31', 'import.unitDropped', 'теңге'],
+      [CELL.Z32, 'Z32', 'import.unitDropped', '₸'],
+    ]);
+    expect(await storedValues()).toMatchObject({ Z01: 500, Z02: 4, Z23: 0, Z24: 0, Z30: 15000050, Z31: 10000000, Z32: 5000050 });
+    const kk = formatMessage(tFor('kk'), outcome.warnings[0].message);
+    expect(kk).toBe('Ұяшықта «500 чел.»: 500 саны оқылды, «чел.» сөзі ескерілмеді. Ұяшыққа тек санды жазу жеткілікті');
+  });
+
+  it.each<[string, Record<string, CellInput>, string, string, string]>([
+    ['a shortened sum', { Z31: '1,5 млн' }, 'Z31', 'import.shortenedNumber', 'Впишите число полностью'],
+    ['«нет» in a count', { Z23: 'нет' }, 'Z23', 'import.noneWord', 'впишите 0'],
+    ['«жоқ» in a count', { Z24: 'жоқ' }, 'Z24', 'import.noneWord', 'впишите 0'],
+    ['a thousand with a dot in a count', { Z01: '1.450' }, 'Z01', 'import.ambiguousThousands', '«1.450» читается и как дробь 1.450, и как 1 450'],
+  ])('refuses %s, saying what to write', async (_name, changes, code, key, words) => {
+    const outcome = await importOne(await filled(changes));
+    expect(outcome.status).toBe('rejected');
+    const [error] = outcome.errors.filter((e) => e.code === code && e.message.key !== 'import.ruleError');
+    expect(error).toMatchObject({ cell: CELL[code], message: { key } });
+    expect(formatMessage(tFor('ru'), error.message)).toContain(words);
+  });
+
   it('uses the cached result of a formula', async () => {
     const bytes = await filled({ Z06: { formula: '2+2', result: 4 }, Z30: { formula: 'D29+D30+D31', result: 150000.5 } });
     const outcome = await importOne(bytes);
