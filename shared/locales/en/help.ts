@@ -75,7 +75,7 @@ export default {
         'When a school dictates its report by phone or hands it in on paper, click «Enter by hand».',
       ],
       notes: [
-        '«Rejected»: the message names the sheet, the cell and the row code. A file that is not Excel (a PDF, a photo, a Word document), last year\'s template, another district\'s template or a password-protected file each gets its own message saying what to ask the school for.',
+        '«Rejected»: the message names the sheet, the cell and the row code. A file that is not Excel (a PDF, a photo, a Word document), last year\'s template, another district\'s template or a password-protected file each gets its own message saying what to ask the school for. A file\'s problems all show at once: bad cells and broken rules alike. A rule over a cell that could not be read is not checked, and a warning says so. A dash «—» reads as 0, and «450 чел.» or «1 500 000 тг» as the number, each with a warning. «1,5 млн», «нет» and «1.450» in a count are refused, and the message says what to write. Columns a school added (such as «Ед. изм.») do no harm: table columns are found by their captions.',
         '«No school with BIN … in the registry» — click «Add the school and import again»: the school\'s details are filled in from the file.',
       ],
     },
