@@ -166,6 +166,11 @@ function readTable(workbook: Workbook, table: ListTable): TableReading & { sheet
   const header = findHeader(workbook, table);
   if (!header) return reading;
   const { sheet, columns } = header;
+  if (columns.size === 0) {
+    const params = { table: both(table.title.ru, table.title.kk), captions: table.columns.map((c) => `«${both(c.label.ru, c.label.kk)}»`).join(', ') };
+    reading.errors.push(issue('error', 'import.tableHeaderMissing', params, { sheet: sheet.name }));
+    return { ...reading, sheet: sheet.name };
+  }
   const missing = table.columns.filter((column) => !columns.has(column.key));
   for (const column of missing) {
     const params = { table: both(table.title.ru, table.title.kk), caption: both(column.label.ru, column.label.kk), row: header.row };

@@ -80,6 +80,8 @@ export interface PlanRowReading extends ExecutionFields {
 }
 
 export interface PlanPartReading {
+  /** Whether the part's header row was found; without it there is nothing to read. */
+  found: boolean;
   rows: PlanRowReading[];
   errors: FileIssue[];
   warnings: FileIssue[];
@@ -108,6 +110,12 @@ function planCaptions(): Record<PlanField, string[]> {
   return { number: ['№'], ...Object.fromEntries(READ_FIELDS.map((field) => [field, inAll(field)])) } as Record<PlanField, string[]>;
 }
 
+/** The complaint about a part that was handed to the school but whose header row is nowhere on the sheet. */
+export function planHeaderMissing(sheet: string): FileIssue {
+  const captions = (['number', ...READ_FIELDS] as const).map((field) => `«${captionOf(field)}»`).join(', ');
+  return issue('error', 'import.tableHeaderMissing', { table: bilingual('messages.workbook.plan.title'), captions }, { sheet });
+}
+
 function captionOf(field: PlanField): string {
   return field === 'number' ? '№' : bilingual(`messages.workbook.plan.${field}`);
 }
@@ -128,7 +136,7 @@ function itemNumberOf(text: string): number | null {
  * looked at: a stray value in row 1 048 576 must not make a million empty rows.
  */
 export function readPlanPart(sheet: Worksheet): PlanPartReading {
-  const reading: PlanPartReading = { rows: [], errors: [], warnings: [] };
+  const reading: PlanPartReading = { found: false, rows: [], errors: [], warnings: [] };
   const captions = planCaptions();
   let columns: PlanColumns | null = null;
   let header = false;
@@ -137,7 +145,7 @@ export function readPlanPart(sheet: Worksheet): PlanPartReading {
     if (!header) {
       const found = headerOf(row, captions);
       if (!found) return;
-      header = true;
+      header = reading.found = true;
       columns = columnsOrComplaints(sheet, row, found, reading.errors);
       return;
     }

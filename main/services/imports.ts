@@ -14,7 +14,7 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
-import { readPlanPart } from '../excel/plan-part.ts';
+import { planHeaderMissing, readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { openWorkbook } from '../excel/open-workbook.ts';
 import type { Workbook } from '../excel/workbook.ts';
@@ -36,6 +36,8 @@ export interface ImportOptions {
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
 function readPlanRows(workbook: Workbook, report: ReadReport, plan: Plan) {
   const part = readPlanPart(workbook.getWorksheet(report.sheet)!);
+  // A template that was given plan items must still have the part's header; one given none has no part at all.
+  if (!part.found && (report.identity?.planItemIds?.size ?? 0) > 0) part.errors.push(planHeaderMissing(report.sheet));
   const known = new Set(plan.items.map((item) => item.id));
   const byNumber = new Map(plan.items.map((item) => [item.number, item.id]));
   const planRows: PlanRow[] = [];

@@ -144,6 +144,19 @@ describe('the plan part, found by its captions', () => {
     expect(text).toContain('«Охвачено участников / Қатысушылар саны»');
     expect(text).toContain('«Исполнение плана мероприятий / Іс-шаралар жоспарының орындалуы»');
   });
+
+  it('refuses a report whose plan part lost its whole header row, naming the captions to restore', async () => {
+    const bytes = await editWorkbook(await filledReport(), (workbook) => {
+      const header = rowOf(visibleSheet(workbook), '№');
+      header.eachCell((cell) => {
+        cell.value = null;
+      });
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.errors.map((e) => [e.sheet, e.message.key])).toEqual([['Форма - Нысан', 'import.tableHeaderMissing']]);
+    expect(formatMessage(tFor('kk'), outcome.errors[0].message)).toContain('«Выполнено / Орындалды»');
+  });
 });
 
 describe('the publications list, found by its captions', () => {
@@ -155,6 +168,17 @@ describe('the publications list, found by its captions', () => {
       sheet.getCell('C6').value = 'репост';
     });
     await expectReadInFull(await importOne(bytes));
+  });
+
+  it('refuses a list sheet whose header row is gone', async () => {
+    const bytes = await editWorkbook(await filledReport(), (workbook) => {
+      workbook.getWorksheet(PUBLICATIONS)!.getRow(5).eachCell((cell) => {
+        cell.value = null;
+      });
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.errors.map((e) => [e.sheet, e.message.key])).toEqual([[PUBLICATIONS, 'import.tableHeaderMissing']]);
+    expect(formatMessage(tFor('ru'), outcome.errors[0].message)).toContain('«Ссылка (URL) / Сілтеме (URL)»');
   });
 
   it('refuses a list whose «Ссылка» caption is gone, naming the sheet and the caption', async () => {

@@ -123,6 +123,7 @@ export default {
     listTooManyRows: 'The table has more than {{limit}} rows; extra rows are not accepted — keep at most {{limit}}',
     listCountMismatch: 'Row {{code}} says {{value}}, but table «{{table}}» has {{rows}} filled rows',
     tableColumnMissing: 'Table «{{table}}» (header row {{row}}) has no column «{{caption}}». Jinaq finds the columns by their captions: restore the caption as in the template (added columns do no harm)',
+    tableHeaderMissing: 'The header row of table «{{table}}» (columns {{captions}}) is not there. Restore the captions as in the template: Jinaq finds the columns by them',
     // Opening a school's file (main/excel/open-workbook.ts): each reason a file cannot be read, naming the file.
     fileTooLarge: 'The file "{{file}}" is too large: {{size,number}} MB, the limit is {{limit}} MB. A filled-in template is usually far smaller — this may be the wrong file, or photos were pasted into it. Ask the school to send the filled-in template without pictures',
     fileEmpty: 'The file "{{file}}" is empty (0 bytes): it was probably not fully downloaded or not saved. Ask the school to send it again',
