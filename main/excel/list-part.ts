@@ -123,15 +123,20 @@ function isHeader(found: TableColumns, table: ListTable): boolean {
   return found.size >= Math.min(2, table.columns.length) && found.size * 2 >= table.columns.length;
 }
 
-/** The table's header row on any sheet, or on the table's own sheet the row that looks most like it. */
+/**
+ * The table's header row, on its own sheet first, then on any other (a school may have moved the table); failing
+ * that, the row of its own sheet that looks most like it, so that what is missing can be named.
+ */
 function findHeader(workbook: Workbook, table: ListTable): { sheet: Worksheet; row: number; columns: TableColumns } | null {
   let ownSheet: { sheet: Worksheet; row: number; columns: TableColumns } | null = null;
-  for (const sheet of workbook.worksheets) {
+  const own = (sheet: Worksheet) => sheet.name === listSheetName(table);
+  const sheets = [...workbook.worksheets.filter(own), ...workbook.worksheets.filter((sheet) => !own(sheet))];
+  for (const sheet of sheets) {
     if (sheet.name === IDENTITY_SHEET) continue;
     for (let row = 1; row <= Math.min(sheet.rowCount, 40); row++) {
       const columns = columnsIn(sheet, row, table);
       if (isHeader(columns, table)) return { sheet, row, columns };
-      if (sheet.name === listSheetName(table) && (!ownSheet || columns.size > ownSheet.columns.size)) ownSheet = { sheet, row, columns };
+      if (own(sheet) && (!ownSheet || columns.size > ownSheet.columns.size)) ownSheet = { sheet, row, columns };
     }
   }
   return ownSheet;

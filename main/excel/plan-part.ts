@@ -120,10 +120,13 @@ function captionOf(field: PlanField): string {
   return field === 'number' ? '№' : bilingual(`messages.workbook.plan.${field}`);
 }
 
-/** The part's header: a row with at least two of its captions; a school may have inserted or moved columns. */
+/**
+ * The part's header: a row with at least three of the four captions read (a row of the form above, its labels in two
+ * languages, can hold two); a school may have inserted or moved columns, or lost one caption, which is then named.
+ */
 function headerOf(row: Row, captions: Record<PlanField, string[]>): Map<PlanField, number> | null {
   const found = headerColumns(row, captions);
-  return READ_FIELDS.filter((field) => found.has(field)).length >= 2 ? found : null;
+  return READ_FIELDS.filter((field) => found.has(field)).length >= 3 ? found : null;
 }
 
 function itemNumberOf(text: string): number | null {

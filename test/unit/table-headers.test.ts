@@ -131,6 +131,21 @@ describe('the plan part, found by its captions', () => {
     await expectReadInFull(await importOne(bytes));
   });
 
+  it('reads a dash and a unit word in the plan part’s counts, with a warning at each cell', async () => {
+    const form = await fillTemplate(template, { ...validNik(), N01: 2 });
+    const plan = await fillPlanPart(form, { 2: ['Да / Иә', '3 іс-шара', '40 чел.', 'Пресс-релиз'], 3: ['Иә', '—', '-'] });
+    const outcome = await importOne(await fillListSheet(plan, PUBLICATIONS, PUBLISHED));
+    expect(outcome.errors.map((e) => [e.cell?.replace(/\d+/, ''), e.message.key])).toEqual([['E', 'import.notANumber']]);
+    const fixed = await fillPlanPart(plan, { 2: ['Да / Иә', 3, '40 чел.', 'Пресс-релиз'] });
+    const accepted = await importOne(await fillListSheet(fixed, PUBLICATIONS, PUBLISHED));
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.warnings.map((w) => [w.code, w.cell?.replace(/\d+/, ''), w.message.key])).toEqual([
+      ['№2', 'F', 'import.unitDropped'], ['№3', 'E', 'import.dashAsZero'], ['№3', 'F', 'import.dashAsZero'],
+    ]);
+    const [two, three] = await reportedPlan();
+    expect([two.participants, three.events, three.participants]).toEqual([40, 0, 0]);
+  });
+
   it('refuses a plan part whose «Охвачено участников» caption is gone, naming the sheet and the caption', async () => {
     const bytes = await editWorkbook(await filledReport(), (workbook) => {
       rowOf(visibleSheet(workbook), '№').getCell(6).value = 'Всего';
