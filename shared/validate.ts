@@ -45,17 +45,34 @@ export function compiledRules(form: FormDefinition): CompiledRule[] {
 }
 
 /**
+ * The row codes whose value could not be read, from the problems found reading the values: a blank is read (the
+ * rule's missing-value strategy decides about it), a cell holding something that is not its type's value is not.
+ */
+export function unreadableCodes(problems: readonly FileIssue[]): Set<string> {
+  return new Set(problems.filter((p) => p.severity === 'error' && p.code && p.message.key !== 'import.required').map((p) => p.code!));
+}
+
+/**
  * Every broken rule as an error or a warning that names the rule, its codes and both sides' values.
  * `values` are one school's report or the district's totals alike; a blank is a code that is absent.
- * `placeOf` puts the issue at the first code's cell when the values came from a file.
+ * `placeOf` puts the issue at the first code's cell when the values came from a file. A rule with a code in
+ * `unreadable` is not checked: one note per unreadable cell names the rules it holds back, so that a file's every
+ * problem shows at once and no rule is blamed for a value it never saw.
  */
 export function checkRules(
   form: FormDefinition,
   values: ReadonlyMap<string, number>,
   placeOf: (code: string) => { sheet?: string; cell?: string } = () => ({}),
+  unreadable: ReadonlySet<string> = new Set(),
 ): FileIssue[] {
   const problems: FileIssue[] = [];
+  const unchecked = new Map<string, string[]>();
   for (const rule of compiledRules(form)) {
+    const blocked = ruleCodes(rule.parsed).find((code) => unreadable.has(code));
+    if (blocked) {
+      unchecked.set(blocked, [...new Set([...(unchecked.get(blocked) ?? []), `${rule.id} (${rule.text})`])]);
+      continue;
+    }
     const outcome = evaluateRule(rule.parsed, (code) => values.get(code), rule.missing);
     if (outcome.status !== 'failed') continue;
     const key = rule.severity === 'error' ? 'import.ruleError' : 'import.ruleWarning';
@@ -63,5 +80,6 @@ export function checkRules(
     const code = ruleCodes(rule.parsed)[0];
     problems.push(issue(rule.severity, key, params, { ...placeOf(code), code }));
   }
+  for (const [code, rules] of unchecked) problems.push(issue('warning', 'import.ruleUnchecked', { code, rules: rules.join('; ') }, { ...placeOf(code), code }));
   return problems;
 }

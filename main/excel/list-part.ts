@@ -6,7 +6,7 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { IDENTITY_SHEET } from './identity.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 import { readTypedCell, TEXT_LIMIT } from './value-cells.ts';
-import { captionKey, cellText, type Workbook, type Worksheet } from './workbook.ts';
+import { cellText, headerColumns, type Workbook, type Worksheet } from './workbook.ts';
 
 const HEADER_ROW = 5;
 const URL_LIMIT = 2000;
@@ -110,20 +110,36 @@ export async function writeListSheet(workbook: Workbook, table: ListTable, hasht
   await sheet.protect('', PROTECTION);
 }
 
-function isHeaderOf(sheet: Worksheet, rowNumber: number, table: ListTable): boolean {
-  const row = sheet.getRow(rowNumber);
-  return table.columns.every((column, c) => {
-    const caption = captionKey(cellText(row.getCell(c + 2)));
-    return caption !== '' && [column.label.ru, column.label.kk].some((label) => caption.includes(captionKey(label)));
-  });
+type TableColumns = Map<string, number>;
+
+/** The column of each of the table's columns in this row, found by its caption. */
+function columnsIn(sheet: Worksheet, rowNumber: number, table: ListTable): TableColumns {
+  const captions = Object.fromEntries(table.columns.map((column) => [column.key, [column.label.ru, column.label.kk]]));
+  return headerColumns(sheet.getRow(rowNumber), captions);
 }
 
-function findHeader(workbook: Workbook, table: ListTable): { sheet: Worksheet; row: number } | null {
-  for (const sheet of workbook.worksheets) {
+/** Enough of the table's captions in one row to call it its header; a school may have inserted or moved columns. */
+function isHeader(found: TableColumns, table: ListTable): boolean {
+  return found.size >= Math.min(2, table.columns.length) && found.size * 2 >= table.columns.length;
+}
+
+/**
+ * The table's header row, on its own sheet first, then on any other (a school may have moved the table); failing
+ * that, the row of its own sheet that looks most like it, so that what is missing can be named.
+ */
+function findHeader(workbook: Workbook, table: ListTable): { sheet: Worksheet; row: number; columns: TableColumns } | null {
+  let ownSheet: { sheet: Worksheet; row: number; columns: TableColumns } | null = null;
+  const own = (sheet: Worksheet) => sheet.name === listSheetName(table);
+  const sheets = [...workbook.worksheets.filter(own), ...workbook.worksheets.filter((sheet) => !own(sheet))];
+  for (const sheet of sheets) {
     if (sheet.name === IDENTITY_SHEET) continue;
-    for (let row = 1; row <= Math.min(sheet.rowCount, 40); row++) if (isHeaderOf(sheet, row, table)) return { sheet, row };
+    for (let row = 1; row <= Math.min(sheet.rowCount, 40); row++) {
+      const columns = columnsIn(sheet, row, table);
+      if (isHeader(columns, table)) return { sheet, row, columns };
+      if (own(sheet) && (!ownSheet || columns.size > ownSheet.columns.size)) ownSheet = { sheet, row, columns };
+    }
   }
-  return null;
+  return ownSheet;
 }
 
 interface TableReading {
@@ -132,9 +148,9 @@ interface TableReading {
   warnings: FileIssue[];
 }
 
-function readRow(sheet: Worksheet, rowNumber: number, table: ListTable, errors: FileIssue[]): ListRow | null {
+function readRow(sheet: Worksheet, rowNumber: number, table: ListTable, columns: TableColumns, { errors, warnings }: TableReading): ListRow | null {
   const row = sheet.getRow(rowNumber);
-  const cells = table.columns.map((column, c) => ({ column, cell: row.getCell(c + 2) }));
+  const cells = table.columns.map((column) => ({ column, cell: row.getCell(columns.get(column.key)!) }));
   if (cells.every(({ cell }) => cellText(cell) === '')) return null;
   const values: ListRow = {};
   for (const { column, cell } of cells) {
@@ -145,6 +161,7 @@ function readRow(sheet: Worksheet, rowNumber: number, table: ListTable, errors: 
     else if ('number' in reading && reading.number !== undefined) values[column.key] = String(reading.number);
     else if ('text' in reading && reading.text !== undefined) values[column.key] = reading.text;
     else if (column.required) errors.push(issue('error', 'import.listRequired', { column: label }, where));
+    if ('note' in reading && reading.note) warnings.push(issue('warning', reading.note.key, reading.note.params, where));
   }
   return values;
 }
@@ -153,11 +170,22 @@ function readTable(workbook: Workbook, table: ListTable): TableReading & { sheet
   const reading: TableReading = { rows: [], errors: [], warnings: [] };
   const header = findHeader(workbook, table);
   if (!header) return reading;
-  const { sheet } = header;
+  const { sheet, columns } = header;
+  if (columns.size === 0) {
+    const params = { table: both(table.title.ru, table.title.kk), captions: table.columns.map((c) => `«${both(c.label.ru, c.label.kk)}»`).join(', ') };
+    reading.errors.push(issue('error', 'import.tableHeaderMissing', params, { sheet: sheet.name }));
+    return { ...reading, sheet: sheet.name };
+  }
+  const missing = table.columns.filter((column) => !columns.has(column.key));
+  for (const column of missing) {
+    const params = { table: both(table.title.ru, table.title.kk), caption: both(column.label.ru, column.label.kk), row: header.row };
+    reading.errors.push(issue('error', 'import.tableColumnMissing', params, { sheet: sheet.name }));
+  }
+  if (missing.length > 0) return { ...reading, sheet: sheet.name };
   // Only rows that exist: a stray value in row 1 048 576 must not make a million empty rows.
   sheet.eachRow((row, r) => {
     if (r <= header.row) return;
-    const values = readRow(sheet, r, table, reading.errors);
+    const values = readRow(sheet, r, table, columns, reading);
     if (!values) return;
     reading.rows.push(values);
     if (reading.rows.length === table.maxRows + 1) {
@@ -181,6 +209,7 @@ export function readListTables(workbook: Workbook, tables: ListTable[], values: 
     const reading = readTable(workbook, table);
     result.rows.set(table.id, reading.rows);
     result.errors.push(...reading.errors);
+    result.warnings.push(...reading.warnings);
     const code = table.rowCountCode;
     const counted = code === undefined ? undefined : values.get(code);
     if (code && counted !== undefined && counted !== reading.rows.length) {

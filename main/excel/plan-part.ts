@@ -5,7 +5,7 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { NO_WORDS, YES_WORDS } from '../../shared/values.ts';
 import { readNumberCell } from './value-cells.ts';
-import { captionKey, cellText, type Row, type Worksheet } from './workbook.ts';
+import { captionKey, cellText, headerColumns, type Row, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
@@ -80,6 +80,8 @@ export interface PlanRowReading extends ExecutionFields {
 }
 
 export interface PlanPartReading {
+  /** Whether the part's header row was found; without it there is nothing to read. */
+  found: boolean;
   rows: PlanRowReading[];
   errors: FileIssue[];
   warnings: FileIssue[];
@@ -97,10 +99,34 @@ export function readStatusText(text: string): ExecutionStatus | null | 'unknown'
   return 'unknown';
 }
 
-function isHeaderRow(row: Row): boolean {
-  const status = captionKey(cellText(row.getCell(PLAN_COLUMNS.status)));
-  const participants = captionKey(cellText(row.getCell(PLAN_COLUMNS.participants)));
-  return (status.includes('выполнено') || status.includes('орындалды')) && (participants.includes('участник') || participants.includes('қатысушы'));
+type PlanField = 'number' | 'status' | 'events' | 'participants' | 'description';
+type PlanColumns = Record<PlanField, number>;
+
+const READ_FIELDS = ['status', 'events', 'participants', 'description'] as const;
+
+/** Each column's caption as the templates write it, in every language; the item number's is «№». */
+function planCaptions(): Record<PlanField, string[]> {
+  const inAll = (key: string) => (['ru', 'kk', 'en'] as const).map((lng) => tFor(lng)(`messages.workbook.plan.${key}`));
+  return { number: ['№'], ...Object.fromEntries(READ_FIELDS.map((field) => [field, inAll(field)])) } as Record<PlanField, string[]>;
+}
+
+/** The complaint about a part that was handed to the school but whose header row is nowhere on the sheet. */
+export function planHeaderMissing(sheet: string): FileIssue {
+  const captions = (['number', ...READ_FIELDS] as const).map((field) => `«${captionOf(field)}»`).join(', ');
+  return issue('error', 'import.tableHeaderMissing', { table: bilingual('messages.workbook.plan.title'), captions }, { sheet });
+}
+
+function captionOf(field: PlanField): string {
+  return field === 'number' ? '№' : bilingual(`messages.workbook.plan.${field}`);
+}
+
+/**
+ * The part's header: a row with at least three of the four captions read (a row of the form above, its labels in two
+ * languages, can hold two); a school may have inserted or moved columns, or lost one caption, which is then named.
+ */
+function headerOf(row: Row, captions: Record<PlanField, string[]>): Map<PlanField, number> | null {
+  const found = headerColumns(row, captions);
+  return READ_FIELDS.filter((field) => found.has(field)).length >= 3 ? found : null;
 }
 
 function itemNumberOf(text: string): number | null {
@@ -113,50 +139,66 @@ function itemNumberOf(text: string): number | null {
  * looked at: a stray value in row 1 048 576 must not make a million empty rows.
  */
 export function readPlanPart(sheet: Worksheet): PlanPartReading {
-  const reading: PlanPartReading = { rows: [], errors: [], warnings: [] };
+  const reading: PlanPartReading = { found: false, rows: [], errors: [], warnings: [] };
+  const captions = planCaptions();
+  let columns: PlanColumns | null = null;
   let header = false;
   const seen = new Map<number, string>();
   sheet.eachRow((row) => {
     if (!header) {
-      header = isHeaderRow(row);
+      const found = headerOf(row, captions);
+      if (!found) return;
+      header = reading.found = true;
+      columns = columnsOrComplaints(sheet, row, found, reading.errors);
       return;
     }
-    readPlanRow(sheet, row, seen, reading);
+    if (columns) readPlanRow(sheet, row, columns, seen, reading);
   });
   return reading;
 }
 
+/** Every column the part is read from, or a complaint naming the sheet and the caption of each one not found. */
+function columnsOrComplaints(sheet: Worksheet, row: Row, found: Map<PlanField, number>, errors: FileIssue[]): PlanColumns | null {
+  const missing = (['number', ...READ_FIELDS] as const).filter((field) => !found.has(field));
+  const table = bilingual('messages.workbook.plan.title');
+  for (const field of missing) {
+    errors.push(issue('error', 'import.tableColumnMissing', { table, caption: captionOf(field), row: row.number }, { sheet: sheet.name }));
+  }
+  return missing.length === 0 ? (Object.fromEntries(found) as PlanColumns) : null;
+}
+
 /** One row of the part after its header: its item number, status, counts and description, or the problems with them. */
-function readPlanRow(sheet: Worksheet, row: Row, seen: Map<number, string>, reading: PlanPartReading): void {
-  const itemNumber = itemNumberOf(cellText(row.getCell(PLAN_COLUMNS.number)));
+function readPlanRow(sheet: Worksheet, row: Row, columns: PlanColumns, seen: Map<number, string>, reading: PlanPartReading): void {
+  const itemNumber = itemNumberOf(cellText(row.getCell(columns.number)));
   if (itemNumber === null) return;
   const code = `№${itemNumber}`;
   const at = (column: number) => ({ sheet: sheet.name, cell: row.getCell(column).address, code });
   const first = seen.get(itemNumber);
   if (first) {
-    reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(PLAN_COLUMNS.number)));
+    reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(columns.number)));
     return;
   }
-  seen.set(itemNumber, row.getCell(PLAN_COLUMNS.number).address);
-  const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(PLAN_COLUMNS.description)) };
-  const status = readStatusText(cellText(row.getCell(PLAN_COLUMNS.status)));
+  seen.set(itemNumber, row.getCell(columns.number).address);
+  const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(columns.description)) };
+  const status = readStatusText(cellText(row.getCell(columns.status)));
   if (status === 'unknown') {
-    reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(PLAN_COLUMNS.status)).slice(0, 60) }, at(PLAN_COLUMNS.status)));
+    reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(columns.status)).slice(0, 60) }, at(columns.status)));
     return;
   }
-  for (const [column, field] of [[PLAN_COLUMNS.events, 'events'], [PLAN_COLUMNS.participants, 'participants']] as const) {
+  for (const [column, field] of [[columns.events, 'events'], [columns.participants, 'participants']] as const) {
     const number = readNumberCell(row.getCell(column), { type: 'count' });
     if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
     else fields[field] = number.value ?? null;
+    if ('note' in number && number.note) reading.warnings.push(issue('warning', number.note.key, number.note.params, at(column)));
   }
   if (fields.description.length > DESCRIPTION_LIMIT) {
-    reading.errors.push(issue('error', 'import.planDescriptionTooLong', { length: fields.description.length, limit: DESCRIPTION_LIMIT }, at(PLAN_COLUMNS.description)));
+    reading.errors.push(issue('error', 'import.planDescriptionTooLong', { length: fields.description.length, limit: DESCRIPTION_LIMIT }, at(columns.description)));
   }
   const filled = fields.events !== null || fields.participants !== null || fields.description !== '';
   if (status) fields.status = status;
   else if (filled) {
     fields.status = 'done';
-    reading.warnings.push(issue('warning', 'import.planStatusBlank', {}, at(PLAN_COLUMNS.status)));
+    reading.warnings.push(issue('warning', 'import.planStatusBlank', {}, at(columns.status)));
   }
   if (status || filled) reading.rows.push({ itemNumber, ...fields });
 }

@@ -221,6 +221,7 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
   const texts = new Map<string, string>();
   const valueCells = new Map<string, string>();
   const errors: FileIssue[] = [];
+  const warnings: FileIssue[] = [];
   const tallMerges = mergesOverRows(sheet);
 
   for (const indicator of form.indicators) {
@@ -247,6 +248,7 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
     else if ('number' in reading && reading.number !== undefined) values.set(code, reading.number);
     else if ('text' in reading && reading.text !== undefined) texts.set(code, reading.text);
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
+    if ('note' in reading && reading.note) warnings.push(issue('warning', reading.note.key, reading.note.params, where));
   }
   const lists = readListTables(workbook, listTables(form), values);
   const schoolName = headerSchoolNameOf(sheet, firstCodeRow);
@@ -264,7 +266,7 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
       texts,
       lists: lists.rows,
       errors: [...errors, ...lists.errors],
-      warnings: [...chosen.warnings, ...lists.warnings],
+      warnings: [...chosen.warnings, ...warnings, ...lists.warnings],
     },
   };
 }

@@ -2,7 +2,7 @@
 // or exactly why it is not one (the message key and what was found).
 import type { Indicator, IndicatorType, ListColumnType } from '../../shared/forms/types.ts';
 import type { MessageParams } from '../../shared/messages.ts';
-import { hasAtMostTwoDecimals, parseNumberText, toTiyn } from '../../shared/numbers.ts';
+import { hasAtMostTwoDecimals, readNumberText, toTiyn, type NumberNote } from '../../shared/numbers.ts';
 import { normalizeUrl, parseDateText, parseYesNo } from '../../shared/values.ts';
 import type { CellValue } from 'exceljs';
 import { isInvalidDate, valueText, type Cell } from './workbook.ts';
@@ -15,7 +15,8 @@ export interface Problem {
 /** The most characters a text row of a form may hold, unless the form says less. */
 export const TEXT_LIMIT = 2000;
 
-type CellReading = { value: number | undefined } | Problem;
+/** A value read with a note for the school: a dash read as 0, a unit word dropped. */
+type CellReading = { value: number | undefined; note?: NumberNote } | Problem;
 
 /** A cell's number as the school meant it, or why it is not one. */
 export function readNumberCell(cell: Cell, indicator: Pick<Indicator, 'type'>): CellReading {
@@ -40,12 +41,14 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
   if (value === null || value === undefined) return { value: undefined };
   if (isInvalidDate(value)) return { problem: 'import.invalidDate' };
   if (value instanceof Date) return { problem: 'import.dateNotNumber', params: { value: value.toISOString().slice(0, 10) } };
-  let number: number | null;
+  let number: number;
+  let note: NumberNote | undefined;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string') {
     if (value.trim() === '') return { value: undefined };
-    number = parseNumberText(value);
-    if (number === null) return { problem: 'import.notANumber', params: { value: value.trim().slice(0, 60) } };
+    const reading = readNumberText(value, type === 'money' ? 'money' : 'count');
+    if ('problem' in reading) return reading;
+    ({ value: number, note } = reading);
   } else return { problem: 'import.notANumber', params: { value: String(value).slice(0, 60) } };
   if (!Number.isFinite(number)) return { problem: 'import.notANumber', params: { value: String(value) } };
   if (number < 0) return { problem: 'import.negative', params: { value: number } };
@@ -53,7 +56,7 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
   if ((type === 'money' ? toTiyn(number) : number) > Number.MAX_SAFE_INTEGER) return { problem: 'import.numberTooLarge', params: { value: number } };
   if (type === 'count' && !Number.isInteger(number)) return { problem: 'import.fraction', params: { value: number } };
   if (type === 'money' && !hasAtMostTwoDecimals(number)) return { problem: 'import.tooManyDecimals', params: { value: number } };
-  return { value: number };
+  return note ? { value: number, note } : { value: number };
 }
 
 
@@ -118,7 +121,7 @@ function readUrlCell(raw: CellValue): TextReading {
   return url ? { text: url } : { problem: 'import.badUrl', params: { value: shown(text) } };
 }
 
-export type ValueReading = { number: number | undefined } | { text: string | undefined } | Problem;
+export type ValueReading = { number: number | undefined; note?: NumberNote } | { text: string | undefined } | Problem;
 
 /** Any typed cell: numbers for count, money and yes/no (1/0), texts for text, date (YYYY-MM-DD) and url. */
 export function readTypedCell(cell: Cell, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
@@ -131,7 +134,8 @@ export function readTypedValue(raw: CellValue, type: IndicatorType | ListColumnT
     case 'count':
     case 'money': {
       const reading = readNumber(raw, type);
-      return 'problem' in reading ? reading : { number: reading.value };
+      if ('problem' in reading) return reading;
+      return reading.note ? { number: reading.value, note: reading.note } : { number: reading.value };
     }
     case 'yesno': {
       const reading = readYesNoCell(raw);

@@ -65,3 +65,33 @@ export function valueText(value: ExcelJS.CellValue): string {
 export function captionKey(text: string): string {
   return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s.()«»"'_-]+/g, '');
 }
+
+function headerKey(text: string): string {
+  return captionKey(text).replace(/[*:;,!?]+/g, '');
+}
+
+/**
+ * The column of each field in a table's header row, found by its caption in any language: a column whose caption
+ * (or one «ru / kk» half of it) is the field's caption first, else one that contains it. A field none shows is absent.
+ */
+export function headerColumns<Field extends string>(row: Row, captions: Record<Field, readonly string[]>): Map<Field, number> {
+  const cells: Array<{ column: number; keys: string[] }> = [];
+  row.eachCell((cell, column) => {
+    const text = cellText(cell);
+    if (text) cells.push({ column, keys: [text, ...text.split('/')].map(headerKey).filter(Boolean) });
+  });
+  const found = new Map<Field, number>();
+  const taken = new Set<number>();
+  for (const exact of [true, false]) {
+    for (const field of Object.keys(captions) as Field[]) {
+      if (found.has(field)) continue;
+      const wanted = captions[field].map(headerKey).filter(Boolean);
+      const match = cells.find(({ column, keys }) =>
+        !taken.has(column) && keys.some((key) => wanted.some((caption) => (exact ? key === caption : key.includes(caption)))));
+      if (!match) continue;
+      found.set(field, match.column);
+      taken.add(match.column);
+    }
+  }
+  return found;
+}

@@ -9,12 +9,12 @@ import { hasPlanPart, type FormDefinition } from '../../shared/forms/types.ts';
 import type { ImportRecord, ImportState } from '../../shared/imports.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { Plan } from '../../shared/plans/model.ts';
-import { checkRules } from '../../shared/validate.ts';
+import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
 import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
-import { readPlanPart } from '../excel/plan-part.ts';
+import { planHeaderMissing, readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { openWorkbook } from '../excel/open-workbook.ts';
 import type { Workbook } from '../excel/workbook.ts';
@@ -42,6 +42,8 @@ export interface ImportOptions {
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
 function readPlanRows(workbook: Workbook, report: ReadReport, plan: Plan) {
   const part = readPlanPart(workbook.getWorksheet(report.sheet)!);
+  // A template that was given plan items must still have the part's header; one given none has no part at all.
+  if (!part.found && (report.identity?.planItemIds?.size ?? 0) > 0) part.errors.push(planHeaderMissing(report.sheet));
   const known = new Set(plan.items.map((item) => item.id));
   const byNumber = new Map(plan.items.map((item) => [item.number, item.id]));
   const planRows: PlanRow[] = [];
@@ -169,7 +171,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   if ('refusal' in recognised) return recognised.refusal;
   const { school, chosen: chosenSchool } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
-  const ruleIssues = report.errors.length === 0 ? checkRules(form, report.values, placeOf) : [];
+  const ruleIssues = checkRules(form, report.values, placeOf, unreadableCodes(report.errors));
   const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
   return {
     school,

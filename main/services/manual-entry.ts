@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { ImportOutcome } from '../../shared/domain.ts';
 import type { ListRow } from '../../shared/forms/types.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
-import { checkRules } from '../../shared/validate.ts';
+import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readTypedValue } from '../excel/value-cells.ts';
@@ -45,6 +45,7 @@ export async function enterReport(
   const values = new Map<string, number>();
   const texts = new Map<string, string>();
   const errors: FileIssue[] = [];
+  const notes: FileIssue[] = [];
   for (const indicator of form.indicators) {
     const reading = readTypedValue(typed[indicator.code] ?? null, indicator.type);
     const where = { code: indicator.code };
@@ -52,15 +53,16 @@ export async function enterReport(
     else if ('number' in reading && reading.number !== undefined) values.set(indicator.code, reading.number);
     else if ('text' in reading && reading.text !== undefined) texts.set(indicator.code, reading.text);
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
+    if ('note' in reading && reading.note) notes.push(issue('warning', reading.note.key, reading.note.params, where));
   }
   const known = new Set(form.indicators.map((indicator) => indicator.code));
   for (const code of Object.keys(typed).filter((c) => !known.has(c))) errors.push(issue('error', 'import.manualUnknownCode', { code }, { code }));
-  const ruleIssues = errors.length === 0 ? checkRules(form, values) : [];
+  const ruleIssues = checkRules(form, values, undefined, unreadableCodes(errors));
   const verdict: Verdict = {
     school,
     schoolBin: school.bin,
     errors: [...errors, ...ruleIssues.filter((i) => i.severity === 'error')],
-    warnings: ruleIssues.filter((i) => i.severity === 'warning'),
+    warnings: [...notes, ...ruleIssues.filter((i) => i.severity === 'warning')],
     form,
     values,
     texts,

@@ -73,7 +73,7 @@ export interface ListTable {
   showHashtag?: boolean;
 }
 
-/** One row per plan item handed to the school; its columns are fixed (see main/excel/plan-part.ts). */
+/** One row per plan item handed to the school; its columns are the template's, read back by their captions (main/excel/plan-part.ts). */
 export interface PlanExecutionTable {
   kind: 'planExecution';
 }

@@ -12,6 +12,7 @@ import { workbookBytes } from '../../main/excel/workbook.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
 import { importReports } from '../../main/services/imports.ts';
+import { returnForRevision } from '../../main/services/report-history.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { getSettings, updateSettings } from '../../main/services/settings.ts';
 import { tempDatabase } from '../helpers/db.ts';
@@ -61,7 +62,7 @@ async function storedValues(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.code, r.amount]));
 }
 
-/** A refused file: no report stored, the file kept byte for byte, the log says 'rejected' with the same errors. */
+/** A refused file: no report stored, the file kept byte for byte, the log says 'rejected' with the same issues. */
 async function expectRejectedAndKept(bytes: Uint8Array, outcome: ImportOutcome): Promise<void> {
   expect(outcome.status).toBe('rejected');
   expect(outcome.hasWarnings).toBe(false);
@@ -72,8 +73,8 @@ async function expectRejectedAndKept(bytes: Uint8Array, outcome: ImportOutcome):
   expect(Buffer.from(file!.bytes).equals(Buffer.from(bytes))).toBe(true);
   const log = await database.db.selectFrom('imports').selectAll().where('file_id', '=', file!.id).execute();
   expect(log).toHaveLength(1);
-  expect(log[0]).toMatchObject({ campaign_id: CAMPAIGN, status: 'rejected', has_warnings: 0, file_name: outcome.file });
-  expect(JSON.parse(log[0].issues_json)).toEqual(outcome.errors);
+  expect(log[0]).toMatchObject({ campaign_id: CAMPAIGN, status: 'rejected', has_warnings: outcome.warnings.length > 0 ? 1 : 0, file_name: outcome.file });
+  expect(JSON.parse(log[0].issues_json)).toEqual([...outcome.errors, ...outcome.warnings]);
   // the first error reads as a Kazakh sentence with every placeholder filled in
   const kk = formatMessage(tFor('kk'), outcome.errors[0].message);
   expect(kk.length).toBeGreaterThan(10);
@@ -88,6 +89,37 @@ describe('cells read as numbers', () => {
     const outcome = await importOne(bytes);
     expect(outcome).toMatchObject({ status: 'accepted', errors: [], warnings: [], hasWarnings: false, schoolBin: school.bin, schoolName: school.shortName });
     expect(await storedValues()).toMatchObject({ Z01: 1234, Z06: 2, Z30: 15000050, Z31: 10000000, Z32: 5000050, Z33: 0 });
+  });
+
+  it('reads a dash as 0 and drops a unit word, each with a warning naming its cell; the money stays exact', async () => {
+    const bytes = await filled({ Z23: '—', Z24: '-', Z01: '500 чел.', Z02: '4 бала', Z30: '150 000,50 тг', Z31: '100 000 теңге', Z32: '50 000,50 ₸' });
+    const outcome = await importOne(bytes);
+    expect(outcome).toMatchObject({ status: 'accepted', errors: [], hasWarnings: true });
+    expect(outcome.warnings.map((w) => [w.cell, w.code, w.message.key, w.message.params?.unit ?? w.message.params?.value])).toEqual([
+      [CELL.Z01, 'Z01', 'import.unitDropped', 'чел.'],
+      [CELL.Z02, 'Z02', 'import.unitDropped', 'бала'],
+      [CELL.Z23, 'Z23', 'import.dashAsZero', '—'],
+      [CELL.Z24, 'Z24', 'import.dashAsZero', '-'],
+      [CELL.Z30, 'Z30', 'import.unitDropped', 'тг'],
+      [CELL.Z31, 'Z31', 'import.unitDropped', 'теңге'],
+      [CELL.Z32, 'Z32', 'import.unitDropped', '₸'],
+    ]);
+    expect(await storedValues()).toMatchObject({ Z01: 500, Z02: 4, Z23: 0, Z24: 0, Z30: 15000050, Z31: 10000000, Z32: 5000050 });
+    const kk = formatMessage(tFor('kk'), outcome.warnings[0].message);
+    expect(kk).toBe('Ұяшықта «500 чел.»: 500 саны оқылды, «чел.» сөзі ескерілмеді. Ұяшыққа тек санды жазу жеткілікті');
+  });
+
+  it.each<[string, Record<string, CellInput>, string, string, string]>([
+    ['a shortened sum', { Z31: '1,5 млн' }, 'Z31', 'import.shortenedNumber', 'Впишите число полностью'],
+    ['«нет» in a count', { Z23: 'нет' }, 'Z23', 'import.noneWord', 'впишите 0'],
+    ['«жоқ» in a count', { Z24: 'жоқ' }, 'Z24', 'import.noneWord', 'впишите 0'],
+    ['a thousand with a dot in a count', { Z01: '1.450' }, 'Z01', 'import.ambiguousThousands', '«1.450» читается и как дробь 1.450, и как 1 450'],
+  ])('refuses %s, saying what to write', async (_name, changes, code, key, words) => {
+    const outcome = await importOne(await filled(changes));
+    expect(outcome.status).toBe('rejected');
+    const [error] = outcome.errors.filter((e) => e.code === code && e.message.key !== 'import.ruleError');
+    expect(error).toMatchObject({ cell: CELL[code], message: { key } });
+    expect(formatMessage(tFor('ru'), error.message)).toContain(words);
   });
 
   it('uses the cached result of a formula', async () => {
@@ -123,7 +155,9 @@ describe('cells refused, each at its cell and row code', () => {
   ])('%s', async (_name, changes, code, key, params) => {
     const bytes = await filled(changes);
     const outcome = await importOne(bytes);
-    expect(outcome.errors).toEqual([{ severity: 'error', sheet: SHEET, cell: CELL[code], code, message: { key, params } }]);
+    // the rules are checked too (a blank is read as blank); only the cell's own error is this test's
+    const cellErrors = outcome.errors.filter((e) => e.message.key !== 'import.ruleError');
+    expect(cellErrors).toEqual([{ severity: 'error', sheet: SHEET, cell: CELL[code], code, message: { key, params } }]);
     expect(outcome.schoolBin).toBe(school.bin);
     await expectRejectedAndKept(bytes, outcome);
   });
@@ -149,17 +183,31 @@ describe('cells refused, each at its cell and row code', () => {
     await expectRejectedAndKept(bytes, outcome);
   });
 
-  it('lists every bad cell of a file, in the order of the form, and skips the rules', async () => {
-    const bytes = await filled({ Z01: null, Z03: 'три', Z10: 1.5, Z32: -1 });
+  it('lists every bad cell and every broken rule at once; a rule over an unreadable cell says it was not checked', async () => {
+    // Z05 > Z04 breaks Z-R2 among cells that were read; Z01 is blank, which is read (the rules see it as blank)
+    const bytes = await filled({ Z01: null, Z03: 'три', Z05: 11, Z10: 1.5, Z32: -1 });
     const outcome = await importOne(bytes);
-    expect(outcome.errors.map((e) => [e.cell, e.code, e.message.key])).toEqual([
-      ['D10', 'Z01', 'import.required'],
-      ['D12', 'Z03', 'import.notANumber'],
-      ['D17', 'Z10', 'import.fraction'],
-      ['D30', 'Z32', 'import.negative'],
+    expect(outcome.errors.map((e) => [e.cell, e.code, e.message.key, e.message.params?.rule])).toEqual([
+      ['D10', 'Z01', 'import.required', undefined],
+      ['D12', 'Z03', 'import.notANumber', undefined],
+      ['D17', 'Z10', 'import.fraction', undefined],
+      ['D30', 'Z32', 'import.negative', undefined],
+      ['D14', 'Z05', 'import.ruleError', 'Z-R2'],
+      ['D13', 'Z04', 'import.ruleError', 'Z-R3'],
     ]);
-    expect(outcome.warnings).toEqual([]);
+    // no rule is said to fail over a value it never saw: each unreadable cell names the rules it holds back
+    expect(outcome.warnings.map((w) => [w.cell, w.code, w.message.key, w.message.params?.rules])).toEqual([
+      ['D12', 'Z03', 'import.ruleUnchecked', 'Z-R1 (Z03 ≤ Z02)'],
+      ['D17', 'Z10', 'import.ruleUnchecked', expect.stringMatching(/^Z-R4 \(Z10 ≤ Z01\); Z-R5 \(Z11 ≤ Z10\);.*Z-R8 .*Z-R10 /)],
+      ['D30', 'Z32', 'import.ruleUnchecked', 'Z-R7 (Z30 = Z31 + Z32 + Z33); Z-R9 (Z32 > 0 ⇒ Z34 > 0)'],
+    ]);
     await expectRejectedAndKept(bytes, outcome);
+    // the message returning the file to the school lists them all, numbered, in both languages
+    const message = await returnForRevision(database.db, CAMPAIGN, outcome.importId!);
+    expect(message.ru).toMatch(/^5\. .*D14.*Z-R2/m);
+    expect(message.ru).toMatch(/^9\. .*D30.*Z-R7/m);
+    expect(message.kk).toMatch(/^9\. .*D30.*тексерілмеді.*Z-R7/m);
+    expect(message.ru).not.toMatch(/^10\./m);
   });
 });
 

@@ -156,10 +156,24 @@ describe('a report typed in by hand', () => {
     const bad = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z01: 'много', Z02: -1, Z30: '10,555' });
     expect(bad.errors.map((e) => [e.code, e.message.key])).toEqual([['Z01', 'import.notANumber'], ['Z02', 'import.negative'], ['Z30', 'import.tooManyDecimals']]);
     const blank = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z01: null });
-    expect(blank.errors.map((e) => [e.code, e.message.key])).toEqual([['Z01', 'import.required']]);
+    // a blank is read: the rules over it are checked too, with the rule's blank strategy
+    expect(blank.errors.map((e) => [e.code, e.message.key, e.message.params?.rule])).toEqual([
+      ['Z01', 'import.required', undefined], ['Z04', 'import.ruleError', 'Z-R3'], ['Z10', 'import.ruleError', 'Z-R4'],
+    ]);
     const unknown = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z99: '1' });
     expect(unknown.errors.map((e) => [e.code, e.message.key])).toEqual([['Z99', 'import.manualUnknownCode']]);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lists every problem at once, like a file: a bad value, a rule broken elsewhere, the rules the bad value holds back', async () => {
+    const outcome = await enterReport(database.db, CAMPAIGN, schools[1].id, { ...typed(), Z03: 'три', Z05: '11', Z23: '—', Z24: '2 чел.' });
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.errors.map((e) => [e.code, e.message.key, e.message.params?.rule])).toEqual([
+      ['Z03', 'import.notANumber', undefined], ['Z05', 'import.ruleError', 'Z-R2'],
+    ]);
+    expect(outcome.warnings.map((w) => [w.code, w.message.key])).toEqual([
+      ['Z23', 'import.dashAsZero'], ['Z24', 'import.unitDropped'], ['Z03', 'import.ruleUnchecked'],
+    ]);
   });
 
   it('is stored as entered by hand, counts in the summary, keeps what was typed as its file, and is audited as manual', async () => {
