@@ -66,22 +66,6 @@ export interface AuditEntry {
   file: string;
 }
 
-/** A specialist's decision on a file that named two schools: accepted as `chosenBin` over `otherBin`. */
-export interface SchoolChoiceEntry {
-  id: number;
-  at: string;
-  /** The import that stored the report under the chosen school. */
-  importId: number;
-  /** The refused import whose kept file it is. */
-  fromImportId: number;
-  chosenBin: string;
-  otherBin: string;
-  /** The refusal: which mentions of the school disagreed, and where. */
-  disagreement: FileIssue;
-  user: string;
-  file: string;
-}
-
 /** The text to send the school with its report returned for revision, in both languages. */
 export interface ReturnMessage {
   ru: string;

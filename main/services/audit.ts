@@ -1,7 +1,7 @@
 // The audit of values: every change of a school's current value in a campaign — from a new file, a hand entry,
 // or an older version restored — with when, which report, and which OS user.
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEntry, SchoolChoiceEntry, ValueChange } from '../../shared/imports.ts';
+import type { AuditEntry, ValueChange } from '../../shared/imports.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
 import type { Database } from '../db/schema.ts';
@@ -98,6 +98,9 @@ export interface SchoolChoiceRecord {
   disagreement: FileIssue;
   user: string;
 }
+
+/** A recorded decision, as listed: when, and the refused file's name. */
+export type SchoolChoiceEntry = Omit<SchoolChoiceRecord, 'campaignId'> & { id: number; at: string; file: string };
 
 export async function recordSchoolChoice(trx: Transaction<Database>, choice: SchoolChoiceRecord): Promise<void> {
   await trx
