@@ -21,6 +21,9 @@ const CAMPAIGN = 'zabota-2027';
 let database: Awaited<ReturnType<typeof tempDatabase>>;
 let schools: School[];
 let templates: Uint8Array[];
+// The same fill gives the same bytes, as the same file sent twice would: exceljs stamps each zip entry with the time
+// of writing, so two fills a second apart would differ.
+const filled = new Map<string, Promise<Uint8Array>>();
 
 beforeEach(async () => {
   database = await tempDatabase();
@@ -28,11 +31,14 @@ beforeEach(async () => {
   schools = [await createSchool(database.db, schoolFields(1)), await createSchool(database.db, schoolFields(2))];
   await createCampaign(database.db, 'zabota', 2027);
   templates = (await buildTemplates(database.db, CAMPAIGN)).files.map((f) => f.bytes);
+  filled.clear();
 });
 afterEach(() => database.remove());
 
 async function send(index: number, changes: Record<string, CellInput>, name = `school${index + 1}.xlsx`, dryRun = false) {
-  const bytes = await fillTemplate(templates[index], { ...validZabota(), ...changes });
+  const key = JSON.stringify([index, changes]);
+  if (!filled.has(key)) filled.set(key, fillTemplate(templates[index], { ...validZabota(), ...changes }));
+  const bytes = await filled.get(key)!;
   return (await importReports(database.db, CAMPAIGN, [{ name, bytes }], { dryRun }))[0];
 }
 
@@ -130,16 +136,14 @@ describe('returning a file for revision', () => {
   });
 
   it('lists warnings of an accepted file too, and refuses a file without a school', async () => {
-    // The same bytes twice: two fills of a template differ by the second exceljs stamps on the file.
-    const doubtfulBytes = await fillTemplate(templates[0], { ...validZabota(), Z34: 0 });
-    const doubtful = (await importReports(database.db, CAMPAIGN, [{ name: 'school1.xlsx', bytes: doubtfulBytes }]))[0];
+    const doubtful = await send(0, { Z34: 0 });
     expect(doubtful.hasWarnings).toBe(true);
     const message = await returnForRevision(database.db, CAMPAIGN, doubtful.importId!);
     expect(message.ru).toContain('Проверьте и при необходимости исправьте или поясните:');
     expect(message.ru).toContain('Z-R9');
     const unread = (await importReports(database.db, CAMPAIGN, [{ name: 'фото.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) }]))[0];
     await expect(returnForRevision(database.db, CAMPAIGN, unread.importId!)).rejects.toMatchObject({ key: 'import.returnNoSchool' });
-    const duplicate = (await importReports(database.db, CAMPAIGN, [{ name: 'again.xlsx', bytes: doubtfulBytes }]))[0];
+    const duplicate = await send(0, { Z34: 0 }, 'again.xlsx');
     expect(duplicate.status).toBe('duplicate');
     await expect(returnForRevision(database.db, CAMPAIGN, duplicate.importId!)).rejects.toMatchObject({ key: 'import.returnNotAFile' });
   });
