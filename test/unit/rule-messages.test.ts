@@ -29,8 +29,8 @@ function words(rule: FormRule | FormDefinition, values: Record<string, number>):
   return { ru: formatMessage(tFor('ru'), issues[0].message), kk: formatMessage(tFor('kk'), issues[0].message), en: formatMessage(tFor('en'), issues[0].message) };
 }
 
-const A01 = { ru: 'A01 «Выявлено детей»', kk: 'A01 «Анықталған балалар»', en: 'A01 “Выявлено детей”' };
-const A02 = { ru: 'A02 «из них возвращено в школу»', kk: 'A02 «оның ішінде мектепке қайтарылды»', en: 'A02 “из них возвращено в школу”' };
+const A01 = { ru: 'A01 «Выявлено детей»', kk: 'A01 «Анықталған балалар»', en: 'A01 «Выявлено детей»' };
+const A02 = { ru: 'A02 «из них возвращено в школу»', kk: 'A02 «оның ішінде мектепке қайтарылды»', en: 'A02 «из них возвращено в школу»' };
 
 describe('each operator reads naturally', () => {
   type Row = [text: string, a01: number, a02: number, ru: string, kk: string, en: string];
@@ -82,8 +82,8 @@ describe('an implication reads as a sentence', () => {
         'онда Z34 «Демеушілер мен меценаттар саны» (бос) 0-ден көп болуы керек; есеп қабылданды, тексеріңіз',
     );
     expect(said.en).toBe(
-      'Rule Z-R9 does not hold: if Z32 “в т.ч. средства спонсоров и меценатов” (103,000) is greater than 0, ' +
-        'then Z34 “Число спонсоров и меценатов” (blank) must also be greater than 0; the report is accepted, check it',
+      'Rule Z-R9 does not hold: if Z32 «в т.ч. средства спонсоров и меценатов» (103,000) is greater than 0, ' +
+        'then Z34 «Число спонсоров и меценатов» (blank) must also be greater than 0; the report is accepted, check it',
     );
   });
 
@@ -102,7 +102,7 @@ describe('a sum names its terms and its total', () => {
       ['Z31', 'Z32', 'Z33'].map((code, i) => `${code} «${zabotaV1.indicators.find((x) => x.code === code)!.label[lng]}» (${['400', '500,5', '0'][i]})`).join(' + ');
     expect(said.ru).toBe(`Правило Z-R7 не выполнено: Z30 «Сумма оказанной помощи, тенге, всего» (1\u00a0000) должно равняться сумме ${terms('ru')} = 900,5`);
     expect(said.kk).toBe(`Z-R7 ережесі орындалмады: Z30 «Көрсетілген көмек сомасы, теңге, барлығы» (1\u00a0000) ${terms('kk')} = 900,5 қосындысына тең болуы керек`);
-    expect(said.en).toMatch(/^Rule Z-R7 failed: Z30 “[^”]+” \(1,000\) must equal the sum Z31 “[^”]+” \(400\) \+ Z32 “[^”]+” \(500\.5\) \+ Z33 “[^”]+” \(0\) = 900\.5$/);
+    expect(said.en).toMatch(/^Rule Z-R7 failed: Z30 «[^»]+» \(1,000\) must equal the sum Z31 «[^»]+» \(400\) \+ Z32 «[^»]+» \(500\.5\) \+ Z33 «[^»]+» \(0\) = 900\.5$/);
   });
 
   it('a sum on the left is the subject, a difference keeps its minus', () => {

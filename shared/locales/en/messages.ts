@@ -146,7 +146,7 @@ export default {
     },
     ruleWords: {
       lang: 'en',
-      operand: '{{code}} “{{label}}” ({{value}})',
+      operand: '{{code}} «{{label}}» ({{value}})',
       bare: '{{code}} ({{value}})',
       blank: 'blank',
       single: { nom: '{{term}}', of: '{{term}}', to: '{{term}}' },
