@@ -26,12 +26,15 @@ export function shortLabel(label: string, max = LABEL_LENGTH): string {
   return `${cut.replace(/[\s,;:.(—-]+$/, '')}…`;
 }
 
-/** The `operands` param of a rule message: the value and labels of every code the rule names. */
+/**
+ * The `operands` param of a rule message: the value and labels of every code the rule names; without the labels when
+ * they do not fit, and none at all (the message then reads as 0.2.0 worded it) when even the values do not.
+ */
 export function ruleOperandsParam(
   rule: ParsedRule,
   valueOf: (code: string) => number | undefined,
   labelOf: (code: string) => { ru: string; kk: string } | undefined,
-): string {
+): { operands: string } | Record<string, never> {
   const operands = (withLabels: boolean) =>
     Object.fromEntries(
       ruleCodes(rule).map((code) => {
@@ -40,8 +43,8 @@ export function ruleOperandsParam(
         return [code, operand];
       }),
     );
-  const full = JSON.stringify(operands(true));
-  return full.length <= OPERANDS_LENGTH ? full : JSON.stringify(operands(false));
+  const fitting = [JSON.stringify(operands(true)), JSON.stringify(operands(false))].find((text) => text.length <= OPERANDS_LENGTH);
+  return fitting ? { operands: fitting } : {};
 }
 
 type Language = 'kk' | 'ru' | 'en';

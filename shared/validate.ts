@@ -80,7 +80,7 @@ export function checkRules(
     if (outcome.status !== 'failed') continue;
     const key = rule.severity === 'error' ? 'import.ruleError' : 'import.ruleWarning';
     const operands = ruleOperandsParam(rule.parsed, (code) => values.get(code), (code) => labels.get(code));
-    const params = { rule: rule.id, text: rule.text, left: outcome.left, right: outcome.right, operands };
+    const params = { rule: rule.id, text: rule.text, left: outcome.left, right: outcome.right, ...operands };
     const code = ruleCodes(rule.parsed)[0];
     problems.push(issue(rule.severity, key, params, { ...placeOf(code), code }));
   }

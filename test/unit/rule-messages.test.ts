@@ -142,3 +142,26 @@ describe('stored messages', () => {
     expect(said.ru).toContain('A01 «Количество детей школьного возраста, не охваченных обучением…» (2)');
   });
 });
+
+describe('a rule over many rows', () => {
+  // A stored message's param holds at most 2000 characters (shared/api.ts): labels give way first, then the values.
+  function manyRows(count: number, label: string): FormDefinition {
+    const codes = Array.from({ length: count }, (_, i) => `B${String(i + 1).padStart(3, '0')}`);
+    return {
+      ...formWith([{ id: 'R9', text: `A01 >= ${codes.join(' + ')}`, severity: 'error' }]),
+      indicators: [indicator('A01', 'Всего', 'Барлығы', 'count', false), ...codes.map((code) => indicator(code, label, label, 'count', false))],
+    } as FormDefinition;
+  }
+  const values = (count: number) => new Map([['A01', 0], ...Array.from({ length: count }, (_, i) => [`B${String(i + 1).padStart(3, '0')}`, 1] as [string, number])]);
+
+  it('labels give way first, then the values: the message always fits and still reads', () => {
+    const said = (count: number) => {
+      const [issue] = checkRules(manyRows(count, 'Дети, получившие помощь в рамках акции'), values(count));
+      expect(String(issue.message.params?.operands ?? '').length).toBeLessThanOrEqual(2000);
+      return formatMessage(tFor('ru'), issue.message);
+    };
+    expect(said(10)).toContain('B001 «Дети, получившие помощь в рамках акции» (1) + B002');
+    expect(said(40)).toContain('не может быть меньше суммы B001 (1) + B002 (1)');
+    expect(said(200)).toMatch(/^Правило R9 не выполнено: A01 ≥ B001 \+ .* \(слева 0, справа 200\)$/);
+  });
+});
