@@ -7,6 +7,7 @@ import kk from './locales/kk/index.ts';
 import ruHelp from './locales/ru/help.ts';
 import ru from './locales/ru/index.ts';
 import type { Message } from './messages.ts';
+import { ruleMessageText } from './rule-messages.ts';
 
 export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -48,9 +49,9 @@ export function tFor(lng: UiLanguage): TFunction {
   return t;
 }
 
-/** A message key and its parameters put into words. */
+/** A message key and its parameters put into words; a broken rule as a sentence naming its indicators. */
 export function formatMessage(t: TFunction, message: Message): string {
-  return t(`messages.${message.key}`, message.params ?? {}) as string;
+  return ruleMessageText(t, message) ?? (t(`messages.${message.key}`, message.params ?? {}) as string);
 }
 
 /** "Russian / Kazakh" for the bilingual captions of the workbooks schools and the region receive. */

@@ -1,6 +1,7 @@
 // A form's rules applied to one set of values: one school's report, or the district's totals.
 import { isNumericType, type FormDefinition } from './forms/types.ts';
 import { issue, type FileIssue } from './messages.ts';
+import { ruleOperandsParam } from './rule-messages.ts';
 import {
   checkRuleCodes,
   DEFAULT_MISSING_VALUE_STRATEGY,
@@ -53,7 +54,8 @@ export function unreadableCodes(problems: readonly FileIssue[]): Set<string> {
 }
 
 /**
- * Every broken rule as an error or a warning that names the rule, its codes and both sides' values.
+ * Every broken rule as an error or a warning that names the rule, both sides' values and, in `operands`, each code's
+ * value and labels (shared/rule-messages.ts puts it into words).
  * `values` are one school's report or the district's totals alike; a blank is a code that is absent.
  * `placeOf` puts the issue at the first code's cell when the values came from a file. A rule with a code in
  * `unreadable` is not checked: one note per unreadable cell names the rules it holds back, so that a file's every
@@ -67,6 +69,7 @@ export function checkRules(
 ): FileIssue[] {
   const problems: FileIssue[] = [];
   const unchecked = new Map<string, string[]>();
+  const labels = new Map(form.indicators.map((indicator) => [indicator.code, indicator.label]));
   for (const rule of compiledRules(form)) {
     const blocked = ruleCodes(rule.parsed).find((code) => unreadable.has(code));
     if (blocked) {
@@ -76,7 +79,8 @@ export function checkRules(
     const outcome = evaluateRule(rule.parsed, (code) => values.get(code), rule.missing);
     if (outcome.status !== 'failed') continue;
     const key = rule.severity === 'error' ? 'import.ruleError' : 'import.ruleWarning';
-    const params = { rule: rule.id, text: rule.text, left: outcome.left, right: outcome.right };
+    const operands = ruleOperandsParam(rule.parsed, (code) => values.get(code), (code) => labels.get(code));
+    const params = { rule: rule.id, text: rule.text, left: outcome.left, right: outcome.right, ...operands };
     const code = ruleCodes(rule.parsed)[0];
     problems.push(issue(rule.severity, key, params, { ...placeOf(code), code }));
   }

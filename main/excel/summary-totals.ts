@@ -3,6 +3,7 @@
 // district ran the campaign a year earlier, last year's total and the change — and the form's rules checked on the totals.
 import type { FileIssue } from '../../shared/messages.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
+import { ruleSentence } from '../../shared/rule-messages.ts';
 import { isNumericType } from '../../shared/forms/types.ts';
 import type { SummaryIndicator } from '../../shared/domain.ts';
 import { displayDate } from './report-template.ts';
@@ -137,14 +138,20 @@ function indicatorRow(sheet: Worksheet, widths: number[], row: number, context: 
   if (before !== 0) sheet.getCell(row, previous.percent).value = { formula: `(${now}-${then})/${then}`, result: (total - before) / before };
 }
 
-/** One rule checked on the totals, in each language: «Ошибка. Правило Z-R1: Z03 ≤ Z02 — не выполняется (слева 9, справа 4)». */
+/** One rule checked on the totals, in each language: «Ошибка. Правило Z-R1: Z03 «…» (9) не может быть больше Z02 «…» (4)». */
 function issueText(context: SummaryContext, issue: FileIssue): string {
   const params = issue.message.params ?? {};
   return captionLanguages(context.lang)
     .map((l) => {
       const t = tFor(l);
       const severity = t(`messages.workbook.region.severity.${issue.severity}`) as string;
-      const text = 'rule' in params && 'text' in params ? (t('messages.workbook.region.ruleLine', params) as string) : formatMessage(t, issue.message);
+      const sentence = ruleSentence(t, issue.message);
+      const text =
+        sentence !== null
+          ? (t('messages.workbook.region.ruleBroken', { rule: params.rule, sentence }) as string)
+          : 'rule' in params && 'text' in params
+            ? (t('messages.workbook.region.ruleLine', params) as string)
+            : formatMessage(t, issue.message);
       return `${severity}. ${text}`;
     })
     .join('\n');

@@ -94,6 +94,8 @@ test('imports a valid and an invalid report and shows why one was rejected', asy
   await expect(invalidRow.getByTestId('import-status')).toHaveText('Отклонён');
   const problem = invalidRow.getByTestId('issue-error').filter({ hasText: 'Z-R1' });
   await expect(problem).toContainText('Z03');
+  // the rule in words: each row by its code, label and value
+  await expect(problem).toContainText('Z03 «из них возвращено в школу» (6) не может быть больше Z02 «Выявлено детей школьного возраста, не охваченных обучением» (4)');
   await expect(problem).toHaveText(/![A-Z]+\d+/);
   await expect(page.getByTestId('import-history')).toContainText('invalid.xlsx');
   await expect(page.getByTestId('import-history')).toContainText('Действующий');

@@ -69,7 +69,7 @@ describe('jinaq CLI', () => {
     expect(outcomes[0]).toMatchObject({ file: path.join(inbox, 'school1.xlsx'), status: 'accepted', school_bin: schoolFields(1).bin, errors: [] });
     expect(outcomes[1]).toMatchObject({ status: 'rejected', school_bin: schoolFields(2).bin });
     expect(outcomes[1].errors).toEqual([
-      { sheet: 'Форма - Нысан', cell: 'D14', code: 'Z05', message: 'Правило Z-R2 не выполнено: Z05 ≤ Z04 (слева 11, справа 10)' },
+      { sheet: 'Форма - Нысан', cell: 'D14', code: 'Z05', message: 'Правило Z-R2 не выполнено: Z05 «из них приступили к занятиям» (11) не может быть больше Z04 «Выявлено обучающихся, систематически пропускающих занятия…» (10)' },
     ]);
 
     const summary = JSON.parse((await jinaq('summary', '--campaign', 'zabota-2027', '--json')).out);

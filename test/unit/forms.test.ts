@@ -516,6 +516,12 @@ describe('a campaign that moves to a new version of its form', () => {
     expect(totalsByCode.get('Z01')).toBe(3000);
     expect(totalsByCode.get('Z99')).toBe(7);
     expect(totalsByCode.get('Z07')).toBe(20);
+    // The rule on the totals under the Свод names the row by its label and value, in Russian and in Kazakh.
+    const ruleLine = [...totalsByCode.keys()].find((text) => text.includes('Z-R98'))?.replace(/[\u00a0\u202f]/g, ' ');
+    expect(ruleLine).toBe(
+      'Предупреждение. Правило Z-R98: Z01 «Контингент обучающихся (на 1 число месяца)» (3 000) не может быть больше 2 000\n' +
+        'Ескерту. Z-R98 ережесі: Z01 «Білім алушылар контингенті (айдың 1-і)» (3 000) 2 000 санынан аспауы керек',
+    );
     const perSchoolHeader = workbook.worksheets[1].getRow(2).values as unknown[];
     expect(perSchoolHeader).toContain('Z07');
     expect(perSchoolHeader).toContain('Z99');

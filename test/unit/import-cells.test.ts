@@ -205,6 +205,10 @@ describe('cells refused, each at its cell and row code', () => {
     // the message returning the file to the school lists them all, numbered, in both languages
     const message = await returnForRevision(database.db, CAMPAIGN, outcome.importId!);
     expect(message.ru).toMatch(/^5\. .*D14.*Z-R2/m);
+    // each broken rule in the words of the school's own form: «Z05 «…» (11) не может быть больше Z04 «…» (10)»
+    expect(message.ru).toContain('Правило Z-R2 не выполнено: Z05 «из них приступили к занятиям» (11) не может быть больше Z04 «Выявлено обучающихся, систематически пропускающих занятия…» (10)');
+    expect(message.kk).toContain('Z-R2 ережесі орындалмады: Z05 «оның ішінде сабаққа қайта кірісті» (11) Z04 «Сабақты дәлелсіз себеппен жүйелі түрде босататын білім…» (10) мәнінен аспауы керек');
+    expect(message.ru).toContain('Z04 «Выявлено обучающихся, систематически пропускающих занятия…» (10) не может быть больше Z01 «Контингент обучающихся на дату отчёта» (пусто)');
     expect(message.ru).toMatch(/^9\. .*D30.*Z-R7/m);
     expect(message.kk).toMatch(/^9\. .*D30.*тексерілмеді.*Z-R7/m);
     expect(message.ru).not.toMatch(/^10\./m);
@@ -275,9 +279,19 @@ describe('rules on import', () => {
       expect(outcome.warnings).toEqual([
         {
           severity: 'warning', sheet: SHEET, cell: 'D30', code: 'Z32',
-          message: { key: 'import.ruleWarning', params: { rule: 'Z-R9', text: 'Z32 > 0 ⇒ Z34 > 0', left: 0, right: 0 } },
+          message: { key: 'import.ruleWarning', params: { rule: 'Z-R9', text: 'Z32 > 0 ⇒ Z34 > 0', left: 0, right: 0, operands: expect.any(String) } },
         },
       ]);
+      // the warning names both indicators with their values, a blank as blank, not as 0
+      const z34Text = { ru: z34 === null ? 'пусто' : '0', kk: z34 === null ? 'бос' : '0' };
+      expect(formatMessage(tFor('ru'), outcome.warnings[0].message)).toBe(
+        'Правило Z-R9 не выполняется: если Z32 «в т.ч. средства спонсоров и меценатов» (50\u00a0000,5) больше 0, ' +
+          `то Z34 «Число спонсоров и меценатов» (${z34Text.ru}) тоже должно быть больше 0; отчёт принят, проверьте`,
+      );
+      expect(formatMessage(tFor('kk'), outcome.warnings[0].message)).toBe(
+        'Z-R9 ережесі орындалмайды: егер Z32 «оның ішінде демеушілер мен меценаттардың қаражаты» (50\u00a0000,5) 0-ден көп болса, ' +
+          `онда Z34 «Демеушілер мен меценаттар саны» (${z34Text.kk}) 0-ден көп болуы керек; есеп қабылданды, тексеріңіз`,
+      );
     }
     expect(await reportCount()).toBe(2);
     const log = await database.db.selectFrom('imports').select(['status', 'has_warnings']).orderBy('id').execute();
@@ -290,9 +304,13 @@ describe('rules on import', () => {
     expect(outcome.errors).toEqual([
       {
         severity: 'error', sheet: SHEET, cell: 'D28', code: 'Z30',
-        message: { key: 'import.ruleError', params: { rule: 'Z-R7', text: 'Z30 = Z31 + Z32 + Z33', left: 150000.51, right: 150000.5 } },
+        message: { key: 'import.ruleError', params: { rule: 'Z-R7', text: 'Z30 = Z31 + Z32 + Z33', left: 150000.51, right: 150000.5, operands: expect.any(String) } },
       },
     ]);
+    expect(formatMessage(tFor('ru'), outcome.errors[0].message).replace(/\u00a0/g, ' ')).toBe(
+      'Правило Z-R7 не выполнено: Z30 «Сумма оказанной помощи, тенге, всего» (150 000,51) должно равняться сумме ' +
+        'Z31 «в т.ч. из фонда всеобуча» (100 000) + Z32 «в т.ч. средства спонсоров и меценатов» (50 000,5) + Z33 «в т.ч. иные источники» (0) = 150 000,5',
+    );
     await expectRejectedAndKept(bytes, outcome);
   });
 });

@@ -138,6 +138,35 @@ export default {
     ruleError: 'Rule {{rule}} failed: {{text}} (left {{left}}, right {{right}})',
     ruleWarning: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}}); the report is accepted, check it',
     ruleUnchecked: 'Until the value of row {{code}} is read, these rules are not checked: {{rules}}. Correct that cell; they are checked at the next import',
+    // A broken rule as a sentence (shared/rule-messages.ts): each indicator by its row code, label and value.
+    // The right side takes the form "of" after greater/less and "to" after equal (the forms Russian and Kazakh need).
+    ruleBroken: {
+      error: 'Rule {{rule}} failed: {{sentence}}',
+      warning: 'Rule {{rule}} does not hold: {{sentence}}; the report is accepted, check it',
+    },
+    ruleWords: {
+      lang: 'en',
+      operand: '{{code}} «{{label}}» ({{value}})',
+      bare: '{{code}} ({{value}})',
+      blank: 'blank',
+      single: { nom: '{{term}}', of: '{{term}}', to: '{{term}}' },
+      sum: { nom: 'the sum {{terms}} = {{total}}', of: 'the sum {{terms}} = {{total}}', to: 'the sum {{terms}} = {{total}}' },
+      constant: { nom: '{{value}}', of: '{{value}}', to: '{{value}}' },
+      zero: { nom: '0', of: '0', to: '0' },
+      implication: 'if {{condition}}, then {{check}}',
+      condition: {
+        eq: '{{left}} equals {{right}}', ne: '{{left}} does not equal {{right}}', lt: '{{left}} is less than {{right}}',
+        le: '{{left}} is at most {{right}}', gt: '{{left}} is greater than {{right}}', ge: '{{left}} is at least {{right}}',
+      },
+      check: {
+        eq: '{{left}} must equal {{right}}', ne: '{{left}} must not equal {{right}}', lt: '{{left}} must be less than {{right}}',
+        le: '{{left}} cannot be greater than {{right}}', gt: '{{left}} must be greater than {{right}}', ge: '{{left}} cannot be less than {{right}}',
+      },
+      checkAlso: {
+        eq: '{{left}} must also equal {{right}}', ne: '{{left}} must not equal {{right}} either', lt: '{{left}} must also be less than {{right}}',
+        le: '{{left}} cannot be greater than {{right}} either', gt: '{{left}} must also be greater than {{right}}', ge: '{{left}} cannot be less than {{right}} either',
+      },
+    },
     notFound: 'Import record {{id}} not found',
     planStatus: 'The «Done» column must hold «Yes» or «No», not «{{value}}»',
     planDescriptionTooLong: 'The short description is longer than {{limit}} characters ({{length}}); shorten it',
@@ -381,6 +410,7 @@ Exit code: 0 success, 1 some input rejected or unreadable, 2 a usage error, 3 an
       rulesTitle: 'Rules checked on the totals',
       rulesHold: 'Every rule of the form holds on the totals.',
       ruleLine: 'Rule {{rule}}: {{text}} does not hold (left {{left}}, right {{right}})',
+      ruleBroken: 'Rule {{rule}}: {{sentence}}',
       severity: { error: 'Error', warning: 'Warning' },
       timeliness: 'Timeliness',
       onTimeMark: 'on time',

@@ -138,6 +138,35 @@ export default {
     ruleError: '{{rule}} ережесі орындалмады: {{text}} (сол жағы {{left}}, оң жағы {{right}})',
     ruleWarning: '{{rule}} ережесі: {{text}} орындалмайды (сол жағы {{left}}, оң жағы {{right}}); есеп қабылданды, тексеріңіз',
     ruleUnchecked: '{{code}} жолының мәні оқылмағандықтан, мына ережелер тексерілмеді: {{rules}}. Осы ұяшықты түзетіңіз — келесі импортта олар тексеріледі',
+    // Орындалмаған ереже сөйлем ретінде (shared/rule-messages.ts): әр көрсеткіш жол кодымен, атауымен және мәнімен.
+    // Оң жағы «көп/кем/аспау» алдында шығыс септікте (of), «тең» алдында барыс септікте (to).
+    ruleBroken: {
+      error: '{{rule}} ережесі орындалмады: {{sentence}}',
+      warning: '{{rule}} ережесі орындалмайды: {{sentence}}; есеп қабылданды, тексеріңіз',
+    },
+    ruleWords: {
+      lang: 'kk',
+      operand: '{{code}} «{{label}}» ({{value}})',
+      bare: '{{code}} ({{value}})',
+      blank: 'бос',
+      single: { nom: '{{term}}', of: '{{term}} мәнінен', to: '{{term}} мәніне' },
+      sum: { nom: '{{terms}} = {{total}} қосындысы', of: '{{terms}} = {{total}} қосындысынан', to: '{{terms}} = {{total}} қосындысына' },
+      constant: { nom: '{{value}}', of: '{{value}} санынан', to: '{{value}} санына' },
+      zero: { nom: '0', of: '0-ден', to: '0-ге' },
+      implication: 'егер {{condition}}, онда {{check}}',
+      condition: {
+        eq: '{{left}} {{right}} тең болса', ne: '{{left}} {{right}} тең болмаса', lt: '{{left}} {{right}} кем болса',
+        le: '{{left}} {{right}} аспаса', gt: '{{left}} {{right}} көп болса', ge: '{{left}} {{right}} кем болмаса',
+      },
+      check: {
+        eq: '{{left}} {{right}} тең болуы керек', ne: '{{left}} {{right}} тең болмауы керек', lt: '{{left}} {{right}} кем болуы керек',
+        le: '{{left}} {{right}} аспауы керек', gt: '{{left}} {{right}} көп болуы керек', ge: '{{left}} {{right}} кем болмауы керек',
+      },
+      checkAlso: {
+        eq: '{{left}} {{right}} тең болуы керек', ne: '{{left}} {{right}} тең болмауы керек', lt: '{{left}} {{right}} кем болуы керек',
+        le: '{{left}} {{right}} аспауы керек', gt: '{{left}} {{right}} көп болуы керек', ge: '{{left}} {{right}} кем болмауы керек',
+      },
+    },
     notFound: '{{id}} импорт жазбасы табылмады',
     planStatus: '«Орындалды» бағанында «Иә» немесе «Жоқ» болуы керек, ал «{{value}}» жазылған',
     planDescriptionTooLong: 'Қысқаша сипаттама {{limit}} таңбадан ұзын ({{length}}); қысқартыңыз',
@@ -381,6 +410,7 @@ export default {
       rulesTitle: 'Қорытынды деректер бойынша бақылау арақатынастары',
       rulesHold: 'Нысанның барлық бақылау арақатынастары қорытынды деректер бойынша орындалады.',
       ruleLine: '{{rule}} ережесі: {{text}} — орындалмайды (сол жағы {{left}}, оң жағы {{right}})',
+      ruleBroken: '{{rule}} ережесі: {{sentence}}',
       severity: { error: 'Қате', warning: 'Ескерту' },
       timeliness: 'Тапсыру мерзімі',
       onTimeMark: 'мерзімінде',

@@ -138,6 +138,35 @@ export default {
     ruleError: 'Правило {{rule}} не выполнено: {{text}} (слева {{left}}, справа {{right}})',
     ruleWarning: 'Правило {{rule}}: {{text}} не выполняется (слева {{left}}, справа {{right}}); отчёт принят, проверьте',
     ruleUnchecked: 'Пока значение строки {{code}} не прочитано, не проверены правила: {{rules}}. Исправьте эту ячейку — при следующем импорте они будут проверены',
+    // A broken rule as a sentence (shared/rule-messages.ts): each indicator by its row code, label and value.
+    // The right side takes the form "of" after больше/меньше and "to" after равняться.
+    ruleBroken: {
+      error: 'Правило {{rule}} не выполнено: {{sentence}}',
+      warning: 'Правило {{rule}} не выполняется: {{sentence}}; отчёт принят, проверьте',
+    },
+    ruleWords: {
+      lang: 'ru',
+      operand: '{{code}} «{{label}}» ({{value}})',
+      bare: '{{code}} ({{value}})',
+      blank: 'пусто',
+      single: { nom: '{{term}}', of: '{{term}}', to: '{{term}}' },
+      sum: { nom: 'сумма {{terms}} = {{total}}', of: 'суммы {{terms}} = {{total}}', to: 'сумме {{terms}} = {{total}}' },
+      constant: { nom: '{{value}}', of: '{{value}}', to: '{{value}}' },
+      zero: { nom: '0', of: '0', to: '0' },
+      implication: 'если {{condition}}, то {{check}}',
+      condition: {
+        eq: '{{left}} равно {{right}}', ne: '{{left}} не равно {{right}}', lt: '{{left}} меньше {{right}}',
+        le: '{{left}} не больше {{right}}', gt: '{{left}} больше {{right}}', ge: '{{left}} не меньше {{right}}',
+      },
+      check: {
+        eq: '{{left}} должно равняться {{right}}', ne: '{{left}} не должно равняться {{right}}', lt: '{{left}} должно быть меньше {{right}}',
+        le: '{{left}} не может быть больше {{right}}', gt: '{{left}} должно быть больше {{right}}', ge: '{{left}} не может быть меньше {{right}}',
+      },
+      checkAlso: {
+        eq: '{{left}} тоже должно равняться {{right}}', ne: '{{left}} тоже не должно равняться {{right}}', lt: '{{left}} тоже должно быть меньше {{right}}',
+        le: '{{left}} тоже не может быть больше {{right}}', gt: '{{left}} тоже должно быть больше {{right}}', ge: '{{left}} тоже не может быть меньше {{right}}',
+      },
+    },
     notFound: 'Запись импорта {{id}} не найдена',
     planStatus: 'В графе «Выполнено» должно быть «Да» или «Нет», а указано «{{value}}»',
     planDescriptionTooLong: 'Краткое описание длиннее {{limit}} символов ({{length}}); сократите его',
@@ -381,6 +410,7 @@ export default {
       rulesTitle: 'Контрольные соотношения на итоговых данных',
       rulesHold: 'Все контрольные соотношения формы на итоговых данных выполняются.',
       ruleLine: 'Правило {{rule}}: {{text}} — не выполняется (слева {{left}}, справа {{right}})',
+      ruleBroken: 'Правило {{rule}}: {{sentence}}',
       severity: { error: 'Ошибка', warning: 'Предупреждение' },
       timeliness: 'Срок сдачи',
       onTimeMark: 'в срок',
