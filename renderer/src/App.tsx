@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { FirstSteps } from './components/FirstSteps.tsx';
 import { HelpDrawer } from './components/HelpDrawer.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { navigate, useRoute, type Route } from './components/router.ts';
@@ -81,6 +82,8 @@ function Shell() {
           </Layout.Header>
           <Layout.Content className="shell-content">
             <main>
+              {/* The start screen opens with what to do first, until all of it is done. */}
+              {route.screen === 'schools' && <FirstSteps />}
               <Screen route={route} />
             </main>
           </Layout.Content>
