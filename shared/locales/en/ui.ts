@@ -77,7 +77,7 @@ export default {
     settings: 'Enter the district\'s name in Russian and Kazakh in the settings',
     registry: 'Add the schools to the registry (at least one)',
     campaign: 'Create the first campaign',
-    templates: 'Download the schools\' templates on the campaign\'s «Templates» tab',
+    templates: 'Make the schools\' templates on the campaign\'s «Templates» tab',
     done: 'done',
     todo: 'not done',
   },
