@@ -69,6 +69,15 @@ test.describe('the rejected card', () => {
     await server.stop();
   });
 
+  test('in Kazakh: the card counts the school and opens the list', async ({ page }) => {
+    await openCampaignTab(page, server, 'overview', 'kk');
+    await expect(page.getByTestId('dashboard-rejected-value')).toHaveText('1');
+    await expect(page.getByTestId('dashboard-rejected')).toContainText('Файлы қабылданбаған мектептер');
+    await page.getByTestId('dashboard-rejected').click();
+    await expect(page.getByTestId('rejected-stray').getByTestId('rejected-dismiss')).toHaveText('Шетке қою');
+    await page.screenshot({ path: 'test-results/screenshots/overview-rejected-kk-1366.png' });
+  });
+
   test('counts the schools, opens their list, and dismisses a file that is no report', async ({ page }) => {
     await openCampaignTab(page, server, 'overview');
     await expect(page.getByTestId('dashboard-rejected-value')).toHaveText('1');
@@ -76,6 +85,7 @@ test.describe('the rejected card', () => {
 
     await page.getByTestId('dashboard-rejected').click();
     const drawer = page.getByTestId('rejected-drawer');
+    const closeDrawer = page.getByRole('dialog', { name: 'Отклонённые файлы' }).getByRole('button', { name: 'Закрыть', exact: true });
     const schools = drawer.getByTestId('rejected-schools').getByTestId('rejected-item');
     await expect(schools).toHaveCount(1);
     await expect(schools).toContainText('Школа Альфа — alpha-2.xlsx');
@@ -88,7 +98,7 @@ test.describe('the rejected card', () => {
     await expect(drawer.getByTestId('rejected-stray')).toHaveCount(0);
     await expect(page.getByTestId('dashboard-rejected')).not.toContainText('без школы');
     await page.screenshot({ path: 'test-results/screenshots/overview-rejected-ru-1366.png' });
-    await page.keyboard.press('Escape');
+    await closeDrawer.click();
     await expect(drawer).toBeHidden();
 
     // The return from the list: Альфа is then counted as under revision, no longer as rejected.
@@ -97,7 +107,7 @@ test.describe('the rejected card', () => {
     await expect(page.getByTestId('return-text-ru')).toContainText('alpha-2.xlsx');
     await page.getByTestId('return-close').click();
     await expect(drawer.getByTestId('rejected-schools')).toHaveCount(0);
-    await page.keyboard.press('Escape');
+    await closeDrawer.click();
     await expect(drawer).toBeHidden();
     await expect(page.getByTestId('dashboard-rejected-value')).toHaveText('0');
     await expect(page.getByTestId('dashboard-returned-value')).toHaveText('1');
@@ -130,6 +140,12 @@ test.describe('the first start', () => {
   });
   test.afterAll(async () => {
     await server.stop();
+  });
+
+  test('in Kazakh: an empty app opens on the first steps', async ({ page }) => {
+    await openApp(page, server, 'kk');
+    await expect(page.getByTestId('first-steps')).toContainText('Неден бастау керек');
+    await page.screenshot({ path: 'test-results/screenshots/first-steps-kk-1366.png' });
   });
 
   test('an empty app lists the first steps and ticks each as it is done', async ({ page }) => {
