@@ -17,6 +17,8 @@ import {
   deletePlanItem, deletePlanSection, getPlan, movePlanItem, savePlanItem, savePlanSection, setOwnExecution, updatePlanHeader,
 } from './services/plans.ts';
 import { listAudit } from './services/audit.ts';
+import { dismissImport } from './services/dismiss.ts';
+import { firstSteps, noteTemplatesSaved } from './services/first-steps.ts';
 import { acceptAsSchool, importHistory, importReports, reimportStored } from './services/imports.ts';
 import { enterReport } from './services/manual-entry.ts';
 import { listVersions, restoreVersion, returnForRevision } from './services/report-history.ts';
@@ -62,9 +64,14 @@ export const handlers: Handlers = {
   'schools.importRegistry': ({ file }, { db }) => importRegistry(db, fromBase64(file.base64), file.name),
   'schools.saveRegistryTemplate': async (_args, { platform }) => platform.saveFiles(await buildRegistryTemplate()),
   'campaigns.list': (_args, { db }) => listCampaigns(db),
+  'firstSteps.get': (_args, { db }) => firstSteps(db),
   'campaigns.create': (args, { db }) => createCampaign(db, args.kind, args.year),
   'campaigns.update': ({ id, ...changes }, { db }) => updateCampaign(db, id, changes),
-  'templates.save': async (args, { db, platform }) => platform.saveFiles(await buildTemplates(db, args.campaignId)),
+  'templates.save': async (args, { db, platform }) => {
+    const outcome = await platform.saveFiles(await buildTemplates(db, args.campaignId));
+    if (outcome.kind !== 'cancelled') await noteTemplatesSaved(db, args.campaignId);
+    return outcome;
+  },
   'reports.import': (args, { db }) =>
     importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) })), { dryRun: args.dryRun }),
   'reports.saveResults': async (args, { platform }) => platform.saveFiles(await buildResultsFile(args.campaignId, args.outcomes, args.lang, args.checkedOnly)),
@@ -76,6 +83,10 @@ export const handlers: Handlers = {
   'reports.history': (args, { db }) => importHistory(db, args.campaignId),
   'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
   'reports.acceptAs': (args, { db }) => acceptAsSchool(db, args.campaignId, { importId: args.importId, bin: args.bin }),
+  'imports.dismiss': async (args, { db }) => {
+    await dismissImport(db, args.campaignId, args.importId);
+    return importHistory(db, args.campaignId);
+  },
   'templates.saveBlank': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
   'summary.get': (args, { db }) => getSummary(db, args.campaignId),
   'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId, undefined, args.lang)),

@@ -10,6 +10,7 @@ import { MAX_BACKUP_BASE64, type BackupList, type RestoreResult } from './backup
 import { MAX_INDICATORS } from './forms/check.ts';
 import { formDefinitionSchema } from './forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from './forms/types.ts';
+import type { FirstSteps } from './first-steps.ts';
 import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion, type ReturnMessage } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
@@ -95,6 +96,7 @@ export const apiInputs = {
   'schools.importRegistry': z.object({ file: filePayload }),
   'schools.saveRegistryTemplate': none,
   'campaigns.list': none,
+  'firstSteps.get': none,
   'campaigns.create': z.object({ kind: z.enum(CAMPAIGN_KINDS), year: z.number().int().min(2000).max(2100) }),
   'campaigns.update': campaignDates.extend({ id: z.string().min(1).max(60), hashtag: text(60) }),
   'templates.save': campaignId,
@@ -102,6 +104,7 @@ export const apiInputs = {
   'reports.history': campaignId,
   'reports.reimport': campaignId.extend({ importIds: z.array(id).min(1).max(500) }),
   'reports.acceptAs': campaignId.extend({ importId: id, bin: z.string().max(12).regex(/^\d{12}$/) }),
+  'imports.dismiss': campaignId.extend({ importId: id }),
   'templates.saveBlank': campaignId,
   'summary.get': campaignId,
   'summary.save': campaignId.extend(planLanguage.shape),
@@ -176,6 +179,7 @@ export interface ApiOutputs {
   'schools.importRegistry': RegistryImportResult;
   'schools.saveRegistryTemplate': SaveOutcome;
   'campaigns.list': Campaign[];
+  'firstSteps.get': FirstSteps;
   'campaigns.create': Campaign;
   'campaigns.update': Campaign;
   'templates.save': SaveOutcome;
@@ -183,6 +187,7 @@ export interface ApiOutputs {
   'reports.history': ImportRecord[];
   'reports.reimport': ImportOutcome[];
   'reports.acceptAs': ImportOutcome;
+  'imports.dismiss': ImportRecord[];
   'templates.saveBlank': SaveOutcome;
   'summary.get': CampaignSummary;
   'summary.save': SaveOutcome;

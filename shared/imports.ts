@@ -10,9 +10,10 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Where a file stands, as the import log filters it: accepted, accepted with warnings, returned to the school
- * for revision (until its next file arrives), rejected, or a duplicate of a file already imported.
+ * for revision (until its next file arrives), rejected, a duplicate of a file already imported, or a rejected file
+ * that was no school's report at all, dismissed by the specialist.
  */
-export const IMPORT_STATES = ['accepted', 'acceptedWithWarnings', 'returned', 'rejected', 'duplicate'] as const;
+export const IMPORT_STATES = ['accepted', 'acceptedWithWarnings', 'returned', 'rejected', 'duplicate', 'dismissed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 
 /** A file the school sent, or values a specialist typed in while the school dictated them. */
@@ -27,9 +28,35 @@ export interface ImportRecord extends ImportOutcome {
   state: ImportState;
   source: ReportSource;
   returnedAt: string | null;
+  dismissedAt: string | null;
   /** The OS user who imported it. */
   user: string;
   schoolId: number | null;
+}
+
+/** Rejected files the overview asks the specialist to answer. */
+export interface OpenRejections {
+  /** Per school whose latest file (or hand entry) was rejected and not yet returned to it: that file. */
+  schools: ImportRecord[];
+  /** Rejected files that named no known school and were not dismissed: not a report, or a school not in the registry. */
+  unattributed: ImportRecord[];
+}
+
+/**
+ * From the import log (newest first): the schools whose latest import was rejected, counted once however many
+ * files they sent, and the rejected files that belong to no school. Duplicates answer nothing; a file returned for
+ * revision is counted as returned, not here; a school's later accepted file or hand entry answers its rejection.
+ */
+export function openRejections(history: ImportRecord[]): OpenRejections {
+  const latest = new Map<number, ImportRecord>();
+  for (const record of history) {
+    if (record.schoolId === null || record.status === 'duplicate') continue;
+    if ((latest.get(record.schoolId)?.id ?? 0) < record.id) latest.set(record.schoolId, record);
+  }
+  return {
+    schools: [...latest.values()].filter((record) => record.state === 'rejected').sort((a, b) => b.id - a.id),
+    unattributed: history.filter((record) => record.schoolId === null && record.state === 'rejected'),
+  };
 }
 
 /** A row code whose value differs between two versions of a report; null is a blank. */

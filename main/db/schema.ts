@@ -35,6 +35,7 @@ export interface CampaignsTable {
   region_due_on: string;
   hashtag: Generated<string>;
   created_at: Generated<string>;
+  templates_saved_at: string | null;
 }
 
 export interface FilesTable {
@@ -57,6 +58,7 @@ export interface ImportsTable {
   issues_json: string;
   imported_at: Generated<string>;
   returned_at: string | null;
+  dismissed_at: string | null;
   source: Generated<'file' | 'manual'>;
   os_user: Generated<string>;
 }

@@ -252,10 +252,13 @@ export async function importReports(
   return outcomes;
 }
 
-type HistoryRow = { id: number; school_id: number | null; status: 'accepted' | 'rejected' | 'duplicate'; has_warnings: number; returned_at: string | null };
+type HistoryRow = {
+  id: number; school_id: number | null; status: 'accepted' | 'rejected' | 'duplicate'; has_warnings: number; returned_at: string | null; dismissed_at: string | null;
+};
 
 /** A returned file stays «returned» until the school's next file (or hand entry) arrives; then its own outcome shows. */
 function stateOf(row: HistoryRow, answered: boolean): ImportState {
+  if (row.dismissed_at) return 'dismissed';
   if (row.returned_at && !answered) return 'returned';
   if (row.status === 'accepted') return row.has_warnings ? 'acceptedWithWarnings' : 'accepted';
   return row.status;
@@ -279,7 +282,7 @@ export async function importHistory(db: Kysely<Database>, campaignId: string): P
     .leftJoin('reports', 'reports.import_id', 'imports.id')
     .select([
       'imports.id', 'imports.file_name', 'imports.status', 'imports.has_warnings', 'imports.school_bin', 'imports.school_id',
-      'imports.issues_json', 'imports.imported_at', 'imports.returned_at', 'imports.source', 'imports.os_user',
+      'imports.issues_json', 'imports.imported_at', 'imports.returned_at', 'imports.dismissed_at', 'imports.source', 'imports.os_user',
       'schools.short_name', 'reports.is_current',
     ])
     .where('imports.campaign_id', '=', campaignId)
@@ -296,6 +299,7 @@ export async function importHistory(db: Kysely<Database>, campaignId: string): P
       state: stateOf(row, answered),
       source: row.source,
       returnedAt: row.returned_at,
+      dismissedAt: row.dismissed_at,
       user: row.os_user,
       schoolId: row.school_id,
       file: row.file_name,

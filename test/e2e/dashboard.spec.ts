@@ -88,7 +88,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(page.getByTestId('dashboard-late-value')).toHaveText('0');
   await expect(page.getByTestId('dashboard-returned-value')).toHaveText('1');
   await expect(page.getByTestId('dashboard-rejected-value')).toHaveText('1');
-  await expect(page.getByTestId('dashboard-rejected')).toContainText('после которых школа ещё не прислала принятый отчёт');
+  await expect(page.getByTestId('dashboard-rejected')).toContainText('Последний файл школы отклонён и не возвращён ей на доработку');
   await expect(page.getByTestId('dashboard-days-left')).toContainText(`Срок сдачи школами — ${display(DUE)}`);
   await expect(page.getByTestId('dashboard-days-left-value')).toHaveText('осталось 10 дней');
 

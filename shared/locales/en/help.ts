@@ -11,7 +11,7 @@ export default {
   screens: {
     schools: {
       title: 'School registry',
-      lead: 'The list of every school in the district. The program makes the report templates from it and knows from it who has to report. Start here.',
+      lead: 'The list of every school in the district. The program makes the report templates from it and knows from it who has to report. Start here. Until the first steps are done, a «Where to start» list above the registry shows them — settings, registry, campaign, templates — ticking each one done.',
       steps: [
         'The first time, load the registry from Excel: «Import registry (.xlsx)». If you have no list yet, click «Download empty registry template», fill it in and load it.',
         'Add a single school with «Add school». The BIN and the name are required; the phone and e-mail help when you send out the templates.',
@@ -41,7 +41,7 @@ export default {
       title: 'Campaign overview',
       lead: 'One page showing how the collection is going: how many schools have reported, who was late or is correcting a file, who has not reported yet, and which numbers deserve a second look.',
       steps: [
-        'The cards at the top: «Reported» (on time and late), «Under revision», «Rejected files» and the days left until the schools\' due date. On time means the school\'s first accepted report came in by that date.',
+        'The cards at the top: «Reported» (on time and late), «Under revision», «Schools with a rejected file» and the days left until the schools\' due date. On time means the school\'s first accepted report came in by that date.',
         '«Reports received per day» shows how the reports came in. In «An indicator by school» choose a row of the form and compare the schools.',
         'In the «Not reported» list click «Reminder»: the program writes the text in Russian and Kazakh. Send it to the schools by WhatsApp or e-mail.',
         'Go through the «Values worth a second look»: far from the district\'s average, or far from the same school\'s figure last year.',
@@ -49,7 +49,7 @@ export default {
       ],
       notes: [
         'Such a value is not an error: the report is accepted and in the summary. Call the school; if it is a typo, ask for a corrected file or enter the report by hand on the «Import» tab.',
-        '«Under revision» — schools whose latest file you returned for revision: wait for the corrected one. «Rejected files» — the school sent a bad file and no good one yet: return it for revision on the «Import» tab.',
+        '«Under revision» — schools whose latest file you returned for revision: wait for the corrected one. «Schools with a rejected file» — the school\'s latest file was rejected: click the card to see the reasons and return the file for revision. Files in which no school was recognised are listed there too: if one is not a report (a PDF, the registry, another campaign\'s file), click «Dismiss» — it stays in the import history marked «dismissed».',
       ],
     },
     templates: {

@@ -100,6 +100,7 @@ export default {
     reportNotFound: 'Report not found',
     returnNoSchool: 'The file cannot be returned for revision: no school was recognised in it. Tell the school the file could not be read and ask for the filled template',
     returnNotAFile: 'Only a file the school sent can be returned: a duplicate repeats a file already imported, and a report entered by hand is yours to correct',
+    dismissOnlyStray: 'Only a rejected file in which no school was recognised can be dismissed: return a school\'s rejected report to it for revision',
     manualUnknownCode: 'The form has no row with code {{code}}',
     mergedCell: 'The value cell is merged with neighbouring rows ({{range}}); unmerge the cells and write each row\'s value on its own',
     summaryNoBin: 'The summary of district «{{district}}» carries no department BIN: ask the district to set it in Jinaq\'s settings and export the summary again',

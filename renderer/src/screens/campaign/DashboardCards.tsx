@@ -1,23 +1,39 @@
-// The overview's cards: schools reported out of those expected (with a ring), late, under revision, rejected files
-// still unanswered, and the days left until the schools' due date by the office's calendar.
-import type { ReactNode } from 'react';
+// The overview's cards: schools reported out of those expected (with a ring), late, under revision, schools whose
+// latest file was rejected (opening their list), and the days left until the schools' due date by the office's calendar.
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Card, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CampaignSummary } from '../../../../shared/domain.ts';
+import type { OpenRejections } from '../../../../shared/imports.ts';
 import { formatDate } from '../../components/format.ts';
 import { daysBetween } from './dashboardData.ts';
 
 interface Props {
   summary: CampaignSummary;
   returned: number | undefined;
-  rejected: number | undefined;
+  rejected: OpenRejections | undefined;
+  onOpenRejected: () => void;
   /** Today as YYYY-MM-DD in the office's time zone. */
   today: string;
 }
 
-function DashboardCard({ title, value, hint, testId, extra }: { title: string; value: ReactNode; hint: string; testId: string; extra?: ReactNode }) {
+interface CardProps {
+  title: string;
+  value: ReactNode;
+  hint: string;
+  testId: string;
+  extra?: ReactNode;
+  /** The card opens what it counts. */
+  onOpen?: () => void;
+}
+
+function DashboardCard({ title, value, hint, testId, extra, onOpen }: CardProps) {
+  const opens = onOpen
+    ? { hoverable: true, role: 'button', tabIndex: 0, onClick: onOpen, onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && onOpen() }
+    : {};
   return (
-    <Card size="small" className="dashboard-card" data-testid={testId}>
+    <Card size="small" className="dashboard-card" data-testid={testId} {...opens}>
       <div className="dashboard-card-body">
         {extra}
         <div className="dashboard-card-text">
@@ -44,7 +60,12 @@ function DaysLeft({ dueOn, today }: { dueOn: string; today: string }) {
   );
 }
 
-export function DashboardCards({ summary, returned, rejected, today }: Props) {
+function rejectedHint(t: TFunction, rejected: OpenRejections | undefined): string {
+  const stray = rejected?.unattributed.length ?? 0;
+  return stray > 0 ? `${t('ui.dashboard.rejectedHint')}. ${t('ui.dashboard.rejectedStray', { count: stray })}` : t('ui.dashboard.rejectedHint');
+}
+
+export function DashboardCards({ summary, returned, rejected, onOpenRejected, today }: Props) {
   const { t } = useTranslation();
   const percent = summary.expected > 0 ? Math.round((summary.reported / summary.expected) * 100) : 0;
   return (
@@ -63,7 +84,13 @@ export function DashboardCards({ summary, returned, rejected, today }: Props) {
         testId="dashboard-late"
       />
       <DashboardCard title={t('ui.dashboard.returned')} value={returned ?? '…'} hint={t('ui.dashboard.returnedHint')} testId="dashboard-returned" />
-      <DashboardCard title={t('ui.dashboard.rejected')} value={rejected ?? '…'} hint={t('ui.dashboard.rejectedHint')} testId="dashboard-rejected" />
+      <DashboardCard
+        title={t('ui.dashboard.rejected')}
+        value={rejected?.schools.length ?? '…'}
+        hint={rejectedHint(t, rejected)}
+        testId="dashboard-rejected"
+        onOpen={onOpenRejected}
+      />
       <DaysLeft dueOn={summary.campaign.schoolDueOn} today={today} />
     </div>
   );

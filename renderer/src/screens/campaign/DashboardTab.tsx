@@ -1,11 +1,13 @@
-// A campaign at a glance: the cards (reported, late, under revision, rejected, days left), reports received per day,
+// A campaign at a glance: the cards (reported, late, under revision, rejected — opening their list —, days left), reports received per day,
 // one indicator by school, the schools still missing with a reminder for them, and values worth a second look.
 // Prints on A4 (see the print rules in app.css).
+import { useState } from 'react';
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../../shared/dates.ts';
 import type { Campaign } from '../../../../shared/domain.ts';
+import { openRejections } from '../../../../shared/imports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useQuery } from '../../components/useQuery.ts';
 import { DashboardCards } from './DashboardCards.tsx';
@@ -13,7 +15,8 @@ import { IndicatorChart } from './IndicatorChart.tsx';
 import { MissingSchools } from './MissingSchools.tsx';
 import { OutliersPanel } from './OutliersPanel.tsx';
 import { ReceivedChart } from './ReceivedChart.tsx';
-import { openRejectedFiles, returnedSchools } from './dashboardData.ts';
+import { returnedSchools } from './dashboardData.ts';
+import { RejectedDrawer } from './RejectedDrawer.tsx';
 
 export function DashboardTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
@@ -22,6 +25,8 @@ export function DashboardTab({ campaign }: { campaign: Campaign }) {
   const settings = useQuery('settings.get', {});
   const today = localIsoDate();
   const reload = () => Promise.all([summary.reload(), history.reload(), settings.reload()]);
+  const [rejectedOpen, setRejectedOpen] = useState(false);
+  const rejected = history.data && openRejections(history.data);
 
   return (
     <div className="dashboard stack" data-testid="dashboard">
@@ -40,7 +45,8 @@ export function DashboardTab({ campaign }: { campaign: Campaign }) {
           <DashboardCards
             summary={summary.data}
             returned={history.data && returnedSchools(history.data)}
-            rejected={history.data && openRejectedFiles(history.data)}
+            rejected={rejected}
+            onOpenRejected={() => setRejectedOpen(true)}
             today={today}
           />
           <div className="dashboard-charts">
@@ -53,6 +59,13 @@ export function DashboardTab({ campaign }: { campaign: Campaign }) {
           </div>
         </>
       )}
+      <RejectedDrawer
+        campaignId={campaign.id}
+        rejected={rejected}
+        open={rejectedOpen}
+        onClose={() => setRejectedOpen(false)}
+        onChanged={() => void history.reload()}
+      />
     </div>
   );
 }

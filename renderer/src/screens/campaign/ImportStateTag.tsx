@@ -1,11 +1,11 @@
-// Where an imported file stands (accepted, with warnings, returned for revision, rejected, duplicate) as a tag,
+// Where an imported file stands (accepted, with warnings, returned for revision, rejected, duplicate, dismissed) as a tag,
 // and the mark of a report typed in by hand.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportState } from '../../../../shared/imports.ts';
 import { OUTCOME_COLOR } from '../../components/StatusTag.tsx';
 
-const COLOR: Record<ImportState, string> = { ...OUTCOME_COLOR, returned: 'orange' };
+const COLOR: Record<ImportState, string> = { ...OUTCOME_COLOR, returned: 'orange', dismissed: 'default' };
 
 export function ImportStateTag({ state }: { state: ImportState }) {
   const { t } = useTranslation();

@@ -26,20 +26,6 @@ export function returnedSchools(history: ImportRecord[]): number {
   return new Set(history.filter((r) => r.state === 'returned' && r.schoolId !== null).map((r) => r.schoolId)).size;
 }
 
-/**
- * Rejected files still waiting for an answer: no accepted file of the same school came after them. Files returned
- * for revision are counted as returned, not here; a rejected file whose school was not recognised always counts.
- */
-export function openRejectedFiles(history: ImportRecord[]): number {
-  const lastAccepted = new Map<number, number>();
-  for (const record of history) {
-    if (record.schoolId !== null && record.status === 'accepted') {
-      lastAccepted.set(record.schoolId, Math.max(lastAccepted.get(record.schoolId) ?? 0, record.id));
-    }
-  }
-  return history.filter((r) => r.state === 'rejected' && (r.schoolId === null || (lastAccepted.get(r.schoolId) ?? 0) < r.id)).length;
-}
-
 interface DayPoint {
   date: string;
   /** Schools whose first accepted report came that day. */
