@@ -83,3 +83,11 @@ export function checkRules(
   for (const [code, rules] of unchecked) problems.push(issue('warning', 'import.ruleUnchecked', { code, rules: rules.join('; ') }, { ...placeOf(code), code }));
   return problems;
 }
+
+/** The row codes an issue is about: every code of a broken rule (found by the rule's id), or the issue's own code. */
+export function issueCodes(form: FormDefinition, found: FileIssue): string[] {
+  const ruleId = found.message.params?.rule;
+  const rule = ruleId === undefined ? undefined : compiledRules(form).find((r) => r.id === ruleId);
+  if (rule) return ruleCodes(rule.parsed);
+  return found.code ? [found.code] : [];
+}
