@@ -63,7 +63,15 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-title" style={{ maxWidth: 760 }} className="stack">
       <Typography.Title level={2} id="settings-title">{t('ui.settings.title')}</Typography.Title>
       <ErrorAlert error={settings.error ?? error} testId="settings-error" />
-      <Form form={form} layout="vertical" name="settings" onFinish={(values) => void save(values)} disabled={!settings.data}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="settings"
+        className="settings-form"
+        scrollToFirstError={{ block: 'center' }}
+        onFinish={(values) => void save(values)}
+        disabled={!settings.data}
+      >
         <TextSettingItem field="districtRu" max={200} lang="ru" hintKey="ui.settings.districtHint" />
         <TextSettingItem field="districtKk" max={200} lang="kk" />
         <TextSettingItem field="regionRu" max={200} lang="ru" />

@@ -182,7 +182,6 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
                 className="manual-row"
                 validateStatus={issues ? (issues.some((i) => i.severity === 'error') ? 'error' : 'warning') : undefined}
                 help={issues ? <FieldIssues issues={issues} /> : undefined}
-                data-testid={`manual-row-${indicator.code}`}
               >
                 <ManualValueInput indicator={indicator} />
               </Form.Item>
