@@ -1,7 +1,7 @@
 // Errors where the eye is, at the office screen's size: the settings' БИН refused at its field with the reason and
 // Save in sight; a report typed by hand marks every row a broken rule names and keeps money as typed; the school form
 // marks the БИН required; a blank template's «ru / kk» school name lands in the Russian and Kazakh fields.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, openCampaignTab, startServer, validBins, ZABOTA_VALID, type Server } from './helpers.ts';
 
@@ -48,17 +48,21 @@ test('settings: a mistyped department БИН is refused at its field with the re
   await expect(binItem).not.toHaveClass(/ant-form-item-has-error/);
 });
 
-test('manual entry: each row a broken rule names is marked with the message, scrolled to; money stays as typed', async ({ page }) => {
-  await openCampaignTab(page, server, 'import');
+async function openManualEntry(page: Page, school: string) {
   await page.getByTestId('manual-entry').click();
   const modal = page.getByTestId('manual-entry-modal');
-  const rowOf = (code: string) => modal.locator('.ant-form-item', { has: page.getByTestId(`manual-value-${code}`) });
   await modal.getByTestId('manual-school').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Школа Дельта' }).click();
-  const values: Record<string, string> = { Z01: '120', Z02: '2', Z03: '5', Z04: '3', Z05: '1', Z06: '2', Z10: '4', Z20: '4', Z30: '95 000', Z31: '95 000' };
-  for (const [code, value] of Object.entries(values)) await modal.getByTestId(`manual-value-${code}`).fill(value);
-  await modal.getByTestId('manual-value-Z01').focus();
-  await expect(modal.getByTestId('manual-value-Z30')).toHaveValue('95 000');
+  await page.locator('.ant-select-item-option', { hasText: school }).click();
+  return modal;
+}
+
+const VALUES: Record<string, string> = { Z01: '120', Z02: '2', Z03: '1', Z04: '3', Z05: '1', Z06: '2', Z10: '4', Z20: '4', Z30: '8000', Z31: '8000' };
+
+test('manual entry: each row a broken rule names is marked with the message beside it, and scrolled to', async ({ page }) => {
+  await openCampaignTab(page, server, 'import');
+  const modal = await openManualEntry(page, 'Школа Эпсилон');
+  const rowOf = (code: string) => modal.locator('.ant-form-item', { has: page.getByTestId(`manual-value-${code}`) });
+  for (const [code, value] of Object.entries({ ...VALUES, Z03: '5' })) await modal.getByTestId(`manual-value-${code}`).fill(value);
 
   await modal.getByTestId('manual-check').click();
   await expect(modal.getByTestId('manual-outcome')).toHaveAttribute('data-status', 'rejected');
@@ -72,18 +76,24 @@ test('manual entry: each row a broken rule names is marked with the message, scr
   }
   await expect(rowOf('Z01')).not.toHaveClass(/ant-form-item-has-error/);
   await expect(rowOf('Z03')).toBeInViewport();
-  await expect(modal.getByTestId('manual-value-Z30')).toHaveValue('95 000');
   await page.screenshot({ path: 'test-results/screenshots/manual-entry-marked-ru.png' });
 
   await modal.getByTestId('manual-value-Z03').fill('1');
   await expect(rowOf('Z03')).not.toHaveClass(/ant-form-item-has-error/);
+  await modal.getByTestId('manual-check').click();
+  await expect(modal.getByTestId('manual-outcome')).toHaveAttribute('data-status', 'accepted');
+});
+
+test('manual entry: money stays as typed («95 000»), before and after it is stored', async ({ page }) => {
+  await openCampaignTab(page, server, 'import');
+  let modal = await openManualEntry(page, 'Школа Дельта');
+  for (const [code, value] of Object.entries({ ...VALUES, Z30: '95 000', Z31: '95 000' })) await modal.getByTestId(`manual-value-${code}`).fill(value);
+  await modal.getByTestId('manual-value-Z01').focus();
+  await expect(modal.getByTestId('manual-value-Z30')).toHaveValue('95 000');
   await modal.getByTestId('manual-save').click();
   await expect(modal).toBeHidden();
 
-  // Entering again shows the stored money the way people write it.
-  await page.getByTestId('manual-entry').click();
-  await modal.getByTestId('manual-school').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Школа Дельта' }).click();
+  modal = await openManualEntry(page, 'Школа Дельта');
   await expect(modal.getByTestId('manual-has-report')).toBeVisible();
   await expect(modal.getByTestId('manual-value-Z30')).toHaveValue('95 000');
   await expect(modal.getByTestId('manual-value-Z01')).toHaveValue('120');
