@@ -72,7 +72,7 @@ export default {
         'When in doubt, tick «Check only» first: the files are checked but nothing is stored. Then untick it and load them again.',
         'Read each file\'s outcome: «Accepted», «Accepted with warnings», «Rejected» or «Duplicate» (the same file was loaded before and is not stored twice). A school\'s newer file replaces its earlier report; the old one stays in the history.',
         'Send a rejected or doubtful file back: in «Import history» click «Return for revision» and send the ready text in Russian and Kazakh by WhatsApp or e-mail.',
-        'When a school dictates its report by phone or hands it in on paper, click «Enter by hand».',
+        'When a school dictates its report by phone or hands it in on paper, click «Enter by hand». When entering by hand, a broken rule is shown beside every row it names and the form scrolls to the first. Type numbers as you are used to: «95 000», «1 234,50».',
       ],
       notes: [
         '«Rejected»: the message names the sheet, the cell and the row code. A file that is not Excel (a PDF, a photo, a Word document), last year\'s template, another district\'s template or a password-protected file each gets its own message saying what to ask the school for. A file\'s problems all show at once: bad cells and broken rules alike. A rule over a cell that could not be read is not checked, and a warning says so. A dash «—» reads as 0, and «450 чел.» or «1 500 000 тг» as the number, each with a warning. «1,5 млн», «нет» and «1.450» in a count are refused, and the message says what to write. Columns a school added (such as «Ед. изм.») do no harm: table columns are found by their captions.',
