@@ -127,8 +127,8 @@ function schoolTypeByName(text: string): SchoolType | undefined {
 function schoolTypeOf(text: string): SchoolType | undefined {
   const both = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(text);
   if (!both) return schoolTypeByName(text);
-  const [byName, byAbbreviation] = [schoolTypeByName(both[1]), schoolTypeByName(both[2])];
-  return byName === byAbbreviation ? byName : undefined;
+  const [named, abbreviated] = [schoolTypeByName(both[1]), schoolTypeByName(both[2])];
+  return named === abbreviated ? named : undefined;
 }
 
 /** How registries write the language of instruction besides the captions of the locale files. */
