@@ -48,6 +48,20 @@ test('settings: a mistyped department БИН is refused at its field with the re
   await expect(binItem).not.toHaveClass(/ant-form-item-has-error/);
 });
 
+test('settings in Kazakh: the reason at the field in Kazakh, at 1280×720 too', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, server, 'kk');
+  await page.getByTestId('nav-settings').click();
+  const save = page.getByTestId('settings-save');
+  await expect(save).toBeInViewport();
+  await page.getByTestId('settings-departmentBin').fill(`${bins[1].slice(0, 11)}${(Number(bins[1][11]) + 1) % 10}`);
+  await save.click();
+  const binItem = page.locator('.ant-form-item', { has: page.getByTestId('settings-departmentBin') });
+  await expect(binItem.locator('.ant-form-item-explain-error')).toHaveText('БСН бақылау разрядының тексерісінен өтпейді — қате терілмегенін тексеріңіз');
+  await expect(binItem).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/settings-bin-kk.png' });
+});
+
 async function openManualEntry(page: Page, school: string) {
   await page.getByTestId('manual-entry').click();
   const modal = page.getByTestId('manual-entry-modal');
