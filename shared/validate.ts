@@ -87,3 +87,14 @@ export function checkRules(
   for (const [code, rules] of unchecked) problems.push(issue('warning', 'import.ruleUnchecked', { code, rules: rules.join('; ') }, { ...placeOf(code), code }));
   return problems;
 }
+
+/**
+ * The row codes an issue is about: every code of a broken rule, or the issue's own code. The rule is found by its id
+ * and, as one id may name a rule repeated over several rows (Z11 <= Z10, Z12 <= Z10…), by its first code.
+ */
+export function issueCodes(form: FormDefinition, found: FileIssue): string[] {
+  const ruleId = found.message.params?.rule;
+  const rule = compiledRules(form).find((r) => r.id === ruleId && ruleCodes(r.parsed)[0] === found.code);
+  if (rule) return ruleCodes(rule.parsed);
+  return found.code ? [found.code] : [];
+}

@@ -203,9 +203,5 @@ export function fitWrappedRows(sheet: Worksheet): void {
   });
 }
 
-const NAME_ORDER = new Intl.Collator('ru', { numeric: true });
-
 /** The schools in the order people count them: «Школа №2» before «Школа №10». */
-export function byName<T extends { shortName: string }>(schools: readonly T[]): T[] {
-  return [...schools].sort((a, b) => NAME_ORDER.compare(a.shortName, b.shortName));
-}
+export { byName } from '../../shared/school-names.ts';

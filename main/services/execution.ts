@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ExecutionEntry, ExecutionFields, PlanExecution } from '../../shared/plans/model.ts';
 import { assignedSchools, isOverdue, rollUpItem } from '../../shared/plans/rollup.ts';
+import { compareSchoolNames } from '../../shared/school-names.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { getPlan } from './plans.ts';
@@ -41,7 +42,9 @@ async function storedEntries(db: Kysely<Database>, campaignId: string): Promise<
 
 export async function getPlanExecution(db: Kysely<Database>, campaignId: string, today = localIsoDate()): Promise<PlanExecution> {
   const plan = await getPlan(db, campaignId);
-  const schools = await db.selectFrom('schools').select(['id', 'short_name', 'name_ru', 'name_kk']).where('active', '=', 1).orderBy('short_name').execute();
+  const schools = (await db.selectFrom('schools').select(['id', 'short_name', 'name_ru', 'name_kk']).where('active', '=', 1).execute()).sort((a, b) =>
+    compareSchoolNames(a.short_name, b.short_name),
+  );
   const activeIds = schools.map((school) => school.id);
   const stored = await storedEntries(db, campaignId);
   const entries: ExecutionEntry[] = plan.items.flatMap((item) =>

@@ -4,6 +4,7 @@ import { checkBin, normalizeBin } from '../../shared/bin.ts';
 import { INSTRUCTION_LANGUAGES, SCHOOL_TYPES, type InstructionLanguage, type RegistryImportResult, type RowProblem, type School, type SchoolFields, type SchoolType } from '../../shared/domain.ts';
 import { resources } from '../../shared/i18n.ts';
 import type { Message } from '../../shared/messages.ts';
+import { byName } from '../../shared/school-names.ts';
 import type { Database, SchoolsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readRegistry, type RegistryRow } from '../excel/registry.ts';
@@ -63,9 +64,9 @@ function assertValid(fields: SchoolFields): SchoolFields {
 }
 
 export async function listSchools(db: Kysely<Database>, includeClosed = true): Promise<School[]> {
-  let query = db.selectFrom('schools').selectAll().orderBy('short_name');
+  let query = db.selectFrom('schools').selectAll();
   if (!includeClosed) query = query.where('active', '=', 1);
-  return (await query.execute()).map(schoolFromRow);
+  return byName((await query.execute()).map(schoolFromRow));
 }
 
 export async function getSchool(db: Kysely<Database>, id: number): Promise<School> {
@@ -118,8 +119,16 @@ function choiceByCaption<T extends string>(choices: readonly T[], group: 'school
 
 const SCHOOL_TYPE_ABBREVIATIONS: Record<string, SchoolType> = { мкш: 'small', сош: 'general', ош: 'general', жббм: 'general', шжм: 'small' };
 
-function schoolTypeOf(text: string): SchoolType | undefined {
+function schoolTypeByName(text: string): SchoolType | undefined {
   return SCHOOL_TYPE_ABBREVIATIONS[captionKey(text)] ?? choiceByCaption(SCHOOL_TYPES, 'schoolType', text);
+}
+
+/** A type by its name, its abbreviation, or both as the README writes them: «малокомплектная школа (МКШ)» (both must agree). */
+function schoolTypeOf(text: string): SchoolType | undefined {
+  const both = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(text);
+  if (!both) return schoolTypeByName(text);
+  const [named, abbreviated] = [schoolTypeByName(both[1]), schoolTypeByName(both[2])];
+  return named === abbreviated ? named : undefined;
 }
 
 /** How registries write the language of instruction besides the captions of the locale files. */

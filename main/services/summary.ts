@@ -7,6 +7,7 @@ import type { Campaign, CampaignSummary, Outlier, SchoolReportRow, SummaryIndica
 import { isNumericType, listTables, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
 import { districtOutliers, farFromLastYear } from '../../shared/outliers.ts';
+import { compareSchoolNames } from '../../shared/school-names.ts';
 import { checkRules } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
@@ -47,9 +48,9 @@ async function summaryLists(db: Kysely<Database>, campaignId: string, forms: For
   const rows = await currentReports(db, campaignId)
     .innerJoin('report_list_rows', 'report_list_rows.report_id', 'reports.id')
     .select(['reports.school_id', 'schools.short_name', 'report_list_rows.table_id', 'report_list_rows.cells'])
-    .orderBy('schools.short_name')
     .orderBy('report_list_rows.row_number')
     .execute();
+  rows.sort((a, b) => compareSchoolNames(a.short_name, b.short_name));
   return [...tables.values()].map((table) => ({
     table,
     rows: rows
@@ -131,7 +132,7 @@ export async function getSummary(db: Kysely<Database>, campaignId: string): Prom
   const campaign = await getCampaign(db, campaignId);
   const form = await campaignForm(db, campaign);
   const current = await campaignValues(db, campaign, form);
-  const schools = await db.selectFrom('schools').selectAll().where('active', '=', 1).orderBy('short_name').execute();
+  const schools = (await db.selectFrom('schools').selectAll().where('active', '=', 1).execute()).sort((a, b) => compareSchoolNames(a.short_name, b.short_name));
   const reports = await currentReports(db, campaignId).select(['reports.id', 'reports.school_id', 'reports.received_at']).execute();
   const texts = await currentReports(db, campaignId)
     .innerJoin('report_texts', 'report_texts.report_id', 'reports.id')

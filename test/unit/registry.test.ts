@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { binCheckDigit } from '../../shared/bin.ts';
-import type { School } from '../../shared/domain.ts';
+import { SCHOOL_TYPES, type School } from '../../shared/domain.ts';
+import { formatMessage, tFor } from '../../shared/i18n.ts';
 import { AppError } from '../../main/errors.ts';
 import { registryTemplate } from '../../main/excel/registry.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from '../../main/services/schools.ts';
@@ -157,6 +158,36 @@ describe('importRegistry: values', () => {
     expect((await schoolsByBin()).get(BIN1)?.type).toBe('general');
   });
 
+  // The README lists the types as «малокомплектная школа (МКШ)»: a name with its abbreviation is one type.
+  it.each([
+    ['малокомплектная школа (МКШ)', 'small'],
+    ['Малокомплектная школа(МКШ)', 'small'],
+    ['шағын жинақты мектеп (ШЖМ)', 'small'],
+    ['общеобразовательная школа (СОШ)', 'general'],
+    ['жалпы білім беретін мектеп (ЖББМ)', 'general'],
+  ])('type with its abbreviation %j → %s', async (typed, type) => {
+    const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Тип'], [[BIN1, 'Школа', typed]]);
+    expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: 1, updated: 0, problems: [] });
+    expect((await schoolsByBin()).get(BIN1)?.type).toBe(type);
+  });
+
+  it('refuses a name and an abbreviation that disagree, and takes one that agrees', async () => {
+    const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Тип'], [[BIN1, 'Школа', 'гимназия (МКШ)'], [BIN2, 'МКШ', 'Малокомплектная школа (МКШ)']]);
+    const result = await importRegistry(database.db, bytes, 'r.xlsx');
+    expect(result.problems).toEqual([{ row: 2, message: { key: 'registry.rowUnknownType', params: { row: 2, value: 'гимназия (МКШ)' } } }]);
+    expect(result.added).toBe(1);
+  });
+
+  // The message refusing a type lists the allowed ones; each of them, as written there, is accepted.
+  it.each(['ru', 'kk'] as const)('every type the %s refusal lists is accepted as written', async (lng) => {
+    const text = formatMessage(tFor(lng), { key: 'registry.rowUnknownType', params: { row: 2, value: 'колледж' } });
+    const listed = text.slice(text.lastIndexOf(':') + 1).split(',').map((type) => type.trim());
+    expect(listed).toHaveLength(SCHOOL_TYPES.length);
+    const bytes = await sheetBytes(['БИН', 'Краткое наименование', 'Тип'], listed.map((type, i) => [validBin(i + 1), `Школа ${i}`, type]));
+    expect(await importRegistry(database.db, bytes, 'r.xlsx')).toEqual({ added: listed.length, updated: 0, problems: [] });
+    expect(new Set((await listSchools(database.db)).map((school) => school.type))).toEqual(new Set(SCHOOL_TYPES));
+  });
+
   it('stores the good rows and reports each bad row with its number, key and parameters', async () => {
     const badCheck = `${BIN3.slice(0, 11)}${(Number(BIN3[11]) + 1) % 10}`;
     const bytes = await sheetBytes(
@@ -251,6 +282,13 @@ describe('importRegistry: files it cannot read', () => {
 });
 
 describe('schools one by one', () => {
+  it('lists schools in the order people count them: №2 before №10', async () => {
+    for (const [n, shortName] of [[1, 'СОШ №10'], [2, 'СОШ №2'], [3, 'Гимназия №1'], [4, 'СОШ №1']] as const) {
+      await createSchool(database.db, schoolFields(n, { shortName }));
+    }
+    expect((await listSchools(database.db)).map((school) => school.shortName)).toEqual(['Гимназия №1', 'СОШ №1', 'СОШ №2', 'СОШ №10']);
+  });
+
   it('stores a БИН typed with spaces, dashes or NBSP normalized', async () => {
     const spaced = `${BIN1.slice(0, 4)} ${BIN1.slice(4, 8)}\u00a0${BIN1.slice(8)}`;
     const school = await createSchool(database.db, schoolFields(1, { bin: spaced }));

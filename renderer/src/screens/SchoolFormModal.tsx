@@ -88,6 +88,7 @@ export function SchoolFormModal({ school, initial, open, onClose, onSaved }: Pro
         <Form.Item
           name="bin"
           label={t('ui.schools.columns.bin')}
+          required
           extra={t('ui.schools.form.binHelp')}
           rules={[
             {

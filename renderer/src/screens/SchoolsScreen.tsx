@@ -5,6 +5,7 @@ import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'a
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { School } from '../../../shared/domain.ts';
+import { compareSchoolNames } from '../../../shared/school-names.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useSaveAction } from '../components/useSaveAction.ts';
@@ -44,7 +45,7 @@ export function SchoolsScreen() {
 
   const columns: TableColumnsType<School> = [
     { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },
-    { key: 'shortName', dataIndex: 'shortName', title: t('ui.schools.columns.shortName'), sorter: (a, b) => a.shortName.localeCompare(b.shortName) },
+    { key: 'shortName', dataIndex: 'shortName', title: t('ui.schools.columns.shortName'), sorter: (a, b) => compareSchoolNames(a.shortName, b.shortName) },
     { key: 'nameRu', dataIndex: 'nameRu', title: t('ui.schools.columns.nameRu') },
     { key: 'nameKk', dataIndex: 'nameKk', title: t('ui.schools.columns.nameKk') },
     { key: 'type', dataIndex: 'type', title: t('ui.schools.columns.type'), render: (type: School['type']) => t(`messages.schoolType.${type}`) },

@@ -4,6 +4,8 @@
 import { useEffect } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { checkBin } from '../../../shared/bin.ts';
 import type { DistrictSettings } from '../../../shared/domain.ts';
 import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -31,6 +33,13 @@ function TextSettingItem({ field, max, lang, hintKey }: TextSettingProps) {
   );
 }
 
+/** The БИН check's reason at the field itself, as the server would refuse it; a blank БИН is allowed. */
+function binAtField(value: string | undefined, t: TFunction): Promise<void> {
+  const bin = value?.trim() ?? '';
+  const problem = bin === '' ? null : checkBin(bin);
+  return problem ? Promise.reject(new Error(t(`messages.bin.${problem}`))) : Promise.resolve();
+}
+
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -54,7 +63,15 @@ export function SettingsScreen() {
     <section aria-labelledby="settings-title" style={{ maxWidth: 760 }} className="stack">
       <Typography.Title level={2} id="settings-title">{t('ui.settings.title')}</Typography.Title>
       <ErrorAlert error={settings.error ?? error} testId="settings-error" />
-      <Form form={form} layout="vertical" name="settings" onFinish={(values) => void save(values)} disabled={!settings.data}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="settings"
+        className="settings-form"
+        scrollToFirstError={{ block: 'center' }}
+        onFinish={(values) => void save(values)}
+        disabled={!settings.data}
+      >
         <TextSettingItem field="districtRu" max={200} lang="ru" hintKey="ui.settings.districtHint" />
         <TextSettingItem field="districtKk" max={200} lang="kk" />
         <TextSettingItem field="regionRu" max={200} lang="ru" />
@@ -74,13 +91,16 @@ export function SettingsScreen() {
           name="departmentBin"
           label={t('ui.settings.departmentBin')}
           extra={t('ui.settings.departmentBinHint')}
-          rules={[{ pattern: /^\s*(\d{12})?\s*$/, message: t('ui.settings.departmentBinInvalid') }]}
+          rules={[{ validator: (_, value?: string) => binAtField(value, t) }]}
         >
           <Input maxLength={12} inputMode="numeric" style={{ width: 160 }} data-testid="settings-departmentBin" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
-          {t('ui.common.save')}
-        </Button>
+        {/* Stays in sight at the screen's bottom edge: the form is taller than an office screen. */}
+        <div className="settings-save-bar">
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
+            {t('ui.common.save')}
+          </Button>
+        </div>
       </Form>
       <BackupsSection onRestored={() => void settings.reload()} />
     </section>

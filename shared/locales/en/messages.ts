@@ -67,7 +67,7 @@ export default {
     rowBin: 'Row {{row}}: $t(messages.bin.{{problem}}) ({{value}})',
     rowMissingBin: 'Row {{row}}: no BIN',
     rowMissingName: 'Row {{row}}: neither a short nor a full name',
-    rowUnknownType: 'Row {{row}}: unknown school type "{{value}}"',
+    rowUnknownType: 'Row {{row}}: unknown school type "{{value}}". Write one of: general school, gymnasium, lyceum, school-gymnasium, small rural school, other (or their Russian or Kazakh names)',
     rowUnknownLanguage: 'Row {{row}}: unknown language of instruction "{{value}}"',
     rowBadEmail: 'Row {{row}}: invalid e-mail address "{{value}}"',
     rowRepeated: 'Row {{row}}: BIN {{bin}} already appeared in row {{first}}; the first was taken',

@@ -627,7 +627,6 @@ export default {
     headNameHint: 'Surname and initials: approves the plan and signs the final report',
     departmentBin: 'Department BIN',
     departmentBinHint: 'Written into the summary for the region: a region running Jinaq knows your district by it',
-    departmentBinInvalid: 'A BIN is 12 digits',
     saved: 'Settings saved',
   },
 } as const;

@@ -5,6 +5,7 @@ import { StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, ImportOutcome } from '../../../../shared/domain.ts';
+import { splitSchoolName } from '../../../../shared/school-names.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop, FolderButton } from '../../components/FileDrop.tsx';
@@ -80,7 +81,7 @@ export function BatchImport({ campaign, onChanged }: Props) {
   const [retryError, setRetryError] = useState<unknown>();
   const [choosing, setChoosing] = useState<{ key: number; bin: string } | null>(null);
   const newSchool = adding?.newSchool;
-  const initial = useMemo(() => (newSchool ? { bin: newSchool.bin, nameRu: newSchool.name, shortName: newSchool.name.slice(0, 100) } : undefined), [newSchool]);
+  const initial = useMemo(() => (newSchool ? { bin: newSchool.bin, ...splitSchoolName(newSchool.name) } : undefined), [newSchool]);
 
   const begin = (files: File[]) => {
     if (files.length === 0) {

@@ -1,10 +1,13 @@
 // A school's report typed in by hand (it dictated it by phone, or brought it on paper): the campaign's form rows
 // as inputs by type, checked as a file is checked, then stored and marked as entered by hand.
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Modal, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, ImportOutcome, School, SchoolReportRow } from '../../../../shared/domain.ts';
 import type { FormDefinition, Indicator } from '../../../../shared/forms/types.ts';
+import { formatMessage } from '../../../../shared/i18n.ts';
+import type { FileIssue } from '../../../../shared/messages.ts';
+import { issueCodes } from '../../../../shared/validate.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
@@ -67,6 +70,20 @@ function OutcomeView({ checked }: { checked: Checked }) {
   );
 }
 
+/** The outcome's issues by the row codes they name: a broken rule is shown at each of its rows. */
+function issuesByCode(definition: FormDefinition, outcome: ImportOutcome | undefined): Map<string, FileIssue[]> {
+  const byCode = new Map<string, FileIssue[]>();
+  for (const found of outcome ? [...outcome.errors, ...outcome.warnings] : []) {
+    for (const code of issueCodes(definition, found)) byCode.set(code, [...(byCode.get(code) ?? []), found]);
+  }
+  return byCode;
+}
+
+function FieldIssues({ issues }: { issues: FileIssue[] }) {
+  const { t } = useTranslation();
+  return issues.map((found, index) => <div key={index}>{formatMessage(t, found.message)}</div>);
+}
+
 interface EntryProps {
   campaignId: string;
   form: FormDefinition;
@@ -86,6 +103,13 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
   const schoolId = Form.useWatch('schoolId', form);
   const report = reports.find((row) => row.schoolId === schoolId && row.receivedAt !== null);
   const sectionTitles = new Map((definition.sections ?? []).map((section) => [section.id, section.title[labelLanguage(language)]]));
+  const marked = useMemo(() => issuesByCode(definition, checked?.outcome), [definition, checked]);
+
+  // The eye goes to the first row in error, not to the summary line under a long form.
+  useEffect(() => {
+    const first = definition.indicators.find((indicator) => marked.get(indicator.code)?.some((i) => i.severity === 'error'));
+    if (first) form.scrollToField(['values', first.code], { block: 'center' });
+  }, [marked, definition, form]);
 
   /** A school chosen: its current report's values fill the inputs, or they start blank. */
   const chooseSchool = (id: number) => {
@@ -147,6 +171,7 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
           const section = indicator.section !== previousSection ? indicator.section : undefined;
           previousSection = indicator.section;
           const title = section ? sectionTitles.get(section) : undefined;
+          const issues = marked.get(indicator.code);
           return (
             <Fragment key={indicator.code}>
               {title && <Typography.Title level={5} className="manual-section">{title}</Typography.Title>}
@@ -155,6 +180,8 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
                 label={<IndicatorLabel indicator={indicator} />}
                 required={indicator.required}
                 className="manual-row"
+                validateStatus={issues ? (issues.some((i) => i.severity === 'error') ? 'error' : 'warning') : undefined}
+                help={issues ? <FieldIssues issues={issues} /> : undefined}
               >
                 <ManualValueInput indicator={indicator} />
               </Form.Item>

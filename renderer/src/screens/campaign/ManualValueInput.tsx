@@ -1,19 +1,21 @@
 // One row of a form typed in by hand: the input its type wants, and the way between what the input holds,
 // what the API takes, and what the school's current report says.
-import { DatePicker, Input, InputNumber, Select } from 'antd';
+import { DatePicker, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SchoolReportRow } from '../../../../shared/domain.ts';
 import { isNumericType, type Indicator } from '../../../../shared/forms/types.ts';
 import { DISPLAY_DATE } from '../CampaignEditModal.tsx';
 
-/** What an input holds: a number (count, money), 'yes' / 'no', a text or link, a date; undefined when blank. */
-export type FieldValue = number | string | Dayjs | null | undefined;
+/**
+ * What an input holds: a number as typed («95 000», «1 234,50»: read by the server as a file's cell is, so the
+ * report keeps what was typed), 'yes' / 'no', a text or link, a date; undefined when blank.
+ */
+export type FieldValue = string | Dayjs | null | undefined;
 
 /** A value as 'reports.enter' takes it: numbers, yes/no as a boolean, dates as YYYY-MM-DD, null when blank. */
 export type TypedValue = string | number | boolean | null;
 
-const MAX_NUMBER = 1_000_000_000_000;
 const TEXT_LIMIT = 2000;
 const ISO_DATE = 'YYYY-MM-DD';
 
@@ -21,16 +23,23 @@ export function typedValue(indicator: Pick<Indicator, 'type'>, value: FieldValue
   if (value === undefined || value === null) return null;
   if (dayjs.isDayjs(value)) return value.isValid() ? value.format(ISO_DATE) : null;
   if (indicator.type === 'yesno') return value === 'yes' ? true : value === 'no' ? false : null;
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
-  return value;
+  return value.trim() === '' ? null : value;
+}
+
+/** A number as people here write it: «95 000», «1 234,5». */
+export function numberAsWritten(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ' ');
+  return fraction ? `${grouped},${fraction}` : grouped;
 }
 
 /** The value of a row in the school's current report, as its input shows it. */
 export function reportedValue(indicator: Pick<Indicator, 'code' | 'type'>, row: SchoolReportRow): FieldValue {
   if (isNumericType(indicator.type)) {
     const number = row.values[indicator.code];
-    if (indicator.type === 'yesno' && number !== undefined) return number ? 'yes' : 'no';
-    return number;
+    if (number === undefined) return undefined;
+    if (indicator.type === 'yesno') return number ? 'yes' : 'no';
+    return numberAsWritten(number);
   }
   const text = row.texts[indicator.code];
   if (text === undefined) return undefined;
@@ -49,7 +58,7 @@ interface InputProps {
   id?: string;
 }
 
-/** The input of one row by its type: a whole number, money with two decimals, yes/no, a text, a date or a link. */
+/** The input of one row by its type: a number (a count, money), yes/no, a text, a date or a link. */
 export function ManualValueInput({ indicator, value, onChange, id }: InputProps) {
   const { t } = useTranslation();
   const testId = `manual-value-${indicator.code}`;
@@ -57,15 +66,12 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
     case 'count':
     case 'money':
       return (
-        <InputNumber<number>
+        <Input
           id={id}
-          value={typeof value === 'number' ? value : null}
-          onChange={(next) => onChange?.(next ?? undefined)}
-          min={0}
-          max={MAX_NUMBER}
-          precision={indicator.type === 'money' ? 2 : 0}
-          step={indicator.type === 'money' ? 0.01 : 1}
-          style={{ width: '100%' }}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange?.(event.target.value)}
+          inputMode={indicator.type === 'money' ? 'decimal' : 'numeric'}
+          maxLength={30}
           data-testid={testId}
         />
       );
