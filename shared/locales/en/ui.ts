@@ -249,6 +249,7 @@ export default {
     results: 'Import result',
     addSchool: 'Add the school and import again',
     acceptAs: 'Accept as the report of {{school}}',
+    manualEntry: 'Entered by hand, {{date}}',
     batch: {
       folder: 'Choose a folder',
       dryRun: 'Check only',

@@ -249,6 +249,7 @@ export default {
     results: 'Импорт нәтижесі',
     addSchool: 'Мектепті қосып, қайта импорттау',
     acceptAs: '{{school}} мектебінің есебі ретінде қабылдау',
+    manualEntry: 'Қолмен енгізілді, {{date}}',
     batch: {
       folder: 'Буманы таңдау',
       dryRun: 'Тек тексеру',

@@ -255,6 +255,7 @@ export default {
     results: 'Результат импорта',
     addSchool: 'Добавить школу и импортировать снова',
     acceptAs: 'Принять как отчёт школы {{school}}',
+    manualEntry: 'Введено вручную, {{date}}',
     batch: {
       folder: 'Выбрать папку',
       dryRun: 'Только проверить',

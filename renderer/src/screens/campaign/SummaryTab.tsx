@@ -55,9 +55,9 @@ function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, languag
 
 /** «+12 (+4,5 %)»: this year's total against the year before, the percent as the language writes it; no percent over a zero. */
 function yearChange(total: number, previous: number, language: UiLanguage, t: TFunction): string {
-  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signDisplay: 'exceptZero' });
+  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signed: true });
   if (previous === 0) return difference;
-  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language) });
+  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language, { signed: true }) });
 }
 
 /** Outliers by school and row code, to mark the cells worth a second look. */
