@@ -79,3 +79,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/**
+ * A name put inside «…» by a text: its own quotes become the inner „…“, as Russian and Kazakh typography nests them,
+ * so «Республиканская акция «Забота»» reads «Республиканская акция „Забота“».
+ */
+export function nestedQuotes(name: string): string {
+  return name.replace(/«/g, '„').replace(/»/g, '“');
+}

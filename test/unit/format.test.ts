@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../shared/format.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
+import { returnMessageText } from '../../shared/returns.ts';
 
 const NBSP = '\u00a0';
 // 06.12.2026 15:04 on this computer's clock, whatever its time zone.
@@ -66,5 +67,20 @@ describe('values in messages', () => {
   it('shows a date kept in a message as an ISO time in the user\'s format', () => {
     const duplicate = { key: 'import.duplicateFile', params: { date: AT_1504 } };
     for (const lng of ['kk', 'ru', 'en'] as const) expect(formatMessage(tFor(lng), duplicate)).toContain('(06.12.2026 15:04)');
+  });
+});
+
+describe('names in quotes', () => {
+  it('nests a quoted campaign or school name with „…“ inside the return message\'s «…», never «««', () => {
+    const text = returnMessageText(tFor('kk'), {
+      campaignTitle: '«Қамқорлық» республикалық акциясы — 2027',
+      schoolName: '«Шапағат» мектебі',
+      file: 'report.xlsx',
+      dueDate: '12.02.2027',
+      department: 'Білім бөлімі',
+      issues: [],
+    });
+    expect(text).toContain('«„Шапағат“ мектебі» мектебінің «„Қамқорлық“ республикалық акциясы — 2027» есебі');
+    expect(text).not.toContain('««');
   });
 });

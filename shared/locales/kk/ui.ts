@@ -4,6 +4,11 @@ export default {
   nav: { label: 'Негізгі мәзір', schools: 'Мектептер', campaigns: 'Науқандар', forms: 'Нысандар', settings: 'Баптаулар' },
   language: { label: 'Интерфейс тілі', kk: 'Қазақша', ru: 'Русский', en: 'English' },
   common: {
+    // antd's own words where its locale reads badly (the Kazakh one above all).
+    showMore: 'Толығырақ',
+    showLess: 'Жасыру',
+    expandRow: 'Жолды ашу',
+    collapseRow: 'Жолды жабу',
     save: 'Сақтау',
     cancel: 'Болдырмау',
     edit: 'Өзгерту',
