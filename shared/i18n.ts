@@ -43,7 +43,12 @@ const paramFormatter = {
   init() {},
   add() {},
   addCached() {},
-  format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) => formatParam(value, lng, options?.interpolationkey),
+  // A value given in each language («found» and «foundKk», as a campaign's title) is put into a Kazakh text in Kazakh.
+  format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: Record<string, unknown> & { interpolationkey?: string }) => {
+    const key = options?.interpolationkey;
+    const kazakh = lng === 'kk' && key ? options?.[`${key}Kk`] : undefined;
+    return formatParam(kazakh ?? value, lng, key);
+  },
 };
 
 /** A ready i18next instance (synchronous: all resources are bundled). */
