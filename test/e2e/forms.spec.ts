@@ -200,7 +200,7 @@ test('the forms screen in Kazakh', async ({ page }) => {
   await expect(v1).toContainText('«Қамқорлық» республикалық акциясы');
   await expect(v1.getByTestId('form-built-in')).toHaveText('кірістірілген');
   await page.getByTestId('form-open-zabota-1').click();
-  await expect(page.getByTestId('form-editor-title')).toHaveText('Нысан: «Қамқорлық» республикалық акциясы, 1 нұсқа');
+  await expect(page.getByTestId('form-editor-title')).toHaveText('Нысан: «Қамқорлық» республикалық акциясы, 1-нұсқа');
   await expect(page.getByTestId('form-read-only')).toContainText('кірістірілген нұсқа');
   await expect(page.getByRole('columnheader', { name: 'Жол коды' })).toBeVisible();
   await expect(page.getByTestId('rule-check-0')).toHaveText(/Ереже түсінікті/);
