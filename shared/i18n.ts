@@ -23,15 +23,16 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
-// Numbers that name rather than count: a year, a row or a version is written without a thousands separator.
-const IDENTIFIER_PARAMS = new Set(['year', 'version', 'row', 'first', 'id', 'migration', 'position', 'column', 'line']);
+// Numbers that name rather than count (a year, a row, a plan item, a version) are written without a separator.
+const IDENTIFIER_PARAMS = new Set(['year', 'version', 'row', 'first', 'id', 'number', 'migration', 'position', 'column', 'line']);
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Every value put into a text as the language writes it (shared/format.ts): a number with its thousands and decimal
- * separators, an ISO date or time as «06.12.2026 15:04». Messages keep the raw values, so they read right in any language.
+ * separators, an ISO date or time as «06.12.2026 15:04». Messages keep the raw values, so they read right in any
+ * language.
  */
-export function formatParam(value: unknown, lng: string | undefined, key: string | undefined): unknown {
+function formatParam(value: unknown, lng: string | undefined, key: string | undefined): unknown {
   const language = isUiLanguage(lng) ? lng : 'ru';
   if (typeof value === 'number') return key && (IDENTIFIER_PARAMS.has(key) || /(Row|Year)$/.test(key)) ? value : formatNumber(value, language);
   if (typeof value === 'string' && ISO_DATE_OR_TIME.test(value)) return formatDate(value);

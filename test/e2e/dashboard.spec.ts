@@ -159,6 +159,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await page.locator('.ant-select-item-option', { hasText: 'Z30 — ' }).click();
   await expect(kkIndicator.locator('svg.recharts-surface')).toContainText('орташа 150\u00a0000');
   await expect(kkIndicator.locator('svg.recharts-surface')).not.toContainText('150,000');
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-kk.png', fullPage: true });
   await page.getByTestId('reminder-open').click();
   await expect(page.getByTestId('reminder-dialog')).toContainText('Есеп тапсырмаған мектептерге еске салу');
   // The user's language first: the Kazakh text above the Russian one.

@@ -210,6 +210,9 @@ test('refuses to delete an item a school has reported on, and says why', async (
   await expect(executionItem(page, 2).getByTestId('execution-overdue')).toHaveText('мерзімі өтті');
   // Kazakh numbers by the Kazakh rules, not the browser's ICU (Chromium writes «1,234» for kk).
   await expect(executionItem(page, 2).getByTestId('execution-participants')).toHaveText('1\u00a0234');
+  // A long item's «more» link in Kazakh words, not antd's «Жазу» («write»).
+  await expect(page.locator('[data-testid="execution-title"] .ant-typography-expand').first()).toHaveText('Толығырақ');
+  await page.screenshot({ path: 'test-results/screenshots/execution-kk.png', fullPage: true });
   await page.getByTestId('language-ru').click();
 });
 
