@@ -12,7 +12,8 @@ const LIST_FORMATS: Record<ListColumnType, string> = { text: '@', url: '@', date
 export function listSheet(workbook: Workbook, list: SummaryList, context: SummaryContext): Worksheet {
   const { lang } = context;
   // The sheet's name in the first language of the summary: both titles do not fit in 31 characters.
-  const sheet = addSummarySheet(workbook, textIn(list.table.sheet ?? list.table.title, captionLanguages(lang)[0]), 'landscape', lang, bothTexts(lang, { ru: context.settings.districtRu, kk: context.settings.districtKk }));
+  const name = list.table.sheet ? bothTexts(lang, list.table.sheet) : textIn(list.table.title, captionLanguages(lang)[0]);
+  const sheet = addSummarySheet(workbook, name, 'landscape', lang, bothTexts(lang, { ru: context.settings.districtRu, kk: context.settings.districtKk }));
   const { columns } = list.table;
   ['№', caption(lang, 'school'), ...columns.map((column) => bothTexts(lang, column.label))].forEach((text, i) => headerCell(sheet.getCell(1, i + 1), text));
   list.rows.forEach((row, i) => {
