@@ -1,5 +1,6 @@
 // One i18next set-up for the renderer, the CLI and the workbooks the main process writes.
 import i18next, { type i18n, type TFunction } from 'i18next';
+import { formatDate, formatNumber } from './format.ts';
 import enHelp from './locales/en/help.ts';
 import en from './locales/en/index.ts';
 import kkHelp from './locales/kk/help.ts';
@@ -23,15 +24,44 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }
 
+// Numbers that name rather than count (a year, a row, a plan item, a version) are written without a separator.
+const IDENTIFIER_PARAMS = new Set(['year', 'version', 'row', 'first', 'id', 'number', 'migration', 'position', 'column', 'line']);
+const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Every value put into a text as the language writes it (shared/format.ts): a number with its thousands and decimal
+ * separators, an ISO date or time as «06.12.2026 15:04». Messages keep the raw values, so they read right in any
+ * language.
+ */
+function formatParam(value: unknown, lng: string | undefined, key: string | undefined): unknown {
+  const language = isUiLanguage(lng) ? lng : 'ru';
+  if (typeof value === 'number') return key && (IDENTIFIER_PARAMS.has(key) || /(Row|Year)$/.test(key)) ? value : formatNumber(value, language);
+  if (typeof value === 'string' && ISO_DATE_OR_TIME.test(value)) return formatDate(value);
+  return value;
+}
+
+const paramFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  // A value given in each language («found» and «foundKk», as a campaign's title) is put into a Kazakh text in Kazakh.
+  format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: Record<string, unknown> & { interpolationkey?: string }) => {
+    const key = options?.interpolationkey;
+    const kazakh = lng === 'kk' && key ? options?.[`${key}Kk`] : undefined;
+    return formatParam(kazakh ?? value, lng, key);
+  },
+};
+
 /** A ready i18next instance (synchronous: all resources are bundled). */
 export function createI18n(lng: UiLanguage): i18n {
-  const instance = i18next.createInstance();
+  const instance = i18next.createInstance().use(paramFormatter);
   void instance.init({
     lng,
     fallbackLng: 'ru',
     resources,
     initAsync: false,
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   return instance;

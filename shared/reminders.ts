@@ -1,6 +1,7 @@
 // The reminder a district sends the schools that have not reported yet: the campaign, the due date and the schools
 // by name, ready to paste into WhatsApp or an e-mail. Pure, so the app and the tests word it the same way.
 import type { TFunction } from 'i18next';
+import { nestedQuotes } from './format.ts';
 
 export interface ReminderFacts {
   campaignTitle: string;
@@ -19,7 +20,7 @@ export function reminderText(t: TFunction, facts: ReminderFacts): string {
   const request = facts.overdue ? 'messages.reminder.requestOverdue' : 'messages.reminder.request';
   const lines = [
     t('messages.reminder.greeting'),
-    t(intro, { campaign: facts.campaignTitle, date: facts.dueDate }),
+    t(intro, { campaign: nestedQuotes(facts.campaignTitle), date: facts.dueDate }),
     '',
     ...(facts.schools.length > 0 ? [t('messages.reminder.schools'), ...facts.schools.map((name, i) => `${i + 1}. ${name}`), ''] : []),
     t(request),

@@ -1,6 +1,7 @@
 // The message a district sends a school with its report returned for revision: every problem with its place,
 // ready to paste into WhatsApp or an e-mail. Pure, so the app, the CLI and the tests word it the same way.
 import type { TFunction } from 'i18next';
+import { nestedQuotes } from './format.ts';
 import { formatMessage } from './i18n.ts';
 import type { FileIssue } from './messages.ts';
 
@@ -29,7 +30,7 @@ export function returnMessageText(t: TFunction, facts: ReturnFacts): string {
   const list = (issues: FileIssue[], from: number) => issues.map((issue, i) => `${from + i}. ${placeOf(t, issue)}${formatMessage(t, issue.message)}`);
   const lines = [
     t('messages.return.greeting'),
-    t('messages.return.intro', { campaign: facts.campaignTitle, school: facts.schoolName, file: facts.file }),
+    t('messages.return.intro', { campaign: nestedQuotes(facts.campaignTitle), school: nestedQuotes(facts.schoolName), file: facts.file }),
     '',
     ...(errors.length > 0 ? [t('messages.return.errors'), ...list(errors, 1), ''] : []),
     ...(warnings.length > 0 ? [t('messages.return.warnings'), ...list(warnings, errors.length + 1), ''] : []),

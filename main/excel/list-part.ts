@@ -12,8 +12,13 @@ const HEADER_ROW = 5;
 const URL_LIMIT = 2000;
 const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
 
-/** At most 31 characters, none Excel forbids, cut at a word. */
+/** The table's short name in both languages, as the form sheet's «Форма - Нысан»; else its title cut to fit. */
 export function listSheetName(table: ListTable): string {
+  return table.sheet ? `${table.sheet.ru} - ${table.sheet.kk}` : legacyListSheetName(table);
+}
+
+/** The name templates made before short sheet names had: the Russian title, at most 31 characters, cut at a word. */
+function legacyListSheetName(table: ListTable): string {
   const clean = table.title.ru.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
   if (clean.length <= 31) return clean;
   const cut = clean.slice(0, 31);
@@ -129,7 +134,7 @@ function isHeader(found: TableColumns, table: ListTable): boolean {
  */
 function findHeader(workbook: Workbook, table: ListTable): { sheet: Worksheet; row: number; columns: TableColumns } | null {
   let ownSheet: { sheet: Worksheet; row: number; columns: TableColumns } | null = null;
-  const own = (sheet: Worksheet) => sheet.name === listSheetName(table);
+  const own = (sheet: Worksheet) => sheet.name === listSheetName(table) || sheet.name === legacyListSheetName(table);
   const sheets = [...workbook.worksheets.filter(own), ...workbook.worksheets.filter((sheet) => !own(sheet))];
   for (const sheet of sheets) {
     if (sheet.name === IDENTITY_SHEET) continue;

@@ -2,6 +2,7 @@
 // only the value cells open for typing (each checked by its type), the plan part, a sheet per list table,
 // and a hidden sheet that identifies it.
 import type { Campaign, DistrictSettings, School } from '../../shared/domain.ts';
+import { formatDate } from '../../shared/format.ts';
 import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import type { PlanItem } from '../../shared/plans/model.ts';
@@ -20,9 +21,9 @@ export function formSheetName(): string {
   return `${tFor('ru')('messages.workbook.formSheet')} - ${tFor('kk')('messages.workbook.formSheet')}`;
 }
 
+/** DD.MM.YYYY, as every text of the app writes a date (shared/format.ts). */
 export function displayDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
+  return formatDate(iso);
 }
 
 /** The header rows the school itself fills in on a blank template: its name and its БИН. */

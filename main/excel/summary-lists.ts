@@ -11,8 +11,9 @@ const LIST_FORMATS: Record<ListColumnType, string> = { text: '@', url: '@', date
 /** The rows every school wrote in one list table. */
 export function listSheet(workbook: Workbook, list: SummaryList, context: SummaryContext): Worksheet {
   const { lang } = context;
-  // The sheet's name in the first language of the summary: both titles do not fit in 31 characters.
-  const sheet = addSummarySheet(workbook, textIn(list.table.title, captionLanguages(lang)[0]), 'landscape', lang, bothTexts(lang, { ru: context.settings.districtRu, kk: context.settings.districtKk }));
+  // The table's short sheet name in the summary's languages; else its title in the first one (both do not fit in 31).
+  const name = list.table.sheet ? bothTexts(lang, list.table.sheet) : textIn(list.table.title, captionLanguages(lang)[0]);
+  const sheet = addSummarySheet(workbook, name, 'landscape', lang, bothTexts(lang, { ru: context.settings.districtRu, kk: context.settings.districtKk }));
   const { columns } = list.table;
   ['№', caption(lang, 'school'), ...columns.map((column) => bothTexts(lang, column.label))].forEach((text, i) => headerCell(sheet.getCell(1, i + 1), text));
   list.rows.forEach((row, i) => {

@@ -1,6 +1,9 @@
 // Forms: the built-in versions shipped in shared/forms/, and the district's own versions in the database.
 // A version some campaign collects is frozen — a change is a copy under the next version.
 import type { Kysely, Transaction } from 'kysely';
+import { campaignTitle } from '../../shared/campaigns.ts';
+import type { CampaignKind } from '../../shared/domain.ts';
+import { nestedQuotes } from '../../shared/format.ts';
 import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
 import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
@@ -120,11 +123,25 @@ export async function copyForm(db: Kysely<Database>, id: string, version: number
   return recordOf(db, id, next);
 }
 
+/** A form and the campaigns collecting it by their titles in each language (`form`, `formKk`, …), not their ids. */
+async function inUseParams(db: Kysely<Database>, record: FormRecord): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('campaigns').select(['kind', 'year']).where('id', 'in', record.usedBy).orderBy('year').orderBy('kind').execute();
+  const campaigns = rows.map((row) => campaignTitle(row.kind as CampaignKind, row.year));
+  const { title, version } = record.form;
+  const titles = (lang: 'ru' | 'kk') => campaigns.map((campaign) => `«${nestedQuotes(campaign[lang])}»`).join(', ');
+  return {
+    form: `«${nestedQuotes(title.ru)}» v${version}`,
+    formKk: `«${nestedQuotes(title.kk)}» v${version}`,
+    campaigns: titles('ru'),
+    campaignsKk: titles('kk'),
+  };
+}
+
 /** Stores an edited version; a built-in or collected version, or a form with problems, is not stored. */
 export async function saveForm(db: Kysely<Database>, form: FormDefinition): Promise<FormSaveResult> {
   const current = await recordOf(db, form.id, form.version);
   if (current.builtIn) throw new AppError('conflict', 'forms.builtInReadOnly', { form: `${form.id} v${form.version}` });
-  if (!current.editable) throw new AppError('conflict', 'forms.inUse', { form: `${form.id} v${form.version}`, campaigns: current.usedBy.join(', ') });
+  if (!current.editable) throw new AppError('conflict', 'forms.inUse', await inUseParams(db, current));
   const problems = [...formProblems(form), ...(await typeChanges(db, form))];
   if (problems.length > 0) return { saved: false, problems, record: null };
   await db
@@ -140,7 +157,7 @@ export async function saveForm(db: Kysely<Database>, form: FormDefinition): Prom
 export async function deleteForm(db: Kysely<Database>, id: string, version: number): Promise<void> {
   const current = await recordOf(db, id, version);
   if (current.builtIn) throw new AppError('conflict', 'forms.builtInReadOnly', { form: `${id} v${version}` });
-  if (current.usedBy.length > 0) throw new AppError('conflict', 'forms.inUse', { form: `${id} v${version}`, campaigns: current.usedBy.join(', ') });
+  if (current.usedBy.length > 0) throw new AppError('conflict', 'forms.inUse', await inUseParams(db, current));
   await db.deleteFrom('forms').where('id', '=', id).where('version', '=', version).execute();
   cacheOf(db).delete(cacheKey(id, version));
 }

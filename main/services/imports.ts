@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { checkBin, normalizeBin } from '../../shared/bin.ts';
+import { nestedQuotes } from '../../shared/format.ts';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
 import { hasPlanPart, type FormDefinition } from '../../shared/forms/types.ts';
 import type { ImportRecord, ImportState } from '../../shared/imports.ts';
@@ -18,7 +19,7 @@ import { planHeaderMissing, readPlanPart } from '../excel/plan-part.ts';
 import { readReport, type ReadReport } from '../excel/report-reader.ts';
 import { openWorkbook } from '../excel/open-workbook.ts';
 import type { Workbook } from '../excel/workbook.ts';
-import { campaignForm, getCampaign } from './campaigns.ts';
+import { campaignForm, getCampaign, listCampaigns } from './campaigns.ts';
 import { findForm } from './forms.ts';
 import { getPlan } from './plans.ts';
 import {
@@ -71,6 +72,8 @@ export interface ImportTarget {
   formVersion(version: number): Promise<FormDefinition | undefined>;
   plan: Plan;
   district: { id: string; name: string };
+  /** The database's campaigns, to name another campaign's file by its title. */
+  campaigns: Campaign[];
 }
 
 export async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
@@ -82,6 +85,7 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     formVersion: (version) => findForm(db, campaign.formId, version),
     plan: await getPlan(db, campaignId),
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
+    campaigns: await listCampaigns(db),
   };
 }
 
@@ -96,6 +100,12 @@ function otherYearOf(found: string, expected: string): { found: string; expected
   const [foundKind, foundYear] = found.split(/-(?=\d{4}$)/);
   const [expectedKind, expectedYear] = expected.split(/-(?=\d{4}$)/);
   return foundKind === expectedKind && foundYear && expectedYear ? { found: foundYear, expected: expectedYear } : null;
+}
+
+/** Both campaigns by their titles in each language (`found`, `foundKk`, …); one this database does not know by its id. */
+function otherCampaignParams(foundId: string, expected: Campaign, campaigns: Campaign[]): Record<string, string> {
+  const found = campaigns.find((c) => c.id === foundId)?.title ?? { ru: foundId, kk: foundId };
+  return { found: nestedQuotes(found.ru), foundKk: nestedQuotes(found.kk), expected: nestedQuotes(expected.title.ru), expectedKk: nestedQuotes(expected.title.kk) };
 }
 
 /**
@@ -113,7 +123,7 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
   if (identity.campaignId !== campaign.id) {
     const years = otherYearOf(identity.campaignId, campaign.id);
     if (years) return refuse(bin, issue('error', 'import.otherYear', years));
-    return refuse(bin, issue('error', 'import.otherCampaign', { found: identity.campaignId, expected: campaign.id }));
+    return refuse(bin, issue('error', 'import.otherCampaign', otherCampaignParams(identity.campaignId, campaign, target.campaigns)));
   }
   const found = `${identity.formId} v${identity.formVersion}`;
   if (identity.formId !== campaign.formId) return refuse(bin, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));

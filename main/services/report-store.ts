@@ -106,7 +106,7 @@ export async function previousImportOf(db: Kysely<Database> | Transaction<Databa
 }
 
 export function duplicateWarning(previous: PreviousImport): FileIssue {
-  return issue('warning', 'import.duplicateFile', { date: previous.imported_at.slice(0, 16).replace('T', ' ') });
+  return issue('warning', 'import.duplicateFile', { date: previous.imported_at });
 }
 
 /** Records a file already accepted in the campaign as a duplicate of that import; returns the new import's id. */

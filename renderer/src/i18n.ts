@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/en.js';
 import 'dayjs/locale/kk.js';
 import 'dayjs/locale/ru.js';
-import { createI18n, formatMessage, isUiLanguage, type UiLanguage } from '../../shared/i18n.ts';
+import { createI18n, formatMessage, isUiLanguage, tFor, type UiLanguage } from '../../shared/i18n.ts';
 import type { Lang } from '../../shared/forms/types.ts';
 import { ApiCallError, TransportError } from '../api.ts';
 
@@ -29,7 +29,21 @@ function localeOf(module: Locale | { default: Locale }): Locale {
   return 'default' in module ? module.default : module;
 }
 
-const ANTD_LOCALES: Record<UiLanguage, Locale> = { kk: localeOf(kkKZ), ru: localeOf(ruRU), en: localeOf(enUS) };
+/** antd's locale with our words for its expand links: its Kazakh one says «Жазу» («write») for «more». */
+function withOurWords(locale: Locale, lng: UiLanguage): Locale {
+  const t = tFor(lng);
+  return {
+    ...locale,
+    Text: { ...locale.Text, expand: t('ui.common.showMore'), collapse: t('ui.common.showLess') },
+    Table: { ...locale.Table, expand: t('ui.common.expandRow'), collapse: t('ui.common.collapseRow') },
+  };
+}
+
+const ANTD_LOCALES: Record<UiLanguage, Locale> = {
+  kk: withOurWords(localeOf(kkKZ), 'kk'),
+  ru: withOurWords(localeOf(ruRU), 'ru'),
+  en: withOurWords(localeOf(enUS), 'en'),
+};
 
 export function setLanguage(lng: UiLanguage): void {
   localStorage.setItem(LANGUAGE_KEY, lng);

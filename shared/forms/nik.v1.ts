@@ -40,6 +40,7 @@ export const nikV1: FormDefinition = {
       kind: 'list',
       id: 'publications',
       title: { ru: 'Публикации в СМИ и социальных сетях', kk: 'БАҚ пен әлеуметтік желілердегі жарияланымдар' },
+      sheet: { ru: 'Публикации', kk: 'Жарияланымдар' },
       maxRows: 200,
       rowCountCode: 'N01',
       showHashtag: true,

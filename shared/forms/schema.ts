@@ -32,6 +32,7 @@ const tableSchema = z.discriminatedUnion('kind', [
     kind: z.literal('list'),
     id: key,
     title: bilingual(300),
+    sheet: bilingual(14).optional(),
     columns: z.array(listColumnSchema).max(20),
     maxRows: z.number().int().min(1).max(MAX_LIST_ROWS),
     rowCountCode: z.string().trim().toUpperCase().max(12).optional(),

@@ -65,6 +65,8 @@ export interface ListTable {
   kind: 'list';
   id: string;
   title: Bilingual;
+  /** A short name for its sheet in each language (the tab shows both; Excel allows 31 characters); the title's when absent. */
+  sheet?: Bilingual;
   columns: ListColumn[];
   maxRows: number;
   /** The row code that should equal the number of filled rows (a warning when it does not). */

@@ -83,7 +83,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await page.getByTestId('tab-overview').click();
 
   await expect(page.getByTestId('dashboard-reported-value')).toHaveText('2 из 3');
-  await expect(page.getByTestId('dashboard-reported')).toContainText('67%');
+  await expect(page.getByTestId('dashboard-reported')).toContainText('67\u00a0%');
   await expect(page.getByTestId('dashboard-reported')).toContainText('В срок: 2, с опозданием: 0');
   await expect(page.getByTestId('dashboard-late-value')).toHaveText('0');
   await expect(page.getByTestId('dashboard-returned-value')).toHaveText('1');
@@ -128,12 +128,12 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   const ru = dialog.getByTestId('reminder-text-ru');
   const kk = dialog.getByTestId('reminder-text-kk');
   await expect(ru).toHaveValue(/^Уважаемые коллеги!/);
-  await expect(ru).toHaveValue(new RegExp(`отчёт «Республиканская акция «Забота» — 2026» нужно сдать до ${display(DUE).replaceAll('.', '\\.')}`));
+  await expect(ru).toHaveValue(new RegExp(`отчёт «Республиканская акция „Забота“ — 2026» нужно сдать до ${display(DUE).replaceAll('.', '\\.')}`));
   await expect(ru).toHaveValue(/Пока не сдали отчёт:\n1\. Школа Гамма\n/);
   await expect(ru).toHaveValue(new RegExp(`${DEPARTMENT_RU}$`));
   await expect(kk).toHaveValue(/^Құрметті әріптестер!/);
   await expect(kk).toHaveValue(/Есебін әлі тапсырмаған мектептер:\n1\. Гамма мектебі\n/);
-  await expect(kk).toHaveValue(new RegExp(`«Қамқорлық» республикалық акциясы — 2026» есебін ${display(DUE).replaceAll('.', '\\.')} дейін`));
+  await expect(kk).toHaveValue(new RegExp(`«„Қамқорлық“ республикалық акциясы — 2026» есебін ${display(DUE).replaceAll('.', '\\.')} дейін`));
   await expect(kk).toHaveValue(new RegExp(`${DEPARTMENT_KK}$`));
   for (const text of [await ru.inputValue(), await kk.inputValue()]) {
     expect(text).not.toMatch(/\{\{|\}\}|Школа Альфа|Школа Бета/);
@@ -152,8 +152,18 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(page.getByTestId('reminder-open')).toHaveText('Еске салу');
   await expect(page.getByTestId('chart-received')).toContainText('Есептердің күн бойынша түсуі');
   await expect(page.getByTestId('dashboard-outlier')).toContainText('бір жыл бұрын 100 болған');
+  // Numbers as Kazakh writes them, whatever the browser's ICU holds for kk: «150 000», «67 %».
+  await expect(page.getByTestId('dashboard-reported')).toContainText('67\u00a0%');
+  const kkIndicator = page.getByTestId('chart-indicator');
+  await kkIndicator.getByTestId('chart-indicator-select').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Z30 — ' }).click();
+  await expect(kkIndicator.locator('svg.recharts-surface')).toContainText('орташа 150\u00a0000');
+  await expect(kkIndicator.locator('svg.recharts-surface')).not.toContainText('150,000');
+  await page.screenshot({ path: 'test-results/screenshots/dashboard-kk.png', fullPage: true });
   await page.getByTestId('reminder-open').click();
   await expect(page.getByTestId('reminder-dialog')).toContainText('Есеп тапсырмаған мектептерге еске салу');
+  // The user's language first: the Kazakh text above the Russian one.
+  await expect(page.getByTestId('reminder-dialog').locator('textarea').first()).toHaveAttribute('data-testid', 'reminder-text-kk');
   await expect(page.getByTestId('reminder-copy-kk')).toHaveText('Көшіру');
   await page.getByTestId('reminder-close').click();
   await page.screenshot({ path: testInfo.outputPath('dashboard-kk.png'), fullPage: true });

@@ -60,7 +60,8 @@ test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and sav
   await expect(v1).toContainText('Республиканская акция «Забота»');
   await expect(v1.getByTestId('form-built-in')).toHaveText('встроенная');
   await expect(v1.getByTestId('form-state')).toHaveText('только чтение');
-  await expect(v1.getByTestId('form-used-by')).toHaveText(campaignId);
+  await expect(v1.getByTestId('form-used-by')).toHaveText('Республиканская акция «Забота» — 2026');
+  await expect(v1.getByTestId('form-used-by')).toHaveAttribute('data-campaign', campaignId);
 
   await page.getByTestId('form-copy-zabota-1').click();
   await expect(page.getByTestId('form-editor-title')).toHaveText('Форма: Республиканская акция «Забота», версия 2');
@@ -183,7 +184,7 @@ test('moves the campaign to v2: its templates carry Z99, the summary still sums 
 
   await page.getByTestId('nav-forms').click();
   const v2 = page.getByTestId('form-row-zabota-2');
-  await expect(v2.getByTestId('form-used-by')).toHaveText(campaignId);
+  await expect(v2.getByTestId('form-used-by')).toHaveText('Республиканская акция «Забота» — 2026');
   await expect(v2.getByTestId('form-state')).toHaveText('используется — не меняется');
   await expect(page.getByTestId('form-delete-zabota-2')).toHaveCount(0);
   await page.getByTestId('form-open-zabota-2').click();
@@ -199,7 +200,7 @@ test('the forms screen in Kazakh', async ({ page }) => {
   await expect(v1).toContainText('«Қамқорлық» республикалық акциясы');
   await expect(v1.getByTestId('form-built-in')).toHaveText('кірістірілген');
   await page.getByTestId('form-open-zabota-1').click();
-  await expect(page.getByTestId('form-editor-title')).toHaveText('Нысан: «Қамқорлық» республикалық акциясы, 1 нұсқа');
+  await expect(page.getByTestId('form-editor-title')).toHaveText('Нысан: «Қамқорлық» республикалық акциясы, 1-нұсқа');
   await expect(page.getByTestId('form-read-only')).toContainText('кірістірілген нұсқа');
   await expect(page.getByRole('columnheader', { name: 'Жол коды' })).toBeVisible();
   await expect(page.getByTestId('rule-check-0')).toHaveText(/Ереже түсінікті/);

@@ -60,6 +60,8 @@ test('a rejected file returned for revision: the message in both languages, the 
   await expect(ru).toHaveValue(/Школа Альфа/);
   await expect(kk).toHaveValue(/пысықтауға қайтарылды/);
   await expect(kk).toHaveValue(/D\d+ ұяшығы, Z03 жолы/);
+  // The campaign's own quotes nest inside the text's: «„Қамқорлық“ …», never ««.
+  await expect(kk).toHaveValue(/«„Қамқорлық“ республикалық акциясы — 2026» есебі/);
 
   await dialog.getByTestId('return-copy-ru').click();
   await expect(page.getByText('Текст скопирован')).toBeVisible();
@@ -157,6 +159,8 @@ test('a report entered by hand: a broken rule shown, fixed and saved, then count
   await expect(manualRow).toHaveCount(1);
   await expect(manualRow).toContainText('Школа Гамма');
   await expect(manualRow.getByTestId('history-manual')).toHaveText('вручную');
+  // A hand entry by when it was typed in, not by the name its record is stored under (manual-<БИН>-….json).
+  await expect(manualRow.getByTestId('import-file')).toHaveText(/^Введено вручную, \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
   await expect(manualRow.getByTestId('history-state')).toHaveAttribute('data-state', 'accepted');
   await expect(manualRow.getByTestId('history-return')).toHaveCount(0);
 

@@ -164,7 +164,7 @@ test('marks item 2 done for one school and rolls it up; overdue items stand out'
   await dialog.getByText('Выполнено', { exact: true }).click();
   await expect(dialog.getByRole('radio', { name: 'Выполнено', exact: true })).toBeChecked();
   await dialog.getByTestId('entry-events').fill('3');
-  await dialog.getByTestId('entry-participants').fill('40');
+  await dialog.getByTestId('entry-participants').fill('1234');
   await dialog.getByTestId('entry-description').fill('Классные часы и встреча с инспектором');
   await page.getByTestId('entry-save').click();
   await expect(dialog).toBeHidden();
@@ -173,7 +173,7 @@ test('marks item 2 done for one school and rolls it up; overdue items stand out'
   await expect(item2.getByTestId('execution-done')).toHaveText('1');
   await expect(item2.getByTestId('execution-notStarted')).toHaveText('1');
   await expect(item2.getByTestId('execution-events')).toHaveText('3');
-  await expect(item2.getByTestId('execution-participants')).toHaveText('40');
+  await expect(item2.getByTestId('execution-participants')).toHaveText('1\u00a0234');
   await expect(item2).toHaveAttribute('data-overdue', 'true');
   await expect(executionItem(page, 19).getByTestId('execution-progress')).toHaveText('0 / 1');
   await expect(entries.first().getByTestId('entry-source')).toHaveText('вручную');
@@ -208,6 +208,11 @@ test('refuses to delete an item a school has reported on, and says why', async (
   await expect(page.getByTestId('tab-execution')).toHaveText('Жоспардың орындалуы');
   await expect(executionItem(page, 2).getByTestId('execution-progress')).toHaveText('1 / 2');
   await expect(executionItem(page, 2).getByTestId('execution-overdue')).toHaveText('мерзімі өтті');
+  // Kazakh numbers by the Kazakh rules, not the browser's ICU (Chromium writes «1,234» for kk).
+  await expect(executionItem(page, 2).getByTestId('execution-participants')).toHaveText('1\u00a0234');
+  // A long item's «more» link in Kazakh words, not antd's «Жазу» («write»).
+  await expect(page.locator('[data-testid="execution-title"] .ant-typography-expand').first()).toHaveText('Толығырақ');
+  await page.screenshot({ path: 'test-results/screenshots/execution-kk.png', fullPage: true });
   await page.getByTestId('language-ru').click();
 });
 

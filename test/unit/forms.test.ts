@@ -271,7 +271,11 @@ describe('form versions in the database', () => {
 
     const later = clone(v2);
     later.indicators[0].label.ru = 'Поздняя правка';
-    await expect(saveForm(database.db, later)).rejects.toMatchObject({ code: 'conflict', key: 'forms.inUse', params: { form: 'zabota v2', campaigns: 'zabota-2027' } });
+    await expect(saveForm(database.db, later)).rejects.toMatchObject({
+      code: 'conflict',
+      key: 'forms.inUse',
+      params: { form: '«Республиканская акция „Забота“» v2', campaigns: '«Республиканская акция „Забота“ — 2027»', campaignsKk: '«„Қамқорлық“ республикалық акциясы — 2027»' },
+    });
     await expect(deleteForm(database.db, 'zabota', 2)).rejects.toMatchObject({ code: 'conflict', key: 'forms.inUse' });
     expect(await getForm(database.db, 'zabota', 2)).toEqual(v2);
     const listed = (await listForms(database.db)).find((r) => r.form.id === 'zabota' && r.form.version === 2)!;

@@ -334,13 +334,18 @@ describe('files that are not this campaign’s report', () => {
     await expectRejectedAndKept(bytes, outcome);
   });
 
-  it('refuses the template of another campaign', async () => {
+  it('refuses the template of another campaign, naming both campaigns by their titles in the user\'s language', async () => {
     await createCampaign(database.db, 'nik', 2027);
     const other = (await buildTemplates(database.db, 'nik-2027')).files[0].bytes;
     const outcome = await importOne(other);
-    expect(outcome.errors).toEqual([
-      { severity: 'error', message: { key: 'import.otherCampaign', params: { found: 'nik-2027', expected: 'zabota-2027' } } },
-    ]);
+    expect(outcome.errors.map((e) => e.message.key)).toEqual(['import.otherCampaign']);
+    const [refusal] = outcome.errors;
+    expect(formatMessage(tFor('ru'), refusal.message)).toBe(
+      'Файл заполнен для другой кампании («НИК „12 дней борьбы против эксплуатации детского труда“ — 2027»), а импорт идёт в кампанию «Республиканская акция „Забота“ — 2027»',
+    );
+    expect(formatMessage(tFor('kk'), refusal.message)).toBe(
+      'Файл басқа науқанға толтырылған («„Бала еңбегін қанауға қарсы 12 күн“ ҰАН — 2027»), ал импорт «„Қамқорлық“ республикалық акциясы — 2027» науқанына жасалып жатыр',
+    );
     await expectRejectedAndKept(other, outcome);
   });
 

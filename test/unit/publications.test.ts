@@ -63,6 +63,23 @@ describe('the publications sheet of a НИК template', () => {
   });
 });
 
+describe('the publications sheet\'s name', () => {
+  it('is short and in both languages, not the Russian title cut at Excel\'s 31 characters', async () => {
+    expect(PUBLICATIONS).toBe('Публикации - Жарияланымдар');
+    const workbook = await readWorkbook(template);
+    expect(workbook.getWorksheet(PUBLICATIONS)).toBeDefined();
+  });
+
+  it('still reads a template made when the sheet was named after the Russian title', async () => {
+    const workbook = await readWorkbook(await fillTemplate(template, { ...validNik(), N01: 3 }));
+    workbook.getWorksheet(PUBLICATIONS)!.name = 'Публикации в СМИ и социальных';
+    const old = await fillListSheet(Buffer.from(await workbook.xlsx.writeBuffer()), 'Публикации в СМИ и социальных', THREE);
+    const outcome = (await importReports(database.db, 'nik-2026', [{ name: 'old.xlsx', bytes: old }]))[0];
+    expect(outcome.status).toBe('accepted');
+    expect((await getSummary(database.db, 'nik-2026')).lists[0].rows).toHaveLength(3);
+  });
+});
+
 describe('importing the publications', () => {
   it('stores every filled row, dates as dates and addresses as links, and lists them in the summary and its workbook', async () => {
     const outcome = await importWith(3, THREE);

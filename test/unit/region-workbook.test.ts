@@ -335,7 +335,7 @@ describe('other campaigns, one language, the file’s name', () => {
     const workbook = await readWorkbook((await buildSummaryWorkbook(database.db, 'nik-2027', '2027-06-14')).files[0].bytes);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Свод - Жиынтық', 'По школам - Мектептер бойынша', 'Полнота - Толықтық', 'Исполнение плана', 'Жоспардың орындалуы',
-      'Публикации в СМИ и социальных', IDENTITY_SHEET,
+      'Публикации - Жарияланымдар', IDENTITY_SHEET,
     ]);
     const totals = workbook.worksheets[0];
     const header = rowOf(totals, 1, 'Код строки / Жол коды');

@@ -25,7 +25,7 @@ describe('reminderText', () => {
     const text = reminderText(tFor('ru'), RU);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Уважаемые коллеги!');
-    expect(text).toContain('Напоминаем: отчёт «Республиканская акция «Забота»» нужно сдать до 12.02.2026.');
+    expect(text).toContain('Напоминаем: отчёт «Республиканская акция „Забота“» нужно сдать до 12.02.2026.');
     expect(text).toContain('Пока не сдали отчёт:\n1. КГУ «Школа-гимназия № 1»\n2. КГУ «Общеобразовательная школа № 7»');
     expect(text).toContain('Пожалуйста, заполните шаблон');
     expect(lines.at(-1)).toBe('ГУ «Отдел образования города Шахтинска»');
@@ -35,7 +35,7 @@ describe('reminderText', () => {
   it('writes the Kazakh reminder with the Kazakh names', () => {
     const text = reminderText(tFor('kk'), KK);
     expect(text.split('\n')[0]).toBe('Құрметті әріптестер!');
-    expect(text).toContain('Еске саламыз: ««Қамқорлық» республикалық акциясы» есебін 12.02.2026 дейін тапсыру қажет.');
+    expect(text).toContain('Еске саламыз: «„Қамқорлық“ республикалық акциясы» есебін 12.02.2026 дейін тапсыру қажет.');
     expect(text).toContain('Есебін әлі тапсырмаған мектептер:\n1. № 1 мектеп-гимназиясы КММ\n2. № 7 жалпы білім беретін мектебі КММ');
     expect(text).toContain('жіберуіңізді сұраймыз');
     expect(text.split('\n').at(-1)).toBe('«Шахтинск қаласының білім бөлімі» ММ');
@@ -44,7 +44,7 @@ describe('reminderText', () => {
 
   it('says the due date has passed and asks for the report at once when overdue', () => {
     const ru = reminderText(tFor('ru'), { ...RU, overdue: true });
-    expect(ru).toContain('Срок сдачи отчёта «Республиканская акция «Забота»» истёк 12.02.2026.');
+    expect(ru).toContain('Срок сдачи отчёта «Республиканская акция „Забота“» истёк 12.02.2026.');
     expect(ru).toContain('как можно скорее');
     expect(ru).not.toContain('Напоминаем');
     const kk = reminderText(tFor('kk'), { ...KK, overdue: true });

@@ -8,7 +8,11 @@ import type { GetRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export type MessageLanguage = 'ru' | 'kk';
-const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['ru', 'kk'];
+
+/** The user's own language first: Kazakh before Russian in the Kazakh UI. */
+function messageLanguages(uiLanguage: string): MessageLanguage[] {
+  return uiLanguage === 'kk' ? ['kk', 'ru'] : ['ru', 'kk'];
+}
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -79,7 +83,7 @@ interface MessagesModalProps {
 
 /** A dialog with an intro and the message in each language, each ready to copy. */
 export function MessagesModal({ open, title, intro, messages, testIdPrefix, onClose, children }: MessagesModalProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Modal
       open={open}
@@ -92,7 +96,7 @@ export function MessagesModal({ open, title, intro, messages, testIdPrefix, onCl
     >
       <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
       {children}
-      {messages && MESSAGE_LANGUAGES.map((lang) => <CopyableMessage key={lang} lang={lang} testIdPrefix={testIdPrefix} text={messages[lang]} />)}
+      {messages && messageLanguages(i18n.language).map((lang) => <CopyableMessage key={lang} lang={lang} testIdPrefix={testIdPrefix} text={messages[lang]} />)}
     </Modal>
   );
 }

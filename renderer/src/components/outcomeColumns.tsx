@@ -1,8 +1,11 @@
 // The columns an import outcome is shown with, in the results of an import and in the history.
 import { Typography } from 'antd';
 import type { TableColumnType } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../shared/domain.ts';
+import type { ImportRecord } from '../../../shared/imports.ts';
+import { formatDateTime } from './format.ts';
 import { IssueList } from './IssueList.tsx';
 import { StatusTag } from './StatusTag.tsx';
 
@@ -17,10 +20,16 @@ interface OutcomeColumnSet<T extends ImportOutcome> {
   warnings: TableColumnType<T>;
 }
 
+/** A hand entry by when it was typed in, not by the name its record is stored under. */
+function fileText(file: string, outcome: ImportOutcome | ImportRecord, t: TFunction): string {
+  if ('source' in outcome && outcome.source === 'manual') return t('ui.import.manualEntry', { date: formatDateTime(outcome.importedAt) });
+  return file;
+}
+
 export function useOutcomeColumnSet<T extends ImportOutcome>(): OutcomeColumnSet<T> {
   const { t } = useTranslation();
   return {
-    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string) => <span data-testid="import-file">{file}</span> },
+    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string, o) => <span data-testid="import-file">{fileText(file, o, t)}</span> },
     school: {
       key: 'school',
       title: t('ui.import.columns.school'),

@@ -16,6 +16,7 @@ import { errorText, labelLanguage, useLanguage } from '../i18n.ts';
 import { FormImportModal } from './forms/FormImportModal.tsx';
 import { OriginTags, StateTag } from './forms/FormTags.tsx';
 import { useCopyForm } from './forms/useCopyForm.ts';
+import { useCampaignTitles } from '../components/useCampaignTitles.ts';
 
 const keyOf = (record: FormRecord) => `${record.form.id}-${record.form.version}`;
 
@@ -72,10 +73,12 @@ function RowActions({ record, onCopy, onDelete }: ActionsProps) {
 function useColumns(actions: Omit<ActionsProps, 'record'>): TableColumnsType<FormRecord> {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const campaignTitle = useCampaignTitles();
   return [
-    { key: 'id', title: t('ui.forms.columns.id'), render: (_v, record) => <code>{record.form.id}</code>, width: 100 },
-    { key: 'version', title: t('ui.forms.columns.version'), render: (_v, record) => t('ui.forms.versionTag', { version: record.form.version }), width: 80 },
     { key: 'title', title: t('ui.forms.columns.title'), render: (_v, record) => record.form.title[labelLanguage(language)] },
+    { key: 'version', title: t('ui.forms.columns.version'), render: (_v, record) => t('ui.forms.versionTag', { version: record.form.version }), width: 80 },
+    // The id names the form in its files; it stays behind the title.
+    { key: 'id', title: t('ui.forms.columns.id'), render: (_v, record) => <Typography.Text type="secondary"><code>{record.form.id}</code></Typography.Text>, width: 100 },
     { key: 'origin', title: t('ui.forms.columns.origin'), render: (_v, record) => <OriginTags record={record} /> },
     {
       key: 'usedBy',
@@ -84,7 +87,7 @@ function useColumns(actions: Omit<ActionsProps, 'record'>): TableColumnsType<For
         record.usedBy.length === 0 ? (
           <Typography.Text type="secondary">{t('ui.forms.notUsed')}</Typography.Text>
         ) : (
-          record.usedBy.map((campaignId) => <Tag key={campaignId} data-testid="form-used-by">{campaignId}</Tag>)
+          record.usedBy.map((campaignId) => <Tag key={campaignId} data-testid="form-used-by" data-campaign={campaignId}>{campaignTitle(campaignId)}</Tag>)
         ),
     },
     { key: 'state', title: t('ui.forms.columns.state'), render: (_v, record) => <StateTag record={record} /> },

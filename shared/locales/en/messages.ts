@@ -94,7 +94,7 @@ export default {
     notWorkbook: 'The file is not an Excel workbook (.xlsx) or is damaged. Ask the school to save it again as .xlsx',
     noFormSheet: 'No form table found in the file: not a single row code like "{{example}}". Ask the school to fill in the template it was given',
     noIdentification: 'Could not tell which school this is: the template\'s identification sheet is gone and no BIN is given',
-    otherCampaign: 'The file was filled in for another campaign ({{found}}), but this import is for {{expected}}',
+    otherCampaign: 'The file was filled in for another campaign ("{{found}}"), but this import is for "{{expected}}"',
     otherDistrict: 'The file is a template of another district ({{found}}), not of «{{expected}}». Ask the school to fill in the template your department sent',
     otherYear: 'The file is this campaign\'s template for {{found}}, but the import is into the {{expected}} campaign. The school probably filled in last year\'s file: send it this year\'s template',
     reportNotFound: 'Report not found',

@@ -4,6 +4,11 @@ export default {
   nav: { label: 'Main menu', schools: 'Schools', campaigns: 'Campaigns', forms: 'Forms', settings: 'Settings' },
   language: { label: 'Interface language', kk: 'Қазақша', ru: 'Русский', en: 'English' },
   common: {
+    // antd's own words where its locale reads badly (the Kazakh one above all).
+    showMore: 'More',
+    showLess: 'Less',
+    expandRow: 'Expand row',
+    collapseRow: 'Collapse row',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -259,6 +264,7 @@ export default {
     results: 'Import result',
     addSchool: 'Add the school and import again',
     acceptAs: 'Accept as the report of {{school}}',
+    manualEntry: 'Entered by hand, {{date}}',
     batch: {
       folder: 'Choose a folder',
       dryRun: 'Check only',

@@ -4,6 +4,11 @@ export default {
   nav: { label: 'Главное меню', schools: 'Школы', campaigns: 'Кампании', forms: 'Формы', settings: 'Настройки' },
   language: { label: 'Язык интерфейса', kk: 'Қазақша', ru: 'Русский', en: 'English' },
   common: {
+    // antd's own words where its locale reads badly (the Kazakh one above all).
+    showMore: 'Подробнее',
+    showLess: 'Свернуть',
+    expandRow: 'Развернуть строку',
+    collapseRow: 'Свернуть строку',
     save: 'Сохранить',
     cancel: 'Отмена',
     edit: 'Изменить',
@@ -265,6 +270,7 @@ export default {
     results: 'Результат импорта',
     addSchool: 'Добавить школу и импортировать снова',
     acceptAs: 'Принять как отчёт школы {{school}}',
+    manualEntry: 'Введено вручную, {{date}}',
     batch: {
       folder: 'Выбрать папку',
       dryRun: 'Только проверить',

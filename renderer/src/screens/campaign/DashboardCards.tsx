@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CampaignSummary } from '../../../../shared/domain.ts';
 import type { OpenRejections } from '../../../../shared/imports.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, formatNumber, formatPercent } from '../../components/format.ts';
+import { useLanguage } from '../../i18n.ts';
 import { daysBetween } from './dashboardData.ts';
 
 interface Props {
@@ -67,6 +68,7 @@ function rejectedHint(t: TFunction, rejected: OpenRejections | undefined): strin
 
 export function DashboardCards({ summary, returned, rejected, onOpenRejected, today }: Props) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const percent = summary.expected > 0 ? Math.round((summary.reported / summary.expected) * 100) : 0;
   return (
     <div className="dashboard-cards">
@@ -75,11 +77,11 @@ export function DashboardCards({ summary, returned, rejected, onOpenRejected, to
         value={t('ui.dashboard.reportedOf', { reported: summary.reported, expected: summary.expected })}
         hint={t('ui.dashboard.reportedHint', { onTime: summary.onTime, late: summary.late })}
         testId="dashboard-reported"
-        extra={<Progress type="circle" percent={percent} size={64} />}
+        extra={<Progress type="circle" percent={percent} size={64} format={(shown) => formatPercent((shown ?? 0) / 100, language)} />}
       />
       <DashboardCard
         title={t('ui.dashboard.late')}
-        value={summary.late}
+        value={formatNumber(summary.late, language)}
         hint={t('ui.dashboard.lateHint', { date: formatDate(summary.campaign.schoolDueOn) })}
         testId="dashboard-late"
       />

@@ -4,7 +4,8 @@ import { Card, Empty, theme } from 'antd';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../../shared/domain.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
+import { useLanguage } from '../../i18n.ts';
 import { receivedSeries } from './dashboardData.ts';
 
 /** DD.MM: the year is the campaign's and only takes room on the axis. */
@@ -15,6 +16,7 @@ function dayMonth(iso: string): string {
 export function ReceivedChart({ summary }: { summary: CampaignSummary }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const { language } = useLanguage();
   const { campaign } = summary;
   const data = receivedSeries(summary.receivedByDay, campaign.startsOn, campaign.schoolDueOn);
   const dueIndex = data.findIndex((point) => point.date === campaign.schoolDueOn);
@@ -27,8 +29,8 @@ export function ReceivedChart({ summary }: { summary: CampaignSummary }) {
           <ComposedChart responsive data={data} style={{ width: '100%', height: 300 }} margin={{ top: 24, right: 16, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={12} />
-            <YAxis allowDecimals={false} domain={[0, Math.max(summary.expected, 1)]} width={36} />
-            <Tooltip labelFormatter={(label) => formatDate(String(label))} />
+            <YAxis allowDecimals={false} domain={[0, Math.max(summary.expected, 1)]} width={36} tickFormatter={(value: number) => formatNumber(value, language)} />
+            <Tooltip labelFormatter={(label) => formatDate(String(label))} formatter={(value) => formatNumber(Number(value), language)} />
             <Bar dataKey="count" name={t('ui.dashboard.received.perDay')} fill={token.colorPrimary} isAnimationActive={false} />
             <Line dataKey="total" name={t('ui.dashboard.received.total')} type="stepAfter" stroke={token.colorSuccess} strokeWidth={2} dot={false} isAnimationActive={false} />
             <ReferenceLine

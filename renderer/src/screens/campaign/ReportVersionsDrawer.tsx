@@ -67,7 +67,7 @@ function AuditTable({ audit }: { audit: AuditEntry[] }) {
       title: t('ui.versions.columns.reason'),
       width: 140,
       render: (reason: AuditEntry['reason'], entry) => (
-        <Typography.Text title={entry.file} data-testid="audit-reason" data-reason={reason}>
+        <Typography.Text title={reason === 'file' ? entry.file : undefined} data-testid="audit-reason" data-reason={reason}>
           {t(`ui.versions.reason.${reason}`)}
         </Typography.Text>
       ),

@@ -10,7 +10,7 @@ import { isNumericType } from '../../../../shared/forms/types.ts';
 import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
-import { formatDate, formatNumber, formatPercent } from '../../components/format.ts';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../components/format.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import { useQuery } from '../../components/useQuery.ts';
 import type { TFunction } from 'i18next';
@@ -45,7 +45,7 @@ function cellText(row: SchoolReportRow, indicator: SummaryIndicator, language: U
   if (!isNumericType(indicator.type)) return row.texts[indicator.code] ?? '';
   const value = row.values[indicator.code];
   if (indicator.type === 'yesno' && value !== undefined) return t(value ? 'ui.common.yes' : 'ui.common.no');
-  return formatNumber(value, language);
+  return indicator.type === 'money' ? formatMoney(value, language) : formatNumber(value, language);
 }
 
 function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, language: UiLanguage, t: TFunction): string {
@@ -55,9 +55,9 @@ function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, languag
 
 /** «+12 (+4,5 %)»: this year's total against the year before, the percent as the language writes it; no percent over a zero. */
 function yearChange(total: number, previous: number, language: UiLanguage, t: TFunction): string {
-  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signDisplay: 'exceptZero' });
+  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signed: true });
   if (previous === 0) return difference;
-  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language) });
+  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language, { signed: true }) });
 }
 
 /** Outliers by school and row code, to mark the cells worth a second look. */

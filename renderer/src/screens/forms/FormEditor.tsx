@@ -21,6 +21,7 @@ import { RuleList } from './RuleList.tsx';
 import { SectionList } from './SectionList.tsx';
 import { TablesEditor } from './TablesEditor.tsx';
 import { useCopyForm } from './useCopyForm.ts';
+import { useCampaignTitles } from '../../components/useCampaignTitles.ts';
 
 function ReadOnlyNotice({ record }: { record: FormRecord }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function FormEditor({ record }: EditorProps) {
   const { modal } = App.useApp();
   const [form, setForm] = useState<FormDefinition>(record.form);
   const { saved, serverProblems, submit, save } = useFormSave(record.form);
+  const campaignTitle = useCampaignTitles();
   const problems = useMemo(() => formProblems(form), [form]);
   const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(saved), [form, saved]);
   const change = useCallback((edit: FormChange) => setForm((current) => edit(current)), []);
@@ -128,7 +130,7 @@ export function FormEditor({ record }: EditorProps) {
       <Space wrap>
         <OriginTags record={record} />
         <StateTag record={record} />
-        {record.usedBy.map((campaignId) => <Tag key={campaignId}>{campaignId}</Tag>)}
+        {record.usedBy.map((campaignId) => <Tag key={campaignId}>{campaignTitle(campaignId)}</Tag>)}
       </Space>
       {!record.editable && <ReadOnlyNotice record={record} />}
       {record.editable && (
