@@ -20,7 +20,7 @@ interface OutcomeColumnSet<T extends ImportOutcome> {
 export function useOutcomeColumnSet<T extends ImportOutcome>(): OutcomeColumnSet<T> {
   const { t } = useTranslation();
   return {
-    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string) => <span data-testid="import-file">{file}</span> },
+    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string) => <span className="import-file-name" data-testid="import-file">{file}</span> },
     school: {
       key: 'school',
       title: t('ui.import.columns.school'),
