@@ -198,6 +198,7 @@ test('an unknown school’s import result, the registry import result and a char
     const error = row.getByTestId('issue-error').first();
     await expect(error).toContainText(unknownBin);
     await row.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
     await shoot(page, 'import-unknown-school', language, width);
     await expectInside(page, error, `import result ${language}: the error`);
     expect.soft((await error.boundingBox())?.width ?? 0, `import result ${language}: the error's width`).toBeGreaterThanOrEqual(260);
