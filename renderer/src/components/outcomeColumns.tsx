@@ -29,7 +29,7 @@ function fileText(file: string, outcome: ImportOutcome | ImportRecord, t: TFunct
 export function useOutcomeColumnSet<T extends ImportOutcome>(): OutcomeColumnSet<T> {
   const { t } = useTranslation();
   return {
-    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string, o) => <span data-testid="import-file">{fileText(file, o, t)}</span> },
+    file: { key: 'file', dataIndex: 'file', title: t('ui.import.columns.file'), render: (file: string, o) => <span className="import-file-name" data-testid="import-file">{fileText(file, o, t)}</span> },
     school: {
       key: 'school',
       title: t('ui.import.columns.school'),

@@ -113,7 +113,6 @@ export function CampaignsScreen() {
         columns={columns}
         dataSource={campaigns.data ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('ui.campaigns.empty') }}
       />
       <CampaignEditModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void campaigns.reload(); }} />

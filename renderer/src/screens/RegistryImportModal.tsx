@@ -56,7 +56,7 @@ export function RegistryImportModal({ open, onClose, onImported }: Props) {
         <ErrorAlert error={error} testId="registry-error" />
         {result && (
           <div data-testid="registry-result" className="stack">
-            <Typography.Text strong>{t('ui.registry.resultFor', { file: result.file })}</Typography.Text>
+            <Typography.Paragraph strong style={{ margin: 0 }} data-testid="registry-result-title">{t('ui.registry.resultFor', { file: result.file })}</Typography.Paragraph>
             {result.value.fileProblem ? (
               <Alert type="error" showIcon data-testid="registry-file-problem" title={formatMessage(t, result.value.fileProblem)} />
             ) : (

@@ -1,7 +1,7 @@
 // The school registry: search, add, edit, close or reopen, import from a workbook, an empty template to fill.
 import { useMemo, useState } from 'react';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { School } from '../../../shared/domain.ts';
@@ -18,6 +18,29 @@ function matches(school: School, needle: string): boolean {
   if (!needle) return true;
   const haystack = [school.bin, school.shortName, school.nameRu, school.nameKk, school.locality, school.director, school.phone, school.email];
   return haystack.some((value) => value.toLowerCase().includes(needle));
+}
+
+/** A long text cut to the column's width, whole on hover. */
+function withTooltip(text: string) {
+  return <Tooltip placement="topLeft" title={text}>{text}</Tooltip>;
+}
+
+/** What the table leaves out: the full names in both languages, the e-mail and the language of teaching. */
+function SchoolDetails({ school }: { school: School }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions
+      size="small"
+      column={2}
+      data-testid="school-details"
+      items={[
+        { key: 'nameRu', label: t('ui.schools.columns.nameRu'), children: school.nameRu, span: 2 },
+        { key: 'nameKk', label: t('ui.schools.columns.nameKk'), children: school.nameKk, span: 2 },
+        { key: 'email', label: t('ui.schools.columns.email'), children: school.email },
+        { key: 'language', label: t('ui.schools.columns.language'), children: t(`messages.language.${school.language}`) },
+      ]}
+    />
+  );
 }
 
 export function SchoolsScreen() {
@@ -46,26 +69,23 @@ export function SchoolsScreen() {
   const columns: TableColumnsType<School> = [
     { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },
     { key: 'shortName', dataIndex: 'shortName', title: t('ui.schools.columns.shortName'), sorter: (a, b) => compareSchoolNames(a.shortName, b.shortName) },
-    { key: 'nameRu', dataIndex: 'nameRu', title: t('ui.schools.columns.nameRu') },
-    { key: 'nameKk', dataIndex: 'nameKk', title: t('ui.schools.columns.nameKk') },
-    { key: 'type', dataIndex: 'type', title: t('ui.schools.columns.type'), render: (type: School['type']) => t(`messages.schoolType.${type}`) },
-    { key: 'locality', dataIndex: 'locality', title: t('ui.schools.columns.locality') },
-    { key: 'director', dataIndex: 'director', title: t('ui.schools.columns.director') },
-    { key: 'phone', dataIndex: 'phone', title: t('ui.schools.columns.phone') },
-    { key: 'email', dataIndex: 'email', title: t('ui.schools.columns.email') },
-    { key: 'language', dataIndex: 'language', title: t('ui.schools.columns.language'), render: (lng: School['language']) => t(`messages.language.${lng}`) },
+    { key: 'type', dataIndex: 'type', title: t('ui.schools.columns.type'), width: 170, render: (type: School['type']) => t(`messages.schoolType.${type}`) },
+    { key: 'locality', dataIndex: 'locality', title: t('ui.schools.columns.locality'), ellipsis: { showTitle: false }, render: withTooltip },
+    { key: 'director', dataIndex: 'director', title: t('ui.schools.columns.director'), ellipsis: { showTitle: false }, render: withTooltip },
+    { key: 'phone', dataIndex: 'phone', title: t('ui.schools.columns.phone'), width: 150 },
     {
       key: 'active',
       dataIndex: 'active',
       title: t('ui.schools.columns.status'),
+      width: 110,
       render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{t(active ? 'ui.schools.status.active' : 'ui.schools.status.closed')}</Tag>,
     },
     {
       key: 'actions',
       title: t('ui.common.actions'),
-      fixed: 'right',
+      width: 200,
       render: (_value, school) => (
-        <Space>
+        <Space size={4}>
           <Button size="small" data-testid="school-edit" onClick={() => { setEditing(school); setFormOpen(true); }}>
             {t('ui.common.edit')}
           </Button>
@@ -126,7 +146,7 @@ export function SchoolsScreen() {
         loading={schools.loading}
         columns={columns}
         dataSource={shown}
-        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (school) => <SchoolDetails school={school} /> }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: t('ui.schools.empty') }}
       />

@@ -85,7 +85,7 @@ export default {
       steps: [
         'At the top: how many schools should report, how many did and how many did not. The list of those missing is at the bottom: call them before the due date.',
         'Check «Form rules checked on the district totals». If one fails, find the school that breaks it in the «By school» table and ask it.',
-        'Look through the «By school» table: a number that is too large or odd is better checked now than after it went to the region.',
+        'Look through the «By school» table: a number that is too large or odd is better checked now than after it went to the region. To see only the sums in tenge, choose «Sums (tenge)» above the table.',
         'When everything is checked, click «Export for the region (.xlsx)» and send the file to the regional education department.',
       ],
       notes: [

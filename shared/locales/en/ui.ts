@@ -446,6 +446,7 @@ export default {
     missing: 'Missing',
     totals: 'District totals',
     bySchool: 'By school',
+    columnsShown: { label: 'Indicators in the table', all: 'All', count: 'Counts', money: 'Sums (tenge)', other: 'Other' },
     missingList: 'Schools that have not reported',
     allReported: 'All schools have reported',
     notReceived: 'Not received',

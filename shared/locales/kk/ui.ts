@@ -446,6 +446,7 @@ export default {
     missing: 'Тапсырмады',
     totals: 'Аудан бойынша жиынтық',
     bySchool: 'Мектептер бойынша',
+    columnsShown: { label: 'Кестедегі көрсеткіштер', all: 'Барлығы', count: 'Сандар', money: 'Сомалар (теңге)', other: 'Басқалары' },
     missingList: 'Есеп тапсырмаған мектептер',
     allReported: 'Барлық мектептер есеп тапсырды',
     notReceived: 'Алынған жоқ',

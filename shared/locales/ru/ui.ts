@@ -470,6 +470,7 @@ export default {
     missing: 'Не сдали',
     totals: 'Свод по району',
     bySchool: 'По школам',
+    columnsShown: { label: 'Показатели в таблице', all: 'Все', count: 'Количества', money: 'Суммы (тенге)', other: 'Другие' },
     missingList: 'Школы, не сдавшие отчёт',
     allReported: 'Все школы сдали отчёт',
     notReceived: 'Не получен',

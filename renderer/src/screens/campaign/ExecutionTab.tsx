@@ -25,9 +25,6 @@ export interface ItemRow {
   progress: ItemProgress;
 }
 
-/** Below this width the table scrolls sideways instead of squeezing the titles. */
-const MIN_TABLE_WIDTH = 1100;
-
 /** Light red behind an overdue item's row. */
 const OVERDUE_ROW = { background: '#fff1f0' };
 
@@ -40,16 +37,25 @@ export function rowsOf(items: PlanItem[], execution: PlanExecution): ItemRow[] {
 }
 
 function ProgressCell({ row }: { row: ItemRow }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
   const { item, progress } = row;
   if (!item.forSchools) return <ExecutionStatusTag status={item.ownStatus} testId="execution-own-status" />;
   const percent = progress.assigned === 0 ? 0 : Math.round((progress.done / progress.assigned) * 100);
+  const count = (key: 'assigned' | 'done' | 'notDone' | 'notStarted') => <span data-testid={`execution-${key}`}>{formatNumber(progress[key], language)}</span>;
+  // Done of assigned on the bar; those that did not do it or did not start, in small print under it.
   return (
-    <Progress
-      percent={percent}
-      size="small"
-      style={{ minWidth: 120, margin: 0 }}
-      format={() => <span data-testid="execution-progress">{`${progress.done} / ${progress.assigned}`}</span>}
-    />
+    <>
+      <Progress
+        percent={percent}
+        size="small"
+        style={{ margin: 0 }}
+        format={() => <span data-testid="execution-progress" title={`${t('ui.execution.columns.done')} / ${t('ui.execution.columns.assigned')}`}>{count('done')} / {count('assigned')}</span>}
+      />
+      <Typography.Text type="secondary" className="execution-counts">
+        {t('ui.execution.columns.notDone')}: {count('notDone')} · {t('ui.execution.columns.notStarted')}: {count('notStarted')}
+      </Typography.Text>
+    </>
   );
 }
 
@@ -62,10 +68,10 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
 
   const number = (value: number) => formatNumber(value, language);
   /** A count over the schools; an item without schools has none. */
-  const schoolCount = (key: keyof Pick<ItemProgress, 'assigned' | 'done' | 'notDone' | 'notStarted' | 'events' | 'participants'>) => ({
+  const schoolCount = (key: keyof Pick<ItemProgress, 'events' | 'participants'>) => ({
     key,
     title: t(`ui.execution.columns.${key}`),
-    width: 100,
+    width: 110,
     align: 'right' as const,
     render: (_v: unknown, row: ItemRow) => (row.item.forSchools ? <span data-testid={`execution-${key}`}>{number(row.progress[key])}</span> : null),
   });
@@ -87,16 +93,12 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
     {
       key: 'deadline',
       title: t('ui.execution.columns.deadline'),
-      width: 160,
+      width: 130,
       render: (_v, row) => <DeadlineText deadline={row.item.deadline} writtenText={textIn(row.item.deadlineText, language)} campaignYear={campaign.year} />,
     },
-    schoolCount('assigned'),
-    schoolCount('done'),
-    schoolCount('notDone'),
-    schoolCount('notStarted'),
+    { key: 'progress', title: t('ui.execution.columns.progress'), width: 230, render: (_v, row) => <ProgressCell row={row} /> },
     schoolCount('events'),
     schoolCount('participants'),
-    { key: 'progress', title: t('ui.execution.columns.progress'), width: 170, render: (_v, row) => <ProgressCell row={row} /> },
   ];
 
   const progress = execution.data;
@@ -129,7 +131,6 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
           columns={columns}
           dataSource={data}
           pagination={false}
-          scroll={{ x: MIN_TABLE_WIDTH }}
           onRow={(row) =>
             ({
               'data-testid': 'execution-item',

@@ -85,7 +85,7 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
     if (record.schoolId === null) return null;
     const schoolId = record.schoolId;
     return (
-      <Space size={[4, 4]} wrap>
+      <Space direction="vertical" size={4}>
         {canReturn(record) && (
           <Button
             size="small"
@@ -112,7 +112,7 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
   const stateColumn: TableColumnsType<ImportRecord>[number] = {
     key: 'state',
     title: t('ui.history.columns.state'),
-    width: 200,
+    width: 170,
     render: (_v, record) => (
       <Space size={[0, 4]} wrap>
         <ImportStateTag state={record.state} />
@@ -140,12 +140,12 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
         </div>
       ),
     },
-    outcome.file,
-    outcome.school,
+    { ...outcome.file, width: 170 },
+    { ...outcome.school, width: 170 },
     // The state in place of the outcome's own status.
     stateColumn,
     outcome.issues,
-    { key: 'actions', title: t('ui.common.actions'), width: 180, fixed: 'right', render: (_v, record) => actions(record) },
+    { key: 'actions', title: t('ui.common.actions'), width: 200, render: (_v, record) => actions(record) },
   ];
 
   return (
@@ -177,7 +177,6 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
         columns={columns}
         dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: filter === 'all' ? t('ui.import.historyEmpty') : t('ui.history.filterEmpty') }}
       />
       <ReturnDialog file={returned?.file ?? null} message={returned?.message ?? null} onClose={() => setReturned(null)} />

@@ -2,12 +2,13 @@
 // on the school or file name, and saved as a workbook ('reports.saveResults').
 import { useMemo, useState } from 'react';
 import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Radio, Space, Table } from 'antd';
+import { Button, Input, Radio, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
 import { call } from '../../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
+import { IssueList } from '../../components/IssueList.tsx';
 import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
 import { SHOWN_OUTCOMES, shownOutcome, type ShownOutcome } from '../../components/StatusTag.tsx';
 import { useSaveAction } from '../../components/useSaveAction.ts';
@@ -49,28 +50,33 @@ function outcomeOf({ key: _key, ...outcome }: BatchRow): ImportOutcome {
 function useColumns({ onAddSchool, onChooseSchool, choosing }: Pick<Props, 'onAddSchool' | 'onChooseSchool' | 'choosing'>): TableColumnsType<BatchRow> {
   const { t } = useTranslation();
   const set = useOutcomeColumnSet<BatchRow>();
+  // What to do about a refused file stands under its errors, where the eye already is.
+  const errorsAndRemedy: TableColumnsType<BatchRow>[number] = {
+    ...set.errors,
+    render: (_v, row) => (
+      <>
+        <IssueList issues={row.errors} testId="import-errors" />
+        {(row.newSchool || (row.importId !== null && !row.checkedOnly)) && (
+          <div className="import-remedy">
+            {row.newSchool && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => onAddSchool(row)} data-testid="import-add-school">
+                {t('ui.import.addSchool')}
+              </Button>
+            )}
+            {row.importId !== null && !row.checkedOnly && (
+              <SchoolChoiceButtons errors={row.errors} busyBin={choosing?.key === row.key ? choosing.bin : null} onChoose={(bin) => onChooseSchool(row, bin)} />
+            )}
+          </div>
+        )}
+      </>
+    ),
+  };
   return [
-    { ...set.school, sorter: bySchool, width: 220 },
-    { ...set.file, sorter: byFile, width: 240 },
-    { ...set.status, sorter: byOutcome, width: 190 },
-    set.errors,
+    { ...set.school, sorter: bySchool, width: 190 },
+    { ...set.file, sorter: byFile, width: 190 },
+    { ...set.status, sorter: byOutcome, width: 170 },
+    errorsAndRemedy,
     set.warnings,
-    {
-      key: 'actions',
-      title: '',
-      render: (_v, row) => (
-        <Space direction="vertical" size={4}>
-          {row.newSchool && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => onAddSchool(row)} data-testid="import-add-school">
-              {t('ui.import.addSchool')}
-            </Button>
-          )}
-          {row.importId !== null && !row.checkedOnly && (
-            <SchoolChoiceButtons errors={row.errors} busyBin={choosing?.key === row.key ? choosing.bin : null} onChoose={(bin) => onChooseSchool(row, bin)} />
-          )}
-        </Space>
-      ),
-    },
   ];
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, SummaryIndicator } from '../../../../shared/domain.ts';
 import { formatNumber } from '../../components/format.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
-import { districtMean } from './dashboardData.ts';
+import { districtMean, WRAPPING_TOOLTIP } from './dashboardData.ts';
 
 const BAR_ROW_HEIGHT = 34;
 const NAME_WIDTH = 190;
@@ -71,7 +71,7 @@ export function IndicatorChart({ summary }: { summary: CampaignSummary }) {
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" tickFormatter={number} />
               <YAxis type="category" dataKey="name" width={NAME_WIDTH} tickFormatter={shortName} interval={0} />
-              <Tooltip formatter={(value) => number(value)} />
+              <Tooltip formatter={(value) => number(value)} {...WRAPPING_TOOLTIP} />
               <Bar dataKey="value" name={label} fill={token.colorPrimary} barSize={20} isAnimationActive={false}>
                 <LabelList dataKey="value" position="right" formatter={number} />
               </Bar>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../../shared/domain.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { useLanguage } from '../../i18n.ts';
-import { receivedSeries } from './dashboardData.ts';
+import { receivedSeries, WRAPPING_TOOLTIP } from './dashboardData.ts';
 
 /** DD.MM: the year is the campaign's and only takes room on the axis. */
 function dayMonth(iso: string): string {
@@ -30,7 +30,7 @@ export function ReceivedChart({ summary }: { summary: CampaignSummary }) {
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="date" tickFormatter={dayMonth} minTickGap={12} />
             <YAxis allowDecimals={false} domain={[0, Math.max(summary.expected, 1)]} width={36} tickFormatter={(value: number) => formatNumber(value, language)} />
-            <Tooltip labelFormatter={(label) => formatDate(String(label))} formatter={(value) => formatNumber(Number(value), language)} />
+            <Tooltip labelFormatter={(label) => formatDate(String(label))} formatter={(value) => formatNumber(Number(value), language)} {...WRAPPING_TOOLTIP} />
             <Bar dataKey="count" name={t('ui.dashboard.received.perDay')} fill={token.colorPrimary} isAnimationActive={false} />
             <Line dataKey="total" name={t('ui.dashboard.received.total')} type="stepAfter" stroke={token.colorSuccess} strokeWidth={2} dot={false} isAnimationActive={false} />
             <ReferenceLine

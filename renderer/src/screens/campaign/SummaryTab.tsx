@@ -2,7 +2,7 @@
 // and the workbook for the region.
 import { useState } from 'react';
 import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, List, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Segmented, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignSummary, SchoolReportRow, SummaryIndicator } from '../../../../shared/domain.ts';
@@ -71,10 +71,38 @@ function outlierNotes(summary: CampaignSummary, t: TFunction): Map<string, strin
   return notes;
 }
 
+/** Which indicators the per-school table shows: every one, or only those of one kind — the money columns at one click. */
+type ColumnKind = 'all' | 'count' | 'money' | 'other';
+
+function kindOf(indicator: SummaryIndicator): Exclude<ColumnKind, 'all'> {
+  return indicator.type === 'count' || indicator.type === 'money' ? indicator.type : 'other';
+}
+
+function ColumnKindChooser({ summary, value, onChange }: { summary: CampaignSummary; value: ColumnKind; onChange: (kind: ColumnKind) => void }) {
+  const { t } = useTranslation();
+  const present = new Set(summary.indicators.map(kindOf));
+  const kinds = (['all', 'count', 'money', 'other'] as const).filter((kind) => kind === 'all' || present.has(kind));
+  if (kinds.length <= 2) return null;
+  return (
+    <div className="toolbar">
+      <Typography.Text type="secondary">{t('ui.summary.columnsShown.label')}</Typography.Text>
+      <Segmented<ColumnKind>
+        value={value}
+        onChange={onChange}
+        aria-label={t('ui.summary.columnsShown.label')}
+        data-testid="summary-columns"
+        options={kinds.map((kind) => ({ value: kind, label: <span data-kind={kind}>{t(`ui.summary.columnsShown.${kind}`)}</span> }))}
+      />
+    </div>
+  );
+}
+
 function SchoolsTable({ summary }: { summary: CampaignSummary }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const [kind, setKind] = useState<ColumnKind>('all');
   const notes = outlierNotes(summary, t);
+  const shown = summary.indicators.filter((indicator) => kind === 'all' || kindOf(indicator) === kind);
   const columns: TableColumnsType<SchoolReportRow> = [
     {
       key: 'school', title: t('ui.summary.columns.school'), dataIndex: 'shortName', fixed: 'left', width: 200,
@@ -86,7 +114,7 @@ function SchoolsTable({ summary }: { summary: CampaignSummary }) {
     },
     { key: 'bin', title: t('ui.summary.columns.bin'), dataIndex: 'bin', width: 130 },
     { key: 'receivedAt', title: t('ui.summary.columns.receivedAt'), dataIndex: 'receivedAt', width: 150, render: (at: string | null) => (at ? formatDate(at) : t('ui.summary.notReceived')) },
-    ...summary.indicators.map((indicator) => ({
+    ...shown.map((indicator) => ({
       key: indicator.code,
       title: <abbr title={indicatorTitle(indicator, summary.campaign, language, t)}>{indicator.code}</abbr>,
       align: isNumericType(indicator.type) ? ('right' as const) : ('left' as const),
@@ -102,16 +130,21 @@ function SchoolsTable({ summary }: { summary: CampaignSummary }) {
       },
     })),
   ];
+  // The table scrolls sideways inside itself, its scroll bar kept at the window's bottom and the school's name in place.
   return (
-    <Table<SchoolReportRow>
-      data-testid="summary-schools"
-      rowKey="schoolId"
-      size="small"
-      columns={columns}
-      dataSource={summary.schools}
-      scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-    />
+    <>
+      <ColumnKindChooser summary={summary} value={kind} onChange={setKind} />
+      <Table<SchoolReportRow>
+        data-testid="summary-schools"
+        rowKey="schoolId"
+        size="small"
+        columns={columns}
+        dataSource={summary.schools}
+        scroll={{ x: 'max-content' }}
+        sticky
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      />
+    </>
   );
 }
 

@@ -70,3 +70,6 @@ export function compareWithMean(outlier: Outlier, mean: number | undefined): Com
   const ratio = Math.round((above ? outlier.value / mean : mean / outlier.value) * 10) / 10;
   return ratio > 1 ? { kind: above ? 'above' : 'below', ratio } : { kind: 'far' };
 }
+
+/** A chart tooltip wraps its long labels instead of growing past the chart and pushing the page wider than the screen. */
+export const WRAPPING_TOOLTIP = { wrapperStyle: { maxWidth: 320 }, contentStyle: { whiteSpace: 'normal' } } as const;
