@@ -74,6 +74,8 @@ export interface ImportTarget {
   district: { id: string; name: string };
   /** The database's campaigns, to name another campaign's file by its title. */
   campaigns: Campaign[];
+  /** Any form version this database has, to name another form's file by its title. */
+  anyForm(id: string, version: number): Promise<FormDefinition | undefined>;
 }
 
 export async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
@@ -86,6 +88,7 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     plan: await getPlan(db, campaignId),
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
     campaigns: await listCampaigns(db),
+    anyForm: (id, version) => findForm(db, id, version),
   };
 }
 
@@ -108,6 +111,12 @@ function otherCampaignParams(foundId: string, expected: Campaign, campaigns: Cam
   return { found: nestedQuotes(found.ru), foundKk: nestedQuotes(found.kk), expected: nestedQuotes(expected.title.ru), expectedKk: nestedQuotes(expected.title.kk) };
 }
 
+/** A form version by its title in each language and its number (`found`, `foundKk`, `foundVersion`); by its id when unknown here. */
+function formParams(prefix: 'found' | 'expected', id: string, version: number, form: FormDefinition | undefined): Record<string, string | number> {
+  const title = form?.title ?? { ru: id, kk: id };
+  return { [prefix]: nestedQuotes(title.ru), [`${prefix}Kk`]: nestedQuotes(title.kk), [`${prefix}Version`]: version };
+}
+
 /**
  * The form version the file was made with: any version of the campaign's form is read with its own definition,
  * so templates sent out before the campaign moved to a new version still come in. A file that does not say is
@@ -125,10 +134,13 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
     if (years) return refuse(bin, issue('error', 'import.otherYear', years));
     return refuse(bin, issue('error', 'import.otherCampaign', otherCampaignParams(identity.campaignId, campaign, target.campaigns)));
   }
-  const found = `${identity.formId} v${identity.formVersion}`;
-  if (identity.formId !== campaign.formId) return refuse(bin, issue('error', 'import.otherForm', { found, expected: `${campaign.formId} v${campaign.formVersion}` }));
+  if (identity.formId !== campaign.formId) {
+    const found = formParams('found', identity.formId, identity.formVersion, await target.anyForm(identity.formId, identity.formVersion));
+    return refuse(bin, issue('error', 'import.otherFormNamed', { ...found, ...formParams('expected', campaign.formId, campaign.formVersion, target.form) }));
+  }
   const form = await target.formVersion(identity.formVersion);
-  if (!form) return refuse(bin, issue('error', 'import.unknownFormVersion', { found }));
+  // Not in this database: its title is not known here, only the id the file carries.
+  if (!form) return refuse(bin, issue('error', 'import.unknownFormNamed', formParams('found', identity.formId, identity.formVersion, undefined)));
   return { form };
 }
 

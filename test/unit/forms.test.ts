@@ -16,6 +16,7 @@ import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSettings, updateSettings } from '../../main/services/settings.ts';
 import { getSummary } from '../../main/services/summary.ts';
+import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { School } from '../../shared/domain.ts';
 import { formProblems, ruleTextProblem, type FormProblem } from '../../shared/forms/check.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
@@ -541,9 +542,33 @@ describe('a campaign that moves to a new version of its form', () => {
 
     const [outcome] = await importReports(database.db, campaign.id, [{ name: 'v7.xlsx', bytes }]);
     expect(outcome.status).toBe('rejected');
-    expect(outcome.errors.map((e) => e.message)).toEqual([{ key: 'import.unknownFormVersion', params: { found: 'zabota v7' } }]);
+    expect(outcome.errors.map((e) => e.message)).toEqual([
+      { key: 'import.unknownFormNamed', params: { found: 'zabota', foundKk: 'zabota', foundVersion: 7 } },
+    ]);
+    expect(formatMessage(tFor('ru'), outcome.errors[0].message)).toMatch(/^Файл заполнен по форме «zabota» \(версия 7\), которой нет/);
     expect(await database.db.selectFrom('reports').select('id').execute()).toEqual([]);
     expect((await getSummary(database.db, campaign.id)).reported).toBe(0);
+  });
+
+  it('names another form by its titles and versions, in Russian and Kazakh, not by its id', async () => {
+    const school = await createSchool(database.db, schoolFields(1));
+    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const bytes = await workbookBytes(await buildReportTemplate(nikV1, campaign, school, await getSettings(database.db), 'test'));
+    const [outcome] = await importReports(database.db, campaign.id, [{ name: 'nik.xlsx', bytes }]);
+    expect(outcome.status).toBe('rejected');
+    const [error] = outcome.errors;
+    expect(formatMessage(tFor('ru'), error.message)).toBe(
+      `Файл заполнен по форме «${nikV1.title.ru.replace(/«([^»]*)»/g, '„$1“')}» (версия 1), а кампания собирает форму «${zabotaV1.title.ru.replace(/«([^»]*)»/g, '„$1“')}» (версия 1)`,
+    );
+    const kk = formatMessage(tFor('kk'), error.message);
+    expect(kk).toContain('1-нұсқасы');
+    expect(kk).not.toMatch(/\bnik\b|\bzabota\b/);
+  });
+
+  it('still reads a message stored by 0.2.0 with the form\'s id in it', () => {
+    expect(formatMessage(tFor('ru'), { key: 'import.otherForm', params: { found: 'nik v1', expected: 'zabota v1' } })).toBe(
+      'Файл заполнен по форме nik v1, а кампания собирает форму zabota v1',
+    );
   });
 
   // Deleting or editing such a version would break the summary or re-read stored reports with another definition.
