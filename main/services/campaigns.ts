@@ -4,6 +4,7 @@ import { CAMPAIGN_KIND_INFO, campaignId, campaignTitle, defaultCampaignDates, de
 import type { Campaign, CampaignDates, CampaignKind } from '../../shared/domain.ts';
 import { formProblems } from '../../shared/forms/check.ts';
 import type { FormDefinition } from '../../shared/forms/index.ts';
+import { nestedQuotes } from '../../shared/format.ts';
 import type { CampaignsTable, Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { createPlanFromSeed, replaceHashtagInPlan } from './plans.ts';
@@ -51,7 +52,10 @@ export async function campaignForm(db: Db, campaign: Campaign): Promise<FormDefi
 export async function createCampaign(db: Kysely<Database>, kind: CampaignKind, year: number): Promise<Campaign> {
   const id = campaignId(kind, year);
   const exists = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
-  if (exists) throw new AppError('conflict', 'campaigns.exists', { id });
+  if (exists) {
+    const { title } = await getCampaign(db, id);
+    throw new AppError('conflict', 'campaigns.exists', { id, title: nestedQuotes(title.ru), titleKk: nestedQuotes(title.kk) });
+  }
   const form = await latestUsableForm(db, CAMPAIGN_KIND_INFO[kind].formId);
   const dates = defaultCampaignDates(kind, year);
   const hashtag = defaultHashtag(kind, year, (await getSettings(db)).regionCode);

@@ -9,6 +9,7 @@ import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
 import { apiContextFor, apiFailure, callApi, downloaded, tempDatabase, tempDir, type ApiFailure } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { readWorkbook } from '../helpers/workbooks.ts';
+import { formatMessage, tFor } from '../../shared/i18n.ts';
 
 let database: Awaited<ReturnType<typeof tempDatabase>>;
 let ctx: ApiContext;
@@ -101,9 +102,11 @@ describe('dispatch: values and errors', () => {
       code: 'invalid_input', message: { key: 'bin.checksum', params: {} },
     });
     await callApi(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
-    expect(await apiFailure(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 })).toEqual({
-      code: 'conflict', message: { key: 'campaigns.exists', params: { id: 'zabota-2027' } },
-    });
+    const exists = await apiFailure(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
+    expect(exists).toMatchObject({ code: 'conflict', message: { key: 'campaigns.exists', params: { id: 'zabota-2027' } } });
+    // By its title, not its id.
+    expect(formatMessage(tFor('ru'), exists.message)).toBe('Кампания «Республиканская акция „Забота“ — 2027» уже создана');
+    expect(formatMessage(tFor('kk'), exists.message)).toBe('«„Қамқорлық“ республикалық акциясы — 2027» науқаны бұрын құрылған');
   });
 
   it('turns any other error into an internal error that never throws', async () => {

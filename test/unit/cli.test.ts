@@ -90,7 +90,7 @@ describe('jinaq CLI', () => {
     expect((await jinaq('import', '--campaign', 'zabota-2027', '--bogus-flag')).code).toBe(EXIT_USAGE);
     expect((await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027')).code).toBe(EXIT_OK);
     const again = await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027');
-    expect(again).toMatchObject({ code: EXIT_REJECTED, err: 'Кампания zabota-2027 уже создана' });
+    expect(again).toMatchObject({ code: EXIT_REJECTED, err: 'Кампания «Республиканская акция „Забота“ — 2027» уже создана' });
   });
 
   it('writes the empty registry whose headers the registry import reads back', async () => {

@@ -74,7 +74,7 @@ export default {
   },
   campaigns: {
     unknownForm: 'This campaign\'s form {{form}} is unknown to this version of Jinaq; update the app',
-    exists: 'Campaign {{id}} already exists',
+    exists: 'Campaign «{{title}}» already exists',
     notFound: 'Campaign {{id}} not found',
     datesOrder: 'The end date cannot be before the start date',
   },
