@@ -5,7 +5,7 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { bilingual, tFor } from '../../shared/i18n.ts';
 import { NO_WORDS, YES_WORDS } from '../../shared/values.ts';
 import { readNumberCell } from './value-cells.ts';
-import { captionKey, cellText, headerColumns, type Row, type Worksheet } from './workbook.ts';
+import { captionKey, cellText, headerFinder, type Row, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
@@ -124,8 +124,8 @@ function captionOf(field: PlanField): string {
  * The part's header: a row with at least three of the four captions read (a row of the form above, its labels in two
  * languages, can hold two); a school may have inserted or moved columns, or lost one caption, which is then named.
  */
-function headerOf(row: Row, captions: Record<PlanField, string[]>): Map<PlanField, number> | null {
-  const found = headerColumns(row, captions);
+function headerOf(row: Row, columnsOf: (row: Row) => Map<PlanField, number>): Map<PlanField, number> | null {
+  const found = columnsOf(row);
   return READ_FIELDS.filter((field) => found.has(field)).length >= 3 ? found : null;
 }
 
@@ -140,13 +140,13 @@ function itemNumberOf(text: string): number | null {
  */
 export function readPlanPart(sheet: Worksheet): PlanPartReading {
   const reading: PlanPartReading = { found: false, rows: [], errors: [], warnings: [] };
-  const captions = planCaptions();
+  const columnsOf = headerFinder(planCaptions());
   let columns: PlanColumns | null = null;
   let header = false;
   const seen = new Map<number, string>();
   sheet.eachRow((row) => {
     if (!header) {
-      const found = headerOf(row, captions);
+      const found = headerOf(row, columnsOf);
       if (!found) return;
       header = reading.found = true;
       columns = columnsOrComplaints(sheet, row, found, reading.errors);

@@ -63,8 +63,18 @@ export function valueText(value: ExcelJS.CellValue): string {
 
 /** Matches captions the way people type them: case, spaces, dots and brackets do not matter. */
 export function captionKey(text: string): string {
-  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s.()«»"'_-]+/g, '');
+  let key = captionKeys.get(text);
+  if (key === undefined) {
+    // Every school's file repeats the form's labels: each text is keyed once (the cache is dropped when it grows).
+    if (captionKeys.size >= CAPTION_KEYS_KEPT) captionKeys.clear();
+    key = text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s.()«»"'_-]+/g, '');
+    captionKeys.set(text, key);
+  }
+  return key;
 }
+
+const CAPTION_KEYS_KEPT = 20_000;
+const captionKeys = new Map<string, string>();
 
 function headerKey(text: string): string {
   return captionKey(text).replace(/[*:;,!?]+/g, '');
@@ -73,25 +83,32 @@ function headerKey(text: string): string {
 /**
  * The column of each field in a table's header row, found by its caption in any language: a column whose caption
  * (or one «ru / kk» half of it) is the field's caption first, else one that contains it. A field none shows is absent.
+ * The captions are keyed once, and the finder then tried on each row (a reader tries every row of a sheet).
  */
-export function headerColumns<Field extends string>(row: Row, captions: Record<Field, readonly string[]>): Map<Field, number> {
-  const cells: Array<{ column: number; keys: string[] }> = [];
-  row.eachCell((cell, column) => {
-    const text = cellText(cell);
-    if (text) cells.push({ column, keys: [text, ...text.split('/')].map(headerKey).filter(Boolean) });
-  });
-  const found = new Map<Field, number>();
-  const taken = new Set<number>();
-  for (const exact of [true, false]) {
-    for (const field of Object.keys(captions) as Field[]) {
-      if (found.has(field)) continue;
-      const wanted = captions[field].map(headerKey).filter(Boolean);
-      const match = cells.find(({ column, keys }) =>
-        !taken.has(column) && keys.some((key) => wanted.some((caption) => (exact ? key === caption : key.includes(caption)))));
-      if (!match) continue;
-      found.set(field, match.column);
-      taken.add(match.column);
+export function headerFinder<Field extends string>(captions: Record<Field, readonly string[]>): (row: Row) => Map<Field, number> {
+  const wanted = (Object.keys(captions) as Field[]).map((field) => ({ field, keys: captions[field].map(headerKey).filter(Boolean) }));
+  return (row) => {
+    const cells: Array<{ column: number; keys: string[] }> = [];
+    row.eachCell((cell, column) => {
+      const text = cellText(cell);
+      if (text) cells.push({ column, keys: [text, ...text.split('/')].map(headerKey).filter(Boolean) });
+    });
+    const found = new Map<Field, number>();
+    const taken = new Set<number>();
+    for (const exact of [true, false]) {
+      for (const { field, keys: wantedKeys } of wanted) {
+        if (found.has(field)) continue;
+        const match = cells.find(({ column, keys }) =>
+          !taken.has(column) && keys.some((key) => wantedKeys.some((caption) => (exact ? key === caption : key.includes(caption)))));
+        if (!match) continue;
+        found.set(field, match.column);
+        taken.add(match.column);
+      }
     }
-  }
-  return found;
+    return found;
+  };
+}
+
+export function headerColumns<Field extends string>(row: Row, captions: Record<Field, readonly string[]>): Map<Field, number> {
+  return headerFinder(captions)(row);
 }

@@ -26,7 +26,9 @@ import {
   duplicateWarning, outcomeOf, previousImportOf, recordDuplicate, rejected, sha256, storeVerdict,
   type IncomingFile, type PlanRow, type PreviousImport, type Verdict,
 } from './report-store.ts';
-import { choiceMade, chosenBinOf, disagreementOf, findSchool, sameName, unknownHeaderSchool, type SchoolChoice } from './school-identity.ts';
+import {
+  choiceMade, chosenBinOf, disagreementOf, findSchool, sameName, schoolsByName, unknownHeaderSchool, type SchoolChoice, type SchoolsByName,
+} from './school-identity.ts';
 import { schoolFromRow } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 
@@ -76,6 +78,8 @@ export interface ImportTarget {
   campaigns: Campaign[];
   /** Any form version this database has, to name another form's file by its title. */
   anyForm(id: string, version: number): Promise<FormDefinition | undefined>;
+  /** The registry's schools by their names, to tell a header naming another school. */
+  schoolsByName: SchoolsByName;
 }
 
 export async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
@@ -89,6 +93,7 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
     campaigns: await listCampaigns(db),
     anyForm: (id, version) => findForm(db, id, version),
+    schoolsByName: await schoolsByName(db),
   };
 }
 
@@ -145,8 +150,8 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
 }
 
 /** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
-async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
-  const disagreement = await disagreementOf(db, report, workbook);
+async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, target: ImportTarget, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
+  const disagreement = await disagreementOf(db, report, workbook, target.schoolsByName);
   if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
   const identity = report.identity;
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
@@ -189,7 +194,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   const read = readReport(workbook, form);
   if (!read.ok) return rejected(null, read.error);
   const report = asReport ? { ...read.report, identity } : read.report;
-  const recognised = await recognise(db, report, workbook, choice);
+  const recognised = await recognise(db, report, workbook, target, choice);
   if ('refusal' in recognised) return recognised.refusal;
   const { school, chosen: chosenSchool } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });

@@ -13,7 +13,8 @@ import type { Workbook } from '../excel/workbook.ts';
 import type { Verdict } from './report-store.ts';
 import { schoolFromRow } from './schools.ts';
 
-export const sameName = (a: string, b: string) => a.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim() === b.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
+const nameKey = (name: string) => name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
+export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
   const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
@@ -28,12 +29,22 @@ export interface Disagreement {
 
 const namesOf = (school: School) => [school.shortName, school.nameRu, school.nameKk, `${school.nameRu} / ${school.nameKk}`].filter(Boolean);
 
+/** The registry's schools by each of their names (as sameName compares them), read once per batch of files. */
+export type SchoolsByName = Map<string, School>;
+
+export async function schoolsByName(db: Kysely<Database>): Promise<SchoolsByName> {
+  const byName: SchoolsByName = new Map();
+  for (const school of (await db.selectFrom('schools').selectAll().orderBy('id').execute()).map(schoolFromRow)) {
+    for (const name of namesOf(school)) if (!byName.has(nameKey(name))) byName.set(nameKey(name), school);
+  }
+  return byName;
+}
+
 /** The registry school the header's name is, when that name is exactly another school's and not the identified one's. */
-async function schoolNamedInHeader(db: Kysely<Database>, report: ReadReport, identified: School | null): Promise<School | null> {
+function schoolNamedInHeader(report: ReadReport, identified: School | null, registry: SchoolsByName): School | null {
   const written = report.headerSchoolName;
   if (!written || (identified && namesOf(identified).some((name) => sameName(name, written)))) return null;
-  const rows = await db.selectFrom('schools').selectAll().execute();
-  return rows.map(schoolFromRow).find((school) => namesOf(school).some((name) => sameName(name, written))) ?? null;
+  return registry.get(nameKey(written)) ?? null;
 }
 
 /**
@@ -41,7 +52,7 @@ async function schoolNamedInHeader(db: Kysely<Database>, report: ReadReport, ide
  * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
  * file cannot be known from the file: it is never filed silently under either.
  */
-export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: Workbook): Promise<Disagreement | null> {
+export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: Workbook, registry: SchoolsByName): Promise<Disagreement | null> {
   const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
   const conflict = identityBinConflict(workbook);
   if (conflict) {
@@ -58,7 +69,7 @@ export async function disagreementOf(db: Kysely<Database>, report: ReadReport, w
     const params = { ...file, otherBin: headerBin, otherSchool: await label(headerBin, report.headerSchoolName), sheet: report.sheet, cell: report.headerBinCell ?? '' };
     return { refusal: issue('error', 'import.headerBinDisagrees', params, { sheet: report.sheet, cell: report.headerBinCell ?? undefined }), bins: [fileBin, headerBin] };
   }
-  const named = await schoolNamedInHeader(db, report, await findSchool(db, fileBin));
+  const named = schoolNamedInHeader(report, await findSchool(db, fileBin), registry);
   if (!named || named.bin === fileBin) return null;
   const params = { ...file, otherBin: named.bin, otherSchool: named.shortName, written: report.headerSchoolName, sheet: report.sheet, cell: report.headerSchoolCell ?? '' };
   return { refusal: issue('error', 'import.headerNameDisagrees', params, { sheet: report.sheet, cell: report.headerSchoolCell ?? undefined }), bins: [fileBin, named.bin] };
