@@ -29,7 +29,7 @@ function localeOf(module: Locale | { default: Locale }): Locale {
   return 'default' in module ? module.default : module;
 }
 
-/** antd's locale with our words for its expand links: its Kazakh one says «Жазу» («write») for «more». */
+/** antd's locale with our words for its expand links: its Kazakh one says the word for «write» where it means «more». */
 function withOurWords(locale: Locale, lng: UiLanguage): Locale {
   const t = tFor(lng);
   return {

@@ -33,7 +33,7 @@ function TextSettingItem({ field, max, lang, hintKey }: TextSettingProps) {
   );
 }
 
-/** The БИН check's reason at the field itself, as the server would refuse it; a blank БИН is allowed. */
+/** The BIN check's reason at the field itself, as the server would refuse it; a blank BIN is allowed. */
 function binAtField(value: string | undefined, t: TFunction): Promise<void> {
   const bin = value?.trim() ?? '';
   const problem = bin === '' ? null : checkBin(bin);

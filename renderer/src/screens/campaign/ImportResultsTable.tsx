@@ -26,7 +26,7 @@ interface Props {
   onAddSchool: (row: BatchRow) => void;
   /** Accepts a file that names two schools as the report of the one chosen. */
   onChooseSchool: (row: BatchRow, bin: string) => void;
-  /** The row and БИН being accepted as, while the call runs. */
+  /** The row and BIN being accepted as, while the call runs. */
   choosing: { key: number; bin: string } | null;
 }
 

@@ -1,5 +1,5 @@
 // A file refused because it names two schools (its template's identification and its header disagree): one button
-// per school, «Принять как отчёт школы X», so the specialist decides whose report it is ('reports.acceptAs').
+// per school, «accept as the report of school X» (ui.import.acceptAs), so the specialist decides whose report it is ('reports.acceptAs').
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { FileIssue } from '../../../../shared/messages.ts';
 
 interface Props {
   errors: FileIssue[];
-  /** The БИН being accepted as, while its call runs. */
+  /** The BIN being accepted as, while its call runs. */
   busyBin: string | null;
   onChoose: (bin: string) => void;
 }
