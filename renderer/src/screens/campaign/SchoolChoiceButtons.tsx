@@ -1,5 +1,6 @@
 // A file refused because it names two schools (its template's identification and its header disagree): one button
-// per school, «accept as the report of school X» (ui.import.acceptAs), so the specialist decides whose report it is ('reports.acceptAs').
+// per school, «accept as the report of school X» (ui.import.acceptAs), so the specialist decides whose report it is
+// ('reports.acceptAs').
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
