@@ -54,8 +54,11 @@ function ensureMigrationTables(raw: BetterSqlite3.Database): void {
   `);
 }
 
-/** Applies the pending migrations in order, each with its record in one transaction; returns the names applied. */
-export function migrate(raw: BetterSqlite3.Database, dir: string, file: string): string[] {
+/**
+ * Applies the pending migrations in order, each with its record in one transaction; returns the names applied.
+ * `upTo` stops after that many migrations (a database as an older release left it, to compare a restored copy with).
+ */
+export function migrate(raw: BetterSqlite3.Database, dir: string, file: string, upTo = Number.POSITIVE_INFINITY): string[] {
   const names = migrationNames(dir);
   refuseNewerDatabase(raw, names, file);
   ensureMigrationTables(raw);
@@ -65,12 +68,13 @@ export function migrate(raw: BetterSqlite3.Database, dir: string, file: string):
     throw new Error(`corrupted migrations: ${pending[0]} was never applied, but ${executed[executed.length - 1]} was`);
   }
   const record = raw.prepare(`INSERT INTO "${MIGRATION_TABLE}" ("name", "timestamp") VALUES (?, ?)`);
-  for (const name of pending) {
+  const applied = pending.filter((name) => names.indexOf(name) < upTo);
+  for (const name of applied) {
     const sql = readFileSync(path.join(dir, `${name}.sql`), 'utf8');
     raw.transaction(() => {
       raw.exec(sql);
       record.run(name, new Date().toISOString());
     })();
   }
-  return pending;
+  return applied;
 }

@@ -1,17 +1,14 @@
 // The checks of a file offered for a restore, in a process of its own that main/db/restore-check.ts starts and kills
 // after its time bound. The file is read into memory (no handle on it stays open) and nothing its own SQL says — a view,
 // a trigger, a CHECK — runs before its schema is proven to be the one Jinaq's migrations build at its version.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseContents } from '../../shared/backups.ts';
 import type { ApiErrorCode } from '../../shared/api.ts';
 import type { MessageParams } from '../../shared/messages.ts';
 import { AppError } from '../errors.ts';
 import { openSqlite } from './connection.ts';
-import { executedMigrationNames, MIGRATION_TABLE, migrationNames, refuseNewerDatabase } from './migrate.ts';
-import { openDatabase } from './open.ts';
+import { executedMigrationNames, migrate, MIGRATION_TABLE, migrationNames, refuseNewerDatabase } from './migrate.ts';
 import { schemaDifferences, type SchemaDifference } from './schema-check.ts';
 
 export interface CheckRequest {
@@ -49,20 +46,13 @@ function recordedMigrations(candidate: BetterSqlite3.Database, known: string[], 
 }
 
 /** A database in memory with the first `count` migrations, built by the real migrations. */
-async function withMigrated<T>(migrationsDir: string, count: number, use: (raw: BetterSqlite3.Database) => T): Promise<T> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'jinaq-schema-'));
+function withMigrated<T>(migrationsDir: string, count: number, use: (raw: BetterSqlite3.Database) => T): T {
+  const fresh = openSqlite(':memory:');
   try {
-    for (const name of migrationNames(migrationsDir).slice(0, count)) {
-      writeFileSync(path.join(dir, `${name}.sql`), readFileSync(path.join(migrationsDir, `${name}.sql`)));
-    }
-    const fresh = await openDatabase(':memory:', { migrationsDir: dir });
-    try {
-      return use(fresh.raw);
-    } finally {
-      await fresh.close();
-    }
+    migrate(fresh, migrationsDir, ':memory:', count);
+    return use(fresh);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    fresh.close();
   }
 }
 
@@ -95,7 +85,7 @@ async function inspect({ file, shownName, migrationsDir }: CheckRequest): Promis
     const known = migrationNames(migrationsDir);
     const executed = recordedMigrations(candidate, known, shownName);
     refuseDifferences(skippedMigrations(executed, known), shownName);
-    refuseDifferences(await withMigrated(migrationsDir, executed.length, (expected) => schemaDifferences(expected, candidate)), shownName);
+    refuseDifferences(withMigrated(migrationsDir, executed.length, (expected) => schemaDifferences(expected, candidate)), shownName);
     // Only now is the file's SQL known to be Jinaq's own: its CHECKs and index expressions may run.
     if (candidate.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('invalid_input', 'backup.damaged', { file: shownName });
     return contentsOf(candidate);
