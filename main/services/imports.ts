@@ -63,8 +63,6 @@ function refuse(schoolBin: string | null, error: FileIssue, school: School | nul
   return { refusal: rejected(schoolBin, error, school) };
 }
 
-export { findSchool };
-
 /** What a batch of files is judged against, read once per batch. */
 export interface ImportTarget {
   campaign: Campaign;
