@@ -352,7 +352,7 @@ export default {
     returnedHint: 'Schools whose latest file was returned for revision: a corrected one is awaited',
     rejected: 'Schools with a rejected file',
     rejectedHint: 'The school\'s latest file was rejected and not returned to it for revision: click to see the list',
-    rejectedStray: 'Also files with no school: {{count}}',
+    rejectedStray: '$t(ui.dashboard.rejectedHint). Also files with no school: {{count}}',
     rejectedList: {
       title: 'Rejected files',
       schools: 'Schools whose latest file was rejected',

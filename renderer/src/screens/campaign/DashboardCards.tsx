@@ -63,7 +63,7 @@ function DaysLeft({ dueOn, today }: { dueOn: string; today: string }) {
 
 function rejectedHint(t: TFunction, rejected: OpenRejections | undefined): string {
   const stray = rejected?.unattributed.length ?? 0;
-  return stray > 0 ? `${t('ui.dashboard.rejectedHint')}. ${t('ui.dashboard.rejectedStray', { count: stray })}` : t('ui.dashboard.rejectedHint');
+  return stray > 0 ? t('ui.dashboard.rejectedStray', { count: stray }) : t('ui.dashboard.rejectedHint');
 }
 
 export function DashboardCards({ summary, returned, rejected, onOpenRejected, today }: Props) {
