@@ -1,8 +1,7 @@
-// The handler table: every method of shared/api.ts, implemented by calling services.
+// The handler table: every method of shared/api/, implemented by calling services, in the order of the domains.
 // A missing or extra handler is a compile error; every input is validated before a handler sees it.
 import type { Kysely } from 'kysely';
-import { apiInputs, type ApiArgs, type ApiError, type ApiName, type ApiOutput, type ApiResult } from '../shared/api.ts';
-import type { FormDefinition } from '../shared/forms/types.ts';
+import { api, isApiName, type ApiArgs, type ApiError, type ApiName, type ApiOutput, type ApiResult } from '../shared/api/index.ts';
 import type { Database } from './db/schema.ts';
 import { CallGate } from './call-gate.ts';
 import { AppError } from './errors.ts';
@@ -55,42 +54,34 @@ function fromBase64(base64: string): Uint8Array {
 }
 
 export const handlers: Handlers = {
+  // settings
   'settings.get': (_args, { db }) => getSettings(db),
   'settings.update': (args, { db }) => updateSettings(db, args),
+  // schools
   'schools.list': (args, { db }) => listSchools(db, args.includeClosed),
   'schools.create': (args, { db }) => createSchool(db, args),
   'schools.update': ({ id, ...fields }, { db }) => updateSchool(db, id, fields),
   'schools.setActive': (args, { db }) => setSchoolActive(db, args.id, args.active),
   'schools.importRegistry': ({ file }, { db }) => importRegistry(db, fromBase64(file.base64), file.name),
-  'schools.saveRegistryTemplate': async (_args, { platform }) => platform.saveFiles(await buildRegistryTemplate()),
+  // campaigns
   'campaigns.list': (_args, { db }) => listCampaigns(db),
-  'firstSteps.get': (_args, { db }) => firstSteps(db),
+  'campaigns.firstSteps': (_args, { db }) => firstSteps(db),
   'campaigns.create': (args, { db }) => createCampaign(db, args.kind, args.year),
   'campaigns.update': ({ id, ...changes }, { db }) => updateCampaign(db, id, changes),
-  'templates.save': async (args, { db, platform }) => {
-    const outcome = await platform.saveFiles(await buildTemplates(db, args.campaignId));
-    if (outcome.kind !== 'cancelled') await noteTemplatesSaved(db, args.campaignId);
-    return outcome;
+  'campaigns.setForm': (args, { db }) => setCampaignForm(db, args.id, args.formVersion),
+  // forms
+  'forms.list': (_args, { db }) => listForms(db),
+  'forms.get': (args, { db }) => getFormRecord(db, args.id, args.version),
+  'forms.copy': (args, { db }) => copyForm(db, args.id, args.version),
+  'forms.save': (args, { db }) => saveForm(db, args.form),
+  'forms.delete': async (args, { db }) => {
+    await deleteForm(db, args.id, args.version);
+    return listForms(db);
   },
-  'reports.import': (args, { db }) =>
-    importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) })), { dryRun: args.dryRun }),
-  'reports.saveResults': async (args, { platform }) => platform.saveFiles(await buildResultsFile(args.campaignId, args.outcomes, args.lang, args.checkedOnly)),
-  'reports.versions': (args, { db }) => listVersions(db, args.campaignId, args.schoolId),
-  'reports.restore': (args, { db }) => restoreVersion(db, args.campaignId, args.reportId),
-  'reports.return': (args, { db }) => returnForRevision(db, args.campaignId, args.importId),
-  'reports.enter': (args, { db }) => enterReport(db, args.campaignId, args.schoolId, args.values, { dryRun: args.dryRun }),
-  'reports.audit': (args, { db }) => listAudit(db, args.campaignId, args.schoolId),
-  'reports.history': (args, { db }) => importHistory(db, args.campaignId),
-  'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
-  'reports.acceptAs': (args, { db }) => acceptAsSchool(db, args.campaignId, { importId: args.importId, bin: args.bin }),
-  'imports.dismiss': async (args, { db }) => {
-    await dismissImport(db, args.campaignId, args.importId);
-    return importHistory(db, args.campaignId);
-  },
-  'templates.saveBlank': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
-  'summary.get': (args, { db }) => getSummary(db, args.campaignId),
-  'summary.save': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId, undefined, args.lang)),
+  'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
+  // plans
   'plans.get': (args, { db }) => getPlan(db, args.campaignId),
+  'plans.execution': (args, { db }) => getPlanExecution(db, args.campaignId, args.today),
   'plans.saveItem': ({ campaignId, id, ...item }, { db }) => savePlanItem(db, campaignId, id, item),
   'plans.deleteItem': (args, { db }) => deletePlanItem(db, args.campaignId, args.id),
   'plans.moveItem': (args, { db }) => movePlanItem(db, args.campaignId, args.id, args.direction),
@@ -99,21 +90,38 @@ export const handlers: Handlers = {
   'plans.updateHeader': ({ campaignId, ...header }, { db }) => updatePlanHeader(db, campaignId, header),
   'plans.setOwnExecution': (args, { db }) => setOwnExecution(db, args.campaignId, args.id, args.status, args.note),
   'plans.import': ({ campaignId, file }, { db }) => importPlan(db, campaignId, { name: file.name, bytes: fromBase64(file.base64) }),
-  'plans.save': async (args, { db, platform }) => platform.saveFiles(await buildPlanWorkbook(db, args.campaignId, args.lang)),
-  'plans.execution': (args, { db }) => getPlanExecution(db, args.campaignId, args.today),
   'plans.setExecution': ({ campaignId, itemId, schoolId, ...fields }, { db }) => setExecution(db, campaignId, itemId, schoolId, fields),
-  'plans.saveExecutionReport': async (args, { db, platform }) => platform.saveFiles(await buildExecutionReport(db, args.campaignId, args.lang)),
-  'campaigns.setForm': (args, { db }) => setCampaignForm(db, args.id, args.formVersion),
-  'forms.list': (_args, { db }) => listForms(db),
-  'forms.get': (args, { db }) => getFormRecord(db, args.id, args.version),
-  'forms.copy': (args, { db }) => copyForm(db, args.id, args.version),
-  'forms.save': (args, { db }) => saveForm(db, args.form as FormDefinition),
-  'forms.delete': async (args, { db }) => {
-    await deleteForm(db, args.id, args.version);
-    return listForms(db);
+  // reports
+  'reports.history': (args, { db }) => importHistory(db, args.campaignId),
+  'reports.versions': (args, { db }) => listVersions(db, args.campaignId, args.schoolId),
+  'reports.audit': (args, { db }) => listAudit(db, args.campaignId, args.schoolId),
+  'reports.import': (args, { db }) =>
+    importReports(db, args.campaignId, args.files.map((file) => ({ name: file.name, bytes: fromBase64(file.base64) })), { dryRun: args.dryRun }),
+  'reports.reimport': (args, { db }) => reimportStored(db, args.campaignId, args.importIds),
+  'reports.acceptAs': (args, { db }) => acceptAsSchool(db, args.campaignId, { importId: args.importId, bin: args.bin }),
+  'reports.dismiss': async (args, { db }) => {
+    await dismissImport(db, args.campaignId, args.importId);
+    return importHistory(db, args.campaignId);
   },
-  'forms.export': async (args, { db, platform }) => platform.saveFiles(await buildFormFile(db, args.id, args.version)),
-  'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
+  'reports.restore': (args, { db }) => restoreVersion(db, args.campaignId, args.reportId),
+  'reports.return': (args, { db }) => returnForRevision(db, args.campaignId, args.importId),
+  'reports.enter': (args, { db }) => enterReport(db, args.campaignId, args.schoolId, args.values, { dryRun: args.dryRun }),
+  // summary
+  'summary.get': (args, { db }) => getSummary(db, args.campaignId),
+  // exports: files for the user to save
+  'exports.templates': async (args, { db, platform }) => {
+    const outcome = await platform.saveFiles(await buildTemplates(db, args.campaignId));
+    if (outcome.kind !== 'cancelled') await noteTemplatesSaved(db, args.campaignId);
+    return outcome;
+  },
+  'exports.blankTemplate': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
+  'exports.summary': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId, undefined, args.lang)),
+  'exports.plan': async (args, { db, platform }) => platform.saveFiles(await buildPlanWorkbook(db, args.campaignId, args.lang)),
+  'exports.executionReport': async (args, { db, platform }) => platform.saveFiles(await buildExecutionReport(db, args.campaignId, args.lang)),
+  'exports.importResults': async (args, { platform }) => platform.saveFiles(await buildResultsFile(args.campaignId, args.outcomes, args.lang, args.checkedOnly)),
+  'exports.form': async (args, { db, platform }) => platform.saveFiles(await buildFormFile(db, args.id, args.version)),
+  'exports.registryTemplate': async (_args, { platform }) => platform.saveFiles(await buildRegistryTemplate()),
+  // backups
   'backups.list': async (_args, { session }) => session.list(),
   'backups.create': async (_args, { session, platform }) => {
     const copy = await session.copyForUser();
@@ -125,10 +133,6 @@ export const handlers: Handlers = {
 
 /** Methods that replace the database file: they wait for the calls using it and run alone. */
 const REPLACE_DATABASE: ReadonlySet<ApiName> = new Set(['backups.restore', 'backups.restoreFile']);
-
-function isApiName(name: string): name is ApiName {
-  return Object.hasOwn(apiInputs, name);
-}
 
 function errorOf(error: unknown, databaseFile: string): ApiError {
   if (error instanceof AppError) return { code: error.code, message: { key: error.key, params: error.params } };
@@ -143,7 +147,7 @@ function errorOf(error: unknown, databaseFile: string): ApiError {
 export async function dispatch(ctx: ApiContext, name: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isApiName(name)) return { ok: false, error: { code: 'unknown_method', message: { key: 'api.unknownMethod', params: { name } } } };
   // No input at all is {}; null, a number, a string or an array is an input of the wrong type.
-  const parsed = apiInputs[name].safeParse(input === undefined ? {} : input);
+  const parsed = api[name].input.safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
     return { ok: false, error: { code: 'invalid_input', message: { key: 'api.invalidInput', params: { details } }, details: parsed.error.issues } };

@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFile
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
-import { CAMPAIGN_KINDS, type CampaignKind, type ImportOutcome } from '../shared/domain.ts';
+import { api, type ApiArgs, type ApiName } from '../shared/api/index.ts';
+import type { ImportOutcome } from '../shared/domain.ts';
 import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
 import { MAX_FILE_BYTES } from '../shared/imports.ts';
 import type { FileIssue } from '../shared/messages.ts';
@@ -22,7 +23,7 @@ import { importRegistry, listSchools } from './services/schools.ts';
 import { getSummary } from './services/summary.ts';
 import { buildPlanWorkbook, importPlan } from './services/plan-files.ts';
 import { getPlan } from './services/plans.ts';
-import { PLAN_LANGUAGES, type PlanLanguage } from '../shared/plans/model.ts';
+import type { PlanLanguage } from '../shared/plans/model.ts';
 import { formatDeadline } from '../shared/plans/deadlines.ts';
 import { formatExecutors } from '../shared/plans/executors.ts';
 import type { Plan } from '../shared/plans/model.ts';
@@ -71,6 +72,27 @@ function required(command: Command, option: 'out' | 'campaign' | 'kind' | 'year'
   const value = command.options[option];
   if (!value) throw new UsageError(command.t('messages.cli.missingOption', { option }));
   return value;
+}
+
+/** The CLI option that carries each input field of the API methods the commands stand for. */
+const OPTION_OF_FIELD: Record<string, keyof Options> = { campaignId: 'campaign', id: 'form', kind: 'kind', year: 'year', version: 'version', lang: 'lang' };
+
+/**
+ * Option values checked by the input schema of the API method the command stands for (shared/api/), so the
+ * command line accepts exactly what the app does; the first bad value is a usage error naming its option.
+ */
+function checked<K extends ApiName>(command: Command, method: K, input: Record<string, unknown>): ApiArgs<K> {
+  const parsed = api[method].input.safeParse(input);
+  if (parsed.success) return parsed.data as ApiArgs<K>;
+  const field = String(parsed.error.issues[0].path[0]);
+  const option = OPTION_OF_FIELD[field] ?? field;
+  throw new UsageError(command.t('messages.cli.badOption', { option, value: String(command.options[option as keyof Options] ?? input[field]) }));
+}
+
+/** A whole number from an option, or the text itself (for the schema to refuse). */
+function numberOption(command: Command, option: 'year' | 'version'): number | string {
+  const value = required(command, option);
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function writeSaved(command: Command, request: SaveRequest, target: string, asFolder: boolean): void {
@@ -226,11 +248,8 @@ async function runCampaign(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'create') {
-    const kind = required(command, 'kind');
-    const year = Number(required(command, 'year'));
-    if (!(CAMPAIGN_KINDS as readonly string[]).includes(kind)) throw new UsageError(t('messages.cli.badOption', { option: 'kind', value: kind }));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(t('messages.cli.badOption', { option: 'year', value: command.options.year }));
-    const campaign = await createCampaign(database.db, kind as CampaignKind, year);
+    const { kind, year } = checked(command, 'campaigns.create', { kind: required(command, 'kind'), year: numberOption(command, 'year') });
+    const campaign = await createCampaign(database.db, kind, year);
     io.out(campaign.id);
     return EXIT_OK;
   }
@@ -287,9 +306,7 @@ function printPlan(command: Command, plan: Plan): void {
 
 /** The language of a document the command writes (`export --lang kk|ru|both`): both when not given. */
 function documentLanguage(command: Command): PlanLanguage {
-  const lang = command.options.lang ?? 'both';
-  if (!(PLAN_LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(command.t('messages.cli.badOption', { option: 'lang', value: lang }));
-  return lang as PlanLanguage;
+  return checked(command, 'exports.plan', { campaignId: required(command, 'campaign'), lang: command.options.lang }).lang;
 }
 
 async function runPlan(command: Command): Promise<number> {
@@ -303,9 +320,7 @@ async function runPlan(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'export') {
-    const lang = command.options.lang ?? 'both';
-    if (!(PLAN_LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(t('messages.cli.badOption', { option: 'lang', value: lang }));
-    writeSaved(command, await buildPlanWorkbook(database.db, campaignId, lang as PlanLanguage), required(command, 'out'), false);
+    writeSaved(command, await buildPlanWorkbook(database.db, campaignId, documentLanguage(command)), required(command, 'out'), false);
     return EXIT_OK;
   }
   if (sub === 'import' && file) {
@@ -328,9 +343,8 @@ async function runForms(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'export') {
-    const version = Number(required(command, 'version'));
-    if (!Number.isInteger(version) || version < 1) throw new UsageError(t('messages.cli.badOption', { option: 'version', value: command.options.version }));
-    writeSaved(command, await buildFormFile(database.db, required(command, 'form'), version), required(command, 'out'), false);
+    const { id, version } = checked(command, 'exports.form', { id: required(command, 'form'), version: numberOption(command, 'version') });
+    writeSaved(command, await buildFormFile(database.db, id, version), required(command, 'out'), false);
     return EXIT_OK;
   }
   if (sub === 'import' && file) {

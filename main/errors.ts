@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../shared/api.ts';
+import type { ApiErrorCode } from '../shared/api/index.ts';
 import type { MessageParams } from '../shared/messages.ts';
 
 /** An error a user can act on: a code for programs and a message key for people. */

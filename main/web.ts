@@ -13,7 +13,7 @@ import { consoleLanguage } from './cli-lang.ts';
 import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
 import { DatabaseSession } from './db/session.ts';
 import { MAX_BACKUP_BASE64 } from '../shared/backups.ts';
-import type { ApiResult } from '../shared/api.ts';
+import type { ApiResult } from '../shared/api/index.ts';
 import { logError } from './error-log.ts';
 import { AppError } from './errors.ts';
 import { checkedDatabasePath } from './paths.ts';

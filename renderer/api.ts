@@ -1,6 +1,6 @@
-// The renderer's only way to the main process: the typed contract of shared/api.ts,
+// The renderer's only way to the main process: the typed contract of shared/api/
 // over the Electron preload when it is there and over HTTP (browser mode) otherwise.
-import type { ApiError, ApiInput, ApiName, ApiOutput, ApiResult } from '../shared/api.ts';
+import type { ApiError, ApiInput, ApiName, ApiOutput, ApiResult } from '../shared/api/index.ts';
 import type { SaveOutcome } from '../shared/domain.ts';
 
 interface JinaqBridge {

@@ -14,7 +14,7 @@ export interface RuleOperand {
 }
 
 const LABEL_LENGTH = 60;
-// A param of a stored message holds at most 2000 characters (shared/api.ts); past that the labels are left out.
+// A param of a stored message holds at most 2000 characters (shared/api/inputs.ts); past that the labels are left out.
 const OPERANDS_LENGTH = 2000;
 
 /** A long label cut at a word boundary near `max` characters, with «…». */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseContents } from '../../shared/backups.ts';
-import type { ApiErrorCode } from '../../shared/api.ts';
+import type { ApiErrorCode } from '../../shared/api/index.ts';
 import type { MessageParams } from '../../shared/messages.ts';
 import { AppError } from '../errors.ts';
 import { openSqlite } from './connection.ts';

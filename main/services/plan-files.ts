@@ -1,7 +1,7 @@
 // A campaign's plan as files: the plan the head approves and prints, a plan imported from a workbook, and the
 // report on the plan's execution.
 import type { Kysely } from 'kysely';
-import type { PlanImportResult } from '../../shared/api.ts';
+import type { PlanImportResult } from '../../shared/plans/model.ts';
 import type { PlanLanguage } from '../../shared/plans/model.ts';
 import { localIsoDate } from '../../shared/dates.ts';
 import { issue } from '../../shared/messages.ts';

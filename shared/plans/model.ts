@@ -1,5 +1,6 @@
 // A campaign's plan and its execution as the API carries them.
 import type { Bilingual } from '../forms/types.ts';
+import type { FileIssue } from '../messages.ts';
 import type { Deadline, Executor, PlanPreambleLine } from './types.ts';
 
 export const EXECUTION_STATUSES = ['not_started', 'done', 'not_done'] as const;
@@ -88,4 +89,12 @@ export interface PlanExecution {
   /** One entry per item and school it is handed to. */
   entries: ExecutionEntry[];
   items: ItemProgress[];
+}
+
+/** A plan read from a workbook replaces the campaign's plan only when the whole file is right. */
+export interface PlanImportResult {
+  replaced: boolean;
+  items: number;
+  problems: FileIssue[];
+  plan: Plan;
 }

@@ -122,7 +122,7 @@ test('the school form marks the БИН as required', async ({ page }) => {
 });
 
 test('a blank template\'s «ru / kk» school name goes into the Russian and Kazakh fields of the school to add', async ({ page }) => {
-  const blank = await api<{ file: { base64: string } }>(server, 'templates.saveBlank', { campaignId: CAMPAIGN });
+  const blank = await api<{ file: { base64: string } }>(server, 'exports.blankTemplate', { campaignId: CAMPAIGN });
   const newBin = validBins('1910500', 1)[0];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fillTemplate(Buffer.from(blank.file.base64, 'base64'), ZABOTA_VALID)) as unknown as ArrayBuffer);

@@ -165,9 +165,9 @@ export async function api<T>(server: Server, name: string, input: unknown): Prom
   return result.value;
 }
 
-/** A campaign's templates as templates.save makes them (one ZIP), unpacked: file name → workbook bytes. */
+/** A campaign's templates as exports.templates makes them (one ZIP), unpacked: file name → workbook bytes. */
 export async function schoolTemplates(server: Server, campaignId: string): Promise<Record<string, Uint8Array>> {
-  const saved = await api<{ kind: string; file: { name: string; base64: string } }>(server, 'templates.save', { campaignId });
+  const saved = await api<{ kind: string; file: { name: string; base64: string } }>(server, 'exports.templates', { campaignId });
   return unzipSync(new Uint8Array(Buffer.from(saved.file.base64, 'base64')));
 }
 

@@ -52,7 +52,7 @@ test.beforeAll(async () => {
   ];
   await api(server, 'reports.import', { campaignId: zabota.id, files: reports });
 
-  const blank = await api<{ file: { base64: string } }>(server, 'templates.saveBlank', { campaignId: zabota.id });
+  const blank = await api<{ file: { base64: string } }>(server, 'exports.blankTemplate', { campaignId: zabota.id });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fillTemplate(Buffer.from(blank.file.base64, 'base64'), ZABOTA_VALID)) as unknown as ArrayBuffer);
   workbook.worksheets[0].getCell('B3').value = 'КГУ «Школа-лицей № 7 имени Габита Мусрепова» отдела образования';

@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult } from '../../shared/api.ts';
+import type { ApiResult } from '../../shared/api/index.ts';
 import type { SaveOutcome } from '../../shared/domain.ts';
 import { createApiContext, dispatch, type ApiContext } from '../../main/api.ts';
 import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';

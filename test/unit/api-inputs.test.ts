@@ -1,11 +1,11 @@
 // Every API method against inputs of the wrong type and of the wrong size, found by walking its zod schema:
 // the whole input of the wrong type, each field of the wrong type, each string, list and map one element too
-// long, a 30 MB string, unknown method names and prototype-pollution payloads. Methods added to shared/api.ts
+// long, a 30 MB string, unknown method names and prototype-pollution payloads. Methods added to shared/api/
 // later are covered without touching this file; a string, list or map without a maximum fails it by its path.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiInputs, type ApiName } from '../../shared/api.ts';
+import { api, type ApiName } from '../../shared/api/index.ts';
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { apiContextFor, tempDatabase } from '../helpers/db.ts';
 
@@ -48,7 +48,7 @@ function checkValue(schema: Schema, check: 'max_length' | 'min_length'): number 
   return check === 'max_length' ? found?.maximum : found?.minimum;
 }
 
-/** A map's largest number of keys: zod has no max for records, so shared/api.ts keeps it in the schema's metadata. */
+/** A map's largest number of keys: zod has no max for records, so shared/api/inputs.ts keeps it in the schema's metadata. */
 function maxKeys(schema: Schema): number | undefined {
   const meta = z.globalRegistry.get(schema) as { maxKeys?: unknown } | undefined;
   return typeof meta?.maxKeys === 'number' ? meta.maxKeys : undefined;
@@ -152,8 +152,8 @@ function setAt(input: unknown, path: Path, value: unknown): unknown {
   return container;
 }
 
-const METHODS = Object.keys(apiInputs) as ApiName[];
-const schemaOf = (name: ApiName) => apiInputs[name] as unknown as Schema;
+const METHODS = Object.keys(api) as ApiName[];
+const schemaOf = (name: ApiName) => api[name].input as unknown as Schema;
 const plans = METHODS.map((name) => {
   const fields: Field[] = [];
   const bounds: Bound[] = [];

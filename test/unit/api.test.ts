@@ -126,7 +126,7 @@ describe('dispatch: values and errors', () => {
   });
 
   it('imports a registry sent as base64', async () => {
-    const template = downloaded(await callApi<SaveOutcome>(ctx, 'schools.saveRegistryTemplate', {}));
+    const template = downloaded(await callApi<SaveOutcome>(ctx, 'exports.registryTemplate', {}));
     expect(template.name).toBe('jinaq-schools.xlsx');
     const workbook = await readWorkbook(template.bytes);
     workbook.worksheets[0].addRow([validBin(1), 'КГУ «СОШ №1»', '', 'СОШ №1']);
@@ -147,9 +147,9 @@ describe('dispatch: files in browser mode', () => {
     return schools;
   }
 
-  it('templates.save gives one .zip download with one .xlsx per active school', async () => {
+  it('exports.templates gives one .zip download with one .xlsx per active school', async () => {
     const schools = await setUp();
-    const outcome = await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: 'zabota-2027' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'exports.templates', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 2 });
     const { name, bytes } = downloaded(outcome);
     expect(name).toBe('zabota-2027-templates.zip');
@@ -162,19 +162,19 @@ describe('dispatch: files in browser mode', () => {
     }
   });
 
-  it('templates.save with a single active school gives the .xlsx itself', async () => {
+  it('exports.templates with a single active school gives the .xlsx itself', async () => {
     const schools = await setUp();
     await callApi(ctx, 'schools.setActive', { id: schools[1].id, active: false });
-    const outcome = await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: 'zabota-2027' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'exports.templates', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 1 });
     const { name, bytes } = downloaded(outcome);
     expect(name).toBe('Школа №1 - zabota-2027.xlsx');
     expect((await readWorkbook(bytes)).getWorksheet(IDENTITY_SHEET)!.getCell('B4').value).toBe(schools[0].bin);
   });
 
-  it('summary.save gives a single .xlsx download', async () => {
+  it('exports.summary gives a single .xlsx download', async () => {
     await setUp();
-    const outcome = await callApi<SaveOutcome>(ctx, 'summary.save', { campaignId: 'zabota-2027' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'exports.summary', { campaignId: 'zabota-2027' });
     expect(outcome).toMatchObject({ kind: 'download', count: 1 });
     const { name, bytes } = downloaded(outcome);
     expect(name).toMatch(/^zabota-2027-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -184,17 +184,17 @@ describe('dispatch: files in browser mode', () => {
     ]);
   });
 
-  it('summary.save writes the language asked for', async () => {
+  it('exports.summary writes the language asked for', async () => {
     await setUp();
-    const outcome = await callApi<SaveOutcome>(ctx, 'summary.save', { campaignId: 'zabota-2027', lang: 'ru' });
+    const outcome = await callApi<SaveOutcome>(ctx, 'exports.summary', { campaignId: 'zabota-2027', lang: 'ru' });
     const { name, bytes } = downloaded(outcome);
     expect(name).toMatch(/^zabota-2027-summary-ru-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect((await readWorkbook(bytes)).worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['Свод', 'По школам', 'Полнота', 'Исполнение плана']);
-    expect(await apiFailure(ctx, 'summary.save', { campaignId: 'zabota-2027', lang: 'en' })).toMatchObject({ code: 'invalid_input' });
+    expect(await apiFailure(ctx, 'exports.summary', { campaignId: 'zabota-2027', lang: 'en' })).toMatchObject({ code: 'invalid_input' });
   });
 
-  it('templates.save for a campaign that does not exist is not_found', async () => {
-    expect(await apiFailure(ctx, 'templates.save', { campaignId: 'zabota-2030' })).toEqual({
+  it('exports.templates for a campaign that does not exist is not_found', async () => {
+    expect(await apiFailure(ctx, 'exports.templates', { campaignId: 'zabota-2030' })).toEqual({
       code: 'not_found', message: { key: 'campaigns.notFound', params: { id: 'zabota-2030' } },
     });
   });

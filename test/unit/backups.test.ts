@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../shared/api.ts';
+import type { ApiResult } from '../../shared/api/index.ts';
 import type { BackupList, RestoreResult } from '../../shared/backups.ts';
 import type { SaveOutcome } from '../../shared/domain.ts';
 import { createApiContext, dispatch } from '../../main/api.ts';

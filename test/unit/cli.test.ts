@@ -87,6 +87,9 @@ describe('jinaq CLI', () => {
     expect((await jinaq('frobnicate')).code).toBe(EXIT_USAGE);
     expect((await jinaq('campaign', 'create', '--kind', 'zabota')).err).toBe('Не указан параметр --year');
     expect((await jinaq('campaign', 'create', '--kind', 'nope', '--year', '2027')).code).toBe(EXIT_USAGE);
+    // The same bounds as the app's (the method's input schema): a year the app would refuse is a usage error naming --year.
+    expect(await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2101')).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining('--year') });
+    expect(await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '20x7')).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining('20x7') });
     expect((await jinaq('import', '--campaign', 'zabota-2027', '--bogus-flag')).code).toBe(EXIT_USAGE);
     expect((await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027')).code).toBe(EXIT_OK);
     const again = await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027');
@@ -181,6 +184,7 @@ describe('jinaq forms', () => {
     expect(refused.err).toContain('Форма не импортирована:');
     expect(refused.err).toContain('Файл не является файлом формы Jinaq: поле «form.version»');
     expect(await jinaq('forms', 'export', '--form', 'zabota', '--version', 'два', '--out', file)).toMatchObject({ code: EXIT_USAGE });
+    expect(await jinaq('forms', 'export', '--form', 'zabota', '--version', '1001', '--out', file)).toMatchObject({ code: EXIT_USAGE, err: expect.stringContaining('--version') });
   });
 });
 

@@ -90,7 +90,7 @@ beforeAll(async () => {
   });
 
   // School 1 fills its template: the text row, two publications, the plan item's execution; sent as «=1+1.xlsx».
-  const templates = workbooksOf(downloaded(await callApi<SaveOutcome>(ctx, 'templates.save', { campaignId: campaign.id })));
+  const templates = workbooksOf(downloaded(await callApi<SaveOutcome>(ctx, 'exports.templates', { campaignId: campaign.id })));
   const binOf = async (bytes: Uint8Array) => String((await readWorkbook(bytes)).worksheets[0].getCell(4, 2).value);
   const bins = await Promise.all(templates.map((t) => binOf(t.bytes)));
   const templateOf = (school: School) => templates[bins.indexOf(school.bin)];
@@ -119,16 +119,16 @@ beforeAll(async () => {
 
   // Every workbook the API writes…
   const save = async (label: string, name: string, input: unknown) => exports.set(label, workbooksOf(downloaded(await callApi<SaveOutcome>(ctx, name, input))));
-  await save('registry template', 'schools.saveRegistryTemplate', {});
+  await save('registry template', 'exports.registryTemplate', {});
   exports.set('templates', templates);
-  await save('blank template', 'templates.saveBlank', { campaignId: campaign.id });
+  await save('blank template', 'exports.blankTemplate', { campaignId: campaign.id });
   for (const lang of ['both', 'ru', 'kk']) {
-    await save(`summary ${lang}`, 'summary.save', { campaignId: campaign.id, lang });
-    await save(`plan ${lang}`, 'plans.save', { campaignId: campaign.id, lang });
-    await save(`execution ${lang}`, 'plans.saveExecutionReport', { campaignId: campaign.id, lang });
+    await save(`summary ${lang}`, 'exports.summary', { campaignId: campaign.id, lang });
+    await save(`plan ${lang}`, 'exports.plan', { campaignId: campaign.id, lang });
+    await save(`execution ${lang}`, 'exports.executionReport', { campaignId: campaign.id, lang });
   }
-  for (const lang of ['ru', 'kk', 'en']) await save(`results ${lang}`, 'reports.saveResults', { campaignId: campaign.id, lang, outcomes });
-  formJson = Buffer.from(downloaded(await callApi<SaveOutcome>(ctx, 'forms.export', { id: form.id, version: form.version })).bytes).toString('utf8');
+  for (const lang of ['ru', 'kk', 'en']) await save(`results ${lang}`, 'exports.importResults', { campaignId: campaign.id, lang, outcomes });
+  formJson = Buffer.from(downloaded(await callApi<SaveOutcome>(ctx, 'exports.form', { id: form.id, version: form.version })).bytes).toString('utf8');
 
   // …and every one the command line writes (on the same file, once the app has let go of it).
   await database.close();
@@ -321,7 +321,7 @@ describe('workbooks with text that starts like a formula', () => {
     });
   });
 
-  it('forms.export and jinaq forms export write the form as JSON, its texts as they were typed', () => {
+  it('exports.form and jinaq forms export write the form as JSON, its texts as they were typed', () => {
     const file = JSON.parse(formJson) as { format: string; form: { title: unknown; indicators: Array<{ code: string; label: unknown; unit?: unknown }> } };
     expect(file.format).toBe('jinaq-form');
     expect(file.form.title).toEqual({ ru: EQ, kk: AT });

@@ -59,7 +59,7 @@ describe('the rejected schools of the overview', () => {
     const [stray] = await importReports(database.db, CAMPAIGN, [{ name: 'registry.xlsx', bytes: Buffer.from('PK not a workbook') }]);
     const own = await send(0, BROKEN, 'first-bad.xlsx');
 
-    const history = await callApi<Awaited<ReturnType<typeof importHistory>>>(ctx, 'imports.dismiss', { campaignId: CAMPAIGN, importId: stray.importId });
+    const history = await callApi<Awaited<ReturnType<typeof importHistory>>>(ctx, 'reports.dismiss', { campaignId: CAMPAIGN, importId: stray.importId });
     const dismissed = history.find((r) => r.id === stray.importId);
     expect(dismissed?.state).toBe('dismissed');
     expect(dismissed?.dismissedAt).not.toBeNull();
@@ -67,7 +67,7 @@ describe('the rejected schools of the overview', () => {
     const kept = await database.db.selectFrom('imports').innerJoin('files', 'files.id', 'imports.file_id').select('files.size').where('imports.id', '=', stray.importId ?? 0).executeTakeFirst();
     expect(kept?.size).toBeGreaterThan(0);
 
-    const refused = await apiFailure(ctx, 'imports.dismiss', { campaignId: CAMPAIGN, importId: own.importId });
+    const refused = await apiFailure(ctx, 'reports.dismiss', { campaignId: CAMPAIGN, importId: own.importId });
     expect(refused.message.key).toBe('import.dismissOnlyStray');
     expect((await rejections()).schools.map((r) => r.file)).toEqual(['first-bad.xlsx']);
   });
@@ -76,7 +76,7 @@ describe('the rejected schools of the overview', () => {
 describe('the first steps', () => {
   it('ticks the district names, a school, a campaign, and templates saved — each when done', async () => {
     const ctx = apiContextFor(database);
-    const steps = () => callApi<Record<string, boolean>>(ctx, 'firstSteps.get', {});
+    const steps = () => callApi<Record<string, boolean>>(ctx, 'campaigns.firstSteps', {});
     expect(await steps()).toEqual({ settings: false, registry: false, campaign: false, templates: false });
     await updateSettings(database.db, { districtRu: 'г. Шахтинск' });
     expect((await steps()).settings).toBe(false);
@@ -84,7 +84,7 @@ describe('the first steps', () => {
     await createSchool(database.db, schoolFields(1));
     await createCampaign(database.db, 'zabota', 2027);
     expect(await steps()).toEqual({ settings: true, registry: true, campaign: true, templates: false });
-    await callApi(ctx, 'templates.save', { campaignId: CAMPAIGN });
+    await callApi(ctx, 'exports.templates', { campaignId: CAMPAIGN });
     expect((await steps()).templates).toBe(true);
   });
 });

@@ -144,7 +144,7 @@ describe('stored messages', () => {
 });
 
 describe('a rule over many rows', () => {
-  // A stored message's param holds at most 2000 characters (shared/api.ts): labels give way first, then the values.
+  // A stored message's param holds at most 2000 characters (shared/api/inputs.ts): labels give way first, then the values.
   function manyRows(count: number, label: string): FormDefinition {
     const codes = Array.from({ length: count }, (_, i) => `B${String(i + 1).padStart(3, '0')}`);
     return {

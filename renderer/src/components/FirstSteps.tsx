@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { CheckCircleFilled, RightCircleOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiName } from '../../../shared/api.ts';
+import type { ApiName } from '../../../shared/api/index.ts';
 import { FIRST_STEPS, type FirstStep } from '../../../shared/first-steps.ts';
 import { CALLED_EVENT } from '../../api.ts';
 import { routeHref, type Route } from './router.ts';
@@ -20,12 +20,12 @@ const STEP_ROUTE: Record<FirstStep, Route> = {
 
 /** The calls that may tick a step: the checklist reads again after each. */
 const STEP_CHANGES: ReadonlySet<ApiName> = new Set<ApiName>([
-  'settings.update', 'schools.create', 'schools.importRegistry', 'schools.setActive', 'campaigns.create', 'templates.save', 'backups.restore', 'backups.restoreFile',
+  'settings.update', 'schools.create', 'schools.importRegistry', 'schools.setActive', 'campaigns.create', 'exports.templates', 'backups.restore', 'backups.restoreFile',
 ]);
 
 export function FirstSteps() {
   const { t } = useTranslation();
-  const steps = useQuery('firstSteps.get', {});
+  const steps = useQuery('campaigns.firstSteps', {});
   const { reload } = steps;
   useEffect(() => {
     const onCalled = (event: Event) => {

@@ -1,6 +1,6 @@
 // Reads from the API and reads again on demand: the database is the truth, screens keep no copy of their own.
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api.ts';
+import type { ApiInput, ApiName, ApiOutput } from '../../../shared/api/index.ts';
 import { call } from '../../api.ts';
 
 export interface Query<T> {

@@ -26,7 +26,7 @@ function openEditor(record: FormRecord): void {
 
 function ExportButton({ record }: { record: FormRecord }) {
   const { t } = useTranslation();
-  const { busy, save } = useSaveAction(() => call('forms.export', { id: record.form.id, version: record.form.version }));
+  const { busy, save } = useSaveAction(() => call('exports.form', { id: record.form.id, version: record.form.version }));
   return (
     <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={save} data-testid={`form-export-${keyOf(record)}`}>
       {t('ui.forms.actions.export')}

@@ -64,7 +64,7 @@ export function SchoolsScreen() {
     await schools.reload();
   };
 
-  const registryTemplate = useSaveAction(() => call('schools.saveRegistryTemplate', {}));
+  const registryTemplate = useSaveAction(() => call('exports.registryTemplate', {}));
 
   const columns: TableColumnsType<School> = [
     { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },

@@ -7,7 +7,7 @@ import type { PlanLanguage } from '../../../../shared/plans/model.ts';
 import type { SaveOutcome } from '../../../../shared/domain.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 
-// Listed here rather than imported: shared/api.ts would bring its input schemas (zod) into the renderer.
+// The order the menu offers them: both languages first, as most plans go out.
 const LANGUAGES = ['both', 'kk', 'ru'] as const satisfies readonly PlanLanguage[];
 
 interface Props {

@@ -110,7 +110,7 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
         <DocumentExportButton
           label={t('ui.execution.export')}
           testId="execution-export"
-          produce={(lang) => call('plans.saveExecutionReport', { campaignId: campaign.id, lang })}
+          produce={(lang) => call('exports.executionReport', { campaignId: campaign.id, lang })}
         />
         <Button icon={<ReloadOutlined />} onClick={reload} loading={plan.loading || execution.loading}>
           {t('ui.common.refresh')}

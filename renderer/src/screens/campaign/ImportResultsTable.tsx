@@ -1,5 +1,5 @@
 // The outcome of each file of a batch: sortable by school, file and outcome, narrowed by outcome and by a search
-// on the school or file name, and saved as a workbook ('reports.saveResults').
+// on the school or file name, and saved as a workbook ('exports.importResults').
 import { useMemo, useState } from 'react';
 import { FileExcelOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Radio, Table } from 'antd';
@@ -108,7 +108,7 @@ export function ImportResultsTable({ campaignId, rows, checkedOnly, running, onA
   const shown = useMemo(() => rows.filter((row) => matches(row, status, search)), [rows, status, search]);
   const columns = useColumns({ onAddSchool, onChooseSchool, choosing });
   const { busy: saving, save } = useSaveAction(() =>
-    call('reports.saveResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
+    call('exports.importResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
   );
 
   return (

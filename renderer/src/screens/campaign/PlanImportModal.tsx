@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanImportResult } from '../../../../shared/api.ts';
+import type { PlanImportResult } from '../../../../shared/plans/model.ts';
 import { call, fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';

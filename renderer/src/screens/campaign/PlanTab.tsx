@@ -93,7 +93,7 @@ export function PlanTab({ campaign }: { campaign: Campaign }) {
         <DocumentExportButton
           label={t('ui.plan.actions.export')}
           testId="plan-export"
-          produce={(lang) => call('plans.save', { campaignId, lang })}
+          produce={(lang) => call('exports.plan', { campaignId, lang })}
         />
         <Button icon={<ReloadOutlined />} onClick={() => void plan.reload()} loading={plan.loading}>
           {t('ui.common.refresh')}

@@ -58,7 +58,7 @@ export function RejectedDrawer({ campaignId, rejected, open, onClose, onChanged 
     act(record, async () => setReturned({ file: record.file, message: await call('reports.return', { campaignId, importId: record.id }) }));
   const dismiss = (record: ImportRecord) =>
     act(record, async () => {
-      await call('imports.dismiss', { campaignId, importId: record.id });
+      await call('reports.dismiss', { campaignId, importId: record.id });
       void message.success(t('ui.dashboard.rejectedList.dismissed', { file: record.file }));
     });
 

@@ -159,7 +159,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
     void summary.reload();
   };
 
-  const { busy: saving, save } = useSaveAction(() => call('summary.save', { campaignId: campaign.id }));
+  const { busy: saving, save } = useSaveAction(() => call('exports.summary', { campaignId: campaign.id }));
 
   const totals: TotalRow[] = (summary.data?.indicators ?? [])
     .filter((indicator) => isNumericType(indicator.type))

@@ -12,8 +12,8 @@ export function TemplatesTab({ campaign }: { campaign: Campaign }) {
   const schools = useQuery('schools.list', { includeClosed: false });
   const active = schools.data?.filter((s) => s.active).length ?? 0;
 
-  const { busy, save } = useSaveAction(() => call('templates.save', { campaignId: campaign.id }));
-  const blank = useSaveAction(() => call('templates.saveBlank', { campaignId: campaign.id }));
+  const { busy, save } = useSaveAction(() => call('exports.templates', { campaignId: campaign.id }));
+  const blank = useSaveAction(() => call('exports.blankTemplate', { campaignId: campaign.id }));
 
   return (
     <div className="stack">
