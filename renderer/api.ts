@@ -66,14 +66,10 @@ async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown
   return (await response.json()) as ApiResult<unknown>;
 }
 
-/** Calls one API method; resolves with its value or throws ApiCallError. */
-/** Dispatched on window after every call that succeeded, with the method's name: a view elsewhere may read again. */
-export const CALLED_EVENT = 'jinaq:called';
-
+/** Calls one API method; resolves with its value or throws ApiCallError. Screens read and change through src/data/. */
 export async function call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
   const result = window.jinaq ? await window.jinaq.invoke(name, input) : await overHttp(name, input);
   if (!result.ok) throw new ApiCallError(result.error);
-  window.dispatchEvent(new CustomEvent<ApiName>(CALLED_EVENT, { detail: name }));
   return result.value as ApiOutput<K>;
 }
 

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { QuestionCircleOutlined } from '@ant-design/icons';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography, theme, type ThemeConfig } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { FirstSteps } from './components/FirstSteps.tsx';
 import { HelpDrawer } from './components/HelpDrawer.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { navigate, useRoute, type Route } from './components/router.ts';
+import { queryClient } from './data/cache.ts';
 import { i18n, useLanguage } from './i18n.ts';
 import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
@@ -103,7 +105,9 @@ function Shell() {
 export function App() {
   return (
     <I18nextProvider i18n={i18n}>
-      <Shell />
+      <QueryClientProvider client={queryClient}>
+        <Shell />
+      </QueryClientProvider>
     </I18nextProvider>
   );
 }

@@ -11,7 +11,7 @@ export const formVersionNumber = z.number().int().min(1).max(1000);
 export const campaignsMethods = {
   'campaigns.list': query({ input: none, output: returns<Campaign[]>(), reads: ['campaigns', 'forms'] }),
   /** The checklist a new user follows to the first summary. */
-  'campaigns.firstSteps': query({ input: none, output: returns<FirstSteps>(), reads: ['schools', 'campaigns', 'templates', 'reports'] }),
+  'campaigns.firstSteps': query({ input: none, output: returns<FirstSteps>(), reads: ['settings', 'schools', 'campaigns', 'templates'] }),
   'campaigns.create': change({
     input: z.object({ kind: z.enum(CAMPAIGN_KINDS), year: z.number().int().min(2000).max(2100) }),
     output: returns<Campaign>(),

@@ -5,7 +5,7 @@ import type { SaveOutcome } from '../domain.ts';
 import { UI_LANGUAGES } from '../i18n.ts';
 import { type Domain, change, returns } from './define.ts';
 import { formVersion } from './forms.ts';
-import { boundedRecord, campaignId, fileIssue, none, planLanguage, text } from './inputs.ts';
+import { campaignId, fileIssue, none, planLanguage, text } from './inputs.ts';
 
 /** An import's outcome as the renderer shows it, sent back to be written as a workbook. */
 const importOutcome = z.object({

@@ -1,14 +1,11 @@
 // The first start's checklist on the start screen: the district's names, the registry, a campaign, its templates —
 // each ticked when done and a link to its screen. Gone once all four are done.
-import { useEffect } from 'react';
 import { CheckCircleFilled, RightCircleOutlined } from '@ant-design/icons';
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiName } from '../../../shared/api/index.ts';
 import { FIRST_STEPS, type FirstStep } from '../../../shared/first-steps.ts';
-import { CALLED_EVENT } from '../../api.ts';
 import { routeHref, type Route } from './router.ts';
-import { useQuery } from './useQuery.ts';
+import { useApiQuery } from '../data/cache.ts';
 
 /** The templates are saved from a campaign's tab: the link goes to the campaigns, where the specialist picks one. */
 const STEP_ROUTE: Record<FirstStep, Route> = {
@@ -18,22 +15,9 @@ const STEP_ROUTE: Record<FirstStep, Route> = {
   templates: { screen: 'campaigns' },
 };
 
-/** The calls that may tick a step: the checklist reads again after each. */
-const STEP_CHANGES: ReadonlySet<ApiName> = new Set<ApiName>([
-  'settings.update', 'schools.create', 'schools.importRegistry', 'schools.setActive', 'campaigns.create', 'exports.templates', 'backups.restore', 'backups.restoreFile',
-]);
-
 export function FirstSteps() {
   const { t } = useTranslation();
-  const steps = useQuery('campaigns.firstSteps', {});
-  const { reload } = steps;
-  useEffect(() => {
-    const onCalled = (event: Event) => {
-      if (STEP_CHANGES.has((event as CustomEvent<ApiName>).detail)) void reload();
-    };
-    window.addEventListener(CALLED_EVENT, onCalled);
-    return () => window.removeEventListener(CALLED_EVENT, onCalled);
-  }, [reload]);
+  const steps = useApiQuery('campaigns.firstSteps', {});
   if (!steps.data || FIRST_STEPS.every((step) => steps.data?.[step])) return null;
   const done = steps.data;
   return (

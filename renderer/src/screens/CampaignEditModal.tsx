@@ -7,11 +7,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignDates } from '../../../shared/domain.ts';
 import { formProblems } from '../../../shared/forms/check.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useQuery } from '../components/useQuery.ts';
 import { useSubmit } from '../components/useSubmit.ts';
 import { labelLanguage, useLanguage } from '../i18n.ts';
+import { change, useApiQuery } from '../data/cache.ts';
 
 export const DATE_FIELDS = ['startsOn', 'endsOn', 'schoolDueOn', 'regionDueOn'] as const satisfies ReadonlyArray<keyof CampaignDates>;
 const ISO = 'YYYY-MM-DD';
@@ -23,7 +22,7 @@ type EditValues = Record<keyof CampaignDates, Dayjs> & { hashtag: string; formVe
 function FormVersionItem({ formId }: { formId: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const forms = useQuery('forms.list', {});
+  const forms = useApiQuery('forms.list', {});
   // Checking every version is the costly part: only when the list or the form changes, not on every render.
   const versions = useMemo(
     () =>
@@ -38,7 +37,7 @@ function FormVersionItem({ formId }: { formId: string }) {
   });
   return (
     <Form.Item name="formVersion" label={t('ui.campaigns.edit.formVersion')} extra={t('ui.campaigns.edit.formVersionHint')}>
-      <Select loading={forms.loading} options={options} data-testid="campaign-form-version" />
+      <Select loading={forms.isFetching} options={options} data-testid="campaign-form-version" />
     </Form.Item>
   );
 }
@@ -67,9 +66,9 @@ export function CampaignEditModal({ campaign, onClose, onSaved }: Props) {
     const values = await form.validateFields();
     const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, values[f].format(ISO)])) as Record<keyof CampaignDates, string>;
     await run(async () => {
-      await call('campaigns.update', { id: campaign.id, hashtag: values.hashtag ?? '', ...dates });
+      await change('campaigns.update', { id: campaign.id, hashtag: values.hashtag ?? '', ...dates });
       if (values.formVersion !== campaign.formVersion) {
-        await call('campaigns.setForm', { id: campaign.id, formVersion: values.formVersion });
+        await change('campaigns.setForm', { id: campaign.id, formVersion: values.formVersion });
         void message.success(t('ui.campaigns.edit.formChanged', { version: values.formVersion }));
       }
       void message.success(t('ui.campaigns.edit.saved'));

@@ -8,7 +8,6 @@ import type { Campaign } from '../../../shared/domain.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { campaignTitle, formatDate } from '../components/format.ts';
 import { navigate } from '../components/router.ts';
-import { useQuery } from '../components/useQuery.ts';
 import { useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
 import { DashboardTab } from './campaign/DashboardTab.tsx';
@@ -17,6 +16,7 @@ import { ImportTab } from './campaign/ImportTab.tsx';
 import { PlanTab } from './campaign/PlanTab.tsx';
 import { SummaryTab } from './campaign/SummaryTab.tsx';
 import { TemplatesTab } from './campaign/TemplatesTab.tsx';
+import { useApiQuery } from '../data/cache.ts';
 
 // The overview comes first; the templates stay the tab a campaign opens on (its first step, and the e2e specs').
 const TABS = ['overview', 'templates', 'import', 'summary', 'plan', 'execution'] as const;
@@ -26,7 +26,7 @@ function isTab(value: string | undefined): value is Tab {
   return (TABS as readonly string[]).includes(value ?? '');
 }
 
-function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign; tab: Tab; onCampaignChanged: () => void }) {
+function CampaignBody({ campaign, tab }: { campaign: Campaign; tab: Tab }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [editing, setEditing] = useState(false);
@@ -56,14 +56,14 @@ function CampaignBody({ campaign, tab, onCampaignChanged }: { campaign: Campaign
         items={TABS.map((key) => ({ key, label: <span data-testid={`tab-${key}`}>{t(`ui.campaign.tabs.${key}`)}</span>, children: pane(key) }))}
         destroyOnHidden
       />
-      <CampaignEditModal campaign={editing ? campaign : null} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); onCampaignChanged(); }} />
+      <CampaignEditModal campaign={editing ? campaign : null} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
     </>
   );
 }
 
 export function CampaignScreen({ id, tab }: { id: string; tab: string | undefined }) {
   const { t } = useTranslation();
-  const campaigns = useQuery('campaigns.list', {});
+  const campaigns = useApiQuery('campaigns.list', {});
   const campaign = campaigns.data?.find((c) => c.id === id);
   return (
     <section aria-labelledby="campaign-title">
@@ -73,9 +73,9 @@ export function CampaignScreen({ id, tab }: { id: string; tab: string | undefine
         </Button>
       </Space>
       <ErrorAlert error={campaigns.error} />
-      {campaigns.loading && !campaigns.data && <Spin />}
+      {campaigns.isPending && <Spin />}
       {campaigns.data && !campaign && <Empty description={t('ui.campaign.notFound', { id })} />}
-      {campaign && <CampaignBody campaign={campaign} tab={isTab(tab) ? tab : 'templates'} onCampaignChanged={() => void campaigns.reload()} />}
+      {campaign && <CampaignBody campaign={campaign} tab={isTab(tab) ? tab : 'templates'} />}
     </section>
   );
 }

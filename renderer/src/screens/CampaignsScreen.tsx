@@ -5,13 +5,12 @@ import { App, Button, Form, InputNumber, Select, Space, Table, Tag, Typography }
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_KINDS, type Campaign, type CampaignKind } from '../../../shared/domain.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { campaignTitle, formatDate } from '../components/format.ts';
 import { navigate, routeHref } from '../components/router.ts';
-import { useQuery } from '../components/useQuery.ts';
 import { errorText, useLanguage } from '../i18n.ts';
 import { CampaignEditModal, DATE_FIELDS } from './CampaignEditModal.tsx';
+import { change, useApiQuery } from '../data/cache.ts';
 
 /** The last month (0-based) in which a campaign of this year is still to come: Zabota runs in January–February, NIK in June. */
 const LAST_MONTH_OF_THIS_YEAR: Record<CampaignKind, number> = { zabota: 0, nik: 5 };
@@ -25,7 +24,7 @@ export function CampaignsScreen() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
-  const campaigns = useQuery('campaigns.list', {});
+  const campaigns = useApiQuery('campaigns.list', {});
   const [kind, setKind] = useState<CampaignKind>('zabota');
   const [year, setYear] = useState<number | null>(defaultCampaignYear('zabota'));
   const [creating, setCreating] = useState(false);
@@ -35,9 +34,8 @@ export function CampaignsScreen() {
     if (year === null) return;
     setCreating(true);
     try {
-      const campaign = await call('campaigns.create', { kind, year });
+      const campaign = await change('campaigns.create', { kind, year });
       void message.success(t('ui.campaigns.created', { title: campaignTitle(campaign, language) }));
-      await campaigns.reload();
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
@@ -109,13 +107,13 @@ export function CampaignsScreen() {
         data-testid="campaigns-table"
         rowKey="id"
         size="small"
-        loading={campaigns.loading}
+        loading={campaigns.isFetching}
         columns={columns}
         dataSource={campaigns.data ?? []}
         pagination={false}
         locale={{ emptyText: t('ui.campaigns.empty') }}
       />
-      <CampaignEditModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void campaigns.reload(); }} />
+      <CampaignEditModal campaign={editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
     </section>
   );
 }

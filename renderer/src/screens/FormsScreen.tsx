@@ -1,22 +1,22 @@
 // The report forms: every version, built in or the district's own, with copying to a new version, export to
 // and import from a .jinaq-form.json file, and deleting a version nobody collects.
 import { useState } from 'react';
-import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormRecord } from '../../../shared/forms/types.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { navigate } from '../components/router.ts';
-import { useQuery } from '../components/useQuery.ts';
 import { useSaveAction } from '../components/useSaveAction.ts';
 import { errorText, labelLanguage, useLanguage } from '../i18n.ts';
 import { FormImportModal } from './forms/FormImportModal.tsx';
 import { OriginTags, StateTag } from './forms/FormTags.tsx';
 import { useCopyForm } from './forms/useCopyForm.ts';
 import { useCampaignTitles } from '../components/useCampaignTitles.ts';
+import { change, useApiQuery } from '../data/cache.ts';
+import { RefreshButton } from '../components/RefreshButton.tsx';
 
 const keyOf = (record: FormRecord) => `${record.form.id}-${record.form.version}`;
 
@@ -26,7 +26,7 @@ function openEditor(record: FormRecord): void {
 
 function ExportButton({ record }: { record: FormRecord }) {
   const { t } = useTranslation();
-  const { busy, save } = useSaveAction(() => call('exports.form', { id: record.form.id, version: record.form.version }));
+  const { busy, save } = useSaveAction(() => change('exports.form', { id: record.form.id, version: record.form.version }));
   return (
     <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={save} data-testid={`form-export-${keyOf(record)}`}>
       {t('ui.forms.actions.export')}
@@ -98,20 +98,19 @@ function useColumns(actions: Omit<ActionsProps, 'record'>): TableColumnsType<For
 export function FormsScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const forms = useQuery('forms.list', {});
+  const forms = useApiQuery('forms.list', {});
   const [importing, setImporting] = useState(false);
 
   const copy = useCopyForm();
 
   const remove = async (record: FormRecord) => {
     try {
-      // The answer is the list without the deleted version.
-      forms.setData(await call('forms.delete', { id: record.form.id, version: record.form.version }));
+      await change('forms.delete', { id: record.form.id, version: record.form.version });
       void message.success(t('ui.forms.actions.deleted'));
     } catch (caught) {
       void message.error(errorText(t, caught));
       // The list may be out of date (the reason it was refused): read it again.
-      await forms.reload();
+      await forms.refetch();
     }
   };
 
@@ -125,22 +124,20 @@ export function FormsScreen() {
         <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="form-import">
           {t('ui.forms.actions.import')}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => void forms.reload()} loading={forms.loading}>
-          {t('ui.common.refresh')}
-        </Button>
+        <RefreshButton />
       </div>
       <ErrorAlert error={forms.error} testId="forms-error" />
       <Table<FormRecord>
         data-testid="forms-table"
         rowKey={keyOf}
         size="small"
-        loading={forms.loading && !forms.data}
+        loading={forms.isPending}
         columns={columns}
         dataSource={forms.data ?? []}
         pagination={false}
         onRow={(record) => ({ 'data-testid': `form-row-${keyOf(record)}` }) as HTMLAttributes<HTMLElement>}
       />
-      {importing && <FormImportModal onClose={() => setImporting(false)} onImported={() => void forms.reload()} />}
+      {importing && <FormImportModal onClose={() => setImporting(false)} />}
     </section>
   );
 }

@@ -4,17 +4,17 @@ import { Alert, Modal, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegistryImportResult } from '../../../shared/domain.ts';
 import { formatMessage } from '../../../shared/i18n.ts';
-import { call, fileToBase64 } from '../../api.ts';
+import { fileToBase64 } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FileDrop } from '../components/FileDrop.tsx';
+import { change } from '../data/cache.ts';
 
 interface Props {
   open: boolean;
   onClose: () => void;
-  onImported: () => void;
 }
 
-export function RegistryImportModal({ open, onClose, onImported }: Props) {
+export function RegistryImportModal({ open, onClose }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -26,9 +26,8 @@ export function RegistryImportModal({ open, onClose, onImported }: Props) {
     setError(undefined);
     setResult(undefined);
     try {
-      const value = await call('schools.importRegistry', { file: { name: file.name, base64: await fileToBase64(file) } });
+      const value = await change('schools.importRegistry', { file: { name: file.name, base64: await fileToBase64(file) } });
       setResult({ file: file.name, value });
-      onImported();
     } catch (caught) {
       setError(caught);
     } finally {

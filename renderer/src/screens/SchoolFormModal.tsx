@@ -6,9 +6,9 @@ import type { FormRule as Rule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkBin, normalizeBin } from '../../../shared/bin.ts';
 import { INSTRUCTION_LANGUAGES, SCHOOL_TYPES, type School, type SchoolFields } from '../../../shared/domain.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useSubmit } from '../components/useSubmit.ts';
+import { change } from '../data/cache.ts';
 
 const EMPTY: SchoolFields = {
   bin: '', nameRu: '', nameKk: '', shortName: '', type: 'general', locality: '', director: '', phone: '', email: '', language: 'kk',
@@ -62,8 +62,8 @@ export function SchoolFormModal({ school, initial, open, onClose, onSaved }: Pro
     const fields = { ...EMPTY, ...(await form.validateFields()) };
     fields.bin = normalizeBin(fields.bin);
     await run(async () => {
-      if (school) await call('schools.update', { ...fields, id: school.id });
-      else await call('schools.create', fields);
+      if (school) await change('schools.update', { ...fields, id: school.id });
+      else await change('schools.create', fields);
       void message.success(t(school ? 'ui.schools.form.updated' : 'ui.schools.form.created', { name: fields.shortName }));
       onSaved();
     });

@@ -6,13 +6,12 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { School } from '../../../shared/domain.ts';
 import { compareSchoolNames } from '../../../shared/school-names.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useSaveAction } from '../components/useSaveAction.ts';
-import { useQuery } from '../components/useQuery.ts';
 import { errorText } from '../i18n.ts';
 import { RegistryImportModal } from './RegistryImportModal.tsx';
 import { SchoolFormModal } from './SchoolFormModal.tsx';
+import { change, useApiQuery } from '../data/cache.ts';
 
 function matches(school: School, needle: string): boolean {
   if (!needle) return true;
@@ -46,7 +45,7 @@ function SchoolDetails({ school }: { school: School }) {
 export function SchoolsScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const schools = useQuery('schools.list', { includeClosed: true });
+  const schools = useApiQuery('schools.list', { includeClosed: true });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<School | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -56,15 +55,14 @@ export function SchoolsScreen() {
 
   const setActive = async (school: School, active: boolean) => {
     try {
-      await call('schools.setActive', { id: school.id, active });
+      await change('schools.setActive', { id: school.id, active });
       void message.success(t(active ? 'ui.schools.reopened' : 'ui.schools.closedDone', { name: school.shortName }));
     } catch (caught) {
       void message.error(errorText(t, caught));
     }
-    await schools.reload();
   };
 
-  const registryTemplate = useSaveAction(() => call('exports.registryTemplate', {}));
+  const registryTemplate = useSaveAction(() => change('exports.registryTemplate', {}));
 
   const columns: TableColumnsType<School> = [
     { key: 'bin', dataIndex: 'bin', title: t('ui.schools.columns.bin'), width: 130 },
@@ -143,7 +141,7 @@ export function SchoolsScreen() {
         data-testid="schools-table"
         rowKey="id"
         size="small"
-        loading={schools.loading}
+        loading={schools.isFetching}
         columns={columns}
         dataSource={shown}
         expandable={{ expandedRowRender: (school) => <SchoolDetails school={school} /> }}
@@ -154,9 +152,9 @@ export function SchoolsScreen() {
         open={formOpen}
         school={editing}
         onClose={() => setFormOpen(false)}
-        onSaved={() => { setFormOpen(false); void schools.reload(); }}
+        onSaved={() => setFormOpen(false)}
       />
-      <RegistryImportModal open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void schools.reload()} />
+      <RegistryImportModal open={importOpen} onClose={() => setImportOpen(false)} />
     </section>
   );
 }

@@ -7,11 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { checkBin } from '../../../shared/bin.ts';
 import type { DistrictSettings } from '../../../shared/domain.ts';
-import { call } from '../../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useQuery } from '../components/useQuery.ts';
 import { useSubmit } from '../components/useSubmit.ts';
 import { BackupsSection } from './settings/BackupsSection.tsx';
+import { change, useApiQuery } from '../data/cache.ts';
 
 type TextSetting = Exclude<keyof DistrictSettings, 'regionCode'>;
 
@@ -43,7 +42,7 @@ function binAtField(value: string | undefined, t: TFunction): Promise<void> {
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   const [form] = Form.useForm<DistrictSettings>();
   const { error, saving, run } = useSubmit();
 
@@ -53,9 +52,8 @@ export function SettingsScreen() {
 
   const save = async (values: DistrictSettings) => {
     await run(async () => {
-      await call('settings.update', values);
+      await change('settings.update', values);
       void message.success(t('ui.settings.saved'));
-      await settings.reload();
     });
   };
 
@@ -102,7 +100,7 @@ export function SettingsScreen() {
           </Button>
         </div>
       </Form>
-      <BackupsSection onRestored={() => void settings.reload()} />
+      <BackupsSection />
     </section>
   );
 }

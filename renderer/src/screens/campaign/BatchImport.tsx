@@ -6,17 +6,15 @@ import { Alert, App, Button, Checkbox, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, ImportOutcome } from '../../../../shared/domain.ts';
 import { splitSchoolName } from '../../../../shared/school-names.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop, FolderButton } from '../../components/FileDrop.tsx';
 import { SchoolFormModal } from '../SchoolFormModal.tsx';
 import { ImportResultsTable } from './ImportResultsTable.tsx';
 import { importOneFile, useBatchImport, type BatchRow, type BatchState } from './useBatchImport.ts';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   campaign: Campaign;
-  /** Called when a batch has ended or a file was judged again: what is stored may have changed. */
-  onChanged: () => void;
 }
 
 function BatchProgress({ batch, onCancel }: { batch: BatchState; onCancel: () => void }) {
@@ -68,14 +66,14 @@ function DryRunNote() {
 async function judgeAgain(campaignId: string, row: BatchRow, source: File | undefined): Promise<ImportOutcome | null> {
   if (row.checkedOnly) return source ? importOneFile(campaignId, source, true) : null;
   if (row.importId === null) return null;
-  const [again] = await call('reports.reimport', { campaignId, importIds: [row.importId] });
+  const [again] = await change('reports.reimport', { campaignId, importIds: [row.importId] });
   return again;
 }
 
-export function BatchImport({ campaign, onChanged }: Props) {
+export function BatchImport({ campaign }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { batch, start, cancel, replace, sourceOf } = useBatchImport(campaign.id, onChanged);
+  const { batch, start, cancel, replace, sourceOf } = useBatchImport(campaign.id);
   const [dryRun, setDryRun] = useState(false);
   const [adding, setAdding] = useState<BatchRow | null>(null);
   const [retryError, setRetryError] = useState<unknown>();
@@ -99,8 +97,6 @@ export function BatchImport({ campaign, onChanged }: Props) {
       if (again) replace(row.key, again);
     } catch (caught) {
       setRetryError(caught);
-    } finally {
-      onChanged();
     }
   };
 
@@ -109,12 +105,11 @@ export function BatchImport({ campaign, onChanged }: Props) {
     setChoosing({ key: row.key, bin });
     setRetryError(undefined);
     try {
-      replace(row.key, await call('reports.acceptAs', { campaignId: campaign.id, importId: row.importId, bin }));
+      replace(row.key, await change('reports.acceptAs', { campaignId: campaign.id, importId: row.importId, bin }));
     } catch (caught) {
       setRetryError(caught);
     } finally {
       setChoosing(null);
-      onChanged();
     }
   };
 

@@ -2,14 +2,13 @@
 // one indicator by school, the schools still missing with a reminder for them, and values worth a second look.
 // Prints on A4 (see the print rules in app.css).
 import { useState } from 'react';
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../../shared/dates.ts';
 import type { Campaign } from '../../../../shared/domain.ts';
 import { openRejections } from '../../../../shared/imports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useQuery } from '../../components/useQuery.ts';
 import { DashboardCards } from './DashboardCards.tsx';
 import { IndicatorChart } from './IndicatorChart.tsx';
 import { MissingSchools } from './MissingSchools.tsx';
@@ -17,29 +16,28 @@ import { OutliersPanel } from './OutliersPanel.tsx';
 import { ReceivedChart } from './ReceivedChart.tsx';
 import { returnedSchools } from './dashboardData.ts';
 import { RejectedDrawer } from './RejectedDrawer.tsx';
+import { useApiQuery } from '../../data/cache.ts';
+import { RefreshButton } from '../../components/RefreshButton.tsx';
 
 export function DashboardTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const summary = useQuery('summary.get', { campaignId: campaign.id });
-  const history = useQuery('reports.history', { campaignId: campaign.id });
-  const settings = useQuery('settings.get', {});
+  const summary = useApiQuery('summary.get', { campaignId: campaign.id });
+  const history = useApiQuery('reports.history', { campaignId: campaign.id });
+  const settings = useApiQuery('settings.get', {});
   const today = localIsoDate();
-  const reload = () => Promise.all([summary.reload(), history.reload(), settings.reload()]);
   const [rejectedOpen, setRejectedOpen] = useState(false);
   const rejected = history.data && openRejections(history.data);
 
   return (
     <div className="dashboard stack" data-testid="dashboard">
       <div className="toolbar no-print">
-        <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={summary.loading || history.loading}>
-          {t('ui.common.refresh')}
-        </Button>
+        <RefreshButton />
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="dashboard-print">
           {t('ui.dashboard.print')}
         </Button>
       </div>
       <ErrorAlert error={summary.error ?? history.error ?? settings.error} testId="dashboard-error" />
-      {summary.loading && !summary.data && <Spin />}
+      {summary.isPending && <Spin />}
       {summary.data && (
         <>
           <DashboardCards
@@ -64,7 +62,6 @@ export function DashboardTab({ campaign }: { campaign: Campaign }) {
         rejected={rejected}
         open={rejectedOpen}
         onClose={() => setRejectedOpen(false)}
-        onChanged={() => void history.reload()}
       />
     </div>
   );

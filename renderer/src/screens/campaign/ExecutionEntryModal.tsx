@@ -4,9 +4,9 @@ import { App, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXECUTION_STATUSES, type ExecutionEntry, type ExecutionFields } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   campaignId: string;
@@ -28,7 +28,7 @@ export function ExecutionEntryModal({ campaignId, entry, schoolName, itemNumber,
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      await call('plans.setExecution', {
+      await change('plans.setExecution', {
         campaignId,
         itemId: entry.itemId,
         schoolId: entry.schoolId,

@@ -14,12 +14,11 @@ interface Props {
   campaignId: string;
   item: PlanItem;
   execution: PlanExecution;
-  onSaved: () => void;
 }
 
 const SOURCE_COLOR: Record<ExecutionEntry['source'], string> = { report: 'blue', manual: 'purple', none: 'default' };
 
-export function ExecutionSchoolsTable({ campaignId, item, execution, onSaved }: Props) {
+export function ExecutionSchoolsTable({ campaignId, item, execution }: Props) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [editing, setEditing] = useState<ExecutionEntry | null>(null);
@@ -86,10 +85,7 @@ export function ExecutionSchoolsTable({ campaignId, item, execution, onSaved }: 
           schoolName={schoolName(editing.schoolId)}
           itemNumber={item.number}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onSaved();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </>

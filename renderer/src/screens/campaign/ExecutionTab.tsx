@@ -2,16 +2,14 @@
 // participants they counted, and what is overdue; each school's entry (or the department's own part) edited
 // by hand; the final report (the district's summary information) written as a workbook.
 import type { HTMLAttributes } from 'react';
-import { DownOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { DownOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Progress, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
 import type { ItemProgress, PlanExecution, PlanItem } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { useLanguage } from '../../i18n.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 import { DocumentExportButton } from './DocumentExportButton.tsx';
@@ -19,6 +17,8 @@ import { ExecutionSchoolsTable } from './ExecutionSchoolsTable.tsx';
 import { ExecutionStatusTag } from './ExecutionStatusTag.tsx';
 import { OwnExecutionForm } from './OwnExecutionForm.tsx';
 import { textIn } from './planText.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
+import { RefreshButton } from '../../components/RefreshButton.tsx';
 
 export interface ItemRow {
   item: PlanItem;
@@ -62,9 +62,8 @@ function ProgressCell({ row }: { row: ItemRow }) {
 export function ExecutionTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const plan = useQuery('plans.get', { campaignId: campaign.id });
-  const execution = useQuery('plans.execution', { campaignId: campaign.id });
-  const reload = () => void Promise.all([plan.reload(), execution.reload()]);
+  const plan = useApiQuery('plans.get', { campaignId: campaign.id });
+  const execution = useApiQuery('plans.execution', { campaignId: campaign.id });
 
   const number = (value: number) => formatNumber(value, language);
   /** A count over the schools; an item without schools has none. */
@@ -110,11 +109,9 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
         <DocumentExportButton
           label={t('ui.execution.export')}
           testId="execution-export"
-          produce={(lang) => call('exports.executionReport', { campaignId: campaign.id, lang })}
+          produce={(lang) => change('exports.executionReport', { campaignId: campaign.id, lang })}
         />
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={plan.loading || execution.loading}>
-          {t('ui.common.refresh')}
-        </Button>
+        <RefreshButton />
         {execution.data && (
           <Typography.Text type="secondary" data-testid="execution-as-of">
             {t('ui.execution.asOf', { date: formatDate(execution.data.today) })}
@@ -122,7 +119,7 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
         )}
       </div>
       <ErrorAlert error={plan.error ?? execution.error} testId="execution-error" />
-      {!data && (plan.loading || execution.loading) && <Spin />}
+      {!data && (plan.isFetching || execution.isFetching) && <Spin />}
       {data && progress && (
         <Table<ItemRow>
           data-testid="execution-table"
@@ -153,9 +150,9 @@ export function ExecutionTab({ campaign }: { campaign: Campaign }) {
             ),
             expandedRowRender: (row) =>
               row.item.forSchools ? (
-                <ExecutionSchoolsTable campaignId={campaign.id} item={row.item} execution={progress} onSaved={() => void execution.reload()} />
+                <ExecutionSchoolsTable campaignId={campaign.id} item={row.item} execution={progress} />
               ) : (
-                <OwnExecutionForm campaignId={campaign.id} item={row.item} onSaved={reload} />
+                <OwnExecutionForm campaignId={campaign.id} item={row.item} />
               ),
           }}
         />

@@ -8,7 +8,6 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
 import { IMPORT_STATES, type ImportRecord, type ImportState, type ReturnMessage } from '../../../../shared/imports.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
@@ -18,14 +17,13 @@ import { ManualEntryModal } from './ManualEntryModal.tsx';
 import { ReportVersionsDrawer, type VersionsSchool } from './ReportVersionsDrawer.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
 import { SchoolChoiceButtons } from './SchoolChoiceButtons.tsx';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   history: ImportRecord[] | undefined;
   loading: boolean;
   error: unknown;
   campaign: Campaign;
-  /** Reads the history again after a file was returned, a version restored or a report entered by hand. */
-  onChanged: () => void;
 }
 
 type StateFilter = ImportState | 'all';
@@ -37,7 +35,7 @@ function canReturn(record: ImportRecord): boolean {
   return record.schoolId !== null && record.source === 'file' && RETURNABLE.includes(record.state);
 }
 
-export function ImportHistory({ history, loading, error, campaign, onChanged }: Props) {
+export function ImportHistory({ history, loading, error, campaign }: Props) {
   const campaignId = campaign.id;
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -55,9 +53,8 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
   const returnFile = async (record: ImportRecord) => {
     setReturning(record.id);
     try {
-      const text = await call('reports.return', { campaignId, importId: record.id });
+      const text = await change('reports.return', { campaignId, importId: record.id });
       setReturned({ file: record.file, message: text });
-      if (record.state !== 'returned') onChanged();
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
@@ -68,8 +65,7 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
   const acceptAs = async (record: ImportRecord, bin: string) => {
     setChoosing({ id: record.id, bin });
     try {
-      await call('reports.acceptAs', { campaignId, importId: record.id, bin });
-      onChanged();
+      await change('reports.acceptAs', { campaignId, importId: record.id, bin });
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
@@ -180,15 +176,12 @@ export function ImportHistory({ history, loading, error, campaign, onChanged }: 
         locale={{ emptyText: filter === 'all' ? t('ui.import.historyEmpty') : t('ui.history.filterEmpty') }}
       />
       <ReturnDialog file={returned?.file ?? null} message={returned?.message ?? null} onClose={() => setReturned(null)} />
-      <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} onChanged={onChanged} />
+      <ReportVersionsDrawer campaignId={campaignId} school={versionsOf} onClose={() => setVersionsOf(null)} />
       <ManualEntryModal
         campaign={campaign}
         open={entering}
         onClose={() => setEntering(false)}
-        onSaved={() => {
-          setEntering(false);
-          onChanged();
-        }}
+        onSaved={() => setEntering(false)}
       />
     </>
   );

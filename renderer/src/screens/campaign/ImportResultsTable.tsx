@@ -6,7 +6,6 @@ import { Button, Input, Radio, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
-import { call } from '../../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { IssueList } from '../../components/IssueList.tsx';
 import { useOutcomeColumnSet } from '../../components/outcomeColumns.tsx';
@@ -14,6 +13,7 @@ import { SHOWN_OUTCOMES, shownOutcome, type ShownOutcome } from '../../component
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import { SchoolChoiceButtons } from './SchoolChoiceButtons.tsx';
 import type { BatchRow } from './useBatchImport.ts';
+import { change } from '../../data/cache.ts';
 
 type StatusFilter = ShownOutcome | 'all';
 
@@ -108,7 +108,7 @@ export function ImportResultsTable({ campaignId, rows, checkedOnly, running, onA
   const shown = useMemo(() => rows.filter((row) => matches(row, status, search)), [rows, status, search]);
   const columns = useColumns({ onAddSchool, onChooseSchool, choosing });
   const { busy: saving, save } = useSaveAction(() =>
-    call('exports.importResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
+    change('exports.importResults', { campaignId, lang: currentLanguage(), checkedOnly, outcomes: rows.map(outcomeOf) }),
   );
 
   return (

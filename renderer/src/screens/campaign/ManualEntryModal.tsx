@@ -8,14 +8,13 @@ import type { FormDefinition, Indicator } from '../../../../shared/forms/types.t
 import { formatMessage } from '../../../../shared/i18n.ts';
 import type { FileIssue } from '../../../../shared/messages.ts';
 import { issueCodes } from '../../../../shared/validate.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
 import { formatDate } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { ManualValueInput, reportedValue, typedValue, type FieldValue, type TypedValue } from './ManualValueInput.tsx';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 interface Props {
   /** The campaign as its screen holds it: its formId and formVersion say which form to load. */
@@ -127,7 +126,7 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
     const values: Record<string, TypedValue> = {};
     for (const indicator of definition.indicators) values[indicator.code] = typedValue(indicator, fields.values?.[indicator.code]);
     await run(async () => {
-      const outcome = await call('reports.enter', { campaignId, schoolId: chosen, values, dryRun });
+      const outcome = await change('reports.enter', { campaignId, schoolId: chosen, values, dryRun });
       setChecked({ outcome, dryRun });
       if (!dryRun && outcome.status === 'accepted') {
         const school = schools.find((s) => s.id === chosen)?.shortName ?? outcome.schoolName ?? '';
@@ -209,9 +208,9 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
  * read side by side: the campaign comes from the screen, so the form need not wait for the summary.
  */
 function EntryLoader({ campaign, onClose, onSaved }: Omit<Props, 'open'>) {
-  const record = useQuery('forms.get', { id: campaign.formId, version: campaign.formVersion });
-  const summary = useQuery('summary.get', { campaignId: campaign.id });
-  const schools = useQuery('schools.list', { includeClosed: false });
+  const record = useApiQuery('forms.get', { id: campaign.formId, version: campaign.formVersion });
+  const summary = useApiQuery('summary.get', { campaignId: campaign.id });
+  const schools = useApiQuery('schools.list', { includeClosed: false });
   const error = record.error ?? summary.error ?? schools.error;
   if (error) return <ErrorAlert error={error} testId="manual-error" />;
   if (!record.data || !summary.data || !schools.data) return <Spin />;

@@ -2,25 +2,24 @@
 import { App, Button, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EXECUTION_STATUSES, type ExecutionStatus, type PlanItem } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { change } from '../../data/cache.ts';
 
 interface OwnValues {
   status: ExecutionStatus;
   note: string;
 }
 
-export function OwnExecutionForm({ campaignId, item, onSaved }: { campaignId: string; item: PlanItem; onSaved: () => void }) {
+export function OwnExecutionForm({ campaignId, item }: { campaignId: string; item: PlanItem }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { error, saving, run } = useSubmit();
 
   const save = async (values: OwnValues) => {
     await run(async () => {
-      await call('plans.setOwnExecution', { campaignId, id: item.id, status: values.status, note: values.note ?? '' });
+      await change('plans.setOwnExecution', { campaignId, id: item.id, status: values.status, note: values.note ?? '' });
       void message.success(t('ui.execution.own.saved'));
-      onSaved();
     });
   };
 

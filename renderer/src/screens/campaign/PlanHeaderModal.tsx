@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../shared/forms/types.ts';
 import type { Plan } from '../../../../shared/plans/model.ts';
 import type { PlanPreambleLine } from '../../../../shared/plans/types.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { DISPLAY_DATE } from '../CampaignEditModal.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { change } from '../../data/cache.ts';
 
 interface HeaderValues {
   title: Bilingual;
@@ -40,7 +40,7 @@ export function PlanHeaderModal({ plan, onClose, onSaved }: Props) {
   const submit = async () => {
     const values = await form.validateFields();
     await run(async () => {
-      await call('plans.updateHeader', {
+      await change('plans.updateHeader', {
         campaignId: plan.campaignId,
         title: bothOrEmpty(values.title),
         approvedOn: values.approvedOn ? values.approvedOn.format(ISO) : null,

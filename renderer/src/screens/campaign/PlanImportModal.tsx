@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { Alert, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanImportResult } from '../../../../shared/plans/model.ts';
-import { call, fileToBase64 } from '../../../api.ts';
+import { fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   campaignId: string;
   onClose: () => void;
-  onReplaced: () => void;
 }
 
-export function PlanImportModal({ campaignId, onClose, onReplaced }: Props) {
+export function PlanImportModal({ campaignId, onClose }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -27,9 +27,8 @@ export function PlanImportModal({ campaignId, onClose, onReplaced }: Props) {
     setError(undefined);
     setResult(undefined);
     try {
-      const value = await call('plans.import', { campaignId, file: { name: file.name, base64: await fileToBase64(file) } });
+      const value = await change('plans.import', { campaignId, file: { name: file.name, base64: await fileToBase64(file) } });
       setResult(value);
-      if (value.replaced) onReplaced();
     } catch (caught) {
       setError(caught);
     } finally {

@@ -8,14 +8,13 @@ import type { Bilingual } from '../../../../shared/forms/types.ts';
 import { parseDeadline } from '../../../../shared/plans/deadlines.ts';
 import { includesSchools, parseExecutors } from '../../../../shared/plans/executors.ts';
 import { ASSIGN_TO, type AssignTo, type PlanItem, type PlanSection } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useQuery } from '../../components/useQuery.ts';
 import { useLanguage } from '../../i18n.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 import { ExecutorTags } from './ExecutorTags.tsx';
 import { decidingHalf, romanNumeral, textIn } from './planText.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 interface ItemValues {
   sectionId: number;
@@ -72,7 +71,7 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
   const { error, saving, run } = useSubmit();
-  const schools = useQuery('schools.list', { includeClosed: false });
+  const schools = useApiQuery('schools.list', { includeClosed: false });
 
   const deadlineSource = decidingHalf(useWatchedText(form, 'deadlineText'));
   const executorsSource = decidingHalf(useWatchedText(form, 'executorsText'));
@@ -93,7 +92,7 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
     // Every value, also those of fields hidden now (the schools' part when no school is an executor).
     const values = form.getFieldsValue(true) as ItemValues;
     await run(async () => {
-      await call('plans.saveItem', { campaignId: campaign.id, id: 'item' in editing ? editing.item.id : undefined, ...values });
+      await change('plans.saveItem', { campaignId: campaign.id, id: 'item' in editing ? editing.item.id : undefined, ...values });
       void message.success(t('ui.plan.item.saved'));
       onSaved();
     });
@@ -190,7 +189,7 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
             <Select
               mode="multiple"
               data-testid="item-schools"
-              loading={schools.loading}
+              loading={schools.isFetching}
               optionFilterProp="label"
               options={(schools.data ?? []).map((school) => ({ value: school.id, label: school.shortName }))}
             />

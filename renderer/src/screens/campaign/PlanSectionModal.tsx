@@ -4,9 +4,9 @@ import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../../shared/forms/types.ts';
 import type { PlanSection } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   campaignId: string;
@@ -25,7 +25,7 @@ export function PlanSectionModal({ campaignId, section, onClose, onSaved }: Prop
   const submit = async () => {
     const { title } = await form.validateFields();
     await run(async () => {
-      await call('plans.saveSection', { campaignId, id: section?.id, title: { ru: title.ru ?? '', kk: title.kk ?? '' } });
+      await change('plans.saveSection', { campaignId, id: section?.id, title: { ru: title.ru ?? '', kk: title.kk ?? '' } });
       void message.success(t('ui.plan.section.saved'));
       onSaved();
     });

@@ -1,15 +1,13 @@
 // The campaign's plan of activities: its header, its sections of numbered items, editing of both,
 // the plan read from a workbook, and the plan written as one in Kazakh, Russian or both.
 import { useState } from 'react';
-import { EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Empty, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
 import type { Plan, PlanItem, PlanSection } from '../../../../shared/plans/model.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { errorText, useLanguage } from '../../i18n.ts';
 import { DocumentExportButton } from './DocumentExportButton.tsx';
 import { PlanHeaderModal } from './PlanHeaderModal.tsx';
@@ -18,6 +16,8 @@ import { PlanItemModal, type ItemEditing } from './PlanItemModal.tsx';
 import { PlanSectionModal } from './PlanSectionModal.tsx';
 import { PlanSectionTable } from './PlanSectionTable.tsx';
 import { textIn } from './planText.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
+import { RefreshButton } from '../../components/RefreshButton.tsx';
 
 /** Which dialog is open, if any. */
 type Dialog =
@@ -50,30 +50,25 @@ function PlanHeader({ plan }: { plan: Plan }) {
 export function PlanTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const plan = useQuery('plans.get', { campaignId: campaign.id });
+  const plan = useApiQuery('plans.get', { campaignId: campaign.id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  /** Runs a change, tells why it was refused if it was, and reads the plan again. */
-  const change = async (action: () => Promise<unknown>, done?: string) => {
+  /** Runs a change and tells that it was done, or why it was refused. */
+  const act = async (action: () => Promise<unknown>, done?: string) => {
     try {
       await action();
       if (done) void message.success(done);
     } catch (caught) {
       void message.error(errorText(t, caught));
     }
-    await plan.reload();
   };
-
-  const closeAndReload = () => {
-    setDialog(null);
-    void plan.reload();
-  };
+  const close = () => setDialog(null);
 
   const campaignId = campaign.id;
-  const moveItem = (item: PlanItem, direction: 'up' | 'down') => void change(() => call('plans.moveItem', { campaignId, id: item.id, direction }));
-  const deleteItem = (item: PlanItem) => void change(() => call('plans.deleteItem', { campaignId, id: item.id }), t('ui.plan.actions.itemDeleted'));
+  const moveItem = (item: PlanItem, direction: 'up' | 'down') => void act(() => change('plans.moveItem', { campaignId, id: item.id, direction }));
+  const deleteItem = (item: PlanItem) => void act(() => change('plans.deleteItem', { campaignId, id: item.id }), t('ui.plan.actions.itemDeleted'));
   const deleteSection = (section: PlanSection) =>
-    void change(() => call('plans.deleteSection', { campaignId, id: section.id }), t('ui.plan.actions.sectionDeleted'));
+    void act(() => change('plans.deleteSection', { campaignId, id: section.id }), t('ui.plan.actions.sectionDeleted'));
 
   const data = plan.data;
   const lastNumber = data?.items.length ?? 0;
@@ -93,14 +88,12 @@ export function PlanTab({ campaign }: { campaign: Campaign }) {
         <DocumentExportButton
           label={t('ui.plan.actions.export')}
           testId="plan-export"
-          produce={(lang) => call('exports.plan', { campaignId, lang })}
+          produce={(lang) => change('exports.plan', { campaignId, lang })}
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void plan.reload()} loading={plan.loading}>
-          {t('ui.common.refresh')}
-        </Button>
+        <RefreshButton />
       </div>
       <ErrorAlert error={plan.error} testId="plan-error" />
-      {!data && plan.loading && <Spin />}
+      {!data && plan.isFetching && <Spin />}
       {data && (
         <>
           <PlanHeader plan={data} />
@@ -123,13 +116,13 @@ export function PlanTab({ campaign }: { campaign: Campaign }) {
         </>
       )}
       {dialog?.kind === 'item' && data && (
-        <PlanItemModal campaign={campaign} sections={data.sections} editing={dialog.editing} onClose={() => setDialog(null)} onSaved={closeAndReload} />
+        <PlanItemModal campaign={campaign} sections={data.sections} editing={dialog.editing} onClose={close} onSaved={close} />
       )}
       {dialog?.kind === 'section' && (
-        <PlanSectionModal campaignId={campaignId} section={dialog.section} onClose={() => setDialog(null)} onSaved={closeAndReload} />
+        <PlanSectionModal campaignId={campaignId} section={dialog.section} onClose={close} onSaved={close} />
       )}
-      {dialog?.kind === 'header' && data && <PlanHeaderModal plan={data} onClose={() => setDialog(null)} onSaved={closeAndReload} />}
-      {dialog?.kind === 'import' && <PlanImportModal campaignId={campaignId} onClose={() => setDialog(null)} onReplaced={() => void plan.reload()} />}
+      {dialog?.kind === 'header' && data && <PlanHeaderModal plan={data} onClose={close} onSaved={close} />}
+      {dialog?.kind === 'import' && <PlanImportModal campaignId={campaignId} onClose={close} />}
     </div>
   );
 }

@@ -6,19 +6,17 @@ import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportRecord, OpenRejections, ReturnMessage } from '../../../../shared/imports.ts';
-import { call } from '../../../api.ts';
 import { formatDate } from '../../components/format.ts';
 import { IssueList } from '../../components/IssueList.tsx';
 import { errorText } from '../../i18n.ts';
 import { ReturnDialog } from './ReturnDialog.tsx';
+import { change } from '../../data/cache.ts';
 
 interface Props {
   campaignId: string;
   rejected: OpenRejections | undefined;
   open: boolean;
   onClose: () => void;
-  /** Reads the import log again after a file was returned or dismissed. */
-  onChanged: () => void;
 }
 
 function FileLine({ record, action }: { record: ImportRecord; action: ReactNode }) {
@@ -37,7 +35,7 @@ function FileLine({ record, action }: { record: ImportRecord; action: ReactNode 
   );
 }
 
-export function RejectedDrawer({ campaignId, rejected, open, onClose, onChanged }: Props) {
+export function RejectedDrawer({ campaignId, rejected, open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<number | null>(null);
@@ -47,7 +45,6 @@ export function RejectedDrawer({ campaignId, rejected, open, onClose, onChanged 
     setBusy(record.id);
     try {
       await action();
-      onChanged();
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
@@ -55,10 +52,10 @@ export function RejectedDrawer({ campaignId, rejected, open, onClose, onChanged 
     }
   };
   const returnFile = (record: ImportRecord) =>
-    act(record, async () => setReturned({ file: record.file, message: await call('reports.return', { campaignId, importId: record.id }) }));
+    act(record, async () => setReturned({ file: record.file, message: await change('reports.return', { campaignId, importId: record.id }) }));
   const dismiss = (record: ImportRecord) =>
     act(record, async () => {
-      await call('reports.dismiss', { campaignId, importId: record.id });
+      await change('reports.dismiss', { campaignId, importId: record.id });
       void message.success(t('ui.dashboard.rejectedList.dismissed', { file: record.file }));
     });
 

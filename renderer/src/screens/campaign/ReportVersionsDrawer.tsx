@@ -5,11 +5,10 @@ import { App, Button, Drawer, Empty, List, Popconfirm, Space, Table, Tag, Typogr
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, ReportVersion, ValueChange } from '../../../../shared/imports.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { errorText } from '../../i18n.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 /** How a blank value is shown in a change. */
 const BLANK = '\u2014';
@@ -24,8 +23,6 @@ interface Props {
   /** The school whose versions are shown; null keeps the drawer closed. */
   school: VersionsSchool | null;
   onClose: () => void;
-  /** A version was made current: the history and the summary count another report now. */
-  onChanged: () => void;
 }
 
 /** "3 → 4", or "Z03: 3 → 4" when the row code is given; a blank shown as a dash. Versions and the audit alike. */
@@ -87,24 +84,22 @@ function AuditTable({ audit }: { audit: AuditEntry[] }) {
   );
 }
 
-function VersionsBody({ campaignId, school, onChanged }: { campaignId: string; school: VersionsSchool; onChanged: () => void }) {
+function VersionsBody({ campaignId, school }: { campaignId: string; school: VersionsSchool }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const versions = useQuery('reports.versions', { campaignId, schoolId: school.id });
-  const audit = useQuery('reports.audit', { campaignId, schoolId: school.id });
+  const versions = useApiQuery('reports.versions', { campaignId, schoolId: school.id });
+  const audit = useApiQuery('reports.audit', { campaignId, schoolId: school.id });
   const [restoring, setRestoring] = useState<number | null>(null);
 
   const restore = async (version: ReportVersion) => {
     setRestoring(version.reportId);
     try {
-      await call('reports.restore', { campaignId, reportId: version.reportId });
+      await change('reports.restore', { campaignId, reportId: version.reportId });
       void message.success(t('ui.versions.restored', { date: formatDate(version.receivedAt) }));
-      onChanged();
     } catch (caught) {
       void message.error(errorText(t, caught));
     } finally {
       setRestoring(null);
-      await Promise.all([versions.reload(), audit.reload()]);
     }
   };
 
@@ -115,7 +110,7 @@ function VersionsBody({ campaignId, school, onChanged }: { campaignId: string; s
       <ErrorAlert error={versions.error} testId="versions-error" />
       <List<ReportVersion>
         data-testid="versions-list"
-        loading={versions.loading && !versions.data}
+        loading={versions.isPending}
         bordered
         dataSource={list}
         locale={{ emptyText: <Empty description={t('ui.versions.empty')} /> }}
@@ -164,7 +159,7 @@ function VersionsBody({ campaignId, school, onChanged }: { campaignId: string; s
   );
 }
 
-export function ReportVersionsDrawer({ campaignId, school, onClose, onChanged }: Props) {
+export function ReportVersionsDrawer({ campaignId, school, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Drawer
@@ -175,7 +170,7 @@ export function ReportVersionsDrawer({ campaignId, school, onClose, onChanged }:
       destroyOnHidden
       data-testid="versions-drawer"
     >
-      {school && <VersionsBody key={school.id} campaignId={campaignId} school={school} onChanged={onChanged} />}
+      {school && <VersionsBody key={school.id} campaignId={campaignId} school={school} />}
     </Drawer>
   );
 }

@@ -5,17 +5,17 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { useLanguage } from '../../i18n.ts';
 import { rowsOf } from './ExecutionTab.tsx';
 import type { ItemRow } from './ExecutionTab.tsx';
 import { textIn } from './planText.ts';
+import { useApiQuery } from '../../data/cache.ts';
 
 export function SummaryPlan({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const plan = useQuery('plans.get', { campaignId: campaign.id });
-  const execution = useQuery('plans.execution', { campaignId: campaign.id });
+  const plan = useApiQuery('plans.get', { campaignId: campaign.id });
+  const execution = useApiQuery('plans.execution', { campaignId: campaign.id });
   const rows = plan.data && execution.data ? rowsOf(plan.data.items, execution.data).filter((row) => row.progress.assigned > 0) : [];
   const columns: TableColumnsType<ItemRow> = [
     { key: 'number', title: t('ui.summary.planColumns.number'), width: 60, render: (_v, row) => row.item.number },
@@ -37,7 +37,7 @@ export function SummaryPlan({ campaign }: { campaign: Campaign }) {
         size="small"
         columns={columns}
         dataSource={rows}
-        loading={plan.loading || execution.loading}
+        loading={plan.isFetching || execution.isFetching}
         locale={{ emptyText: t('ui.summary.planEmpty') }}
         pagination={false}
       />

@@ -1,23 +1,23 @@
 // The district summary: how many schools reported, totals by row code, values per school, who is missing,
 // and the workbook for the region.
 import { useState } from 'react';
-import { FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, List, Row, Segmented, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignSummary, SchoolReportRow, SummaryIndicator } from '../../../../shared/domain.ts';
 import { isNumericType } from '../../../../shared/forms/types.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../components/format.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import type { TFunction } from 'i18next';
 import type { UiLanguage } from '../../../../shared/i18n.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { SummaryLists } from './SummaryLists.tsx';
 import { SummaryPlan } from './SummaryPlan.tsx';
+import { change, useApiQuery } from '../../data/cache.ts';
+import { RefreshButton } from '../../components/RefreshButton.tsx';
 
 interface TotalRow {
   code: string;
@@ -151,15 +151,9 @@ function SchoolsTable({ summary }: { summary: CampaignSummary }) {
 export function SummaryTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const summary = useQuery('summary.get', { campaignId: campaign.id });
-  // Changed on each refresh so that SummaryPlan mounts afresh and reads its own queries again.
-  const [refreshed, setRefreshed] = useState(0);
-  const refresh = () => {
-    setRefreshed((count) => count + 1);
-    void summary.reload();
-  };
+  const summary = useApiQuery('summary.get', { campaignId: campaign.id });
 
-  const { busy: saving, save } = useSaveAction(() => call('exports.summary', { campaignId: campaign.id }));
+  const { busy: saving, save } = useSaveAction(() => change('exports.summary', { campaignId: campaign.id }));
 
   const totals: TotalRow[] = (summary.data?.indicators ?? [])
     .filter((indicator) => isNumericType(indicator.type))
@@ -195,9 +189,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
         <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={save} data-testid="summary-save">
           {t('ui.summary.export')}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={refresh} loading={summary.loading}>
-          {t('ui.common.refresh')}
-        </Button>
+        <RefreshButton />
       </div>
       <ErrorAlert error={summary.error} testId="summary-error" />
       {summary.data && (
@@ -213,7 +205,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
           )}
           <Typography.Title level={3}>{t('ui.summary.bySchool')}</Typography.Title>
           <SchoolsTable summary={summary.data} />
-          <SummaryPlan key={refreshed} campaign={campaign} />
+          <SummaryPlan campaign={campaign} />
           <SummaryLists lists={summary.data.lists} />
           <Typography.Title level={3}>{t('ui.summary.missingList')}</Typography.Title>
           <List

@@ -3,17 +3,16 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
-import { call } from '../../../api.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
-import { useQuery } from '../../components/useQuery.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 export function TemplatesTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const schools = useQuery('schools.list', { includeClosed: false });
+  const schools = useApiQuery('schools.list', { includeClosed: false });
   const active = schools.data?.filter((s) => s.active).length ?? 0;
 
-  const { busy, save } = useSaveAction(() => call('exports.templates', { campaignId: campaign.id }));
-  const blank = useSaveAction(() => call('exports.blankTemplate', { campaignId: campaign.id }));
+  const { busy, save } = useSaveAction(() => change('exports.templates', { campaignId: campaign.id }));
+  const blank = useSaveAction(() => change('exports.blankTemplate', { campaignId: campaign.id }));
 
   return (
     <div className="stack">

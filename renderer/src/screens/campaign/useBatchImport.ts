@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/domain.ts';
 import { MAX_FILE_BYTES } from '../../../../shared/imports.ts';
 import { issue } from '../../../../shared/messages.ts';
-import { call, fileToBase64 } from '../../../api.ts';
+import { fileToBase64 } from '../../../api.ts';
 import { batchFileName } from '../../components/folderFiles.ts';
 import { MEGABYTE } from '../../components/format.ts';
+import { change, readAgainAfter } from '../../data/cache.ts';
 
 /** One file's outcome, keyed by the file's place in the batch. */
 export interface BatchRow extends ImportOutcome {
@@ -41,11 +42,11 @@ function tooLarge(name: string, size: number, checkedOnly: boolean): ImportOutco
   };
 }
 
-/** Reads one file and has it judged (and stored, unless a dry run). */
-export async function importOneFile(campaignId: string, file: File, dryRun: boolean): Promise<ImportOutcome> {
+/** Reads one file and has it judged (and stored, unless a dry run); in a batch, the screens read again once at its end. */
+export async function importOneFile(campaignId: string, file: File, dryRun: boolean, inBatch = false): Promise<ImportOutcome> {
   const name = batchFileName(file);
   if (file.size > MAX_FILE_BYTES) return tooLarge(name, file.size, dryRun);
-  const [outcome] = await call('reports.import', { campaignId, files: [{ name, base64: await fileToBase64(file) }], dryRun });
+  const [outcome] = await change('reports.import', { campaignId, files: [{ name, base64: await fileToBase64(file) }], dryRun }, { readAgain: !inBatch });
   return outcome;
 }
 
@@ -54,7 +55,7 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export function useBatchImport(campaignId: string, onFinished: () => void) {
+export function useBatchImport(campaignId: string) {
   const [batch, setBatch] = useState<BatchState>(IDLE);
   const cancelled = useRef(false);
   /** The batch's files by row key, to check a file again after its school was added. */
@@ -69,7 +70,7 @@ export function useBatchImport(campaignId: string, onFinished: () => void) {
       if (cancelled.current) return;
       setBatch((b) => ({ ...b, current: batchFileName(file) }));
       await nextTask();
-      const outcome = await importOneFile(campaignId, file, dryRun);
+      const outcome = await importOneFile(campaignId, file, dryRun, true);
       sources.current.set(index, file);
       setBatch((b) => ({ ...b, rows: [...b.rows, { ...outcome, key: index }] }));
     }
@@ -86,7 +87,7 @@ export function useBatchImport(campaignId: string, onFinished: () => void) {
       error = caught;
     }
     setBatch((b) => ({ ...b, running: false, stopping: false, current: null, error, stopped: b.rows.length < b.total }));
-    onFinished();
+    if (!dryRun) await readAgainAfter('reports.import');
   };
 
   const cancel = () => {

@@ -7,10 +7,8 @@ import { Alert, App, Button, Card, ConfigProvider, Input, Space, Spin, Tag, Typo
 import { Trans, useTranslation } from 'react-i18next';
 import { formProblems, type FormProblem } from '../../../../shared/forms/check.ts';
 import type { FormDefinition, FormRecord, Lang } from '../../../../shared/forms/types.ts';
-import { call } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { navigate } from '../../components/router.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import type { FormChange } from './formEdits.ts';
@@ -22,6 +20,7 @@ import { SectionList } from './SectionList.tsx';
 import { TablesEditor } from './TablesEditor.tsx';
 import { useCopyForm } from './useCopyForm.ts';
 import { useCampaignTitles } from '../../components/useCampaignTitles.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 function ReadOnlyNotice({ record }: { record: FormRecord }) {
   const { t } = useTranslation();
@@ -89,7 +88,7 @@ function useFormSave(initial: FormDefinition) {
   const submit = useSubmit();
   const save = (form: FormDefinition, onStored: (form: FormDefinition) => void) =>
     submit.run(async () => {
-      const result = await call('forms.save', { form });
+      const result = await change('forms.save', { form });
       setServerProblems(result.problems);
       if (!result.saved || !result.record) {
         void message.error(t('ui.forms.editor.notSaved'));
@@ -158,7 +157,7 @@ export function FormEditor({ record }: EditorProps) {
 /** The editor for the form version named in the address. */
 export function FormEditorScreen({ id, version }: { id: string; version: number }) {
   const { t } = useTranslation();
-  const record = useQuery('forms.get', { id, version });
+  const record = useApiQuery('forms.get', { id, version });
   return (
     <>
       {record.error !== undefined && (
@@ -167,7 +166,7 @@ export function FormEditorScreen({ id, version }: { id: string; version: number 
         </Space>
       )}
       <ErrorAlert error={record.error} testId="form-editor-error" />
-      {record.loading && !record.data && <Spin />}
+      {record.isPending && <Spin />}
       {record.data && <FormEditor record={record.data} />}
     </>
   );

@@ -4,12 +4,13 @@ import { Alert, Button, Modal } from 'antd';
 import type { AlertProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormImportResult, FormRecord } from '../../../../shared/forms/types.ts';
-import { call, fileToBase64 } from '../../../api.ts';
+import { fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
 import { navigate } from '../../components/router.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { FormProblemList } from './FormProblemList.tsx';
+import { change } from '../../data/cache.ts';
 
 const FORM_FILE = '.json,application/json';
 
@@ -22,7 +23,6 @@ const ALERT_TYPE: Record<FormImportResult['outcome'], AlertProps['type']> = {
 
 interface Props {
   onClose: () => void;
-  onImported: () => void;
 }
 
 function ImportOutcome({ result }: { result: FormImportResult }) {
@@ -50,7 +50,7 @@ function ImportOutcome({ result }: { result: FormImportResult }) {
   );
 }
 
-export function FormImportModal({ onClose, onImported }: Props) {
+export function FormImportModal({ onClose }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -61,9 +61,8 @@ export function FormImportModal({ onClose, onImported }: Props) {
     setError(undefined);
     setResult(undefined);
     try {
-      const value = await call('forms.import', { file: { name: file.name, base64: await fileToBase64(file) } });
+      const value = await change('forms.import', { file: { name: file.name, base64: await fileToBase64(file) } });
       setResult(value);
-      if (value.outcome === 'added' || value.outcome === 'renumbered') onImported();
     } catch (caught) {
       setError(caught);
     } finally {

@@ -2,16 +2,16 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormRecord } from '../../../../shared/forms/types.ts';
-import { call } from '../../../api.ts';
 import { navigate } from '../../components/router.ts';
 import { errorText } from '../../i18n.ts';
+import { change } from '../../data/cache.ts';
 
 export function useCopyForm(): (record: FormRecord) => Promise<void> {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return async (record) => {
     try {
-      const copied = await call('forms.copy', { id: record.form.id, version: record.form.version });
+      const copied = await change('forms.copy', { id: record.form.id, version: record.form.version });
       void message.success(t('ui.forms.actions.copied', { version: copied.form.version }));
       navigate({ screen: 'form', id: copied.form.id, version: copied.form.version });
     } catch (caught) {

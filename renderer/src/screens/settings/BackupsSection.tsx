@@ -6,12 +6,12 @@ import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MAX_BACKUP_BYTES, type BackupInfo, type BackupKind, type RestoreResult } from '../../../../shared/backups.ts';
 import { formatMessage } from '../../../../shared/i18n.ts';
-import { ApiCallError, call, fileToBase64 } from '../../../api.ts';
+import { ApiCallError, fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
 import { formatDate, MEGABYTE } from '../../components/format.ts';
-import { useQuery } from '../../components/useQuery.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
+import { change, useApiQuery } from '../../data/cache.ts';
 
 const KIND_COLOR: Record<BackupKind, string> = { daily: 'blue', beforeUpdate: 'purple', beforeRestore: 'orange' };
 const SQLITE = '.sqlite,.db,application/vnd.sqlite3,application/x-sqlite3';
@@ -20,16 +20,11 @@ function megabytes(bytes: number): string {
   return (bytes / MEGABYTE).toFixed(1);
 }
 
-interface Props {
-  /** After a restore: the other settings on the screen come from the restored database. */
-  onRestored: () => void;
-}
-
-export function BackupsSection({ onRestored }: Props) {
+export function BackupsSection() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const list = useQuery('backups.list', {});
-  const copyNow = useSaveAction(() => call('backups.create', {}));
+  const list = useApiQuery('backups.list', {});
+  const copyNow = useSaveAction(() => change('backups.create', {}));
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<unknown>();
   const [restored, setRestored] = useState<RestoreResult>();
@@ -47,12 +42,12 @@ export function BackupsSection({ onRestored }: Props) {
         setRestored(undefined);
         try {
           setRestored(await run());
-          onRestored();
         } catch (caught) {
           setError(caught);
+          // A refused restore may still have kept the current database aside: the list shows it.
+          await list.refetch();
         } finally {
           setRestoring(false);
-          await list.reload();
         }
       },
     });
@@ -66,7 +61,7 @@ export function BackupsSection({ onRestored }: Props) {
       setError(new ApiCallError({ code: 'invalid_input', message: { key: 'backup.tooLarge', params } }));
       return;
     }
-    restore(file.name, async () => call('backups.restoreFile', { file: { name: file.name, base64: await fileToBase64(file) } }));
+    restore(file.name, async () => change('backups.restoreFile', { file: { name: file.name, base64: await fileToBase64(file) } }));
   };
 
   const columns = [
@@ -81,7 +76,7 @@ export function BackupsSection({ onRestored }: Props) {
       title: t('ui.common.actions'),
       key: 'actions',
       render: (_: unknown, backup: BackupInfo) => (
-        <Button size="small" disabled={restoring} data-testid={`backup-restore-${backup.name}`} onClick={() => restore(formatDate(backup.createdAt), () => call('backups.restore', { name: backup.name }))}>
+        <Button size="small" disabled={restoring} data-testid={`backup-restore-${backup.name}`} onClick={() => restore(formatDate(backup.createdAt), () => change('backups.restore', { name: backup.name }))}>
           {t('ui.backups.restore')}
         </Button>
       ),
@@ -124,7 +119,7 @@ export function BackupsSection({ onRestored }: Props) {
       <Table
         size="small"
         rowKey="name"
-        loading={list.loading || restoring}
+        loading={list.isFetching || restoring}
         dataSource={list.data?.backups ?? []}
         columns={columns}
         pagination={false}
