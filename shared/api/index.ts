@@ -42,15 +42,21 @@ export function isApiName(name: string): name is ApiName {
   return Object.hasOwn(api, name);
 }
 
-/** The data a method changes: every kind when it replaces the database, none when it only reads. */
-export function changedBy(name: ApiName): readonly DataKind[] | 'all' {
-  const declaration: MethodDeclaration = api[name];
-  return declaration.kind === 'change' ? declaration.changes : [];
+export function isQueryName(name: string): name is QueryName {
+  return isApiName(name) && api[name].kind === 'query';
 }
 
-/** The data a query reads. */
-export function readBy(name: QueryName): readonly DataKind[] {
-  return (api[name] as QueryDeclaration).reads;
+/** Whether a method changes any data a screen may show (a file written for the user changes none). */
+export function changesData(name: ChangeName): boolean {
+  const { changes } = api[name] as ChangeDeclaration;
+  return changes === 'all' || changes.length > 0;
+}
+
+/** Whether the answer of a query may be out of date once a change has run: it reads some data the change changes. */
+export function outdates(change: ChangeName, query: QueryName): boolean {
+  const { changes } = api[change] as ChangeDeclaration;
+  const { reads } = api[query] as QueryDeclaration;
+  return changes === 'all' || changes.some((kind) => reads.includes(kind));
 }
 
 export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'storage' | 'unknown_method' | 'internal';

@@ -7,6 +7,6 @@ export const summaryMethods = {
   'summary.get': query({
     input: campaignId,
     output: returns<CampaignSummary>(),
-    reads: ['reports', 'schools', 'campaigns', 'forms', 'plans', 'execution', 'settings'],
+    reads: ['reports', 'schools', 'campaigns', 'forms'],
   }),
 } satisfies Domain<'summary'>;

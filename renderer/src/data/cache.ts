@@ -3,7 +3,7 @@
 // change; neither reloads anything by hand.
 import { QueryClient, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { call } from '../../api.ts';
-import { changedBy, readBy, type ApiInput, type ApiOutput, type ChangeName, type QueryName } from '../../../shared/api/index.ts';
+import { changesData, isQueryName, outdates, type ApiInput, type ApiOutput, type ChangeName, type QueryName } from '../../../shared/api/index.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -18,21 +18,14 @@ function queryKey<K extends QueryName>(name: K, input: ApiInput<K>): readonly [K
 }
 
 /** Reads with a query method; cached, and read again whenever a change names what it reads. */
-export function useApiQuery<K extends QueryName>(name: K, input: ApiInput<K>, options: { enabled?: boolean } = {}): UseQueryResult<ApiOutput<K>> {
-  return useQuery({ queryKey: queryKey(name, input), queryFn: () => call(name, input), enabled: options.enabled });
-}
-
-/** Whether a change made the answer of a cached query out of date. */
-function isOutdatedBy(changed: ReturnType<typeof changedBy>, cachedKey: readonly unknown[]): boolean {
-  if (changed === 'all') return true;
-  const reads = readBy(cachedKey[0] as QueryName);
-  return changed.some((kind) => reads.includes(kind));
+export function useApiQuery<K extends QueryName>(name: K, input: ApiInput<K>): UseQueryResult<ApiOutput<K>> {
+  return useQuery({ queryKey: queryKey(name, input), queryFn: () => call(name, input) });
 }
 
 /** Reads again every cached query that read what the method changes: those on screen at once, the others when next shown. */
 export async function readAgainAfter(name: ChangeName): Promise<void> {
-  const changed = changedBy(name);
-  if (changed === 'all' || changed.length > 0) await queryClient.invalidateQueries({ predicate: (query) => isOutdatedBy(changed, query.queryKey) });
+  if (!changesData(name)) return;
+  await queryClient.invalidateQueries({ predicate: ({ queryKey: [method] }) => typeof method === 'string' && isQueryName(method) && outdates(name, method) });
 }
 
 /**
