@@ -1,126 +1,21 @@
-// A form's list table (the НИК publications) on a sheet of its own: numbered empty rows the school fills,
-// each cell checked by its column's type; read back wherever the header row ended up.
-import type { ListColumn, ListRow, ListTable } from '../../shared/forms/types.ts';
-import { bilingual, tFor } from '../../shared/i18n.ts';
-import { issue, type FileIssue } from '../../shared/messages.ts';
-import { IDENTITY_SHEET } from './identity.ts';
-import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
-import { readTypedCell, TEXT_LIMIT } from './value-cells.ts';
-import { cellText, headerColumns, type Workbook, type Worksheet } from './workbook.ts';
-
-const HEADER_ROW = 5;
-const URL_LIMIT = 2000;
-const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
-
-/** The table's short name in both languages, as the form sheet's «Форма - Нысан»; else its title cut to fit. */
-export function listSheetName(table: ListTable): string {
-  return table.sheet ? `${table.sheet.ru} - ${table.sheet.kk}` : legacyListSheetName(table);
-}
-
-/** The name templates made before short sheet names had: the Russian title, at most 31 characters, cut at a word. */
-function legacyListSheetName(table: ListTable): string {
-  const clean = table.title.ru.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (clean.length <= 31) return clean;
-  const cut = clean.slice(0, 31);
-  return cut.slice(0, cut.lastIndexOf(' ') > 10 ? cut.lastIndexOf(' ') : 31).trim();
-}
-
-function both(ru: string, kk: string): string {
-  return ru === kk ? ru : `${ru} / ${kk}`;
-}
-
-function columnLimit(column: ListColumn): number {
-  return column.type === 'url' ? URL_LIMIT : (column.maxLength ?? TEXT_LIMIT);
-}
-
-function columnWidth(column: ListColumn): number {
-  if (column.type === 'url') return 50;
-  if (column.type === 'date' || column.type === 'count') return 14;
-  return Math.min(60, Math.max(24, Math.round(columnLimit(column) / 8)));
-}
-
-/** The input hint of a typed cell in both languages, e.g. «Дата: ДД.ММ.ГГГГ / Күні: КК.АА.ЖЖЖЖ». */
-export function inputHint(type: ListColumn['type'] | 'yesno' | 'money', limit = TEXT_LIMIT): string {
-  const ru = tFor('ru')(`messages.workbook.input.${type}`, { limit });
-  const kk = tFor('kk')(`messages.workbook.input.${type}`, { limit });
-  return `${ru} / ${kk}`;
-}
-
-function hintOf(column: ListColumn): string {
-  return inputHint(column.type, columnLimit(column));
-}
-
-function validationOf(column: ListColumn) {
-  const hint = hintOf(column);
-  const shared = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, error: hint, showInputMessage: true, prompt: hint };
-  switch (column.type) {
-    case 'date':
-      return { ...shared, type: 'date' as const, operator: 'greaterThanOrEqual' as const, formulae: [new Date(Date.UTC(2000, 0, 1))] };
-    case 'count':
-      return { ...shared, type: 'whole' as const, operator: 'greaterThanOrEqual' as const, formulae: [0] };
-    default:
-      return { ...shared, type: 'textLength' as const, operator: 'lessThanOrEqual' as const, formulae: [columnLimit(column)] };
-  }
-}
-
-function titleRows(sheet: Worksheet, table: ListTable, hashtag: string, lastColumn: number): void {
-  const line = (row: number, text: string, font: { bold?: boolean; italic?: boolean; size?: number }) => {
-    sheet.mergeCells(row, 1, row, lastColumn);
-    const cell = sheet.getCell(row, 1);
-    cell.value = text;
-    cell.font = font;
-    cell.alignment = { wrapText: true, vertical: 'middle' };
-  };
-  line(1, both(table.title.ru, table.title.kk), { bold: true, size: 13 });
-  if (table.showHashtag && hashtag) line(2, `${bilingual('messages.workbook.list.hashtag')}: ${hashtag}`, { bold: true });
-  const hint = (lng: 'ru' | 'kk') =>
-    [tFor(lng)('messages.workbook.list.fillHint', { max: table.maxRows }), table.rowCountCode ? tFor(lng)('messages.workbook.list.rowCountHint', { code: table.rowCountCode }) : '']
-      .filter(Boolean)
-      .join(' ');
-  line(3, `${hint('ru')}\n${hint('kk')}`, { italic: true });
-  sheet.getRow(3).height = 45;
-}
-
-/** The sheet of one list table: title, the campaign's hashtag when the table asks for it, a hint, and maxRows open rows. */
-export async function writeListSheet(workbook: Workbook, table: ListTable, hashtag: string): Promise<void> {
-  const lastColumn = table.columns.length + 1;
-  const sheet = workbook.addWorksheet(listSheetName(table), {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-  });
-  sheet.columns = [{ width: 6 }, ...table.columns.map((column) => ({ width: columnWidth(column) }))];
-  titleRows(sheet, table, hashtag, lastColumn);
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = ['№', ...table.columns.map((column) => both(column.label.ru, column.label.kk) + (column.required ? ' *' : ''))];
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  header.eachCell((cell) => {
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
-  for (let n = 1; n <= table.maxRows; n++) {
-    const row = sheet.getRow(HEADER_ROW + n);
-    row.getCell(1).value = n;
-    row.getCell(1).border = BORDER;
-    table.columns.forEach((column, c) => {
-      const cell = row.getCell(c + 2);
-      cell.protection = { locked: false };
-      cell.fill = INPUT_FILL;
-      cell.border = BORDER;
-      cell.numFmt = column.type === 'date' ? 'dd.mm.yyyy' : column.type === 'count' ? '#,##0' : '@';
-      cell.dataValidation = validationOf(column);
-    });
-  }
-  sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
-  await sheet.protect('', PROTECTION);
-}
+// A form's list table (the НИК publications) read back from its sheet (writers/list-sheet.ts writes it),
+// wherever the header row ended up, each cell checked by its column's type.
+import type { ListRow, ListTable } from '../../../shared/forms/types.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
+import { cellAddress } from '../layout/cell-address.ts';
+import { IDENTITY_SHEET } from '../layout/identity.ts';
+import { both, columnLimit, legacyListSheetName, listSheetName } from '../layout/list-layout.ts';
+import { headerColumns } from './captions.ts';
+import { valueText } from './cell-text.ts';
+import type { ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
+import { readTypedValue } from './value-cells.ts';
 
 type TableColumns = Map<string, number>;
 
 /** The column of each of the table's columns in this row, found by its caption. */
-function columnsIn(sheet: Worksheet, rowNumber: number, table: ListTable): TableColumns {
+function columnsIn(sheet: ReadableSheet, rowNumber: number, table: ListTable): TableColumns {
   const captions = Object.fromEntries(table.columns.map((column) => [column.key, [column.label.ru, column.label.kk]]));
-  return headerColumns(sheet.getRow(rowNumber), captions);
+  return headerColumns(sheet.row(rowNumber), captions);
 }
 
 /** Enough of the table's captions in one row to call it its header; a school may have inserted or moved columns. */
@@ -132,10 +27,10 @@ function isHeader(found: TableColumns, table: ListTable): boolean {
  * The table's header row, on its own sheet first, then on any other (a school may have moved the table); failing
  * that, the row of its own sheet that looks most like it, so that what is missing can be named.
  */
-function findHeader(workbook: Workbook, table: ListTable): { sheet: Worksheet; row: number; columns: TableColumns } | null {
-  let ownSheet: { sheet: Worksheet; row: number; columns: TableColumns } | null = null;
-  const own = (sheet: Worksheet) => sheet.name === listSheetName(table) || sheet.name === legacyListSheetName(table);
-  const sheets = [...workbook.worksheets.filter(own), ...workbook.worksheets.filter((sheet) => !own(sheet))];
+function findHeader(workbook: ReadableWorkbook, table: ListTable): { sheet: ReadableSheet; row: number; columns: TableColumns } | null {
+  let ownSheet: { sheet: ReadableSheet; row: number; columns: TableColumns } | null = null;
+  const own = (sheet: ReadableSheet) => sheet.name === listSheetName(table) || sheet.name === legacyListSheetName(table);
+  const sheets = [...workbook.sheets.filter(own), ...workbook.sheets.filter((sheet) => !own(sheet))];
   for (const sheet of sheets) {
     if (sheet.name === IDENTITY_SHEET) continue;
     for (let row = 1; row <= Math.min(sheet.rowCount, 40); row++) {
@@ -153,15 +48,14 @@ interface TableReading {
   warnings: FileIssue[];
 }
 
-function readRow(sheet: Worksheet, rowNumber: number, table: ListTable, columns: TableColumns, { errors, warnings }: TableReading): ListRow | null {
-  const row = sheet.getRow(rowNumber);
-  const cells = table.columns.map((column) => ({ column, cell: row.getCell(columns.get(column.key)!) }));
-  if (cells.every(({ cell }) => cellText(cell) === '')) return null;
+function readRow(sheet: ReadableSheet, row: ReadableRow, table: ListTable, columns: TableColumns, { errors, warnings }: TableReading): ListRow | null {
+  const cells = table.columns.map((column) => ({ column, at: columns.get(column.key)! })).map(({ column, at }) => ({ column, at, value: row.value(at) }));
+  if (cells.every(({ value }) => valueText(value) === '')) return null;
   const values: ListRow = {};
-  for (const { column, cell } of cells) {
-    const where = { sheet: sheet.name, cell: cell.address };
+  for (const { column, at, value } of cells) {
+    const where = { sheet: sheet.name, cell: cellAddress(row.number, at) };
     const label = both(column.label.ru, column.label.kk);
-    const reading = readTypedCell(cell, column.type, columnLimit(column));
+    const reading = readTypedValue(value, column.type, columnLimit(column));
     if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
     else if ('number' in reading && reading.number !== undefined) values[column.key] = String(reading.number);
     else if ('text' in reading && reading.text !== undefined) values[column.key] = reading.text;
@@ -171,7 +65,7 @@ function readRow(sheet: Worksheet, rowNumber: number, table: ListTable, columns:
   return values;
 }
 
-function readTable(workbook: Workbook, table: ListTable): TableReading & { sheet?: string } {
+function readTable(workbook: ReadableWorkbook, table: ListTable): TableReading & { sheet?: string } {
   const reading: TableReading = { rows: [], errors: [], warnings: [] };
   const header = findHeader(workbook, table);
   if (!header) return reading;
@@ -188,15 +82,15 @@ function readTable(workbook: Workbook, table: ListTable): TableReading & { sheet
   }
   if (missing.length > 0) return { ...reading, sheet: sheet.name };
   // Only rows that exist: a stray value in row 1 048 576 must not make a million empty rows.
-  sheet.eachRow((row, r) => {
-    if (r <= header.row) return;
-    const values = readRow(sheet, r, table, columns, reading);
-    if (!values) return;
+  for (const row of sheet.rows()) {
+    if (row.number <= header.row) continue;
+    const values = readRow(sheet, row, table, columns, reading);
+    if (!values) continue;
     reading.rows.push(values);
     if (reading.rows.length === table.maxRows + 1) {
-      reading.errors.push(issue('error', 'import.listTooManyRows', { limit: table.maxRows }, { sheet: sheet.name, cell: row.getCell(1).address }));
+      reading.errors.push(issue('error', 'import.listTooManyRows', { limit: table.maxRows }, { sheet: sheet.name, cell: cellAddress(row.number, 1) }));
     }
-  });
+  }
   return { ...reading, sheet: sheet.name };
 }
 
@@ -208,7 +102,7 @@ export interface ListTablesReading {
 }
 
 /** Every list table of the form: its filled rows, the problems of its cells, and whether the count row agrees. */
-export function readListTables(workbook: Workbook, tables: ListTable[], values: ReadonlyMap<string, number>): ListTablesReading {
+export function readListTables(workbook: ReadableWorkbook, tables: ListTable[], values: ReadonlyMap<string, number>): ListTablesReading {
   const result: ListTablesReading = { rows: new Map(), errors: [], warnings: [] };
   for (const table of tables) {
     const reading = readTable(workbook, table);
