@@ -2,8 +2,8 @@
 import type { CellValue } from './readable-workbook.ts';
 
 /**
- * What Excel shows for a date it cannot draw. exceljs turns a date-formatted cell whose number is out of range (or a
- * formula error cached there) into an Invalid Date; that is a value to complain about, never one to format.
+ * What Excel shows for a date it cannot draw. A date-formatted cell whose number is out of range (or a formula error
+ * cached there) reads as an Invalid Date; that is a value to complain about, never one to format.
  */
 export const INVALID_DATE_TEXT = '########';
 
