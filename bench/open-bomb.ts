@@ -45,7 +45,7 @@ function lyingCopy(source: string, target: string, size: number): void {
 }
 
 async function refuse(file: string): Promise<void> {
-  const { openWorkbook } = await import('../main/excel/open-workbook.ts');
+  const { openWorkbook } = await import('../main/excel/intake/open-workbook.ts');
   const bytes = new Uint8Array(readFileSync(file));
   const rssBefore = process.memoryUsage().rss;
   const start = performance.now();

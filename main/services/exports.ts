@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { registryTemplate } from '../excel/registry.ts';
-import { buildReportTemplate, safeFileName } from '../excel/report-template.ts';
-import { buildResultsWorkbook } from '../excel/results-workbook.ts';
-import { buildSummaryWorkbook as summaryWorkbook } from '../excel/summary-workbook.ts';
-import { workbookBytes } from '../excel/workbook.ts';
+import { safeFileName } from '../excel/writers/file-names.ts';
+import { registryTemplate } from '../excel/writers/registry-template.ts';
+import { buildReportTemplate } from '../excel/writers/report-template.ts';
+import { buildResultsWorkbook } from '../excel/writers/results-workbook.ts';
+import { buildSummaryWorkbook as summaryWorkbook } from '../excel/writers/summary-workbook.ts';
+import { workbookBytes } from '../excel/writers/workbook.ts';
 import type { OutputFile, SaveRequest } from '../platform.ts';
 import { APP_VERSION } from '../version.ts';
 import { localIsoDate } from '../../shared/dates.ts';

@@ -11,7 +11,7 @@ import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } fro
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { SaveRequest } from '../platform.ts';
-import { safeFileName } from '../excel/report-template.ts';
+import { safeFileName } from '../excel/writers/file-names.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -13,12 +13,13 @@ import type { Plan } from '../../shared/plans/model.ts';
 import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { readIdentity, type WorkbookIdentity } from '../excel/identity.ts';
-import { readSummaryIdentity, type SummaryIdentity } from '../excel/summary-identity.ts';
-import { planHeaderMissing, readPlanPart } from '../excel/plan-part.ts';
-import { readReport, type ReadReport } from '../excel/report-reader.ts';
-import { openWorkbook } from '../excel/open-workbook.ts';
-import type { Workbook } from '../excel/workbook.ts';
+import { readIdentity, readSummaryIdentity } from '../excel/intake/identity-reader.ts';
+import { openWorkbook } from '../excel/intake/open-workbook.ts';
+import { planHeaderMissing, readPlanPart } from '../excel/intake/plan-part-reader.ts';
+import type { ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
+import { readReport, type ReadReport } from '../excel/intake/report-reader.ts';
+import type { WorkbookIdentity } from '../excel/layout/identity.ts';
+import type { SummaryIdentity } from '../excel/layout/summary-identity.ts';
 import { campaignForm, getCampaign, listCampaigns } from './campaigns.ts';
 import { findForm } from './forms.ts';
 import { getPlan } from './plans.ts';
@@ -43,8 +44,8 @@ export interface ImportOptions {
 }
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */
-function readPlanRows(workbook: Workbook, report: ReadReport, plan: Plan) {
-  const part = readPlanPart(workbook.getWorksheet(report.sheet)!);
+function readPlanRows(workbook: ReadableWorkbook, report: ReadReport, plan: Plan) {
+  const part = readPlanPart(workbook.sheet(report.sheet)!);
   // A template that was given plan items must still have the part's header; one given none has no part at all.
   if (!part.found && (report.identity?.planItemIds?.size ?? 0) > 0) part.errors.push(planHeaderMissing(report.sheet));
   const known = new Set(plan.items.map((item) => item.id));
@@ -148,7 +149,7 @@ async function formOfFile(identity: WorkbookIdentity | null, target: ImportTarge
 }
 
 /** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
-async function recognise(db: Kysely<Database>, report: ReadReport, workbook: Workbook, target: ImportTarget, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
+async function recognise(db: Kysely<Database>, report: ReadReport, workbook: ReadableWorkbook, target: ImportTarget, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
   const disagreement = await disagreementOf(db, report, workbook, target.schoolsByName);
   if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
   const identity = report.identity;

@@ -8,7 +8,7 @@ import { issue, type FileIssue } from '../../shared/messages.ts';
 import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { readTypedValue } from '../excel/value-cells.ts';
+import { readTypedValue } from '../excel/intake/value-cells.ts';
 import { osUser } from '../os-user.ts';
 import { importTarget } from './imports.ts';
 import { currentReportOf, outcomeOf, storeVerdict, type PlanRow, type Verdict } from './report-store.ts';

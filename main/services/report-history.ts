@@ -7,7 +7,7 @@ import type { FileIssue } from '../../shared/messages.ts';
 import { returnMessageText } from '../../shared/returns.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { displayDate } from '../excel/report-template.ts';
+import { displayDate } from '../excel/layout/report-layout.ts';
 import { osUser } from '../os-user.ts';
 import { recordChanges, reportValueTexts, valueChanges } from './audit.ts';
 import { getCampaign } from './campaigns.ts';

@@ -7,9 +7,10 @@ import type { School } from '../../shared/domain.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { IDENTITY_SHEET, identityBinConflict } from '../excel/identity.ts';
-import type { ReadReport } from '../excel/report-reader.ts';
-import type { Workbook } from '../excel/workbook.ts';
+import { identityBinConflict } from '../excel/intake/identity-reader.ts';
+import type { ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
+import type { ReadReport } from '../excel/intake/report-reader.ts';
+import { IDENTITY_SHEET } from '../excel/layout/identity.ts';
 import type { Verdict } from './report-store.ts';
 import { schoolFromRow } from './schools.ts';
 
@@ -52,7 +53,7 @@ function schoolNamedInHeader(report: ReadReport, identified: School | null, regi
  * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
  * file cannot be known from the file: it is never filed silently under either.
  */
-export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: Workbook, registry: SchoolsByName): Promise<Disagreement | null> {
+export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: ReadableWorkbook, registry: SchoolsByName): Promise<Disagreement | null> {
   const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
   const conflict = identityBinConflict(workbook);
   if (conflict) {

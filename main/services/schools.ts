@@ -7,8 +7,9 @@ import type { Message } from '../../shared/messages.ts';
 import { byName } from '../../shared/school-names.ts';
 import type { Database, SchoolsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { readRegistry, type RegistryRow } from '../excel/registry.ts';
-import { captionKey, loadWorkbook } from '../excel/workbook.ts';
+import { captionKey } from '../excel/intake/captions.ts';
+import { loadWorkbook } from '../excel/intake/open-workbook.ts';
+import { readRegistry, type RegistryRow } from '../excel/intake/registry-reader.ts';
 
 type SchoolRow = Selectable<SchoolsTable>;
 

@@ -75,7 +75,7 @@ export interface ListTable {
   showHashtag?: boolean;
 }
 
-/** One row per plan item handed to the school; its columns are the template's, read back by their captions (main/excel/plan-part.ts). */
+/** One row per plan item handed to the school; its columns are the template's, read back by their captions (main/excel/intake/plan-part-reader.ts). */
 export interface PlanExecutionTable {
   kind: 'planExecution';
 }

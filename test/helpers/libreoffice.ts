@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findSoffice } from '../../main/excel/libreoffice.ts';
+import { findSoffice } from '../../main/excel/intake/libreoffice.ts';
 
 /** The path of soffice, as the app finds it (JINAQ_SOFFICE, PATH, the usual folders), or null. */
 export const SOFFICE_PATH = findSoffice();

@@ -1,5 +1,7 @@
 // Filling templates the way a school does: open the workbook, type values next to row codes, save.
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
+import type { ReadableWorkbook } from '../../main/excel/intake/readable-workbook.ts';
 
 export type CellInput = number | string | null | ExcelJS.CellValue;
 
@@ -18,6 +20,13 @@ export async function fillTemplate(bytes: Uint8Array, values: Record<string, Cel
 export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The workbook as the readers of a school's file see it. */
+export async function readableWorkbook(bytes: Uint8Array): Promise<ReadableWorkbook> {
+  const workbook = await loadWorkbook(bytes);
+  if (!workbook) throw new Error('not a readable .xlsx');
   return workbook;
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign, RegistryImportResult, SaveOutcome, School } from '../../shared/domain.ts';
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { openDatabase } from '../../main/db/open.ts';
-import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
+import { IDENTITY_SHEET } from '../../main/excel/layout/identity.ts';
 import { apiContextFor, apiFailure, callApi, downloaded, tempDatabase, tempDir, type ApiFailure } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { readWorkbook } from '../helpers/workbooks.ts';

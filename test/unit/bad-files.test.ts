@@ -7,11 +7,11 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readIdentity } from '../../main/excel/identity.ts';
-import { findSoffice } from '../../main/excel/libreoffice.ts';
-import { openWorkbook, type OpenedFile } from '../../main/excel/open-workbook.ts';
+import { readIdentity } from '../../main/excel/intake/identity-reader.ts';
+import { findSoffice } from '../../main/excel/intake/libreoffice.ts';
+import { loadWorkbook, openWorkbook, type OpenedFile } from '../../main/excel/intake/open-workbook.ts';
 import { MAX_FILE_BYTES } from '../../shared/imports.ts';
-import { cellText, loadWorkbook } from '../../main/excel/workbook.ts';
+import { valueText } from '../../main/excel/intake/cell-text.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
 import { importReports } from '../../main/services/imports.ts';
@@ -376,9 +376,9 @@ describe('an old Excel 97–2003 .xls', () => {
     expect(opened.warnings.map((w) => w.message)).toEqual([{ key: 'import.convertedFromXls', params: { file: 'Школа №1.xls' } }]);
     expect(opened.warnings[0].severity).toBe('warning');
     expect(readIdentity(opened.workbook)?.schoolBin).toBe(school.bin);
-    const values = opened.workbook.worksheets.find((s) => s.state === 'visible')!;
-    const z01 = values.getColumn(1).values.findIndex((v) => v === 'Z01');
-    expect(cellText(values.getCell(z01, 4))).toBe('500');
+    const values = opened.workbook.sheets.find((s) => s.state === 'visible')!;
+    const z01 = [...values.rows()].find((row) => row.value(1) === 'Z01')!.number;
+    expect(valueText(values.value(z01, 4))).toBe('500');
   });
 
   it('is refused without LibreOffice, asking the school to save it as .xlsx', async () => {

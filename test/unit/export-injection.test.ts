@@ -11,7 +11,7 @@ import type { FormRecord } from '../../shared/forms/types.ts';
 import type { Plan } from '../../shared/plans/model.ts';
 import type { ApiContext } from '../../main/api.ts';
 import { runCli } from '../../main/cli.ts';
-import { listSheetName } from '../../main/excel/list-part.ts';
+import { listSheetName } from '../../main/excel/layout/list-layout.ts';
 import { listTables } from '../../shared/forms/types.ts';
 import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../helpers/db.ts';
 import { registryWorkbook, validBin } from '../helpers/schools.ts';

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
-import { buildReportTemplate } from '../../main/excel/report-template.ts';
-import { workbookBytes } from '../../main/excel/workbook.ts';
+import { buildReportTemplate } from '../../main/excel/writers/report-template.ts';
+import { workbookBytes } from '../../main/excel/writers/workbook.ts';
 import { campaignForm, createCampaign, getCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import {

@@ -8,14 +8,15 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
-import { listSheetName, readListTables } from '../../main/excel/list-part.ts';
-import { openXlsx } from '../../main/excel/open-workbook.ts';
-import { WORKBOOK_LIMITS } from '../../main/excel/workbook-structure.ts';
-import { formVersionOf } from '../../main/excel/identity.ts';
-import { readPlanPart } from '../../main/excel/plan-part.ts';
-import { readReport } from '../../main/excel/report-reader.ts';
-import { readTypedValue } from '../../main/excel/value-cells.ts';
-import { INVALID_DATE_TEXT, valueText } from '../../main/excel/workbook.ts';
+import { readListTables } from '../../main/excel/intake/list-reader.ts';
+import { listSheetName } from '../../main/excel/layout/list-layout.ts';
+import { openXlsx } from '../../main/excel/intake/open-workbook.ts';
+import { WORKBOOK_LIMITS } from '../../main/excel/intake/workbook-structure.ts';
+import { formVersionOf } from '../../main/excel/layout/identity.ts';
+import { readPlanPart } from '../../main/excel/intake/plan-part-reader.ts';
+import { readReport } from '../../main/excel/intake/report-reader.ts';
+import { readTypedValue } from '../../main/excel/intake/value-cells.ts';
+import { INVALID_DATE_TEXT, valueText } from '../../main/excel/intake/cell-text.ts';
 import { importReports } from '../../main/services/imports.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
@@ -156,13 +157,13 @@ describe('only rows that exist are read', () => {
     const stray = (column: string) => (xml: string) => xml.replace('</sheetData>', `<row r="1048576"><c r="${column}1048576" t="str"><v>x</v></c></row></sheetData>`);
     const bytes = edited(edited(nik, FORM_PART, stray('H')), LIST_PART, stray('G'));
     expect(await importOne('nik', bytes)).toMatchObject({ status: 'accepted', errors: [] });
-    // The readers ask exceljs for rows that exist and a few of the header; getRow makes each row it is asked for.
+    // The readers go through the rows that exist and ask for a few cells of the header; the adapter makes each row asked for.
     const opened = await openXlsx(bytes, 'last-row.xlsx');
     if (!opened.ok) throw new Error(opened.error.message.key);
-    const asked = opened.workbook.worksheets.map((sheet) => vi.spyOn(sheet, 'getRow'));
+    const asked = opened.workbook.sheets.flatMap((sheet) => [vi.spyOn(sheet, 'row'), vi.spyOn(sheet, 'value')]);
     const read = readReport(opened.workbook, nikV1);
     if (!read.ok) throw new Error(read.error.message.key);
-    readPlanPart(opened.workbook.getWorksheet(read.report.sheet)!);
+    readPlanPart(opened.workbook.sheet(read.report.sheet)!);
     readListTables(opened.workbook, listTables(nikV1), read.report.values);
     for (const spy of asked) expect(spy.mock.calls.length).toBeLessThan(1000);
   });

@@ -6,7 +6,7 @@ import { buildSummaryWorkbook, buildTemplates } from '../../main/services/export
 import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
-import { listSheetName } from '../../main/excel/list-part.ts';
+import { listSheetName } from '../../main/excel/layout/list-layout.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import { listTables } from '../../shared/forms/types.ts';
 import type { FileIssue } from '../../shared/messages.ts';

@@ -7,8 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_USAGE, runCli } from '../../main/cli.ts';
 import { backupTo } from '../../main/db/backup.ts';
-import { IDENTITY_SHEET, readIdentity } from '../../main/excel/identity.ts';
-import { readSummaryIdentity } from '../../main/excel/summary-workbook.ts';
+import { readIdentity } from '../../main/excel/intake/identity-reader.ts';
+import { IDENTITY_SHEET } from '../../main/excel/layout/identity.ts';
+import { readSummaryIdentity } from '../../main/excel/intake/identity-reader.ts';
 import { createCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import { copyForm, saveForm } from '../../main/services/forms.ts';
@@ -21,7 +22,7 @@ import type { FormDefinition } from '../../shared/forms/types.ts';
 import { APP_VERSION } from '../../main/version.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
-import { fillPlanPart, fillTemplate, readWorkbook, validNik, validZabota, type CellInput } from '../helpers/workbooks.ts';
+import { fillPlanPart, fillTemplate, readableWorkbook, readWorkbook, validNik, validZabota, type CellInput } from '../helpers/workbooks.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 
 const TODAY = '2027-02-14';
@@ -313,18 +314,18 @@ describe('the district workbook for the region', () => {
       kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: await databaseId(database.db),
       districtName: 'г. Шахтинск', districtNameKk: 'Шахтинск қаласы', regionCode: '09', departmentBin: validBin(777), appVersion: APP_VERSION, madeOn: TODAY,
     };
-    expect(readSummaryIdentity(exported)).toEqual(expected);
+    expect(readSummaryIdentity(await readableWorkbook(bytes))).toEqual(expected);
     expect(exported.description).toContain('kind=district-summary');
     // Not a school's report: the school import does not take it for one.
-    expect(readIdentity(exported)).toBeNull();
+    expect(readIdentity(await readableWorkbook(bytes))).toBeNull();
 
     const withoutSheet = await readWorkbook(bytes);
     withoutSheet.removeWorksheet(withoutSheet.getWorksheet(IDENTITY_SHEET)!.id);
-    const again = await readWorkbook(Buffer.from(await withoutSheet.xlsx.writeBuffer()));
+    const again = await readableWorkbook(Buffer.from(await withoutSheet.xlsx.writeBuffer()));
     expect(readSummaryIdentity(again)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: expected.districtId });
 
     const { files } = await buildTemplates(database.db, 'zabota-2027');
-    expect(readSummaryIdentity(await readWorkbook(files[0].bytes))).toBeNull();
+    expect(readSummaryIdentity(await readableWorkbook(files[0].bytes))).toBeNull();
   });
 });
 
@@ -368,14 +369,15 @@ describe('other campaigns, one language, the file’s name', () => {
       for (const row of texts(sheet)) for (const text of row) expect(text, `${sheet.name}: ${text}`).not.toMatch(russian);
       expect(sheet.headerFooter.oddFooter).toContain('&P бет, барлығы &N');
     }
-    expect(readSummaryIdentity(workbook)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027' });
+    expect(readSummaryIdentity(await readableWorkbook(readFileSync(file)))).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027' });
 
     expect(await runCli(['export', '--campaign', 'zabota-2027', '--out', file, '--lang', 'en', '--db', dbFile], io)).toBe(EXIT_USAGE);
   });
 
   it('exports a campaign nobody has reported to yet: zero totals, the change from last year, every school missing', async () => {
     await createCampaign(database.db, 'zabota', 2028);
-    const workbook = await readWorkbook((await buildSummaryWorkbook(database.db, 'zabota-2028', '2028-01-20')).files[0].bytes);
+    const summary = (await buildSummaryWorkbook(database.db, 'zabota-2028', '2028-01-20')).files[0].bytes;
+    const workbook = await readWorkbook(summary);
     const totals = workbook.worksheets[0];
     const z01 = rowOf(totals, 1, 'Z01');
     expect(totals.getCell(z01, 5).value).toBe(0);
@@ -386,7 +388,7 @@ describe('other campaigns, one language, the file’s name', () => {
     expect(perSchool.getCell(4, 6).value).toBe(0);
     const rows = texts(workbook.worksheets[2]);
     expect(rows.filter((row) => row[1].startsWith('КГУ «Общеобразовательная школа №'))).toHaveLength(4);
-    expect(readSummaryIdentity(workbook)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2028', formId: 'zabota' });
+    expect(readSummaryIdentity(await readableWorkbook(summary))).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2028', formId: 'zabota' });
   });
 
   it('names the file after its language', async () => {

@@ -6,7 +6,7 @@ import { binCheckDigit } from '../../shared/bin.ts';
 import { SCHOOL_TYPES, type School } from '../../shared/domain.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import { AppError } from '../../main/errors.ts';
-import { registryTemplate } from '../../main/excel/registry.ts';
+import { registryTemplate } from '../../main/excel/writers/registry-template.ts';
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from '../../main/services/schools.ts';
 import { tempDatabase } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';

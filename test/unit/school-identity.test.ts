@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome, School } from '../../shared/domain.ts';
 import { schoolChoicesOf } from '../../shared/imports.ts';
-import { IDENTITY_SHEET } from '../../main/excel/identity.ts';
+import { IDENTITY_SHEET } from '../../main/excel/layout/identity.ts';
 import { osUser } from '../../main/os-user.ts';
 import { listSchoolChoices } from '../../main/services/audit.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listSheetName } from '../../main/excel/list-part.ts';
+import { listSheetName } from '../../main/excel/layout/list-layout.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { getPlanExecution } from '../../main/services/execution.ts';
 import { buildTemplates } from '../../main/services/exports.ts';

@@ -9,7 +9,7 @@ import { listBackups } from '../../main/db/backup.ts';
 import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase } from '../../main/db/open.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
-import { readIdentity } from '../../main/excel/identity.ts';
+import { readIdentity } from '../../main/excel/intake/identity-reader.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import { getPlanExecution } from '../../main/services/execution.ts';
 import { listForms } from '../../main/services/forms.ts';
@@ -18,7 +18,7 @@ import { listSchools } from '../../main/services/schools.ts';
 import { getSettings } from '../../main/services/settings.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import { tempDir } from '../helpers/db.ts';
-import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
+import { fillTemplate, readableWorkbook, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
 const FIXTURE = path.resolve('test/fixtures/jinaq-0.1.0.sqlite');
 interface Expected {
@@ -86,7 +86,7 @@ describe(`a database from release ${expected.release}`, () => {
   it('goes on with new work: a school answers the return, the summary is exported', async () => {
     const [, , , school4] = await listSchools(session.db);
     const { files } = await buildTemplates(session.db, 'zabota-2026');
-    const schoolOf = async (file: { bytes: Uint8Array }) => readIdentity(await readWorkbook(file.bytes))?.schoolBin;
+    const schoolOf = async (file: { bytes: Uint8Array }) => readIdentity(await readableWorkbook(file.bytes))?.schoolBin;
     const bins = await Promise.all(files.map(schoolOf));
     const template = files[bins.indexOf(school4.bin)];
     if (!template) throw new Error(`no template for ${school4.bin}`);

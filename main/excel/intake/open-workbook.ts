@@ -4,18 +4,18 @@
 // Word document, a CSV, an empty file…); an old .xls or a LibreOffice .ods is converted by LibreOffice when it is
 // installed; a password-protected workbook is named as such; a zip's directory and every part are checked against
 // the limits in zip-limits.ts (zip bombs, lying sizes, truncation, CRC errors); the parts a workbook cannot be read
-// without and what exceljs would build cell by cell are checked in workbook-structure.ts; only then does exceljs
-// parse it. Every refusal is one FileIssue naming the file, in the user's language through the locale files.
-import ExcelJS from 'exceljs';
-import { MAX_FILE_BYTES } from '../../shared/imports.ts';
-import { issue, type FileIssue } from '../../shared/messages.ts';
+// without and what exceljs would build cell by cell are checked in workbook-structure.ts; only then is it parsed
+// (exceljs-adapter.ts). Every refusal is one FileIssue naming the file, in the user's language through the locale files.
+import { MAX_FILE_BYTES } from '../../../shared/imports.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
+import { parseXlsx } from './exceljs-adapter.ts';
 import { compoundFileKind, compoundFileNames, fileKind } from './file-kind.ts';
 import { convertToXlsx, findSoffice } from './libreoffice.ts';
+import type { ReadableWorkbook } from './readable-workbook.ts';
 import { structureCheck } from './workbook-structure.ts';
-import type { Workbook } from './workbook.ts';
 import { checkDeclaredSizes, checkEntries, readCentralDirectory, ZIP_LIMITS, type ZipEntry, type ZipProblem } from './zip-limits.ts';
 
-export type OpenedFile = { ok: true; workbook: Workbook; warnings: FileIssue[] } | { ok: false; error: FileIssue };
+export type OpenedFile = { ok: true; workbook: ReadableWorkbook; warnings: FileIssue[] } | { ok: false; error: FileIssue };
 
 const MB = 1024 * 1024;
 /** Megabytes with one decimal, for messages («20,5 МБ» — the locale texts format the number). */
@@ -68,25 +68,16 @@ function zipKind(bytes: Uint8Array, entries: ZipEntry[]): ZipKind {
   return 'other';
 }
 
-/**
- * Parts of the worksheets that reading a report never needs and exceljs expands without a bound: column widths
- * (`<col min max>`: an object per column) and data validations (an entry per cell of the range — Excel users
- * validate whole columns, D1:D1048576).
- */
-const IGNORED_NODES = ['cols', 'dataValidations'];
-
-/** Bytes that passed every zip check, parsed by exceljs. */
+/** Bytes that passed every zip check, parsed. */
 async function parse(bytes: Uint8Array, file: string): Promise<OpenedFile> {
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+    return { ok: true, workbook: await parseXlsx(bytes), warnings: [] };
   } catch {
     return refuse(issue('error', 'import.fileUnreadable', { file }));
   }
-  return { ok: true, workbook, warnings: [] };
 }
 
-/** A zip: its directory against the limits, its kind, every part inflated under its cap, then exceljs. */
+/** A zip: its directory against the limits, its kind, every part inflated under its cap, then parsed. */
 async function openZip(bytes: Uint8Array, file: string, convert: boolean): Promise<OpenedFile> {
   const directory = readCentralDirectory(bytes);
   if (!directory.ok) return zipRefusal(directory.problem, file);
@@ -162,4 +153,13 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
 /** The same checks without LibreOffice: an .xlsx or a refusal. For callers that want no external program run. */
 export async function openXlsx(bytes: Uint8Array, fileName: string): Promise<OpenedFile> {
   return open(bytes, fileName, false);
+}
+
+/**
+ * The workbook in the bytes, or null when they are not a readable .xlsx: the same checks as a school's report,
+ * nothing converted. Use openWorkbook for a file whose problem should be told to the user.
+ */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ReadableWorkbook | null> {
+  const opened = await openXlsx(bytes, '');
+  return opened.ok ? opened.workbook : null;
 }

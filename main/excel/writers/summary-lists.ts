@@ -1,7 +1,7 @@
 // A sheet per list table of the form in the district summary (the НИК publications): every school's rows, dates
 // as dates and counts as numbers, so the region can sort and sum them; the schools' text always as text.
-import type { SummaryList } from '../../shared/domain.ts';
-import type { ListColumnType } from '../../shared/forms/types.ts';
+import type { SummaryList } from '../../../shared/domain.ts';
+import type { ListColumnType } from '../../../shared/forms/types.ts';
 import { textIn } from './plan-workbook.ts';
 import { addSummarySheet, asText, bothTexts, caption, captionLanguages, fitColumns, fitWrappedRows, headerCell, tableCell, type SummaryContext } from './summary-layout.ts';
 import type { Workbook, Worksheet } from './workbook.ts';

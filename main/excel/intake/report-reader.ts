@@ -1,14 +1,19 @@
 // Reads a filled report: finds each row by its code wherever it ended up, reads the value column,
 // and turns every cell into a value of its type or a precise complaint (sheet, cell, row code);
 // then the form's list tables (the НИК publications) from their own sheet.
-import { normalizeBin } from '../../shared/bin.ts';
-import { listTables, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
-import { issue, type FileIssue } from '../../shared/messages.ts';
-import { IDENTITY_SHEET, readIdentity, type WorkbookIdentity } from './identity.ts';
-import { readListTables } from './list-part.ts';
-import { CODE_COLUMN, VALUE_COLUMN, formSheetName } from './report-template.ts';
-import { readTypedCell } from './value-cells.ts';
-import { captionKey, cellText, type Workbook, type Worksheet } from './workbook.ts';
+import { normalizeBin } from '../../../shared/bin.ts';
+import { listTables, type FormDefinition, type ListRow } from '../../../shared/forms/types.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
+import { cellAddress } from '../layout/cell-address.ts';
+import { IDENTITY_SHEET, type WorkbookIdentity } from '../layout/identity.ts';
+import { CODE_COLUMN, VALUE_COLUMN, formSheetName } from '../layout/report-layout.ts';
+import { captionKey } from './captions.ts';
+import { valueText } from './cell-text.ts';
+import { readIdentity } from './identity-reader.ts';
+import { readListTables } from './list-reader.ts';
+import { contains, mergedRanges, type MergedRange } from './merged-ranges.ts';
+import type { ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
+import { readTypedValue } from './value-cells.ts';
 
 export interface ReadReport {
   identity: WorkbookIdentity | null;
@@ -47,16 +52,16 @@ interface CodeCell {
   address: string;
 }
 
-function codeCellsOf(sheet: Worksheet, codes: Set<string>): Map<string, CodeCell[]> {
+function codeCellsOf(sheet: ReadableSheet, codes: Set<string>): Map<string, CodeCell[]> {
   const found = new Map<string, CodeCell[]>();
-  sheet.eachRow((row, rowNumber) => {
-    row.eachCell((cell, column) => {
-      if (column > 6) return;
-      const text = cellText(cell).toUpperCase();
-      if (!codes.has(text)) return;
-      found.set(text, [...(found.get(text) ?? []), { row: rowNumber, column, address: cell.address }]);
-    });
-  });
+  for (const row of sheet.rows()) {
+    for (const { column, value } of row.cells()) {
+      if (column > 6) continue;
+      const text = valueText(value).toUpperCase();
+      if (!codes.has(text)) continue;
+      found.set(text, [...(found.get(text) ?? []), { row: row.number, column, address: cellAddress(row.number, column) }]);
+    }
+  }
   return found;
 }
 
@@ -64,17 +69,17 @@ function codeCellsOf(sheet: Worksheet, codes: Set<string>): Map<string, CodeCell
  * The column of the «Значение / Мәні» header nearest above the table, or where the template puts it. Only rows that
  * exist are looked at: a code in row 1 048 576 must not make a million empty rows.
  */
-function valueColumnOf(sheet: Worksheet, firstCodeRow: number, codeColumn: number): number {
+function valueColumnOf(sheet: ReadableSheet, firstCodeRow: number, codeColumn: number): number {
   let nearest = 0;
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber >= firstCodeRow) return;
+  for (const row of sheet.rows()) {
+    if (row.number >= firstCodeRow) continue;
     let column = 0;
-    row.eachCell((cell, c) => {
-      const key = captionKey(cellText(cell));
-      if (!column && VALUE_CAPTIONS.some((caption) => key.includes(caption))) column = c;
-    });
+    for (const cell of row.cells()) {
+      const key = captionKey(valueText(cell.value));
+      if (!column && VALUE_CAPTIONS.some((caption) => key.includes(caption))) column = cell.column;
+    }
     if (column) nearest = column;
-  });
+  }
   return nearest || codeColumn + (VALUE_COLUMN - CODE_COLUMN);
 }
 
@@ -84,62 +89,40 @@ interface HeaderText {
 }
 
 /** The БИН beside a «БИН / БСН» caption in the header block, and its cell. */
-function headerBinOf(sheet: Worksheet, lastRow: number): HeaderText | null {
-  let bin: HeaderText | null = null;
-  sheet.eachRow((row, rowNumber) => {
-    if (bin || rowNumber >= lastRow) return;
-    row.eachCell((cell, column) => {
-      if (bin || !BIN_CAPTIONS.has(captionKey(cellText(cell)))) return;
+function headerBinOf(sheet: ReadableSheet, lastRow: number): HeaderText | null {
+  for (const row of sheet.rows()) {
+    if (row.number >= lastRow) break;
+    for (const { column, value } of row.cells()) {
+      if (!BIN_CAPTIONS.has(captionKey(valueText(value)))) continue;
       for (let c = column + 1; c <= column + 4; c++) {
-        const text = normalizeBin(cellText(row.getCell(c)));
-        if (text) {
-          bin = { text, cell: row.getCell(c).address };
-          return;
-        }
+        const text = normalizeBin(valueText(row.value(c)));
+        if (text) return { text, cell: cellAddress(row.number, c) };
       }
-    });
-  });
-  return bin;
+    }
+  }
+  return null;
 }
 
 /** The text beside a caption like «Организация образования / Білім беру ұйымы» in the header block, and its cell. */
-function headerSchoolNameOf(sheet: Worksheet, lastRow: number): HeaderText | null {
-  let name: HeaderText | null = null;
-  sheet.eachRow((row, r) => {
-    if (name !== null || r >= lastRow) return;
-    const caption = captionKey(cellText(row.getCell(1)));
-    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) name = { text: cellText(row.getCell(2)), cell: row.getCell(2).address };
-  });
-  return name;
-}
-
-interface MergedRange {
-  text: string;
-  contains(row: number, column: number): boolean;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+function headerSchoolNameOf(sheet: ReadableSheet, lastRow: number): HeaderText | null {
+  for (const row of sheet.rows()) {
+    if (row.number >= lastRow) break;
+    const caption = captionKey(valueText(row.value(1)));
+    if (caption && SCHOOL_CAPTIONS.some((known) => caption.split('/').some((half) => half === known))) return { text: valueText(row.value(2)), cell: cellAddress(row.number, 2) };
+  }
+  return null;
 }
 
 /**
  * Merged ranges that span more than one row. A value cell inside one would read the value of the range's first
  * cell — another row's value — so such a cell is refused rather than read.
  */
-function mergesOverRows(sheet: Worksheet): MergedRange[] {
-  const ranges: MergedRange[] = [];
-  for (const text of sheet.model.merges ?? []) {
-    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(text);
-    if (!match) continue;
-    const [top, bottom] = [Number(match[2]), Number(match[4])];
-    const [left, right] = [columnNumber(match[1]), columnNumber(match[3])];
-    if (bottom > top) ranges.push({ text, contains: (row, column) => row >= top && row <= bottom && column >= left && column <= right });
-  }
-  return ranges;
+function mergesOverRows(sheet: ReadableSheet): MergedRange[] {
+  return mergedRanges(sheet).filter((range) => range.bottom > range.top);
 }
 
 interface FormTable {
-  sheet: Worksheet;
+  sheet: ReadableSheet;
   cells: Map<string, CodeCell[]>;
   firstCodeRow: number;
   valueColumn: number;
@@ -148,22 +131,21 @@ interface FormTable {
   headerBin: HeaderText | null;
 }
 
-function formTableOf(sheet: Worksheet, cells: Map<string, CodeCell[]>): FormTable {
+function formTableOf(sheet: ReadableSheet, cells: Map<string, CodeCell[]>): FormTable {
   const firstCodeRow = Math.min(...[...cells.values()].flat().map((c) => c.row));
   const firstCodeColumn = [...cells.values()].flat().find((c) => c.row === firstCodeRow)!.column;
   const valueColumn = valueColumnOf(sheet, firstCodeRow, firstCodeColumn);
   const entries = new Map<string, { cell: string; text: string }>();
   for (const [code, places] of cells) {
     if (places.length !== 1) continue;
-    const cell = sheet.getRow(places[0].row).getCell(valueColumn);
-    entries.set(code, { cell: cell.address, text: cellText(cell) });
+    entries.set(code, { cell: cellAddress(places[0].row, valueColumn), text: valueText(sheet.value(places[0].row, valueColumn)) });
   }
   return { sheet, cells, firstCodeRow, valueColumn, entries, headerBin: headerBinOf(sheet, firstCodeRow) };
 }
 
 /** Every sheet holding the form's table, the one with the most row codes first (a stray code elsewhere is no table). */
-function formTables(workbook: Workbook, codes: Set<string>): FormTable[] {
-  const found = workbook.worksheets
+function formTables(workbook: ReadableWorkbook, codes: Set<string>): FormTable[] {
+  const found = workbook.sheets
     .filter((sheet) => sheet.name !== IDENTITY_SHEET)
     .map((sheet) => ({ sheet, cells: codeCellsOf(sheet, codes) }))
     .filter(({ cells }) => cells.size > 0)
@@ -209,7 +191,7 @@ function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; 
   return { table: first, warnings: issuedEmpty ? [issue('warning', 'import.filledCopySheet', { sheet: first.sheet.name, issued }, { sheet: first.sheet.name })] : [] };
 }
 
-export function readReport(workbook: Workbook, form: FormDefinition): ReadResult {
+export function readReport(workbook: ReadableWorkbook, form: FormDefinition): ReadResult {
   const codes = new Set(form.indicators.map((indicator) => indicator.code));
   const tables = formTables(workbook, codes);
   if (tables.length === 0) return { ok: false, error: issue('error', 'import.noFormSheet', { example: form.indicators[0].code }) };
@@ -235,15 +217,15 @@ export function readReport(workbook: Workbook, form: FormDefinition): ReadResult
       errors.push(issue('error', 'import.repeatedCode', { code, other: places[1].address }, { sheet: sheetName, cell: places[0].address, code }));
       continue;
     }
-    const cell = sheet.getRow(places[0].row).getCell(valueColumn);
-    const where = { sheet: sheetName, cell: cell.address, code };
-    valueCells.set(code, cell.address);
-    const merge = tallMerges.find((range) => range.contains(places[0].row, valueColumn));
+    const address = cellAddress(places[0].row, valueColumn);
+    const where = { sheet: sheetName, cell: address, code };
+    valueCells.set(code, address);
+    const merge = tallMerges.find((range) => contains(range, places[0].row, valueColumn));
     if (merge) {
       errors.push(issue('error', 'import.mergedCell', { range: merge.text }, where));
       continue;
     }
-    const reading = readTypedCell(cell, indicator.type);
+    const reading = readTypedValue(sheet.value(places[0].row, valueColumn), indicator.type);
     if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
     else if ('number' in reading && reading.number !== undefined) values.set(code, reading.number);
     else if ('text' in reading && reading.text !== undefined) texts.set(code, reading.text);

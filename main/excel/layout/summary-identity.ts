@@ -3,8 +3,7 @@
 // name, the department's БИН when set) and the version of Jinaq that made it. Kept, as in the school templates, in
 // the veryHidden sheet jinaq_id and in the workbook's «Comments» property; a school template carries no `kind`
 // and a summary no `school_bin`, so neither is read for the other.
-import { formVersionOf, IDENTITY_SHEET, PROPERTY_PREFIX, propertyPairs, sheetPairs } from './identity.ts';
-import type { Workbook } from './workbook.ts';
+import { formVersionOf, PROPERTY_PREFIX } from './identity.ts';
 
 export const SUMMARY_KIND = 'district-summary';
 
@@ -42,19 +41,19 @@ const KEYS: Record<keyof SummaryIdentity, string> = {
 /** The keys the «Comments» property repeats: enough to recognise the file when the hidden sheet is gone. */
 const PROPERTY_KEYS = ['kind', 'campaignId', 'formId', 'formVersion', 'districtId', 'appVersion'] as const;
 
-export function writeSummaryIdentity(workbook: Workbook, identity: SummaryIdentity): void {
-  const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
-  Object.entries(KEYS).forEach(([field, key], i) => {
-    sheet.getCell(i + 1, 1).value = key;
-    // Text, so nothing (a БИН's leading zero, a version "1.10") is changed by the program that saves the file.
-    sheet.getCell(i + 1, 2).value = String(identity[field as keyof SummaryIdentity]);
-    sheet.getCell(i + 1, 2).numFmt = '@';
-  });
-  const clean = (value: string | number) => String(value).replace(/[;=]/g, ' ');
-  workbook.description = `${PROPERTY_PREFIX} ${PROPERTY_KEYS.map((field) => `${KEYS[field]}=${clean(identity[field])}`).join('; ')}`;
+/** The rows of the hidden sheet: a key and its value as text, one pair a row. */
+export function summaryIdentityRows(identity: SummaryIdentity): Array<[string, string]> {
+  return Object.entries(KEYS).map(([field, key]) => [key, String(identity[field as keyof SummaryIdentity])]);
 }
 
-function identityOf(found: Map<string, string>): SummaryIdentity | null {
+/** The identity as one line for the «Comments» property. */
+export function summaryIdentityText(identity: SummaryIdentity): string {
+  const clean = (value: string | number) => String(value).replace(/[;=]/g, ' ');
+  return `${PROPERTY_PREFIX} ${PROPERTY_KEYS.map((field) => `${KEYS[field]}=${clean(identity[field])}`).join('; ')}`;
+}
+
+/** The summary's identity in the key–value pairs of the hidden sheet or of the «Comments» property; null for any other. */
+export function summaryIdentityOf(found: Map<string, string>): SummaryIdentity | null {
   const text = (field: keyof SummaryIdentity) => found.get(KEYS[field]) ?? '';
   const formVersion = formVersionOf(found.get(KEYS.formVersion));
   if (text('kind') !== SUMMARY_KIND || !text('campaignId') || !text('formId') || !Number.isInteger(formVersion) || !text('districtId')) return null;
@@ -71,9 +70,4 @@ function identityOf(found: Map<string, string>): SummaryIdentity | null {
     appVersion: text('appVersion'),
     madeOn: text('madeOn'),
   };
-}
-
-/** The summary's identity from its hidden sheet, else from the «Comments» property; null for any other workbook. */
-export function readSummaryIdentity(workbook: Workbook): SummaryIdentity | null {
-  return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
 }

@@ -1,37 +1,29 @@
 // A cell of a school's file read as its type wants it: a number, yes/no, a text, a date or a web address,
 // or exactly why it is not one (the message key and what was found).
-import type { Indicator, IndicatorType, ListColumnType } from '../../shared/forms/types.ts';
-import type { MessageParams } from '../../shared/messages.ts';
-import { hasAtMostTwoDecimals, readNumberText, toTiyn, type NumberNote } from '../../shared/numbers.ts';
-import { normalizeUrl, parseDateText, parseYesNo } from '../../shared/values.ts';
-import type { CellValue } from 'exceljs';
-import { isInvalidDate, valueText, type Cell } from './workbook.ts';
+import type { IndicatorType, ListColumnType } from '../../../shared/forms/types.ts';
+import type { MessageParams } from '../../../shared/messages.ts';
+import { hasAtMostTwoDecimals, readNumberText, toTiyn, type NumberNote } from '../../../shared/numbers.ts';
+import { normalizeUrl, parseDateText, parseYesNo } from '../../../shared/values.ts';
+import { TEXT_LIMIT } from '../layout/value-limits.ts';
+import { isInvalidDate, valueText } from './cell-text.ts';
+import type { CellValue } from './readable-workbook.ts';
 
 export interface Problem {
   problem: string;
   params?: MessageParams;
 }
 
-/** The most characters a text row of a form may hold, unless the form says less. */
-export const TEXT_LIMIT = 2000;
-
 /** A value read with a note for the school: a dash read as 0, a unit word dropped. */
 type CellReading = { value: number | undefined; note?: NumberNote } | Problem;
 
 /** A cell's number as the school meant it, or why it is not one. */
-export function readNumberCell(cell: Cell, indicator: Pick<Indicator, 'type'>): CellReading {
-  return readNumber(cell.value, indicator.type);
-}
-
-function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellReading {
+export function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellReading {
   let value: unknown = raw;
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
-    if ('formula' in raw || 'sharedFormula' in raw) {
-      const result = (raw as { result?: unknown }).result;
+    if ('formula' in raw) {
+      const result = raw.result;
       if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
       value = result;
-    } else if ('richText' in raw) {
-      value = raw.richText.map((run) => run.text).join('');
     }
     if (value !== null && typeof value === 'object' && 'error' in value) {
       return { problem: 'import.formulaError', params: { value: String((value as { error: unknown }).error) } };
@@ -64,8 +56,8 @@ function readNumber(raw: CellValue, type: IndicatorType | ListColumnType): CellR
 function settledValue(raw: CellValue): { value: unknown } | Problem {
   if (isInvalidDate(raw)) return { problem: 'import.invalidDate' };
   if (raw === null || typeof raw !== 'object' || raw instanceof Date) return { value: raw };
-  if ('formula' in raw || 'sharedFormula' in raw) {
-    const result = (raw as { result?: unknown }).result;
+  if ('formula' in raw) {
+    const result = raw.result;
     if (result === undefined || result === null) return { problem: 'import.formulaNoValue' };
     if (isInvalidDate(result)) return { problem: 'import.invalidDate' };
     if (typeof result === 'object' && 'error' in result) return { problem: 'import.formulaError', params: { value: String((result as { error: unknown }).error) } };
@@ -123,12 +115,10 @@ function readUrlCell(raw: CellValue): TextReading {
 
 export type ValueReading = { number: number | undefined; note?: NumberNote } | { text: string | undefined } | Problem;
 
-/** Any typed cell: numbers for count, money and yes/no (1/0), texts for text, date (YYYY-MM-DD) and url. */
-export function readTypedCell(cell: Cell, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
-  return readTypedValue(cell.value, type, textLimit);
-}
-
-/** The same for a value typed into the app (a report entered by hand) as for a cell of a file. */
+/**
+ * Any typed cell: numbers for count, money and yes/no (1/0), texts for text, date (YYYY-MM-DD) and url; the same for
+ * a value typed into the app (a report entered by hand) as for a cell of a file.
+ */
 export function readTypedValue(raw: CellValue, type: IndicatorType | ListColumnType, textLimit = TEXT_LIMIT): ValueReading {
   switch (type) {
     case 'count':

@@ -1,10 +1,10 @@
 // A campaign's plan as the district approves it and prints it: the «УТВЕРЖДАЮ / БЕКІТЕМІН» block top right,
 // the title, the preamble, and the table № | activity | deadline | executors with its sections — one sheet per language.
-import type { PlanLanguage } from '../../shared/plans/model.ts';
-import type { Campaign, DistrictSettings } from '../../shared/domain.ts';
-import type { Bilingual } from '../../shared/forms/types.ts';
-import { tFor } from '../../shared/i18n.ts';
-import type { Plan, PlanItem, PlanSection } from '../../shared/plans/model.ts';
+import type { PlanLanguage } from '../../../shared/plans/model.ts';
+import type { Campaign, DistrictSettings } from '../../../shared/domain.ts';
+import type { Bilingual } from '../../../shared/forms/types.ts';
+import { tFor } from '../../../shared/i18n.ts';
+import type { Plan, PlanItem, PlanSection } from '../../../shared/plans/model.ts';
 import { newWorkbook, type Cell, type Workbook, type Worksheet } from './workbook.ts';
 import { BORDER } from './styles.ts';
 

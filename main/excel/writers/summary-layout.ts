@@ -1,10 +1,10 @@
 // What every sheet of the district summary shares: its language(s), captions from the locale files, the print
 // set-up (A4, fitted to the page width, the header rows repeated, page numbers in the footer) and column widths
 // measured from what the cells hold.
-import type { CampaignSummary, DistrictSettings } from '../../shared/domain.ts';
-import type { Bilingual, FormSection, IndicatorType } from '../../shared/forms/types.ts';
-import { tFor } from '../../shared/i18n.ts';
-import type { PlanLanguage } from '../../shared/plans/model.ts';
+import type { CampaignSummary, DistrictSettings } from '../../../shared/domain.ts';
+import type { Bilingual, FormSection, IndicatorType } from '../../../shared/forms/types.ts';
+import { tFor } from '../../../shared/i18n.ts';
+import type { PlanLanguage } from '../../../shared/plans/model.ts';
 import { fitHeight, font, printSetup, type DocumentLanguage } from './plan-workbook.ts';
 import { BORDER, HEADER_FILL } from './styles.ts';
 import type { Cell, Workbook, Worksheet } from './workbook.ts';
@@ -204,4 +204,4 @@ export function fitWrappedRows(sheet: Worksheet): void {
 }
 
 /** The schools in the order people count them: «Школа №2» before «Школа №10». */
-export { byName } from '../../shared/school-names.ts';
+export { byName } from '../../../shared/school-names.ts';

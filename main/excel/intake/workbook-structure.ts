@@ -1,7 +1,7 @@
 // The structure of a workbook, looked into as the zip check inflates its parts, before exceljs is given it: the parts
 // it cannot be read without (workbook.xml, its relationships, each sheet, the shared strings), and what exceljs would
 // build cell by cell from a few bytes of XML (rows past the grid, merged ranges, defined names, sheet ids).
-import { issue, type FileIssue } from '../../shared/messages.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
 
 /**
  * What exceljs would otherwise build cell by cell from a few bytes of XML. Found by the import fuzzer

@@ -2,12 +2,16 @@
 // 30 rows, in Kazakh or Russian. One sheet in one language, two sheets (Kazakh and Russian, as our export writes
 // them) paired item by item, or one sheet with columns for both languages. Everything above the header (the
 // approval block, the title, the preamble) is left alone; only sections and items are read.
-import type { Bilingual } from '../../shared/forms/types.ts';
-import { resources, tFor } from '../../shared/i18n.ts';
-import { issue, type FileIssue } from '../../shared/messages.ts';
-import type { PlanItemText, PlanSectionSeed } from '../../shared/plans/types.ts';
-import { displayDate } from './report-template.ts';
-import { captionKey, cellText, isInvalidDate, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+import type { Bilingual } from '../../../shared/forms/types.ts';
+import { resources, tFor } from '../../../shared/i18n.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
+import type { PlanItemText, PlanSectionSeed } from '../../../shared/plans/types.ts';
+import { cellAddress, columnLetter } from '../layout/cell-address.ts';
+import { displayDate } from '../layout/report-layout.ts';
+import { captionKey } from './captions.ts';
+import { isInvalidDate, valueText } from './cell-text.ts';
+import { masterOf } from './merged-ranges.ts';
+import type { CellValue, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
 
 type Lang = 'kk' | 'ru';
 type Field = 'number' | 'title' | 'deadline' | 'executors';
@@ -80,13 +84,14 @@ interface Header {
   executors: Partial<Record<Lang, number>>;
 }
 
-function headerAt(sheet: Worksheet, rowNumber: number): Header | null {
+function headerAt(sheet: ReadableSheet, rowNumber: number): Header | null {
   const found: Array<{ column: number; meaning: CaptionMeaning }> = [];
-  sheet.getRow(rowNumber).eachCell((cell, column) => {
-    if (cell.master !== cell) return;
-    const meaning = captionMeaning(cellText(cell));
+  for (const { column, value } of sheet.row(rowNumber).cells()) {
+    const master = masterOf(sheet, rowNumber, column);
+    if (master.row !== rowNumber || master.column !== column) continue;
+    const meaning = captionMeaning(valueText(value));
     if (meaning) found.push({ column, meaning });
-  });
+  }
   const titles = found.filter((f) => f.meaning.field === 'title');
   if (titles.length === 0 || found.length < 2) return null;
   const header: Header = { row: rowNumber, number: null, title: {}, deadline: {}, executors: {} };
@@ -102,7 +107,7 @@ function headerAt(sheet: Worksheet, rowNumber: number): Header | null {
   return header;
 }
 
-function findHeader(sheet: Worksheet): Header | null {
+function findHeader(sheet: ReadableSheet): Header | null {
   for (let row = 1; row <= Math.min(sheet.rowCount, HEADER_SEARCH_ROWS); row++) {
     const header = headerAt(sheet, row);
     if (header) return header;
@@ -112,12 +117,6 @@ function findHeader(sheet: Worksheet): Header | null {
 
 function languagesOf(header: Header): Lang[] {
   return LANGS.filter((lang) => header.title[lang] !== undefined);
-}
-
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/iu;
@@ -140,17 +139,17 @@ interface RowTexts {
   executors: Texts;
 }
 
-function ownText(cell: Cell, field: Field): string {
+function ownText(value: CellValue, field: Field): string {
   // A deadline typed as a date: written back the way people write dates.
-  if (field === 'deadline' && cell.value instanceof Date && !isInvalidDate(cell.value)) return displayDate(cell.value.toISOString().slice(0, 10));
-  return cellText(cell);
+  if (field === 'deadline' && value instanceof Date && !isInvalidDate(value)) return displayDate(value.toISOString().slice(0, 10));
+  return valueText(value);
 }
 
 /**
  * The row's texts by field. A cell merged across several columns of the table (a section title over the whole
  * width) counts once, as the title; a cell merged down over several rows counts in each of them.
  */
-function rowTexts(sheet: Worksheet, header: Header, rowNumber: number): RowTexts {
+function rowTexts(sheet: ReadableSheet, header: Header, rowNumber: number): RowTexts {
   const columns: Array<{ field: Field; lang: Lang | null; column: number }> = [];
   if (header.number !== null) columns.push({ field: 'number', lang: null, column: header.number });
   for (const field of ['title', 'deadline', 'executors'] as const) {
@@ -166,19 +165,21 @@ function rowTexts(sheet: Worksheet, header: Header, rowNumber: number): RowTexts
   };
   const byMaster = new Map<string, typeof columns>();
   for (const entry of columns) {
-    const master = sheet.getCell(rowNumber, entry.column).master;
-    byMaster.set(master.address, [...(byMaster.get(master.address) ?? []), entry]);
+    const master = masterOf(sheet, rowNumber, entry.column);
+    const address = cellAddress(master.row, master.column);
+    byMaster.set(address, [...(byMaster.get(address) ?? []), entry]);
   }
   for (const group of byMaster.values()) {
-    const master = sheet.getCell(rowNumber, group[0].column).master;
+    const master = masterOf(sheet, rowNumber, group[0].column);
     // A header cell merged down over the rows under it is still the header.
-    if (Number(master.row) <= header.row) continue;
+    if (master.row <= header.row) continue;
+    const value = sheet.value(master.row, master.column);
     if (group.length === 1) {
-      put(group[0].field, group[0].lang, ownText(master, group[0].field));
+      put(group[0].field, group[0].lang, ownText(value, group[0].field));
       continue;
     }
-    if (Number(master.row) !== rowNumber) continue;
-    const text = cellText(master);
+    if (master.row !== rowNumber) continue;
+    const text = valueText(value);
     const titles = group.filter((entry) => entry.field === 'title');
     if (titles.length === 0) put(group[0].field, group[0].lang, text);
     else if (titles.length === 1) put('title', titles[0].lang, text);
@@ -209,7 +210,7 @@ type Entry =
   | { kind: 'item'; row: number; title: Texts; deadline: Texts; executors: Texts };
 
 interface SheetRead {
-  sheet: Worksheet;
+  sheet: ReadableSheet;
   header: Header;
   langs: Lang[];
   entries: Entry[];
@@ -239,7 +240,7 @@ function entryOf(row: RowTexts, rowNumber: number, langs: Lang[]): Entry | null 
   return { kind: 'item', row: rowNumber, title, deadline: row.deadline, executors: row.executors };
 }
 
-function readSheet(sheet: Worksheet, header: Header): SheetRead {
+function readSheet(sheet: ReadableSheet, header: Header): SheetRead {
   const langs = languagesOf(header);
   const entries: Entry[] = [];
   const problems: FileIssue[] = [];
@@ -320,8 +321,8 @@ function divergence(kk: SheetRead, ru: SheetRead, kkEntries: Entry[], ruEntries:
   return null;
 }
 
-function noHeader(workbook: Workbook): FileIssue {
-  const first = workbook.worksheets[0];
+function noHeader(workbook: ReadableWorkbook): FileIssue {
+  const first = workbook.sheets[0];
   if (!first) return issue('error', 'planImport.noHeader');
   const lastColumn = columnLetter(Math.max(1, first.columnCount));
   const lastRow = Math.max(1, Math.min(first.rowCount, HEADER_SEARCH_ROWS));
@@ -329,7 +330,7 @@ function noHeader(workbook: Workbook): FileIssue {
 }
 
 /** The sheets to read: the first one with both languages; else the first Kazakh and the first Russian; else the first. */
-function chooseSheets(found: Array<{ sheet: Worksheet; header: Header }>): Array<{ sheet: Worksheet; header: Header }> {
+function chooseSheets(found: Array<{ sheet: ReadableSheet; header: Header }>): Array<{ sheet: ReadableSheet; header: Header }> {
   const both = found.find((f) => languagesOf(f.header).length === 2);
   if (both) return [both];
   const kk = found.find((f) => languagesOf(f.header)[0] === 'kk');
@@ -338,11 +339,11 @@ function chooseSheets(found: Array<{ sheet: Worksheet; header: Header }>): Array
 }
 
 /** The plan's sections and items, or the problems that keep the file from replacing the plan. */
-export function readPlanWorkbook(workbook: Workbook): { sections: PlanSectionSeed[]; problems: FileIssue[] } {
-  const found = workbook.worksheets
-    .filter((sheet) => sheet.state === undefined || sheet.state === 'visible')
+export function readPlanWorkbook(workbook: ReadableWorkbook): { sections: PlanSectionSeed[]; problems: FileIssue[] } {
+  const found = workbook.sheets
+    .filter((sheet) => sheet.state === 'visible')
     .map((sheet) => ({ sheet, header: findHeader(sheet) }))
-    .filter((f): f is { sheet: Worksheet; header: Header } => f.header !== null);
+    .filter((f): f is { sheet: ReadableSheet; header: Header } => f.header !== null);
   if (found.length === 0) return { sections: [], problems: [noHeader(workbook)] };
   const reads = chooseSheets(found).map(({ sheet, header }) => readSheet(sheet, header));
   const problems = reads.flatMap((read) => read.problems);

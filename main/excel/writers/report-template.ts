@@ -1,34 +1,17 @@
 // The workbook a school fills in: a bilingual header, the indicators table found again by row code,
 // only the value cells open for typing (each checked by its type), the plan part, a sheet per list table,
 // and a hidden sheet that identifies it.
-import type { Campaign, DistrictSettings, School } from '../../shared/domain.ts';
-import { formatDate } from '../../shared/format.ts';
-import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../shared/forms/types.ts';
-import { bilingual, tFor } from '../../shared/i18n.ts';
-import type { PlanItem } from '../../shared/plans/model.ts';
-import { writeIdentity } from './identity.ts';
-import { inputHint, writeListSheet } from './list-part.ts';
-import { TEXT_LIMIT } from './value-cells.ts';
+import type { Campaign, DistrictSettings, School } from '../../../shared/domain.ts';
+import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../../shared/forms/types.ts';
+import { bilingual, tFor } from '../../../shared/i18n.ts';
+import type { PlanItem } from '../../../shared/plans/model.ts';
+import { BIN_ROW, displayDate, formSheetName, SCHOOL_ROW, TABLE_HEADER_ROW, VALUE_COLUMN } from '../layout/report-layout.ts';
+import { TEXT_LIMIT } from '../layout/value-limits.ts';
+import { writeIdentity } from './identity-sheet.ts';
+import { inputHint, writeListSheet } from './list-sheet.ts';
 import { writePlanPart } from './plan-part.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
-
-export const TABLE_HEADER_ROW = 9;
-export const CODE_COLUMN = 1;
-export const VALUE_COLUMN = 4;
-
-export function formSheetName(): string {
-  return `${tFor('ru')('messages.workbook.formSheet')} - ${tFor('kk')('messages.workbook.formSheet')}`;
-}
-
-/** DD.MM.YYYY, as every text of the app writes a date (shared/format.ts). */
-export function displayDate(iso: string): string {
-  return formatDate(iso);
-}
-
-/** The header rows the school itself fills in on a blank template: its name and its БИН. */
-const SCHOOL_ROW = 3;
-const BIN_ROW = 4;
 
 function openForTyping(sheet: Worksheet, row: number, hintKey: string, operator: 'equal' | 'lessThanOrEqual', length: number): void {
   const cell = sheet.getCell(row, 2);
@@ -203,14 +186,4 @@ export async function buildReportTemplate(
   const origin = { districtId: district.id, districtName: district.districtRu || district.districtKk };
   writeIdentity(workbook, { formId: form.id, formVersion: form.version, campaignId: campaign.id, schoolBin: school?.bin ?? '', planItemIds, ...origin }, appVersion);
   return workbook;
-}
-
-const WINDOWS_FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-
-/** A file name Windows accepts: no forbidden characters, no trailing dot or space, no reserved device name. */
-export function safeFileName(base: string, extension: string): string {
-  let name = base.replace(WINDOWS_FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
-  if (name === '' || WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  return `${name.slice(0, 120)}${extension}`;
 }

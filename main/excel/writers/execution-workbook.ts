@@ -1,11 +1,11 @@
 // The plan-execution report («Итоговая информация о проведении …» / «… өткізу туралы қорытынды ақпарат»):
 // each item with how many schools it was handed to, did it, did not, have not started, events, participants and
 // what was done; items without schools show the department's own status; a totals row; overdue items in red.
-import type { PlanLanguage } from '../../shared/plans/model.ts';
-import type { Campaign, DistrictSettings } from '../../shared/domain.ts';
-import { tFor } from '../../shared/i18n.ts';
-import type { ItemProgress, Plan, PlanExecution, PlanItem } from '../../shared/plans/model.ts';
-import { displayDate } from './report-template.ts';
+import type { PlanLanguage } from '../../../shared/plans/model.ts';
+import type { Campaign, DistrictSettings } from '../../../shared/domain.ts';
+import { tFor } from '../../../shared/i18n.ts';
+import type { ItemProgress, Plan, PlanExecution, PlanItem } from '../../../shared/plans/model.ts';
+import { displayDate } from '../layout/report-layout.ts';
 import {
   addDocumentSheet, departmentName, districtName, documentLanguages, fitHeight, font, itemCells, mergedText, sectionRow, sectionsWithItems, tableHeader,
   titleBlock, type DocumentLanguage,

@@ -1,79 +1,15 @@
-// The plan-execution part of a school's report: one row per plan item handed to the school,
-// with «done», the number of events, participants and a short description.
-import type { ExecutionFields, ExecutionStatus, PlanItem } from '../../shared/plans/model.ts';
-import { issue, type FileIssue } from '../../shared/messages.ts';
-import { bilingual, tFor } from '../../shared/i18n.ts';
-import { NO_WORDS, YES_WORDS } from '../../shared/values.ts';
-import { readNumberCell } from './value-cells.ts';
-import { captionKey, cellText, headerFinder, type Row, type Worksheet } from './workbook.ts';
-import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
-
-export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
-export const DESCRIPTION_LIMIT = 1000;
-
-const STATUS_CHOICES = ['done', 'notDone'].map((key) => bilingual(`messages.workbook.plan.${key}`));
-
-function prompt(key: string) {
-  const text = bilingual(`messages.workbook.plan.${key}`);
-  return { showInputMessage: true, prompt: text, showErrorMessage: true, errorStyle: 'stop' as const, error: text };
-}
-
-function headerRow(sheet: Worksheet, rowNumber: number): void {
-  const row = sheet.getRow(rowNumber);
-  row.values = [
-    '№',
-    tFor('ru')('messages.workbook.plan.item'),
-    tFor('kk')('messages.workbook.plan.item'),
-    bilingual('messages.workbook.plan.status'),
-    bilingual('messages.workbook.plan.events'),
-    bilingual('messages.workbook.plan.participants'),
-    bilingual('messages.workbook.plan.description'),
-  ];
-  row.font = { bold: true };
-  row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  row.eachCell((cell) => {
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
-}
-
-function itemRow(sheet: Worksheet, rowNumber: number, item: PlanItem, deadline: { ru: string; kk: string }): void {
-  const row = sheet.getRow(rowNumber);
-  row.getCell(PLAN_COLUMNS.number).value = item.number;
-  row.getCell(PLAN_COLUMNS.titleRu).value = `${item.title.ru || item.title.kk}${deadline.ru ? ` (${deadline.ru})` : ''}`;
-  row.getCell(PLAN_COLUMNS.titleKk).value = `${item.title.kk || item.title.ru}${deadline.kk ? ` (${deadline.kk})` : ''}`;
-  const open = (column: number) => {
-    const cell = row.getCell(column);
-    cell.protection = { locked: false };
-    cell.fill = INPUT_FILL;
-    return cell;
-  };
-  open(PLAN_COLUMNS.status).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`], ...prompt('statusHint') };
-  for (const column of [PLAN_COLUMNS.events, PLAN_COLUMNS.participants]) {
-    const cell = open(column);
-    cell.numFmt = '#,##0';
-    cell.dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, ...prompt('countHint') };
-  }
-  open(PLAN_COLUMNS.description).dataValidation = {
-    type: 'textLength', operator: 'lessThanOrEqual', formulae: [DESCRIPTION_LIMIT], allowBlank: true, ...prompt('descriptionHint'),
-  };
-  row.alignment = { wrapText: true, vertical: 'top' };
-  for (let column = 1; column <= PLAN_COLUMNS.description; column++) row.getCell(column).border = BORDER;
-}
-
-/** Writes the part from `firstRow` on; returns the row after it. Nothing is written when no item is handed to the school. */
-export function writePlanPart(sheet: Worksheet, firstRow: number, items: PlanItem[], deadlineOf: (item: PlanItem) => { ru: string; kk: string }): number {
-  if (items.length === 0) return firstRow;
-  sheet.mergeCells(firstRow, 1, firstRow, PLAN_COLUMNS.description);
-  const title = sheet.getCell(firstRow, 1);
-  title.value = `${bilingual('messages.workbook.plan.title')}\n${bilingual('messages.workbook.plan.fillHint')}`;
-  title.font = { bold: true };
-  title.alignment = { wrapText: true };
-  sheet.getRow(firstRow).height = 45;
-  headerRow(sheet, firstRow + 1);
-  items.forEach((item, i) => itemRow(sheet, firstRow + 2 + i, item, deadlineOf(item)));
-  return firstRow + 2 + items.length;
-}
+// The plan-execution part of a school's report read back (writers/plan-part.ts writes it): one row per plan item
+// handed to the school, with «done», the number of events, participants and a short description.
+import type { ExecutionFields, ExecutionStatus } from '../../../shared/plans/model.ts';
+import { issue, type FileIssue } from '../../../shared/messages.ts';
+import { bilingual, tFor } from '../../../shared/i18n.ts';
+import { NO_WORDS, YES_WORDS } from '../../../shared/values.ts';
+import { cellAddress } from '../layout/cell-address.ts';
+import { DESCRIPTION_LIMIT } from '../layout/plan-part-layout.ts';
+import { captionKey, headerFinder } from './captions.ts';
+import { valueText } from './cell-text.ts';
+import type { ReadableRow, ReadableSheet } from './readable-workbook.ts';
+import { readNumber } from './value-cells.ts';
 
 export interface PlanRowReading extends ExecutionFields {
   itemNumber: number;
@@ -124,7 +60,7 @@ function captionOf(field: PlanField): string {
  * The part's header: a row with at least three of the four captions read (a row of the form above, its labels in two
  * languages, can hold two); a school may have inserted or moved columns, or lost one caption, which is then named.
  */
-function headerOf(row: Row, columnsOf: (row: Row) => Map<PlanField, number>): Map<PlanField, number> | null {
+function headerOf(row: ReadableRow, columnsOf: (row: ReadableRow) => Map<PlanField, number>): Map<PlanField, number> | null {
   const found = columnsOf(row);
   return READ_FIELDS.filter((field) => found.has(field)).length >= 3 ? found : null;
 }
@@ -138,27 +74,27 @@ function itemNumberOf(text: string): number | null {
  * Reads the part wherever its header row is; a workbook without the part reads as no rows. Only rows that exist are
  * looked at: a stray value in row 1 048 576 must not make a million empty rows.
  */
-export function readPlanPart(sheet: Worksheet): PlanPartReading {
+export function readPlanPart(sheet: ReadableSheet): PlanPartReading {
   const reading: PlanPartReading = { found: false, rows: [], errors: [], warnings: [] };
   const columnsOf = headerFinder(planCaptions());
   let columns: PlanColumns | null = null;
   let header = false;
   const seen = new Map<number, string>();
-  sheet.eachRow((row) => {
+  for (const row of sheet.rows()) {
     if (!header) {
       const found = headerOf(row, columnsOf);
-      if (!found) return;
+      if (!found) continue;
       header = reading.found = true;
       columns = columnsOrComplaints(sheet, row, found, reading.errors);
-      return;
+      continue;
     }
     if (columns) readPlanRow(sheet, row, columns, seen, reading);
-  });
+  }
   return reading;
 }
 
 /** Every column the part is read from, or a complaint naming the sheet and the caption of each one not found. */
-function columnsOrComplaints(sheet: Worksheet, row: Row, found: Map<PlanField, number>, errors: FileIssue[]): PlanColumns | null {
+function columnsOrComplaints(sheet: ReadableSheet, row: ReadableRow, found: Map<PlanField, number>, errors: FileIssue[]): PlanColumns | null {
   const missing = (['number', ...READ_FIELDS] as const).filter((field) => !found.has(field));
   const table = bilingual('messages.workbook.plan.title');
   for (const field of missing) {
@@ -168,25 +104,26 @@ function columnsOrComplaints(sheet: Worksheet, row: Row, found: Map<PlanField, n
 }
 
 /** One row of the part after its header: its item number, status, counts and description, or the problems with them. */
-function readPlanRow(sheet: Worksheet, row: Row, columns: PlanColumns, seen: Map<number, string>, reading: PlanPartReading): void {
-  const itemNumber = itemNumberOf(cellText(row.getCell(columns.number)));
+function readPlanRow(sheet: ReadableSheet, row: ReadableRow, columns: PlanColumns, seen: Map<number, string>, reading: PlanPartReading): void {
+  const text = (column: number) => valueText(row.value(column));
+  const itemNumber = itemNumberOf(text(columns.number));
   if (itemNumber === null) return;
   const code = `№${itemNumber}`;
-  const at = (column: number) => ({ sheet: sheet.name, cell: row.getCell(column).address, code });
+  const at = (column: number) => ({ sheet: sheet.name, cell: cellAddress(row.number, column), code });
   const first = seen.get(itemNumber);
   if (first) {
     reading.errors.push(issue('error', 'import.planRepeatedItem', { number: itemNumber, other: first }, at(columns.number)));
     return;
   }
-  seen.set(itemNumber, row.getCell(columns.number).address);
-  const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: cellText(row.getCell(columns.description)) };
-  const status = readStatusText(cellText(row.getCell(columns.status)));
+  seen.set(itemNumber, cellAddress(row.number, columns.number));
+  const fields: ExecutionFields = { status: 'not_started', events: null, participants: null, description: text(columns.description) };
+  const status = readStatusText(text(columns.status));
   if (status === 'unknown') {
-    reading.errors.push(issue('error', 'import.planStatus', { value: cellText(row.getCell(columns.status)).slice(0, 60) }, at(columns.status)));
+    reading.errors.push(issue('error', 'import.planStatus', { value: text(columns.status).slice(0, 60) }, at(columns.status)));
     return;
   }
   for (const [column, field] of [[columns.events, 'events'], [columns.participants, 'participants']] as const) {
-    const number = readNumberCell(row.getCell(column), { type: 'count' });
+    const number = readNumber(row.value(column), 'count');
     if ('problem' in number) reading.errors.push(issue('error', number.problem, number.params, at(column)));
     else fields[field] = number.value ?? null;
     if ('note' in number && number.note) reading.warnings.push(issue('warning', number.note.key, number.note.params, at(column)));

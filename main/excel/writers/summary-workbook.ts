@@ -4,18 +4,18 @@
 // schools, the plan's execution («итоговая информация», the execution report's own sheet), a sheet per list table
 // (the НИК publications), and a hidden sheet that names the file for a region running Jinaq. Print-ready: A4,
 // fitted to the page width, the header rows repeated on every page, page numbers in the footer.
-import type { Plan, PlanExecution } from '../../shared/plans/model.ts';
+import type { Plan, PlanExecution } from '../../../shared/plans/model.ts';
 import { textIn } from './plan-workbook.ts';
 import { executionSheet } from './execution-workbook.ts';
 import { completenessSheet } from './summary-completeness.ts';
-import { writeSummaryIdentity, type SummaryIdentity } from './summary-identity.ts';
+import type { SummaryIdentity } from '../layout/summary-identity.ts';
+import { writeSummaryIdentity } from './identity-sheet.ts';
 import { caption, captionLanguages, districtText, pageFooter, sheetName, type SummaryContext } from './summary-layout.ts';
 import { listSheet } from './summary-lists.ts';
 import { perSchoolSheet } from './summary-schools.ts';
 import { totalsSheet } from './summary-totals.ts';
 import { newWorkbook, type Workbook } from './workbook.ts';
 
-export { readSummaryIdentity, SUMMARY_KIND, type SummaryIdentity } from './summary-identity.ts';
 export type { SummaryContext, SummaryLanguage } from './summary-layout.ts';
 
 export interface SummaryWorkbookInput extends SummaryContext {

@@ -1,12 +1,12 @@
 // The first sheet of the district summary: the cover (the department, the title, the district, the dates and the
 // head's signature), then the totals in the form's layout — row code, label(s), unit, the total, and, when the
 // district ran the campaign a year earlier, last year's total and the change — and the form's rules checked on the totals.
-import type { FileIssue } from '../../shared/messages.ts';
-import { formatMessage, tFor } from '../../shared/i18n.ts';
-import { ruleSentence } from '../../shared/rule-messages.ts';
-import { isNumericType } from '../../shared/forms/types.ts';
-import type { SummaryIndicator } from '../../shared/domain.ts';
-import { displayDate } from './report-template.ts';
+import type { FileIssue } from '../../../shared/messages.ts';
+import { formatMessage, tFor } from '../../../shared/i18n.ts';
+import { ruleSentence } from '../../../shared/rule-messages.ts';
+import { isNumericType } from '../../../shared/forms/types.ts';
+import type { SummaryIndicator } from '../../../shared/domain.ts';
+import { displayDate } from '../layout/report-layout.ts';
 import { fitHeight, font, mergedText, textIn } from './plan-workbook.ts';
 import { BORDER } from './styles.ts';
 import {

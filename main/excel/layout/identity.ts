@@ -1,8 +1,6 @@
 // What tells an imported workbook apart: which form and version, campaign and school. Kept in two places:
 // a veryHidden sheet, and the workbook's «Comments» document property (dc:description), which both Excel and
 // LibreOffice keep when they save the file. When both are lost, the reader falls back to the БИН in the header.
-import type { Workbook } from './workbook.ts';
-import { cellText } from './workbook.ts';
 
 export const IDENTITY_SHEET = 'jinaq_id';
 
@@ -32,11 +30,6 @@ const KEYS: Record<Exclude<keyof WorkbookIdentity, 'planItemIds' | 'districtId' 
 /** Marks the document property as ours; what follows is `key=value` pairs separated by `; `. */
 export const PROPERTY_PREFIX = 'jinaq-id:';
 
-export function writeIdentity(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
-  writeSheet(workbook, identity, appVersion);
-  workbook.description = identityText(identity);
-}
-
 function planItemsText(identity: WorkbookIdentity, separator: string): string {
   return [...(identity.planItemIds ?? [])].map(([number, id]) => `${number}:${id}`).join(separator);
 }
@@ -51,8 +44,8 @@ export function identityText(identity: WorkbookIdentity): string {
   return `${PROPERTY_PREFIX} ${pairs.join('; ')}`;
 }
 
-function writeSheet(workbook: Workbook, identity: WorkbookIdentity, appVersion: string): void {
-  const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
+/** The rows of the hidden sheet: a key and its value as text, one pair a row. */
+export function identityRows(identity: WorkbookIdentity, appVersion: string): Array<[string, string]> {
   const rows: Array<[string, string | number]> = [
     ...Object.entries(KEYS).map(([field, key]) => [key, identity[field as keyof typeof KEYS]] as [string, string | number]),
     [PLAN_ITEMS_KEY, planItemsText(identity, ';')],
@@ -61,33 +54,8 @@ function writeSheet(workbook: Workbook, identity: WorkbookIdentity, appVersion: 
     ['generator', `Jinaq ${appVersion}`],
     ['generated_at', new Date().toISOString()],
   ];
-  rows.forEach(([key, value], i) => {
-    sheet.getCell(i + 1, 1).value = key;
-    // Text, so a БИН keeps its leading zero whatever the program that saves the file.
-    sheet.getCell(i + 1, 2).value = String(value);
-  });
-}
-
-/** The identity the hidden sheet holds, else the one in the document property; null when both are gone or incomplete. */
-export function readIdentity(workbook: Workbook): WorkbookIdentity | null {
-  return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
-}
-
-/**
- * The school БИН the hidden sheet and the «Comments» property give when both are there and name different schools:
- * a copied sheet or an edited property; neither may be trusted over the other.
- */
-export function identityBinConflict(workbook: Workbook): { sheetBin: string; propertyBin: string } | null {
-  const sheetBin = identityOf(sheetPairs(workbook))?.schoolBin.trim();
-  const propertyBin = identityOf(propertyPairs(workbook.description))?.schoolBin.trim();
-  return sheetBin && propertyBin && sheetBin !== propertyBin ? { sheetBin, propertyBin } : null;
-}
-
-/** The key–value rows of the hidden identification sheet (school templates and district summaries alike). */
-export function sheetPairs(workbook: Workbook): Map<string, string> {
-  const found = new Map<string, string>();
-  workbook.getWorksheet(IDENTITY_SHEET)?.eachRow((row) => found.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
-  return found;
+  // Text, so a БИН keeps its leading zero whatever the program that saves the file.
+  return rows.map(([key, value]) => [key, String(value)]);
 }
 
 /** The `key=value` pairs of the «Comments» property, when it is ours. */
@@ -107,7 +75,8 @@ export function formVersionOf(text: string | undefined): number {
   return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
 }
 
-function identityOf(found: Map<string, string>): WorkbookIdentity | null {
+/** The identity in the key–value pairs of the hidden sheet or of the «Comments» property; null when incomplete. */
+export function identityOf(found: Map<string, string>): WorkbookIdentity | null {
   const formVersion = formVersionOf(found.get(KEYS.formVersion));
   const formId = found.get(KEYS.formId);
   const campaignId = found.get(KEYS.campaignId);

@@ -1,8 +1,8 @@
 // The results of an import batch as a workbook: one row per file with its school, outcome, errors and warnings,
 // in the user's language — to keep, print, or send on.
-import type { ImportOutcome } from '../../shared/domain.ts';
-import { formatMessage, tFor, type UiLanguage } from '../../shared/i18n.ts';
-import type { FileIssue } from '../../shared/messages.ts';
+import type { ImportOutcome } from '../../../shared/domain.ts';
+import { formatMessage, tFor, type UiLanguage } from '../../../shared/i18n.ts';
+import type { FileIssue } from '../../../shared/messages.ts';
 import { BORDER, HEADER_FILL } from './styles.ts';
 import { newWorkbook, type Workbook } from './workbook.ts';
 

@@ -1,0 +1,33 @@
+// Which form, campaign and school (or which district's summary) a workbook says it is: read from the hidden
+// jinaq_id sheet, else from the «Comments» property (layout/identity.ts says how both are written).
+import { IDENTITY_SHEET, identityOf, propertyPairs, type WorkbookIdentity } from '../layout/identity.ts';
+import { summaryIdentityOf, type SummaryIdentity } from '../layout/summary-identity.ts';
+import { valueText } from './cell-text.ts';
+import type { ReadableWorkbook } from './readable-workbook.ts';
+
+/** The identity the hidden sheet holds, else the one in the document property; null when both are gone or incomplete. */
+export function readIdentity(workbook: ReadableWorkbook): WorkbookIdentity | null {
+  return identityOf(sheetPairs(workbook)) ?? identityOf(propertyPairs(workbook.description));
+}
+
+/**
+ * The school БИН the hidden sheet and the «Comments» property give when both are there and name different schools:
+ * a copied sheet or an edited property; neither may be trusted over the other.
+ */
+export function identityBinConflict(workbook: ReadableWorkbook): { sheetBin: string; propertyBin: string } | null {
+  const sheetBin = identityOf(sheetPairs(workbook))?.schoolBin.trim();
+  const propertyBin = identityOf(propertyPairs(workbook.description))?.schoolBin.trim();
+  return sheetBin && propertyBin && sheetBin !== propertyBin ? { sheetBin, propertyBin } : null;
+}
+
+/** The summary's identity from its hidden sheet, else from the «Comments» property; null for any other workbook. */
+export function readSummaryIdentity(workbook: ReadableWorkbook): SummaryIdentity | null {
+  return summaryIdentityOf(sheetPairs(workbook)) ?? summaryIdentityOf(propertyPairs(workbook.description));
+}
+
+/** The key–value rows of the hidden identification sheet (school templates and district summaries alike). */
+function sheetPairs(workbook: ReadableWorkbook): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const row of workbook.sheet(IDENTITY_SHEET)?.rows() ?? []) found.set(valueText(row.value(1)), valueText(row.value(2)));
+  return found;
+}
