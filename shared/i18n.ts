@@ -1,23 +1,29 @@
 // One i18next set-up for the renderer, the CLI and the workbooks the main process writes.
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { formatDate, formatNumber } from './format.ts';
-import enHelp from './locales/en/help.ts';
-import en from './locales/en/index.ts';
-import kkHelp from './locales/kk/help.ts';
-import kk from './locales/kk/index.ts';
-import ruHelp from './locales/ru/help.ts';
-import ru from './locales/ru/index.ts';
+import enHelp from './locales/en/help.json' with { type: 'json' };
+import enMessages from './locales/en/messages.json' with { type: 'json' };
+import enPlans from './locales/en/plans.json' with { type: 'json' };
+import enUi from './locales/en/ui.json' with { type: 'json' };
+import kkHelp from './locales/kk/help.json' with { type: 'json' };
+import kkMessages from './locales/kk/messages.json' with { type: 'json' };
+import kkPlans from './locales/kk/plans.json' with { type: 'json' };
+import kkUi from './locales/kk/ui.json' with { type: 'json' };
+import ruHelp from './locales/ru/help.json' with { type: 'json' };
+import ruMessages from './locales/ru/messages.json' with { type: 'json' };
+import ruPlans from './locales/ru/plans.json' with { type: 'json' };
+import ruUi from './locales/ru/ui.json' with { type: 'json' };
 import type { Message } from './messages.ts';
 import { ruleMessageText } from './rule-messages.ts';
 
 export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** Each language's texts: messages, plans and ui from its index, and the screens' guides under `help`. */
+/** Each language's texts, one file each under shared/locales/<language>/: the screens' guides, messages, plans, ui. */
 export const resources = {
-  kk: { translation: { ...kk, help: kkHelp } },
-  ru: { translation: { ...ru, help: ruHelp } },
-  en: { translation: { ...en, help: enHelp } },
+  kk: { translation: { help: kkHelp, messages: kkMessages, plans: kkPlans, ui: kkUi } },
+  ru: { translation: { help: ruHelp, messages: ruMessages, plans: ruPlans, ui: ruUi } },
+  en: { translation: { help: enHelp, messages: enMessages, plans: enPlans, ui: enUi } },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -6,18 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BinProblem } from '../../shared/bin.ts';
 import { createI18n } from '../../shared/i18n.ts';
-import enHelp from '../../shared/locales/en/help.ts';
-import kkHelp from '../../shared/locales/kk/help.ts';
-import ruHelp from '../../shared/locales/ru/help.ts';
-import enMessages from '../../shared/locales/en/messages.ts';
-import enUi from '../../shared/locales/en/ui.ts';
-import kkMessages from '../../shared/locales/kk/messages.ts';
-import kkUi from '../../shared/locales/kk/ui.ts';
-import enPlans from '../../shared/locales/en/plans.ts';
-import kkPlans from '../../shared/locales/kk/plans.ts';
-import ruPlans from '../../shared/locales/ru/plans.ts';
-import ruMessages from '../../shared/locales/ru/messages.ts';
-import ruUi from '../../shared/locales/ru/ui.ts';
+import enHelp from '../../shared/locales/en/help.json' with { type: 'json' };
+import kkHelp from '../../shared/locales/kk/help.json' with { type: 'json' };
+import ruHelp from '../../shared/locales/ru/help.json' with { type: 'json' };
+import enMessages from '../../shared/locales/en/messages.json' with { type: 'json' };
+import enUi from '../../shared/locales/en/ui.json' with { type: 'json' };
+import kkMessages from '../../shared/locales/kk/messages.json' with { type: 'json' };
+import kkUi from '../../shared/locales/kk/ui.json' with { type: 'json' };
+import enPlans from '../../shared/locales/en/plans.json' with { type: 'json' };
+import kkPlans from '../../shared/locales/kk/plans.json' with { type: 'json' };
+import ruPlans from '../../shared/locales/ru/plans.json' with { type: 'json' };
+import ruMessages from '../../shared/locales/ru/messages.json' with { type: 'json' };
+import ruUi from '../../shared/locales/ru/ui.json' with { type: 'json' };
 
 type Tree = { readonly [key: string]: unknown };
 const LANGUAGES = ['ru', 'kk', 'en'] as const;
@@ -67,7 +67,7 @@ function placeholdersByBaseKey(tree: Map<string, unknown>): Map<string, string> 
   return new Map([...found].map(([k, set]) => [k, [...set].sort().join(' ')]));
 }
 
-describe.each(['help', 'messages', 'plans', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
+describe.each(['help', 'messages', 'plans', 'ui'] as const)('shared/locales/*/%s.json', (file) => {
   const trees = FILES[file];
   const keys = Object.fromEntries(LANGUAGES.map((lng) => [lng, leaves(trees[lng])]));
   const bases = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set([...keys[lng].keys()].map(baseKey))]));

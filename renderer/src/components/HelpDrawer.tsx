@@ -1,13 +1,13 @@
 // The help drawer: a short guide to the screen on view (and, in a campaign, to the tab on view), taken from the
-// route, with a link to the page on how a campaign goes. The texts live in shared/locales/*/help.ts as arrays,
+// route, with a link to the page on how a campaign goes. The texts live in shared/locales/*/help.json as arrays,
 // read with i18next's returnObjects and checked to be strings before they are shown (as text, never as HTML).
 import { Drawer, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type ruHelp from '../../../shared/locales/ru/help.ts';
+import type ruHelp from '../../../shared/locales/ru/help.json';
 import { routeHref, type Route } from './router.ts';
 
-/** A screen's guide in shared/locales/<lng>/help.ts (screens.<topic>). */
+/** A screen's guide in shared/locales/<lng>/help.json (screens.<topic>). */
 type HelpTopic = keyof typeof ruHelp.screens;
 
 /** A campaign's tabs with a guide of their own; any other tab shows what the campaign screen falls back to. */
