@@ -94,11 +94,13 @@ function issueLine(t: TFunction, issue: FileIssue): string {
   return `    ${place ? `${place}: ` : ''}${formatMessage(t, issue.message)}`;
 }
 
+const READ_PROBLEMS = ['EACCES', 'ELOOP', 'ENOENT'] as const;
+
 /** Why a file or folder could not be read, in the user's language (the system's code when it is a rare one). */
 function readProblem(t: TFunction, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? String(error);
-  const known = code === 'EPERM' ? 'EACCES' : code;
-  return ['EACCES', 'ELOOP', 'ENOENT'].includes(known) ? t(`messages.cli.readProblem.${known}`) : t('messages.cli.readProblem.other', { code });
+  const known = READ_PROBLEMS.find((problem) => problem === (code === 'EPERM' ? 'EACCES' : code));
+  return known ? t(`messages.cli.readProblem.${known}`) : t('messages.cli.readProblem.other', { code });
 }
 
 function readInput(t: TFunction, file: string): Buffer {
@@ -227,9 +229,10 @@ async function runCampaign(command: Command): Promise<number> {
   }
   if (sub === 'create') {
     const kind = required(command, 'kind');
-    const year = Number(required(command, 'year'));
+    const yearText = required(command, 'year');
+    const year = Number(yearText);
     if (!(CAMPAIGN_KINDS as readonly string[]).includes(kind)) throw new UsageError(t('messages.cli.badOption', { option: 'kind', value: kind }));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(t('messages.cli.badOption', { option: 'year', value: command.options.year }));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(t('messages.cli.badOption', { option: 'year', value: yearText }));
     const campaign = await createCampaign(database.db, kind as CampaignKind, year);
     io.out(campaign.id);
     return EXIT_OK;
@@ -328,8 +331,9 @@ async function runForms(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'export') {
-    const version = Number(required(command, 'version'));
-    if (!Number.isInteger(version) || version < 1) throw new UsageError(t('messages.cli.badOption', { option: 'version', value: command.options.version }));
+    const versionText = required(command, 'version');
+    const version = Number(versionText);
+    if (!Number.isInteger(version) || version < 1) throw new UsageError(t('messages.cli.badOption', { option: 'version', value: versionText }));
     writeSaved(command, await buildFormFile(database.db, required(command, 'form'), version), required(command, 'out'), false);
     return EXIT_OK;
   }

@@ -13,6 +13,7 @@ import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } fro
 import type { FirstSteps } from './first-steps.ts';
 import { MAX_FILE_BYTES, type AuditEntry, type ImportRecord, type ReportVersion, type ReturnMessage } from './imports.ts';
 import type { FileIssue, Message } from './messages.ts';
+import { isMessageKey } from './text-keys.ts';
 import { ASSIGN_TO, EXECUTION_STATUSES, PLAN_LANGUAGES, type Plan, type PlanExecution } from './plans/model.ts';
 
 const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
@@ -56,7 +57,7 @@ const fileIssue = z.object({
   sheet: text(100).optional(),
   cell: text(20).optional(),
   code: text(40).optional(),
-  message: z.object({ key: text(100), params: boundedRecord(z.string().max(40), z.union([z.string().max(2000), z.number()]), 20).optional() }),
+  message: z.object({ key: text(100).refine(isMessageKey), params: boundedRecord(z.string().max(40), z.union([z.string().max(2000), z.number()]), 20).optional() }),
 });
 /** An import's outcome as the renderer shows it, sent back to be written as a workbook. */
 const importOutcome = z.object({

@@ -15,6 +15,7 @@ import ruPlans from './locales/ru/plans.json' with { type: 'json' };
 import ruUi from './locales/ru/ui.json' with { type: 'json' };
 import type { Message } from './messages.ts';
 import { ruleMessageText } from './rule-messages.ts';
+import { textWithParams, type PlainTextKey } from './text-keys.ts';
 
 export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -87,11 +88,11 @@ export function tFor(lng: UiLanguage): TFunction {
 
 /** A message key and its parameters put into words; a broken rule as a sentence naming its indicators. */
 export function formatMessage(t: TFunction, message: Message): string {
-  return ruleMessageText(t, message) ?? (t(`messages.${message.key}`, message.params ?? {}) as string);
+  return ruleMessageText(t, message) ?? textWithParams(t, `messages.${message.key}`, message.params ?? {});
 }
 
 /** "Russian / Kazakh" for the bilingual captions of the workbooks schools and the region receive. */
-export function bilingual(key: string): string {
+export function bilingual(key: PlainTextKey): string {
   const ru = tFor('ru')(key) as string;
   const kk = tFor('kk')(key) as string;
   return ru === kk ? ru : `${ru} / ${kk}`;

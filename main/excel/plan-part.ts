@@ -11,9 +11,9 @@ import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 export const PLAN_COLUMNS = { number: 1, titleRu: 2, titleKk: 3, status: 4, events: 5, participants: 6, description: 7 } as const;
 export const DESCRIPTION_LIMIT = 1000;
 
-const STATUS_CHOICES = ['done', 'notDone'].map((key) => bilingual(`messages.workbook.plan.${key}`));
+const STATUS_CHOICES = (['done', 'notDone'] as const).map((key) => bilingual(`messages.workbook.plan.${key}`));
 
-function prompt(key: string) {
+function prompt(key: 'statusHint' | 'countHint' | 'descriptionHint') {
   const text = bilingual(`messages.workbook.plan.${key}`);
   return { showInputMessage: true, prompt: text, showErrorMessage: true, errorStyle: 'stop' as const, error: text };
 }
@@ -106,7 +106,7 @@ const READ_FIELDS = ['status', 'events', 'participants', 'description'] as const
 
 /** Each column's caption as the templates write it, in every language; the item number's is «№». */
 function planCaptions(): Record<PlanField, string[]> {
-  const inAll = (key: string) => (['ru', 'kk', 'en'] as const).map((lng) => tFor(lng)(`messages.workbook.plan.${key}`));
+  const inAll = (key: (typeof READ_FIELDS)[number]) => (['ru', 'kk', 'en'] as const).map((lng) => tFor(lng)(`messages.workbook.plan.${key}`));
   return { number: ['№'], ...Object.fromEntries(READ_FIELDS.map((field) => [field, inAll(field)])) } as Record<PlanField, string[]>;
 }
 

@@ -1,7 +1,7 @@
 // The school registry as a workbook: headers in row 1 (Russian, Kazakh or English, any order),
 // one school per row. Reading only finds the cells; main/services/schools.ts decides what is valid.
 import { resources, tFor } from '../../shared/i18n.ts';
-import type { MessageParams } from '../../shared/messages.ts';
+import type { MessageKey, MessageParams } from '../../shared/messages.ts';
 import { captionKey, cellText, newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 
 export const REGISTRY_FIELDS = [
@@ -32,7 +32,7 @@ export interface RegistryRow {
 
 export type RegistryReadResult =
   | { ok: true; sheet: string; rows: RegistryRow[] }
-  | { ok: false; key: string; params: MessageParams };
+  | { ok: false; key: MessageKey; params: MessageParams };
 
 function headerColumns(sheet: Worksheet): Map<RegistryField, number> {
   const columns = new Map<RegistryField, number>();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BinProblem } from '../../shared/bin.ts';
+import { localeTypes, RESOURCES_FILE, resourcesType } from '../../scripts/locale-types.ts';
 import { createI18n } from '../../shared/i18n.ts';
 import enHelp from '../../shared/locales/en/help.json' with { type: 'json' };
 import kkHelp from '../../shared/locales/kk/help.json' with { type: 'json' };
@@ -168,5 +169,18 @@ describe('help texts', () => {
     expect(t('help.screens.import.title')).toBe(help.screens.import.title);
     expect(t('help.screens.schools.steps', { returnObjects: true })).toEqual(help.screens.schools.steps);
     expect(t('help.guide.steps', { returnObjects: true })).toEqual(help.guide.steps);
+  });
+});
+
+describe('the type t() is checked against (shared/locales/resources.ts)', () => {
+  it('is up to date with the locale files: after adding a key or a placeholder, run `npm run locales:types`', () => {
+    expect(readFileSync(RESOURCES_FILE, 'utf8')).toBe(localeTypes());
+  });
+
+  it('holds the keys every language has, plural forms too, each text as the placeholders of all its forms', () => {
+    const ru = { both: 'Файл {{file}}', ruOnly: 'только', rows_one: '{{count}} строка', rows_few: '{{count}} строки', rows_many: '{{count}} строк', rows_other: '{{count}} строки' };
+    const kk = { both: '{{file}} файлы', rows_one: '{{count}} жол', rows_other: '{{count}} жол' };
+    const en = { both: 'File {{file}}', rows_one: '{{count}} row', rows_other: '{{count}} rows' };
+    expect(resourcesType([ru, kk, en])).toBe('{\n  "both": "{{file}}";\n  "rows_one": "{{count}}";\n  "rows_other": "{{count}}";\n}');
   });
 });

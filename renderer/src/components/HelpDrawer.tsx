@@ -36,7 +36,7 @@ function helpTopic(route: Route): HelpTopic {
 }
 
 /** A list of texts from the locale (an array there); anything that is not a string is left out. */
-function helpTexts(t: TFunction, key: string): string[] {
+function helpTexts(t: TFunction, key: `help.screens.${HelpTopic}.${'steps' | 'notes'}`): string[] {
   const value: unknown = t(key, { returnObjects: true });
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
@@ -44,7 +44,7 @@ function helpTexts(t: TFunction, key: string): string[] {
 /** One screen's guide: what it is for, the steps in order, and what its common messages mean. */
 function TopicBody({ topic }: { topic: HelpTopic }) {
   const { t } = useTranslation();
-  const base = `help.screens.${topic}`;
+  const base = `help.screens.${topic}` as const;
   const steps = helpTexts(t, `${base}.steps`);
   const notes = helpTexts(t, `${base}.notes`);
   return (
