@@ -116,11 +116,13 @@ function issueLine(t: TFunction, issue: FileIssue): string {
   return `    ${place ? `${place}: ` : ''}${formatMessage(t, issue.message)}`;
 }
 
+const READ_PROBLEMS = ['EACCES', 'ELOOP', 'ENOENT'] as const;
+
 /** Why a file or folder could not be read, in the user's language (the system's code when it is a rare one). */
 function readProblem(t: TFunction, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? String(error);
-  const known = code === 'EPERM' ? 'EACCES' : code;
-  return ['EACCES', 'ELOOP', 'ENOENT'].includes(known) ? t(`messages.cli.readProblem.${known}`) : t('messages.cli.readProblem.other', { code });
+  const known = READ_PROBLEMS.find((problem) => problem === (code === 'EPERM' ? 'EACCES' : code));
+  return known ? t(`messages.cli.readProblem.${known}`) : t('messages.cli.readProblem.other', { code });
 }
 
 function readInput(t: TFunction, file: string): Buffer {

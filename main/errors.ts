@@ -1,13 +1,13 @@
 import type { ApiErrorCode } from '../shared/api/index.ts';
-import type { MessageParams } from '../shared/messages.ts';
+import type { MessageKey, MessageParams } from '../shared/messages.ts';
 
 /** An error a user can act on: a code for programs and a message key for people. */
 export class AppError extends Error {
   readonly code: ApiErrorCode;
-  readonly key: string;
+  readonly key: MessageKey;
   readonly params: MessageParams;
 
-  constructor(code: ApiErrorCode, key: string, params: MessageParams = {}) {
+  constructor(code: ApiErrorCode, key: MessageKey, params: MessageParams = {}) {
     super(`${code}: ${key} ${JSON.stringify(params)}`);
     this.name = 'AppError';
     this.code = code;

@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from './content-policy.ts';
 import { DatabaseSession } from './db/session.ts';
 import { MAX_BACKUP_BASE64 } from '../shared/backups.ts';
 import type { ApiResult } from '../shared/api/index.ts';
+import type { MessageKey } from '../shared/messages.ts';
 import { logError } from './error-log.ts';
 import { AppError } from './errors.ts';
 import { checkedDatabasePath } from './paths.ts';
@@ -117,7 +118,7 @@ function send(response: ServerResponse, status: number, body: string, type = 'ap
 }
 
 /** An answer the renderer shows like any other API error, for a call refused before it reached the handler table. */
-function refusal(key: string): string {
+function refusal(key: MessageKey): string {
   const result: ApiResult<never> = { ok: false, error: { code: 'conflict', message: { key, params: {} } } };
   return JSON.stringify(result);
 }

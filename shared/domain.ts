@@ -156,16 +156,12 @@ export interface CampaignSummary {
  * A value worth a second look. `district`: its z-score over the schools that reported the row is beyond the
  * threshold (3, DHIS2's default). `lastYear`: it is far from the school's own value a year earlier.
  */
-export interface Outlier {
+export type Outlier = {
   schoolId: number;
   shortName: string;
   code: string;
   value: number;
-  kind: 'district' | 'lastYear';
-  /** For `district`: the z-score; for `lastYear`: the value a year earlier. */
-  zScore?: number;
-  previous?: number;
-}
+} & ({ kind: 'district'; zScore: number } | { kind: 'lastYear'; previous: number });
 
 /** A file travelling through the API: its name and its bytes in base64. */
 export interface FilePayload {

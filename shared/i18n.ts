@@ -1,23 +1,30 @@
 // One i18next set-up for the renderer, the CLI and the workbooks the main process writes.
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { formatDate, formatNumber } from './format.ts';
-import enHelp from './locales/en/help.ts';
-import en from './locales/en/index.ts';
-import kkHelp from './locales/kk/help.ts';
-import kk from './locales/kk/index.ts';
-import ruHelp from './locales/ru/help.ts';
-import ru from './locales/ru/index.ts';
+import enHelp from './locales/en/help.json' with { type: 'json' };
+import enMessages from './locales/en/messages.json' with { type: 'json' };
+import enPlans from './locales/en/plans.json' with { type: 'json' };
+import enUi from './locales/en/ui.json' with { type: 'json' };
+import kkHelp from './locales/kk/help.json' with { type: 'json' };
+import kkMessages from './locales/kk/messages.json' with { type: 'json' };
+import kkPlans from './locales/kk/plans.json' with { type: 'json' };
+import kkUi from './locales/kk/ui.json' with { type: 'json' };
+import ruHelp from './locales/ru/help.json' with { type: 'json' };
+import ruMessages from './locales/ru/messages.json' with { type: 'json' };
+import ruPlans from './locales/ru/plans.json' with { type: 'json' };
+import ruUi from './locales/ru/ui.json' with { type: 'json' };
 import type { Message } from './messages.ts';
 import { ruleMessageText } from './rule-messages.ts';
+import { textWithParams, type PlainTextKey } from './text-keys.ts';
 
 export const UI_LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** Each language's texts: messages, plans and ui from its index, and the screens' guides under `help`. */
+/** Each language's texts, one file each under shared/locales/<language>/: the screens' guides, messages, plans, ui. */
 export const resources = {
-  kk: { translation: { ...kk, help: kkHelp } },
-  ru: { translation: { ...ru, help: ruHelp } },
-  en: { translation: { ...en, help: enHelp } },
+  kk: { translation: { help: kkHelp, messages: kkMessages, plans: kkPlans, ui: kkUi } },
+  ru: { translation: { help: ruHelp, messages: ruMessages, plans: ruPlans, ui: ruUi } },
+  en: { translation: { help: enHelp, messages: enMessages, plans: enPlans, ui: enUi } },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -81,11 +88,11 @@ export function tFor(lng: UiLanguage): TFunction {
 
 /** A message key and its parameters put into words; a broken rule as a sentence naming its indicators. */
 export function formatMessage(t: TFunction, message: Message): string {
-  return ruleMessageText(t, message) ?? (t(`messages.${message.key}`, message.params ?? {}) as string);
+  return ruleMessageText(t, message) ?? textWithParams(t, `messages.${message.key}`, message.params ?? {});
 }
 
 /** "Russian / Kazakh" for the bilingual captions of the workbooks schools and the region receive. */
-export function bilingual(key: string): string {
+export function bilingual(key: PlainTextKey): string {
   const ru = tFor('ru')(key) as string;
   const kk = tFor('kk')(key) as string;
   return ru === kk ? ru : `${ru} / ${kk}`;

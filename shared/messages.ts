@@ -1,11 +1,14 @@
 // Messages travel as a key and parameters and are put into words by whoever shows them,
 // so a stored import result reads in whatever language the user switches to later.
+import type { MessageKey } from './text-keys.ts';
+
+export type { MessageKey };
 
 export type MessageParams = Record<string, string | number>;
 
 export interface Message {
-  /** A key under `messages` in the locale files, e.g. "import.notANumber". */
-  key: string;
+  /** A key under `messages` in the locale files, e.g. "import.notANumber": one that does not exist is a type error. */
+  key: MessageKey;
   params?: MessageParams;
 }
 
@@ -20,6 +23,6 @@ export interface FileIssue {
   message: Message;
 }
 
-export function issue(severity: Severity, key: string, params?: MessageParams, where: Omit<FileIssue, 'severity' | 'message'> = {}): FileIssue {
+export function issue(severity: Severity, key: MessageKey, params?: MessageParams, where: Omit<FileIssue, 'severity' | 'message'> = {}): FileIssue {
   return { severity, ...where, message: { key, params } };
 }

@@ -1,4 +1,5 @@
 // Numbers as schools type them: "1 234", "1 234,50", "12,5", "12.5", with plain or non-breaking spaces.
+import type { MessageKey } from './messages.ts';
 
 const SPACES = /[\s\u00a0\u202f']/g;
 
@@ -25,11 +26,11 @@ export function hasAtMostTwoDecimals(value: number): boolean {
 
 /** Something read from a cell that the school should know: a message key and what it names. */
 export interface NumberNote {
-  key: string;
+  key: MessageKey;
   params: Record<string, string | number>;
 }
 
-export type NumberTextReading = { value: number; note?: NumberNote } | { problem: string; params: Record<string, string | number> };
+export type NumberTextReading = { value: number; note?: NumberNote } | { problem: MessageKey; params: Record<string, string | number> };
 
 // A dash alone is how statistical forms say «no cases»; hyphen, en and em dash, minus sign.
 const DASH = /^[-‐‑‒–—―−]$/;

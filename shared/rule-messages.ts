@@ -4,6 +4,7 @@
 // value and labels, so a stored message reads in whatever language the user switches to later.
 import type { TFunction } from 'i18next';
 import type { Message, MessageParams } from './messages.ts';
+import { textWithParams, type KeysUnder } from './text-keys.ts';
 import { parseRule, ruleCodes, type Comparison, type Operator, type ParsedRule, type Term } from './rules.ts';
 
 /** One code a broken rule names: its value (absent when blank) and its labels, shortened. */
@@ -57,7 +58,7 @@ export function formatRuleNumber(value: number, lng: Language): string {
 
 /** Which form of a side the sentence needs: the subject, after «больше/меньше» (of), after «равняться» (to). */
 type Form = 'nom' | 'of' | 'to';
-const OPERATOR_NAME: Record<Operator, string> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+const OPERATOR_NAME = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const satisfies Record<Operator, string>;
 const RIGHT_FORM: Record<Operator, Form> = { '=': 'to', '!=': 'to', '<': 'of', '<=': 'of', '>': 'of', '>=': 'of' };
 
 class Sentence {
@@ -72,8 +73,8 @@ class Sentence {
     this.lng = lng === 'kk' || lng === 'en' ? lng : 'ru';
   }
 
-  private word(key: string, params: MessageParams = {}): string {
-    return this.t(`messages.import.ruleWords.${key}`, params) as string;
+  private word(key: KeysUnder<'messages.import.ruleWords'>, params: MessageParams = {}): string {
+    return textWithParams(this.t, `messages.import.ruleWords.${key}`, params);
   }
 
   private number(value: number): string {

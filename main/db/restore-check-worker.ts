@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseContents } from '../../shared/backups.ts';
 import type { ApiErrorCode } from '../../shared/api/index.ts';
-import type { MessageParams } from '../../shared/messages.ts';
+import type { MessageKey, MessageParams } from '../../shared/messages.ts';
 import { AppError } from '../errors.ts';
 import { openSqlite } from './connection.ts';
 import { executedMigrationNames, migrate, MIGRATION_TABLE, migrationNames, refuseNewerDatabase } from './migrate.ts';
@@ -19,7 +19,7 @@ export interface CheckRequest {
   migrationsDir: string;
 }
 
-export type CheckReply = { ok: true; contents: DatabaseContents } | { ok: false; code: ApiErrorCode; key: string; params: MessageParams };
+export type CheckReply = { ok: true; contents: DatabaseContents } | { ok: false; code: ApiErrorCode; key: MessageKey; params: MessageParams };
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 

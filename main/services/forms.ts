@@ -8,6 +8,7 @@ import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
 import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from '../../shared/forms/types.ts';
+import type { MessageKey } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { SaveRequest } from '../platform.ts';
@@ -210,6 +211,6 @@ export async function importFormFile(db: Kysely<Database>, bytes: Uint8Array): P
   return { outcome: 'renumbered', problems: [], record: await recordOf(db, form.id, next) };
 }
 
-function refused(key: string, params?: Record<string, string>): FormImportResult {
+function refused(key: MessageKey, params?: Record<string, string>): FormImportResult {
   return { outcome: 'refused', problems: [{ where: '', message: { key, params } }], record: null };
 }

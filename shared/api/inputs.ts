@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../imports.ts';
 import { PLAN_LANGUAGES } from '../plans/model.ts';
+import { isMessageKey } from '../text-keys.ts';
 
 const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 1024; // the largest workbook in base64, and a little more
 
@@ -37,5 +38,5 @@ export const fileIssue = z.object({
   sheet: text(100).optional(),
   cell: text(20).optional(),
   code: text(40).optional(),
-  message: z.object({ key: text(100), params: boundedRecord(z.string().max(40), z.union([z.string().max(2000), z.number()]), 20).optional() }),
+  message: z.object({ key: text(100).refine(isMessageKey), params: boundedRecord(z.string().max(40), z.union([z.string().max(2000), z.number()]), 20).optional() }),
 });

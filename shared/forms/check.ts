@@ -15,7 +15,7 @@ export const ROW_CODE = /^[A-Z][A-Z0-9_]{0,11}$/;
 export const MAX_INDICATORS = 300;
 export const MAX_LIST_ROWS = 500;
 
-function problem(where: string, key: string, params?: Message['params']): FormProblem {
+function problem(where: string, key: Message['key'], params?: Message['params']): FormProblem {
   return { where, message: { key, params } };
 }
 

@@ -124,8 +124,7 @@ export interface FormSaveResult {
  * What importing a shared form file did: added as it is; the very same version was already here;
  * added under the next free version because this id and version hold something else here; or refused.
  */
-export interface FormImportResult {
-  outcome: 'added' | 'same' | 'renumbered' | 'refused';
-  problems: import('./check.ts').FormProblem[];
-  record: FormRecord | null;
-}
+export type FormImportResult = { problems: import('./check.ts').FormProblem[] } & (
+  | { outcome: 'added' | 'same' | 'renumbered'; record: FormRecord }
+  | { outcome: 'refused'; record: null }
+);

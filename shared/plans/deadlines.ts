@@ -467,9 +467,11 @@ function dateParts(iso: string): DateParts {
 }
 
 type MonthForm = 'month' | 'monthOfDay' | 'monthUntil';
+const MONTH_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 
-function monthName(t: TFunction, form: MonthForm, month: number): string {
-  return t(`plans.deadline.${form}.${month}`) as string;
+/** A month (1–12) in the form the text needs: «июнь», «1 июня», «до 30 мая». */
+export function monthName(t: TFunction, form: MonthForm, month: number): string {
+  return t(`plans.deadline.${form}.${MONTH_KEYS[month - 1]}`) as string;
 }
 
 function dayMonth(t: TFunction, date: DateParts, form: MonthForm = 'monthOfDay'): string {

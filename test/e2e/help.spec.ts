@@ -1,8 +1,8 @@
 // The help: the drawer's guide follows the screen and the campaign's tab (from the address), links to the page on
 // how a campaign goes with its steps in order, reads in Kazakh, and prints without the shell around it.
 import { expect, test } from '@playwright/test';
-import kkHelp from '../../shared/locales/kk/help.ts';
-import ruHelp from '../../shared/locales/ru/help.ts';
+import kkHelp from '../../shared/locales/kk/help.json' with { type: 'json' };
+import ruHelp from '../../shared/locales/ru/help.json' with { type: 'json' };
 import { api, failOnConsoleProblems, goToCampaignTab, openApp, openCampaignTab, startServer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });

@@ -57,7 +57,7 @@ function maxKeys(schema: Schema): number | undefined {
 const key = (path: Path) => path.join('.');
 const accepts = (schema: Schema, value: unknown) => z.safeParse(schema, value).success;
 
-const STRING_SAMPLES = (min: number) => ['x'.repeat(Math.max(1, min)), '', '2027-01-15', '12', '123456789012'];
+const STRING_SAMPLES = (min: number) => ['x'.repeat(Math.max(1, min)), '', '2027-01-15', '12', '123456789012', 'api.notFound'];
 const NUMBER_SAMPLES = [1, 0, 2027];
 
 /** A valid value for the schema at `path`, taking the chosen option of each union. */

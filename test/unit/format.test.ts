@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../shared/format.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
+import type { Message } from '../../shared/messages.ts';
 import { returnMessageText } from '../../shared/returns.ts';
 
 const NBSP = '\u00a0';
@@ -65,7 +66,7 @@ describe('values in messages', () => {
   });
 
   it('shows a date kept in a message as an ISO time in the user\'s format', () => {
-    const duplicate = { key: 'import.duplicateFile', params: { date: AT_1504 } };
+    const duplicate: Message = { key: 'import.duplicateFile', params: { date: AT_1504 } };
     for (const lng of ['kk', 'ru', 'en'] as const) expect(formatMessage(tFor(lng), duplicate)).toContain('(06.12.2026 15:04)');
   });
 });

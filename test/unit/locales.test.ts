@@ -5,19 +5,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BinProblem } from '../../shared/bin.ts';
+import { localeTypes, RESOURCES_FILE, resourcesType } from '../../scripts/locale-types.ts';
 import { createI18n } from '../../shared/i18n.ts';
-import enHelp from '../../shared/locales/en/help.ts';
-import kkHelp from '../../shared/locales/kk/help.ts';
-import ruHelp from '../../shared/locales/ru/help.ts';
-import enMessages from '../../shared/locales/en/messages.ts';
-import enUi from '../../shared/locales/en/ui.ts';
-import kkMessages from '../../shared/locales/kk/messages.ts';
-import kkUi from '../../shared/locales/kk/ui.ts';
-import enPlans from '../../shared/locales/en/plans.ts';
-import kkPlans from '../../shared/locales/kk/plans.ts';
-import ruPlans from '../../shared/locales/ru/plans.ts';
-import ruMessages from '../../shared/locales/ru/messages.ts';
-import ruUi from '../../shared/locales/ru/ui.ts';
+import enHelp from '../../shared/locales/en/help.json' with { type: 'json' };
+import kkHelp from '../../shared/locales/kk/help.json' with { type: 'json' };
+import ruHelp from '../../shared/locales/ru/help.json' with { type: 'json' };
+import enMessages from '../../shared/locales/en/messages.json' with { type: 'json' };
+import enUi from '../../shared/locales/en/ui.json' with { type: 'json' };
+import kkMessages from '../../shared/locales/kk/messages.json' with { type: 'json' };
+import kkUi from '../../shared/locales/kk/ui.json' with { type: 'json' };
+import enPlans from '../../shared/locales/en/plans.json' with { type: 'json' };
+import kkPlans from '../../shared/locales/kk/plans.json' with { type: 'json' };
+import ruPlans from '../../shared/locales/ru/plans.json' with { type: 'json' };
+import ruMessages from '../../shared/locales/ru/messages.json' with { type: 'json' };
+import ruUi from '../../shared/locales/ru/ui.json' with { type: 'json' };
 
 type Tree = { readonly [key: string]: unknown };
 const LANGUAGES = ['ru', 'kk', 'en'] as const;
@@ -67,7 +68,7 @@ function placeholdersByBaseKey(tree: Map<string, unknown>): Map<string, string> 
   return new Map([...found].map(([k, set]) => [k, [...set].sort().join(' ')]));
 }
 
-describe.each(['help', 'messages', 'plans', 'ui'] as const)('shared/locales/*/%s.ts', (file) => {
+describe.each(['help', 'messages', 'plans', 'ui'] as const)('shared/locales/*/%s.json', (file) => {
   const trees = FILES[file];
   const keys = Object.fromEntries(LANGUAGES.map((lng) => [lng, leaves(trees[lng])]));
   const bases = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set([...keys[lng].keys()].map(baseKey))]));
@@ -168,5 +169,18 @@ describe('help texts', () => {
     expect(t('help.screens.import.title')).toBe(help.screens.import.title);
     expect(t('help.screens.schools.steps', { returnObjects: true })).toEqual(help.screens.schools.steps);
     expect(t('help.guide.steps', { returnObjects: true })).toEqual(help.guide.steps);
+  });
+});
+
+describe('the type t() is checked against (shared/locales/resources.ts)', () => {
+  it('is up to date with the locale files: after adding a key or a placeholder, run `npm run locales:types`', () => {
+    expect(readFileSync(RESOURCES_FILE, 'utf8')).toBe(localeTypes());
+  });
+
+  it('holds the keys every language has, plural forms too, each text as the placeholders of all its forms', () => {
+    const ru = { both: 'Файл {{file}}', ruOnly: 'только', rows_one: '{{count}} строка', rows_few: '{{count}} строки', rows_many: '{{count}} строк', rows_other: '{{count}} строки' };
+    const kk = { both: '{{file}} файлы', rows_one: '{{count}} жол', rows_other: '{{count}} жол' };
+    const en = { both: 'File {{file}}', rows_one: '{{count}} row', rows_other: '{{count}} rows' };
+    expect(resourcesType([ru, kk, en])).toBe('{\n  "both": "{{file}}";\n  "rows_one": "{{count}}";\n  "rows_other": "{{count}}";\n}');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { indicator, type FormDefinition, type FormRule } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { formatMessage, tFor, type UiLanguage } from '../../shared/i18n.ts';
+import type { Message } from '../../shared/messages.ts';
 import { shortLabel } from '../../shared/rule-messages.ts';
 import { checkRules } from '../../shared/validate.ts';
 
@@ -126,7 +127,7 @@ describe('blanks', () => {
 
 describe('stored messages', () => {
   it('a message stored by 0.2.0 (no operands) still reads; a new one reads with labels in the language chosen at display', () => {
-    const old = { key: 'import.ruleError', params: { rule: 'Z-R1', text: 'Z03 ≤ Z02', left: 9, right: 4 } };
+    const old: Message = { key: 'import.ruleError', params: { rule: 'Z-R1', text: 'Z03 ≤ Z02', left: 9, right: 4 } };
     expect(formatMessage(tFor('ru'), old)).toBe('Правило Z-R1 не выполнено: Z03 ≤ Z02 (слева 9, справа 4)');
     const stored = JSON.parse(JSON.stringify(checkRules(formWith([{ id: 'R1', text: 'A02 <= A01', severity: 'error' }]), new Map([['A01', 2], ['A02', 5]]))[0].message));
     expect(formatMessage(tFor('kk'), stored)).toContain(`${A02.kk} (5)`);

@@ -42,7 +42,7 @@ const READ_FIELDS = ['status', 'events', 'participants', 'description'] as const
 
 /** Each column's caption as the templates write it, in every language; the item number's is «№». */
 function planCaptions(): Record<PlanField, string[]> {
-  const inAll = (key: string) => (['ru', 'kk', 'en'] as const).map((lng) => tFor(lng)(`messages.workbook.plan.${key}`));
+  const inAll = (key: (typeof READ_FIELDS)[number]) => (['ru', 'kk', 'en'] as const).map((lng) => tFor(lng)(`messages.workbook.plan.${key}`));
   return { number: ['№'], ...Object.fromEntries(READ_FIELDS.map((field) => [field, inAll(field)])) } as Record<PlanField, string[]>;
 }
 

@@ -1,6 +1,6 @@
 // The school registry read from a workbook: headers in row 1 (Russian, Kazakh or English, any order),
 // one school per row. Reading only finds the cells; main/services/schools.ts decides what is valid.
-import type { MessageParams } from '../../../shared/messages.ts';
+import type { MessageKey, MessageParams } from '../../../shared/messages.ts';
 import { REGISTRY_FIELDS, registryCaptions, type RegistryField } from '../layout/registry-columns.ts';
 import { captionKey } from './captions.ts';
 import { valueText } from './cell-text.ts';
@@ -17,7 +17,7 @@ export interface RegistryRow {
 
 export type RegistryReadResult =
   | { ok: true; sheet: string; rows: RegistryRow[] }
-  | { ok: false; key: string; params: MessageParams };
+  | { ok: false; key: MessageKey; params: MessageParams };
 
 function headerColumns(sheet: ReadableSheet): Map<RegistryField, number> {
   const columns = new Map<RegistryField, number>();

@@ -1,7 +1,7 @@
 // A cell of a school's file read as its type wants it: a number, yes/no, a text, a date or a web address,
 // or exactly why it is not one (the message key and what was found).
 import type { IndicatorType, ListColumnType } from '../../../shared/forms/types.ts';
-import type { MessageParams } from '../../../shared/messages.ts';
+import type { MessageKey, MessageParams } from '../../../shared/messages.ts';
 import { hasAtMostTwoDecimals, readNumberText, toTiyn, type NumberNote } from '../../../shared/numbers.ts';
 import { normalizeUrl, parseDateText, parseYesNo } from '../../../shared/values.ts';
 import { TEXT_LIMIT } from '../layout/value-limits.ts';
@@ -9,7 +9,7 @@ import { isInvalidDate, valueText } from './cell-text.ts';
 import type { CellValue } from './readable-workbook.ts';
 
 export interface Problem {
-  problem: string;
+  problem: MessageKey;
   params?: MessageParams;
 }
 

@@ -6,9 +6,9 @@ import { DESCRIPTION_LIMIT, PLAN_COLUMNS } from '../layout/plan-part-layout.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 import type { Worksheet } from './workbook.ts';
 
-const STATUS_CHOICES = ['done', 'notDone'].map((key) => bilingual(`messages.workbook.plan.${key}`));
+const STATUS_CHOICES = (['done', 'notDone'] as const).map((key) => bilingual(`messages.workbook.plan.${key}`));
 
-function prompt(key: string) {
+function prompt(key: 'statusHint' | 'countHint' | 'descriptionHint') {
   const text = bilingual(`messages.workbook.plan.${key}`);
   return { showInputMessage: true, prompt: text, showErrorMessage: true, errorStyle: 'stop' as const, error: text };
 }

@@ -4,6 +4,7 @@ import type { PlanLanguage } from '../../../shared/plans/model.ts';
 import type { Campaign, DistrictSettings } from '../../../shared/domain.ts';
 import type { Bilingual } from '../../../shared/forms/types.ts';
 import { tFor } from '../../../shared/i18n.ts';
+import { monthName } from '../../../shared/plans/deadlines.ts';
 import type { Plan, PlanItem, PlanSection } from '../../../shared/plans/model.ts';
 import { newWorkbook, type Cell, type Workbook, type Worksheet } from './workbook.ts';
 import { BORDER } from './styles.ts';
@@ -122,7 +123,7 @@ export function districtName(settings: DistrictSettings, lang: DocumentLanguage)
 export function approvalDate(t: Translate, approvedOn: string | null): string {
   if (!approvedOn) return t('plans.workbook.approvedBlank') as string;
   const [year, month, day] = approvedOn.split('-').map(Number);
-  return t('plans.workbook.approvedOn', { day: String(day).padStart(2, '0'), month: t(`plans.deadline.monthOfDay.${month}`), year }) as string;
+  return t('plans.workbook.approvedOn', { day: String(day).padStart(2, '0'), month: monthName(t, 'monthOfDay', month), year }) as string;
 }
 
 /** The approval block in the top-right columns. Returns the next free row. */

@@ -4,6 +4,7 @@
 import type { Campaign, DistrictSettings, School } from '../../../shared/domain.ts';
 import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../../shared/i18n.ts';
+import type { PlainTextKey } from '../../../shared/text-keys.ts';
 import type { PlanItem } from '../../../shared/plans/model.ts';
 import { BIN_ROW, displayDate, formSheetName, SCHOOL_ROW, TABLE_HEADER_ROW, VALUE_COLUMN } from '../layout/report-layout.ts';
 import { TEXT_LIMIT } from '../layout/value-limits.ts';
@@ -13,7 +14,7 @@ import { writePlanPart } from './plan-part.ts';
 import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
 import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
-function openForTyping(sheet: Worksheet, row: number, hintKey: string, operator: 'equal' | 'lessThanOrEqual', length: number): void {
+function openForTyping(sheet: Worksheet, row: number, hintKey: PlainTextKey, operator: 'equal' | 'lessThanOrEqual', length: number): void {
   const cell = sheet.getCell(row, 2);
   cell.protection = { locked: false };
   cell.fill = INPUT_FILL;
@@ -32,7 +33,7 @@ function headerBlock(sheet: Worksheet, campaign: Campaign, school: School | null
   title.font = { bold: true, size: 13 };
   title.alignment = { wrapText: true, vertical: 'middle' };
   sheet.getRow(1).height = 36;
-  const lines: Array<[string, string]> = [
+  const lines: Array<[PlainTextKey, string]> = [
     ['messages.workbook.district', joinBoth(district.districtRu, district.districtKk)],
     ['messages.workbook.school', school ? joinBoth(school.nameRu, school.nameKk) || school.shortName : ''],
     ['messages.workbook.bin', school?.bin ?? ''],
@@ -99,7 +100,7 @@ function valueValidation(indicator: Indicator) {
   }
 }
 
-const YES_NO_CHOICES = ['yes', 'no'].map((key) => bilingual(`messages.workbook.${key}`));
+const YES_NO_CHOICES = (['yes', 'no'] as const).map((key) => bilingual(`messages.workbook.${key}`));
 
 function valueHint(indicator: Indicator): string {
   if (indicator.type === 'count') return bilingual('messages.workbook.wholeNumber');

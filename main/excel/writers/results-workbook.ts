@@ -15,7 +15,7 @@ function issueLines(t: ReturnType<typeof tFor>, issues: FileIssue[]): string {
     .join('\n');
 }
 
-function outcomeKey(outcome: ImportOutcome): string {
+function outcomeKey(outcome: ImportOutcome): 'acceptedWithWarnings' | ImportOutcome['status'] {
   if (outcome.status === 'accepted' && outcome.hasWarnings) return 'acceptedWithWarnings';
   return outcome.status;
 }
@@ -31,7 +31,7 @@ export function buildResultsWorkbook(outcomes: ImportOutcome[], lang: UiLanguage
   sheet.getCell('A1').value = t(checkedOnly ? 'messages.workbook.results.titleChecked' : 'messages.workbook.results.title');
   sheet.getCell('A1').font = { bold: true, size: 13 };
   const header = sheet.getRow(2);
-  header.values = ['№', ...['file', 'school', 'bin', 'outcome', 'errors', 'warnings'].map((key) => t(`messages.workbook.results.${key}`))];
+  header.values = ['№', ...(['file', 'school', 'bin', 'outcome', 'errors', 'warnings'] as const).map((key) => t(`messages.workbook.results.${key}`))];
   header.font = { bold: true };
   header.eachCell((cell) => {
     cell.border = BORDER;

@@ -2,7 +2,7 @@
 // their shares as formulas, then the schools that have not reported by name, and those that reported late.
 import { mergedText, textIn } from './plan-workbook.ts';
 import {
-  addSummarySheet, asText, byName, caption, captionLanguages, districtText, fitColumns, fitWrappedRows, headerCell, officeDateTime, tableCell, type SummaryContext,
+  addSummarySheet, asText, byName, caption, captionLanguages, districtText, fitColumns, fitWrappedRows, headerCell, officeDateTime, tableCell, type SummaryContext, type WorkbookKey,
 } from './summary-layout.ts';
 import { LATE_FILL } from './summary-schools.ts';
 import type { Workbook, Worksheet } from './workbook.ts';
@@ -13,7 +13,7 @@ const WIDTHS = [6, NAME_WIDTH, 14, 18];
 /** The five counts, each with its share of the schools expected (a formula over the count cells). Returns the next free row. */
 function countsTable(sheet: Worksheet, row: number, context: SummaryContext): number {
   const { summary, lang } = context;
-  const counts: Array<[string, number]> = [
+  const counts: Array<[WorkbookKey, number]> = [
     ['expected', summary.expected],
     ['reported', summary.reported],
     ['region.onTime', summary.onTime],

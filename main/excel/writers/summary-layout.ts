@@ -4,6 +4,7 @@
 import type { CampaignSummary, DistrictSettings } from '../../../shared/domain.ts';
 import type { Bilingual, FormSection, IndicatorType } from '../../../shared/forms/types.ts';
 import { tFor } from '../../../shared/i18n.ts';
+import { textWithParams, type KeysUnder } from '../../../shared/text-keys.ts';
 import type { PlanLanguage } from '../../../shared/plans/model.ts';
 import { fitHeight, font, printSetup, type DocumentLanguage } from './plan-workbook.ts';
 import { BORDER, HEADER_FILL } from './styles.ts';
@@ -43,14 +44,17 @@ export function captionLanguages(lang: SummaryLanguage): DocumentLanguage[] {
 
 type Params = Record<string, unknown> | ((lang: DocumentLanguage) => Record<string, unknown>);
 
+/** A key under messages.workbook: "region.title". */
+export type WorkbookKey = KeysUnder<'messages.workbook'>;
+
 /** A caption of messages.workbook.* in each of the summary's languages (params may differ by language). */
-export function captionLines(lang: SummaryLanguage, key: string, params: Params = {}): string[] {
-  const texts = captionLanguages(lang).map((l) => tFor(l)(`messages.workbook.${key}`, typeof params === 'function' ? params(l) : params) as string);
+export function captionLines(lang: SummaryLanguage, key: WorkbookKey, params: Params = {}): string[] {
+  const texts = captionLanguages(lang).map((l) => textWithParams(tFor(l), `messages.workbook.${key}`, typeof params === 'function' ? params(l) : params));
   return [...new Set(texts)];
 }
 
 /** A caption of messages.workbook.* in the summary's language(s), «ru / kk»; the same text twice is written once. */
-export function caption(lang: SummaryLanguage, key: string, params: Params = {}): string {
+export function caption(lang: SummaryLanguage, key: WorkbookKey, params: Params = {}): string {
   return captionLines(lang, key, params).join(' / ');
 }
 

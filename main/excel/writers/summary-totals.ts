@@ -3,6 +3,7 @@
 // district ran the campaign a year earlier, last year's total and the change — and the form's rules checked on the totals.
 import type { FileIssue } from '../../../shared/messages.ts';
 import { formatMessage, tFor } from '../../../shared/i18n.ts';
+import { textWithParams } from '../../../shared/text-keys.ts';
 import { ruleSentence } from '../../../shared/rule-messages.ts';
 import { isNumericType } from '../../../shared/forms/types.ts';
 import type { SummaryIndicator } from '../../../shared/domain.ts';
@@ -150,7 +151,7 @@ function issueText(context: SummaryContext, issue: FileIssue): string {
         sentence !== null
           ? (t('messages.workbook.region.ruleBroken', { rule: params.rule, sentence }) as string)
           : 'rule' in params && 'text' in params
-            ? (t('messages.workbook.region.ruleLine', params) as string)
+            ? textWithParams(t, 'messages.workbook.region.ruleLine', params)
             : formatMessage(t, issue.message);
       return `${severity}. ${text}`;
     })

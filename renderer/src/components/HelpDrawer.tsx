@@ -1,13 +1,13 @@
 // The help drawer: a short guide to the screen on view (and, in a campaign, to the tab on view), taken from the
-// route, with a link to the page on how a campaign goes. The texts live in shared/locales/*/help.ts as arrays,
+// route, with a link to the page on how a campaign goes. The texts live in shared/locales/*/help.json as arrays,
 // read with i18next's returnObjects and checked to be strings before they are shown (as text, never as HTML).
 import { Drawer, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type ruHelp from '../../../shared/locales/ru/help.ts';
+import type ruHelp from '../../../shared/locales/ru/help.json';
 import { routeHref, type Route } from './router.ts';
 
-/** A screen's guide in shared/locales/<lng>/help.ts (screens.<topic>). */
+/** A screen's guide in shared/locales/<lng>/help.json (screens.<topic>). */
 type HelpTopic = keyof typeof ruHelp.screens;
 
 /** A campaign's tabs with a guide of their own; any other tab shows what the campaign screen falls back to. */
@@ -36,7 +36,7 @@ function helpTopic(route: Route): HelpTopic {
 }
 
 /** A list of texts from the locale (an array there); anything that is not a string is left out. */
-function helpTexts(t: TFunction, key: string): string[] {
+function helpTexts(t: TFunction, key: `help.screens.${HelpTopic}.${'steps' | 'notes'}`): string[] {
   const value: unknown = t(key, { returnObjects: true });
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
@@ -44,7 +44,7 @@ function helpTexts(t: TFunction, key: string): string[] {
 /** One screen's guide: what it is for, the steps in order, and what its common messages mean. */
 function TopicBody({ topic }: { topic: HelpTopic }) {
   const { t } = useTranslation();
-  const base = `help.screens.${topic}`;
+  const base = `help.screens.${topic}` as const;
   const steps = helpTexts(t, `${base}.steps`);
   const notes = helpTexts(t, `${base}.notes`);
   return (

@@ -1,5 +1,5 @@
 // The page on how a campaign goes, step by step (settings, registry, campaign, plan, templates, import, summary,
-// export, next year), from shared/locales/*/help.ts; it prints without the shell around it (see app.css).
+// export, next year), from shared/locales/*/help.json; it prints without the shell around it (see app.css).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import type { TFunction } from 'i18next';

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { PlainTextKey } from '../../../shared/text-keys.ts';
 import { checkBin } from '../../../shared/bin.ts';
 import type { DistrictSettings } from '../../../shared/domain.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -20,7 +21,7 @@ interface TextSettingProps {
   max: number;
   /** The language the value is written in, when it is one. */
   lang?: 'ru' | 'kk';
-  hintKey?: string;
+  hintKey?: PlainTextKey;
 }
 
 function TextSettingItem({ field, max, lang, hintKey }: TextSettingProps) {

@@ -3,6 +3,7 @@
 import { App, Card, Descriptions, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import type { ButtonProps, FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PlainTextKey } from '../../../../shared/text-keys.ts';
 import type { Campaign } from '../../../../shared/domain.ts';
 import type { Bilingual } from '../../../../shared/forms/types.ts';
 import { parseDeadline } from '../../../../shared/plans/deadlines.ts';
@@ -80,7 +81,7 @@ export function PlanItemModal({ campaign, sections, editing, onClose, onSaved }:
   const forSchools = includesSchools(executors);
   const assignTo = Form.useWatch('assignTo', form) as AssignTo | undefined;
 
-  const eitherLanguage = (field: keyof Pick<ItemValues, 'title'>, messageKey: string): FormRule => ({ getFieldValue }) => ({
+  const eitherLanguage = (field: keyof Pick<ItemValues, 'title'>, messageKey: PlainTextKey): FormRule => ({ getFieldValue }) => ({
     validator: async () => {
       const text = getFieldValue(field) as Bilingual | undefined;
       if (!text?.ru?.trim() && !text?.kk?.trim()) throw new Error(t(messageKey));

@@ -29,7 +29,7 @@ interface Props {
 
 function SchoolsCell({ item }: { item: PlanItem }) {
   const { t } = useTranslation();
-  let text = t('ui.plan.schools.none');
+  let text: string = t('ui.plan.schools.none');
   if (item.forSchools) text = item.assignTo === 'all' ? t('ui.plan.schools.all') : t('ui.plan.schools.chosen', { count: item.chosenSchoolIds.length });
   return <span data-testid="plan-item-schools">{text}</span>;
 }

@@ -29,7 +29,6 @@ function ImportOutcome({ result }: { result: FormImportResult }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const record: FormRecord | null = result.record;
-  const params = record ? { title: record.form.title[labelLanguage(language)], version: record.form.version } : {};
   const open = record && (
     <Button size="small" onClick={() => navigate({ screen: 'form', id: record.form.id, version: record.form.version })} data-testid="form-import-open">
       {t('ui.forms.import.open')}
@@ -42,7 +41,7 @@ function ImportOutcome({ result }: { result: FormImportResult }) {
         showIcon
         data-testid="form-import-result"
         data-outcome={result.outcome}
-        title={t(`ui.forms.import.${result.outcome}`, params)}
+        title={record ? t(`ui.forms.import.${result.outcome}`, { title: record.form.title[labelLanguage(language)], version: record.form.version }) : t('ui.forms.import.refused')}
         action={open}
       />
       <FormProblemList problems={result.problems} testId="form-import-problems" />
