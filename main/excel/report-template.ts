@@ -27,8 +27,8 @@ export function displayDate(iso: string): string {
 }
 
 /** The header rows the school itself fills in on a blank template: its name and its БИН. */
-const SCHOOL_ROW = 3;
-const BIN_ROW = 4;
+export const SCHOOL_ROW = 3;
+export const BIN_ROW = 4;
 
 function openForTyping(sheet: Worksheet, row: number, hintKey: string, operator: 'equal' | 'lessThanOrEqual', length: number): void {
   const cell = sheet.getCell(row, 2);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Download, type Locator, type Page } from '@playwright/test';
+import { BIN_ROW, SCHOOL_ROW } from '../../main/excel/report-template.ts';
 import { binCheckDigit } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
 
@@ -143,6 +144,12 @@ export async function fillTemplate(bytes: Uint8Array, values: Record<string, num
   return xlsxBuffer(workbook);
 }
 
+/** Types a school's name and БИН into a template's header, beside their labels, as a school does on a blank template. */
+export function writeSchoolHeader(sheet: ExcelJS.Worksheet, name: string, bin: string): void {
+  sheet.getRow(SCHOOL_ROW).getCell(2).value = name;
+  sheet.getRow(BIN_ROW).getCell(2).value = bin;
+}
+
 /** A «Забота» report that passes every rule: the values a school would fill into its template. */
 export const ZABOTA_VALID: Readonly<Record<string, number>> = {
   Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
@@ -150,6 +157,26 @@ export const ZABOTA_VALID: Readonly<Record<string, number>> = {
 };
 /** The same report with Z03 > Z02, which breaks rule Z-R1: the file is rejected. */
 export const ZABOTA_BREAKS_Z_R1: Readonly<Record<string, number>> = { ...ZABOTA_VALID, Z01: 300, Z03: 6 };
+
+/**
+ * An option of the open select list, by its text. Ant Design draws the list virtually: the options a user sees carry
+ * no role (only a hidden copy of three of them does), so this one place finds them by their class.
+ */
+export function selectOption(page: Page, text: string): Locator {
+  return page.locator('.ant-select-item-option', { hasText: text });
+}
+
+/** A table's rows of data: rows with cells, not the header row. */
+export function dataRows(table: Locator): Locator {
+  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
+}
+
+/** The message a form shows at a field (its error, or its warning): the element the field's aria-describedby names. */
+export async function fieldMessage(field: Locator): Promise<Locator> {
+  const id = await field.getAttribute('aria-describedby');
+  if (!id) throw new Error('the field has no message');
+  return field.page().locator(`[id="${id.split(' ')[0]}"]`);
+}
 
 /** Calls the running server's API directly, for setting the scene faster than the UI would. */
 export async function api<T>(server: Server, name: string, input: unknown): Promise<T> {

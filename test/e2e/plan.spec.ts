@@ -3,7 +3,7 @@
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, selectOption, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,7 +50,7 @@ test('the region code set in the settings makes the НИК hashtag', async ({ pa
 
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('campaign-kind').click();
-  await page.locator('.ant-select-item-option', { hasText: NIK }).click();
+  await selectOption(page, NIK).click();
   await page.getByLabel('Год').fill('2025');
   await page.getByTestId('campaign-create').click();
   const row = page.getByTestId('campaigns-table').getByRole('row', { name: /2025/ });
@@ -119,11 +119,11 @@ test('adds an item to the last section, moves it up, and writes the plan as a wo
   await dialog.getByTestId('item-deadlineText-ru').fill('15 июня');
   await dialog.getByTestId('item-executorsText-ru').fill('Отдел образования, общеобразовательные школы');
   await expect(dialog.getByTestId('item-preview-executors').getByTestId('executor')).toHaveText(['Отдел образования', 'общеобразовательные школы']);
-  await dialog.getByTestId('item-assign-to').getByText('выбранным школам').click();
+  await dialog.getByTestId('item-assign-to').getByRole('radio', { name: 'выбранным школам' }).check();
   await page.getByTestId('item-save').click();
   await expect(dialog.getByText('Выберите хотя бы одну школу')).toBeVisible();
   await dialog.getByTestId('item-schools').click();
-  await page.locator('.ant-select-item-option', { hasText: 'СШ № 1' }).click();
+  await selectOption(page, 'СШ № 1').click();
   await dialog.getByText('Новый пункт плана').click(); // closes the school list
   await page.getByTestId('item-save').click();
   await expect(dialog).toBeHidden();
@@ -161,8 +161,7 @@ test('marks item 2 done for one school and rolls it up; overdue items stand out'
   await expect(entries.first().getByTestId('entry-source')).toHaveText('нет данных');
   await entries.first().getByTestId('entry-edit').click();
   const dialog = page.getByTestId('execution-entry-modal');
-  await dialog.getByText('Выполнено', { exact: true }).click();
-  await expect(dialog.getByRole('radio', { name: 'Выполнено', exact: true })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Выполнено', exact: true }).check();
   await dialog.getByTestId('entry-events').fill('3');
   await dialog.getByTestId('entry-participants').fill('1234');
   await dialog.getByTestId('entry-description').fill('Классные часы и встреча с инспектором');
@@ -249,7 +248,7 @@ test('edits the header and the sections; a plan file is refused with its problem
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('plan-export-lang').click();
-  await page.locator('.ant-select-item-option', { hasText: 'на русском' }).click();
+  await selectOption(page, 'на русском').click();
   await page.getByTestId('plan-export').click();
   const exported = await downloadBytes(await downloading);
 
