@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { expect, test, type ConsoleMessage, type Download, type Locator, type Page } from '@playwright/test';
-import { BIN_ROW, SCHOOL_ROW } from '../../main/excel/report-template.ts';
 import { binCheckDigit } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
+import { CODE_COLUMN, VALUE_COLUMN } from '../../main/excel/report-template.ts';
+import { schoolHeaderCells } from '../helpers/edit.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -119,23 +120,23 @@ export async function registryWorkbook(rows: Array<Record<string, string>>): Pro
   return xlsxBuffer(workbook);
 }
 
-/** Fills a school's template as the school would: the «Значение» cell (column D) of each row code found in column A. */
+/** Fills a school's template as the school would: the «Значение» cell of each row code found in the code column. */
 export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets.find((ws) => {
     let found = false;
     ws.eachRow((row) => {
-      if (/^Z\d\d$/.test(String(row.getCell(1).value ?? '').trim())) found = true;
+      if (/^Z\d\d$/.test(String(row.getCell(CODE_COLUMN).value ?? '').trim())) found = true;
     });
     return found;
   });
   if (!sheet) throw new Error('no sheet with row codes');
   const seen = new Set<string>();
   sheet.eachRow((row) => {
-    const code = String(row.getCell(1).value ?? '').trim();
+    const code = String(row.getCell(CODE_COLUMN).value ?? '').trim();
     if (code in values) {
-      row.getCell(4).value = values[code];
+      row.getCell(VALUE_COLUMN).value = values[code];
       seen.add(code);
     }
   });
@@ -146,8 +147,9 @@ export async function fillTemplate(bytes: Uint8Array, values: Record<string, num
 
 /** Types a school's name and БИН into a template's header, beside their labels, as a school does on a blank template. */
 export function writeSchoolHeader(sheet: ExcelJS.Worksheet, name: string, bin: string): void {
-  sheet.getRow(SCHOOL_ROW).getCell(2).value = name;
-  sheet.getRow(BIN_ROW).getCell(2).value = bin;
+  const cells = schoolHeaderCells(sheet);
+  cells.name.value = name;
+  cells.bin.value = bin;
 }
 
 /** A «Забота» report that passes every rule: the values a school would fill into its template. */
