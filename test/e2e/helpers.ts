@@ -173,11 +173,12 @@ export function dataRows(table: Locator): Locator {
   return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
 }
 
-/** The message a form shows at a field (its error, or its warning): the element the field's aria-describedby names. */
-export async function fieldMessage(field: Locator): Promise<Locator> {
-  const id = await field.getAttribute('aria-describedby');
-  if (!id) throw new Error('the field has no message');
-  return field.page().locator(`[id="${id.split(' ')[0]}"]`);
+/** The error a form shows at a field, once the field is marked invalid: the first element its aria-describedby names. */
+export async function fieldError(field: Locator): Promise<Locator> {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const [id] = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  if (!id) throw new Error('the invalid field names no message');
+  return field.page().locator(`[id="${id}"]`);
 }
 
 /** Calls the running server's API directly, for setting the scene faster than the UI would. */

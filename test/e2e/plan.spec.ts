@@ -161,7 +161,8 @@ test('marks item 2 done for one school and rolls it up; overdue items stand out'
   await expect(entries.first().getByTestId('entry-source')).toHaveText('нет данных');
   await entries.first().getByTestId('entry-edit').click();
   const dialog = page.getByTestId('execution-entry-modal');
-  await dialog.getByRole('radio', { name: 'Выполнено', exact: true }).check();
+  await dialog.getByText('Выполнено', { exact: true }).click();
+  await expect(dialog.getByRole('radio', { name: 'Выполнено', exact: true })).toBeChecked();
   await dialog.getByTestId('entry-events').fill('3');
   await dialog.getByTestId('entry-participants').fill('1234');
   await dialog.getByTestId('entry-description').fill('Классные часы и встреча с инспектором');
@@ -210,7 +211,7 @@ test('refuses to delete an item a school has reported on, and says why', async (
   // Kazakh numbers by the Kazakh rules, not the browser's ICU (Chromium writes «1,234» for kk).
   await expect(executionItem(page, 2).getByTestId('execution-participants')).toHaveText('1\u00a0234');
   // A long item's «more» link in Kazakh words, not antd's «Жазу» («write»).
-  await expect(page.locator('[data-testid="execution-title"] .ant-typography-expand').first()).toHaveText('Толығырақ');
+  await expect(page.getByTestId('execution-title').getByRole('button').first()).toHaveText('Толығырақ');
   await page.screenshot({ path: 'test-results/screenshots/execution-kk.png', fullPage: true });
   await page.getByTestId('language-ru').click();
 });

@@ -96,7 +96,7 @@ test('closes and reopens a school; search filters the table', async ({ page }) =
   await expect(row).toContainText('Закрыта');
   await row.getByTestId('school-reopen').click();
   await expect(row).toContainText('Действует');
-  await page.getByTestId('schools-search').locator('input').fill(binC);
+  await page.getByTestId('schools-search').getByRole('searchbox').fill(binC);
   await expect(dataRows(table)).toHaveCount(1);
 });
 
