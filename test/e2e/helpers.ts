@@ -1,4 +1,5 @@
-// Helpers for the end-to-end tests: a real server per spec file, valid БИНs, workbooks written as people would.
+// Helpers for the end-to-end tests: a real server per spec file (per worker, when its tests run in parallel), valid БИНs,
+// workbooks written as people would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -164,7 +165,7 @@ export const ZABOTA_BREAKS_Z_R1: Readonly<Record<string, number>> = { ...ZABOTA_
  * An option of the open select list, by its text. Ant Design draws the list virtually: the options a user sees carry
  * no role (only a hidden copy of three of them does), so this one place finds them by their class.
  */
-export function selectOption(page: Page, text: string): Locator {
+export function dropdownOption(page: Page, text: string): Locator {
   return page.locator('.ant-select-item-option', { hasText: text });
 }
 

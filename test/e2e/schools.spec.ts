@@ -1,7 +1,7 @@
 // The school registry through the real UI: the form, the БИН check, the registry import, the language switch.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { dataRows, downloadBytes, openApp, registryWorkbook, selectOption, startServer, validBins, type Server } from './helpers.ts';
+import { dataRows, downloadBytes, openApp, registryWorkbook, dropdownOption, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -114,7 +114,7 @@ test('switches to Kazakh and remembers it after a reload', async ({ page }) => {
   await page.getByRole('dialog').getByLabel('БСН').fill('12');
   await expect(page.getByRole('dialog')).toContainText('БСН 12 цифрдан тұруы керек');
   await page.getByRole('dialog').getByLabel('Түрі').click();
-  await expect(selectOption(page, 'Шағын жинақты мектеп')).toBeVisible();
+  await expect(dropdownOption(page, 'Шағын жинақты мектеп')).toBeVisible();
   await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/schools-kk.png', fullPage: true });
 });
