@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, schoolTemplate, schoolTemplates, dropdownOption, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, failOnConsoleProblems, fillTemplate, openApp, schoolTemplate, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 // No test here needs another's work, so they may run in parallel: each worker starts its own server in beforeAll.
 let server: Server;
@@ -107,7 +107,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(indicator.locator('svg.recharts-surface')).toContainText('500');
   await expect(indicator.locator('svg.recharts-surface')).toContainText('320');
   await indicator.getByTestId('chart-indicator-select').click();
-  await dropdownOption(page, 'Z10 — ').click();
+  await chooseOption(page, 'Z10 — ');
   await expect(indicator.getByTestId('chart-indicator-select')).toContainText('Z10 — Детей, получивших помощь, всего');
   await expect(indicator.locator('.recharts-bar-rectangle')).toHaveCount(2);
   await expect(indicator.locator('svg.recharts-surface')).toContainText('20');
@@ -155,7 +155,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(page.getByTestId('dashboard-reported')).toContainText('67\u00a0%');
   const kkIndicator = page.getByTestId('chart-indicator');
   await kkIndicator.getByTestId('chart-indicator-select').click();
-  await dropdownOption(page, 'Z30 — ').click();
+  await chooseOption(page, 'Z30 — ');
   await expect(kkIndicator.locator('svg.recharts-surface')).toContainText('орташа 150\u00a0000');
   await expect(kkIndicator.locator('svg.recharts-surface')).not.toContainText('150,000');
   await page.screenshot({ path: 'test-results/screenshots/dashboard-kk.png', fullPage: true });

@@ -3,7 +3,7 @@
 // marks the БИН required; a blank template's «ru / kk» school name lands in the Russian and Kazakh fields.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, failOnConsoleProblems, fieldError, fillTemplate, openApp, openCampaignTab, dropdownOption, startServer, validBins, writeSchoolHeader, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, failOnConsoleProblems, fieldError, fillTemplate, openApp, openCampaignTab, startServer, validBins, writeSchoolHeader, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 failOnConsoleProblems();
@@ -66,7 +66,7 @@ async function openManualEntry(page: Page, school: string) {
   await page.getByTestId('manual-entry').click();
   const modal = page.getByTestId('manual-entry-modal');
   await modal.getByTestId('manual-school').click();
-  await dropdownOption(page, school).click();
+  await chooseOption(page, school);
   return modal;
 }
 

@@ -169,6 +169,16 @@ export function dropdownOption(page: Page, text: string): Locator {
   return page.locator('.ant-select-item-option', { hasText: text });
 }
 
+/** Chooses an option of the open select list by its text, once the list has slid in: a click while it moves can be lost. */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  const option = dropdownOption(page, text);
+  await option.evaluate((element) => {
+    const list = element.closest('.ant-select-dropdown') ?? element;
+    return Promise.all(list.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  });
+  await option.click();
+}
+
 /** A table's rows of data: rows with cells, not the header row. */
 export function dataRows(table: Locator): Locator {
   return table.getByRole('row').filter({ has: table.page().getByRole('cell') });

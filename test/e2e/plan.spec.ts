@@ -3,7 +3,7 @@
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, dropdownOption, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,7 +50,7 @@ test('the region code set in the settings makes the НИК hashtag', async ({ pa
 
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('campaign-kind').click();
-  await dropdownOption(page, NIK).click();
+  await chooseOption(page, NIK);
   await page.getByLabel('Год').fill('2025');
   await page.getByTestId('campaign-create').click();
   const row = page.getByTestId('campaigns-table').getByRole('row', { name: /2025/ });
@@ -123,7 +123,7 @@ test('adds an item to the last section, moves it up, and writes the plan as a wo
   await page.getByTestId('item-save').click();
   await expect(dialog.getByText('Выберите хотя бы одну школу')).toBeVisible();
   await dialog.getByTestId('item-schools').click();
-  await dropdownOption(page, 'СШ № 1').click();
+  await chooseOption(page, 'СШ № 1');
   await dialog.getByText('Новый пункт плана').click(); // closes the school list
   await page.getByTestId('item-save').click();
   await expect(dialog).toBeHidden();
@@ -249,7 +249,7 @@ test('edits the header and the sections; a plan file is refused with its problem
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('plan-export-lang').click();
-  await dropdownOption(page, 'на русском').click();
+  await chooseOption(page, 'на русском');
   await page.getByTestId('plan-export').click();
   const exported = await downloadBytes(await downloading);
 

@@ -1,7 +1,7 @@
 // The school registry through the real UI: the form, the БИН check, the registry import, the language switch.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { dataRows, downloadBytes, openApp, registryWorkbook, dropdownOption, startServer, validBins, type Server } from './helpers.ts';
+import { dataRows, downloadBytes, dropdownOption, openApp, registryWorkbook, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
