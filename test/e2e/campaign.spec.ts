@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, fillTemplate, openApp, startServer, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, downloadBytes, fillTemplate, openApp, startServer, validBins, writeSchoolHeader, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -146,8 +146,7 @@ test('a school not in the registry fills the blank template; the import offers t
   const newBin = validBins('1911600', 1)[0];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fillTemplate(await downloadBytes(download), ZABOTA_VALID)) as unknown as ArrayBuffer);
-  workbook.worksheets[0].getCell('B3').value = 'Школа-лицей № 7';
-  workbook.worksheets[0].getCell('B4').value = newBin;
+  writeSchoolHeader(workbook.worksheets[0], 'Школа-лицей № 7', newBin);
   const filled = Buffer.from(await workbook.xlsx.writeBuffer());
 
   await page.getByTestId('tab-import').click();

@@ -6,10 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, openApp, schoolTemplate, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, failOnConsoleProblems, fillTemplate, openApp, schoolTemplate, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
-test.describe.configure({ mode: 'serial' });
-
+// No test here needs another's work, so they may run in parallel: each worker starts its own server in beforeAll.
 let server: Server;
 const CAMPAIGN = 'zabota-2026';
 const bins = validBins('1912410', 3);
@@ -108,7 +107,7 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(indicator.locator('svg.recharts-surface')).toContainText('500');
   await expect(indicator.locator('svg.recharts-surface')).toContainText('320');
   await indicator.getByTestId('chart-indicator-select').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Z10 — ' }).click();
+  await chooseOption(page, 'Z10 — ');
   await expect(indicator.getByTestId('chart-indicator-select')).toContainText('Z10 — Детей, получивших помощь, всего');
   await expect(indicator.locator('.recharts-bar-rectangle')).toHaveCount(2);
   await expect(indicator.locator('svg.recharts-surface')).toContainText('20');
@@ -156,14 +155,14 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(page.getByTestId('dashboard-reported')).toContainText('67\u00a0%');
   const kkIndicator = page.getByTestId('chart-indicator');
   await kkIndicator.getByTestId('chart-indicator-select').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Z30 — ' }).click();
+  await chooseOption(page, 'Z30 — ');
   await expect(kkIndicator.locator('svg.recharts-surface')).toContainText('орташа 150\u00a0000');
   await expect(kkIndicator.locator('svg.recharts-surface')).not.toContainText('150,000');
   await page.screenshot({ path: 'test-results/screenshots/dashboard-kk.png', fullPage: true });
   await page.getByTestId('reminder-open').click();
   await expect(page.getByTestId('reminder-dialog')).toContainText('Есеп тапсырмаған мектептерге еске салу');
   // The user's language first: the Kazakh text above the Russian one.
-  await expect(page.getByTestId('reminder-dialog').locator('textarea').first()).toHaveAttribute('data-testid', 'reminder-text-kk');
+  await expect(page.getByTestId('reminder-dialog').getByRole('textbox').first()).toHaveAttribute('data-testid', 'reminder-text-kk');
   await expect(page.getByTestId('reminder-copy-kk')).toHaveText('Көшіру');
   await page.getByTestId('reminder-close').click();
   await page.screenshot({ path: testInfo.outputPath('dashboard-kk.png'), fullPage: true });
@@ -177,7 +176,7 @@ test('the overview prints: no menu or tabs, the charts whole within an A4 page',
   await expect(page.getByTestId('chart-indicator').locator('.recharts-bar-rectangle')).toHaveCount(2);
 
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.shell-header')).toBeHidden();
+  await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByTestId('tab-overview')).toBeHidden();
   await expect(page.getByTestId('reminder-open')).toBeHidden();
   await expect(page.getByTestId('dashboard-missing')).toContainText('Школа Гамма');

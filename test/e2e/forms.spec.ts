@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, downloadBytes, failOnConsoleProblems, fillTemplate, openApp, schoolTemplates, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -103,7 +103,7 @@ test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and sav
   await expect(check).toHaveText(/Правило понятно/);
   await expect(page.getByTestId('form-no-problems')).toBeVisible();
   await page.getByTestId(`rule-severity-${rule}`).click();
-  await page.locator('.ant-select-item-option', { hasText: 'предупреждение: отчёт принимается' }).click();
+  await chooseOption(page, 'предупреждение: отчёт принимается');
 
   await page.getByTestId('form-save').click();
   await expect(page.getByText('Форма сохранена')).toBeVisible();
@@ -159,7 +159,7 @@ test('moves the campaign to v2: its templates carry Z99, the summary still sums 
   await expect(dialog).toContainText('Уже полученные отчёты сохраняют свою версию');
   await expect(page.getByTestId('campaign-form-version')).toContainText('v1 — Республиканская акция «Забота»');
   await page.getByTestId('campaign-form-version').click();
-  await page.locator('.ant-select-item-option', { hasText: 'v2 — ' }).click();
+  await chooseOption(page, 'v2 — ');
   await page.getByTestId('dates-save').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Кампания переведена на версию 2 формы')).toBeVisible();

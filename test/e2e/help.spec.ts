@@ -5,8 +5,7 @@ import kkHelp from '../../shared/locales/kk/help.json' with { type: 'json' };
 import ruHelp from '../../shared/locales/ru/help.json' with { type: 'json' };
 import { api, failOnConsoleProblems, goToCampaignTab, openApp, openCampaignTab, startServer, type Server } from './helpers.ts';
 
-test.describe.configure({ mode: 'serial' });
-
+// No test here needs another's work, so they may run in parallel: each worker starts its own server in beforeAll.
 let server: Server;
 
 test.beforeAll(async () => {

@@ -1,4 +1,5 @@
-// Helpers for the end-to-end tests: a real server per spec file, valid БИНs, workbooks written as people would.
+// Helpers for the end-to-end tests: a real server per spec file (per worker, when its tests run in parallel), valid БИНs,
+// workbooks written as people would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,9 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Download, type Locator, type Page } from '@playwright/test';
 import { binCheckDigit } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
+import { CODE_COLUMN, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
+import { schoolHeaderCells } from '../helpers/edit.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -118,29 +121,36 @@ export async function registryWorkbook(rows: Array<Record<string, string>>): Pro
   return xlsxBuffer(workbook);
 }
 
-/** Fills a school's template as the school would: the «Значение» cell (column D) of each row code found in column A. */
+/** Fills a school's template as the school would: the «Значение» cell of each row code found in the code column. */
 export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets.find((ws) => {
     let found = false;
     ws.eachRow((row) => {
-      if (/^Z\d\d$/.test(String(row.getCell(1).value ?? '').trim())) found = true;
+      if (/^Z\d\d$/.test(String(row.getCell(CODE_COLUMN).value ?? '').trim())) found = true;
     });
     return found;
   });
   if (!sheet) throw new Error('no sheet with row codes');
   const seen = new Set<string>();
   sheet.eachRow((row) => {
-    const code = String(row.getCell(1).value ?? '').trim();
+    const code = String(row.getCell(CODE_COLUMN).value ?? '').trim();
     if (code in values) {
-      row.getCell(4).value = values[code];
+      row.getCell(VALUE_COLUMN).value = values[code];
       seen.add(code);
     }
   });
   const missing = Object.keys(values).filter((code) => !seen.has(code));
   if (missing.length > 0) throw new Error(`codes not found in the template: ${missing.join(', ')}`);
   return xlsxBuffer(workbook);
+}
+
+/** Types a school's name and БИН into a template's header, beside their labels, as a school does on a blank template. */
+export function writeSchoolHeader(sheet: ExcelJS.Worksheet, name: string, bin: string): void {
+  const cells = schoolHeaderCells(sheet);
+  cells.name.value = name;
+  cells.bin.value = bin;
 }
 
 /** A «Забота» report that passes every rule: the values a school would fill into its template. */
@@ -150,6 +160,37 @@ export const ZABOTA_VALID: Readonly<Record<string, number>> = {
 };
 /** The same report with Z03 > Z02, which breaks rule Z-R1: the file is rejected. */
 export const ZABOTA_BREAKS_Z_R1: Readonly<Record<string, number>> = { ...ZABOTA_VALID, Z01: 300, Z03: 6 };
+
+/**
+ * An option of the open select list, by its text. Ant Design draws the list virtually: the options a user sees carry
+ * no role (only a hidden copy of three of them does), so this one place finds them by their class.
+ */
+export function dropdownOption(page: Page, text: string): Locator {
+  return page.locator('.ant-select-item-option', { hasText: text });
+}
+
+/** Chooses an option of the open select list by its text, once the list has slid in: a click while it moves can be lost. */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  const option = dropdownOption(page, text);
+  await option.evaluate((element) => {
+    const list = element.closest('.ant-select-dropdown') ?? element;
+    return Promise.all(list.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+  });
+  await option.click();
+}
+
+/** A table's rows of data: rows with cells, not the header row. */
+export function dataRows(table: Locator): Locator {
+  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
+}
+
+/** The error a form shows at a field, once the field is marked invalid: the first element its aria-describedby names. */
+export async function fieldError(field: Locator): Promise<Locator> {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const [id] = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  if (!id) throw new Error('the invalid field names no message');
+  return field.page().locator(`[id="${id}"]`);
+}
 
 /** Calls the running server's API directly, for setting the scene faster than the UI would. */
 export async function api<T>(server: Server, name: string, input: unknown): Promise<T> {

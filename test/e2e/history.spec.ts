@@ -3,7 +3,7 @@
 // and a report entered by hand, first breaking a rule and then saved.
 import { expect, test, type Page } from '@playwright/test';
 import { osUser } from '../../main/os-user.ts';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, failOnConsoleProblems, fillTemplate, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -133,7 +133,7 @@ test('a report entered by hand: a broken rule shown, fixed and saved, then count
   await page.getByTestId('manual-entry').click();
   const modal = page.getByTestId('manual-entry-modal');
   await modal.getByTestId('manual-school').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Школа Гамма' }).click();
+  await chooseOption(page, 'Школа Гамма');
   await expect(modal.getByText('из них возвращено в школу')).toBeVisible();
   await expect(modal.getByText('оның ішінде мектепке қайтарылды')).toBeVisible();
   await expect(modal.getByTestId('manual-has-report')).toHaveCount(0);
@@ -167,7 +167,7 @@ test('a report entered by hand: a broken rule shown, fixed and saved, then count
   // Entering again prefills the current values and keeps the plan part.
   await page.getByTestId('manual-entry').click();
   await modal.getByTestId('manual-school').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Школа Гамма' }).click();
+  await chooseOption(page, 'Школа Гамма');
   await expect(modal.getByTestId('manual-has-report')).toBeVisible();
   await expect(modal.getByTestId('manual-value-Z01')).toHaveValue('120');
   await page.screenshot({ path: 'test-results/manual-entry-ru.png' });

@@ -93,7 +93,7 @@ test('a check only judges a good and a bad file and stores nothing', async ({ pa
     data.items.add(new File(['a note'], 'notes.txt', { type: 'text/plain' }));
     return data;
   }, good);
-  await page.getByTestId('reports-drop').locator('.ant-upload-drag').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByTestId('reports-drop').getByRole('button').dispatchEvent('drop', { dataTransfer: transfer });
   await expect(page.getByTestId('import-summary')).toContainText('Проверено 2 файла, без ошибок: 1');
   await expect(results.getByTestId('import-status')).toHaveCount(2);
   await expect(row('notes.txt').getByTestId('import-status')).toHaveAttribute('data-status', 'rejected');

@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Campaign } from '../../shared/domain.ts';
-import { api, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, xlsxBuffer, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
+import { api, fillTemplate, openApp, schoolTemplates, startServer, templateOf, validBins, writeSchoolHeader, xlsxBuffer, ZABOTA_BREAKS_Z_R1, ZABOTA_VALID, type Server } from './helpers.ts';
 
 
 const SIZES = [{ width: 1366, height: 768 }, { width: 1280, height: 720 }] as const;
@@ -23,6 +23,7 @@ const SCHOOLS = [
   ['СОШ № 6', 'КГУ «Средняя общеобразовательная школа № 6 имени Ыбырая Алтынсарина»', '«Ыбырай Алтынсарин атындағы № 6 жалпы орта білім беретін мектеп» КММ'],
 ] as const;
 
+// No test here needs another's work, so they may run in parallel: each worker starts its own server in beforeAll.
 let server: Server;
 let zabota: Campaign;
 let nik: Campaign;
@@ -55,8 +56,7 @@ test.beforeAll(async () => {
   const blank = await api<{ file: { base64: string } }>(server, 'exports.blankTemplate', { campaignId: zabota.id });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fillTemplate(Buffer.from(blank.file.base64, 'base64'), ZABOTA_VALID)) as unknown as ArrayBuffer);
-  workbook.worksheets[0].getCell('B3').value = 'КГУ «Школа-лицей № 7 имени Габита Мусрепова» отдела образования';
-  workbook.worksheets[0].getCell('B4').value = unknownBin;
+  writeSchoolHeader(workbook.worksheets[0], 'КГУ «Школа-лицей № 7 имени Габита Мусрепова» отдела образования', unknownBin);
   unknownSchoolFile = await xlsxBuffer(workbook);
 });
 

@@ -3,7 +3,7 @@
 // program cannot read, a new item moved up, the plan as a workbook, and one school's execution rolled up.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, downloadBytes, failOnConsoleProblems, openApp, openCampaignTab, startServer, validBins, xlsxBuffer, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,7 +50,7 @@ test('the region code set in the settings makes the НИК hashtag', async ({ pa
 
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('campaign-kind').click();
-  await page.locator('.ant-select-item-option', { hasText: NIK }).click();
+  await chooseOption(page, NIK);
   await page.getByLabel('Год').fill('2025');
   await page.getByTestId('campaign-create').click();
   const row = page.getByTestId('campaigns-table').getByRole('row', { name: /2025/ });
@@ -119,11 +119,11 @@ test('adds an item to the last section, moves it up, and writes the plan as a wo
   await dialog.getByTestId('item-deadlineText-ru').fill('15 июня');
   await dialog.getByTestId('item-executorsText-ru').fill('Отдел образования, общеобразовательные школы');
   await expect(dialog.getByTestId('item-preview-executors').getByTestId('executor')).toHaveText(['Отдел образования', 'общеобразовательные школы']);
-  await dialog.getByTestId('item-assign-to').getByText('выбранным школам').click();
+  await dialog.getByTestId('item-assign-to').getByRole('radio', { name: 'выбранным школам' }).check();
   await page.getByTestId('item-save').click();
   await expect(dialog.getByText('Выберите хотя бы одну школу')).toBeVisible();
   await dialog.getByTestId('item-schools').click();
-  await page.locator('.ant-select-item-option', { hasText: 'СШ № 1' }).click();
+  await chooseOption(page, 'СШ № 1');
   await dialog.getByText('Новый пункт плана').click(); // closes the school list
   await page.getByTestId('item-save').click();
   await expect(dialog).toBeHidden();
@@ -211,7 +211,7 @@ test('refuses to delete an item a school has reported on, and says why', async (
   // Kazakh numbers by the Kazakh rules, not the browser's ICU (Chromium writes «1,234» for kk).
   await expect(executionItem(page, 2).getByTestId('execution-participants')).toHaveText('1\u00a0234');
   // A long item's «more» link in Kazakh words, not antd's «Жазу» («write»).
-  await expect(page.locator('[data-testid="execution-title"] .ant-typography-expand').first()).toHaveText('Толығырақ');
+  await expect(page.getByTestId('execution-title').getByRole('button').first()).toHaveText('Толығырақ');
   await page.screenshot({ path: 'test-results/screenshots/execution-kk.png', fullPage: true });
   await page.getByTestId('language-ru').click();
 });
@@ -249,7 +249,7 @@ test('edits the header and the sections; a plan file is refused with its problem
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('plan-export-lang').click();
-  await page.locator('.ant-select-item-option', { hasText: 'на русском' }).click();
+  await chooseOption(page, 'на русском');
   await page.getByTestId('plan-export').click();
   const exported = await downloadBytes(await downloading);
 

@@ -3,7 +3,7 @@
 // choice is offered in the import history.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, failOnConsoleProblems, fillTemplate, goToCampaignTab, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, xlsxBuffer, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fillTemplate, goToCampaignTab, openCampaignTab, schoolTemplates, startServer, templateOf, validBins, writeSchoolHeader, xlsxBuffer, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 failOnConsoleProblems();
@@ -20,8 +20,7 @@ async function passedOn(name: string, bin: string, z01: number): Promise<Buffer>
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fillTemplate(alphaTemplate, { ...ZABOTA_VALID, Z01: z01 })) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible')!;
-  sheet.getCell('B3').value = name;
-  sheet.getCell('B4').value = bin;
+  writeSchoolHeader(sheet, name, bin);
   return xlsxBuffer(workbook);
 }
 

@@ -1,7 +1,7 @@
 // The school registry through the real UI: the form, the БИН check, the registry import, the language switch.
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { downloadBytes, openApp, registryWorkbook, startServer, validBins, type Server } from './helpers.ts';
+import { dataRows, downloadBytes, dropdownOption, openApp, registryWorkbook, startServer, validBins, type Server } from './helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -96,8 +96,8 @@ test('closes and reopens a school; search filters the table', async ({ page }) =
   await expect(row).toContainText('Закрыта');
   await row.getByTestId('school-reopen').click();
   await expect(row).toContainText('Действует');
-  await page.getByTestId('schools-search').locator('input').fill(binC);
-  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await page.getByTestId('schools-search').getByRole('searchbox').fill(binC);
+  await expect(dataRows(table)).toHaveCount(1);
 });
 
 test('switches to Kazakh and remembers it after a reload', async ({ page }) => {
@@ -114,7 +114,7 @@ test('switches to Kazakh and remembers it after a reload', async ({ page }) => {
   await page.getByRole('dialog').getByLabel('БСН').fill('12');
   await expect(page.getByRole('dialog')).toContainText('БСН 12 цифрдан тұруы керек');
   await page.getByRole('dialog').getByLabel('Түрі').click();
-  await expect(page.locator('.ant-select-dropdown').getByText('Шағын жинақты мектеп')).toBeVisible();
+  await expect(dropdownOption(page, 'Шағын жинақты мектеп')).toBeVisible();
   await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/schools-kk.png', fullPage: true });
 });

@@ -3,8 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { collectConsoleProblems, openApp, startServer, type Server } from './helpers.ts';
 
-test.describe.configure({ mode: 'serial' });
-
+// No test here needs another's work, so they may run in parallel: each worker starts its own server in beforeAll.
 let server: Server;
 
 test.beforeAll(async () => {

@@ -1,5 +1,6 @@
 // Editing a workbook the way a person does in Excel: change cells, formats or sheets, save.
 import ExcelJS from 'exceljs';
+import { BIN_ROW, CODE_COLUMN, SCHOOL_ROW, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
 
 /** Loads the bytes, lets `edit` change the workbook, and saves it again. */
 export async function editWorkbook(bytes: Uint8Array, edit: (workbook: ExcelJS.Workbook) => void): Promise<Buffer> {
@@ -16,12 +17,17 @@ export function visibleSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   return sheet;
 }
 
-/** The «Значение» cell (column D) of the row whose column A holds the row code. */
+/** The «Значение» cell of the row whose code column holds the row code. */
 export function valueCellOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Cell {
   let found: ExcelJS.Cell | undefined;
   sheet.eachRow((row) => {
-    if (!found && String(row.getCell(1).value ?? '') === code) found = row.getCell(4);
+    if (!found && String(row.getCell(CODE_COLUMN).value ?? '') === code) found = row.getCell(VALUE_COLUMN);
   });
   if (!found) throw new Error(`no row with code ${code}`);
   return found;
+}
+
+/** The header cells where a school types its name and БИН, beside their labels (column B), as the template lays them out. */
+export function schoolHeaderCells(sheet: ExcelJS.Worksheet): { name: ExcelJS.Cell; bin: ExcelJS.Cell } {
+  return { name: sheet.getRow(SCHOOL_ROW).getCell(2), bin: sheet.getRow(BIN_ROW).getCell(2) };
 }

@@ -2,17 +2,18 @@
 import ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
 import type { ReadableWorkbook } from '../../main/excel/intake/readable-workbook.ts';
+import { CODE_COLUMN, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
 
 export type CellInput = number | string | null | ExcelJS.CellValue;
 
-/** Writes each value into the «Значение» column (D) of the row whose column A holds the code. */
+/** Writes each value into the «Значение» column of the row whose code column holds the code. */
 export async function fillTemplate(bytes: Uint8Array, values: Record<string, CellInput>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets.find((s) => s.state === 'visible')!;
   sheet.eachRow((row) => {
-    const code = String(row.getCell(1).value ?? '');
-    if (code in values) row.getCell(4).value = values[code] as ExcelJS.CellValue;
+    const code = String(row.getCell(CODE_COLUMN).value ?? '');
+    if (code in values) row.getCell(VALUE_COLUMN).value = values[code] as ExcelJS.CellValue;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

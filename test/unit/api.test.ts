@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Campaign, RegistryImportResult, SaveOutcome, School } from '../../shared/domain.ts';
 import { dispatch, type ApiContext } from '../../main/api.ts';
 import { openDatabase } from '../../main/db/open.ts';
-import { IDENTITY_SHEET } from '../../main/excel/layout/identity.ts';
+import { sheetPairs } from '../../main/excel/intake/identity-reader.ts';
 import { apiContextFor, apiFailure, callApi, downloaded, tempDatabase, tempDir, type ApiFailure } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
-import { readWorkbook } from '../helpers/workbooks.ts';
+import { readableWorkbook, readWorkbook } from '../helpers/workbooks.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 
 let database: Awaited<ReturnType<typeof tempDatabase>>;
@@ -156,9 +156,9 @@ describe('dispatch: files in browser mode', () => {
     const entries = unzipSync(bytes);
     expect(Object.keys(entries).sort()).toEqual(['Школа №1 - zabota-2027.xlsx', 'Школа №2 - zabota-2027.xlsx']);
     for (const [entry, school] of [['Школа №1 - zabota-2027.xlsx', schools[0]], ['Школа №2 - zabota-2027.xlsx', schools[1]]] as const) {
-      const workbook = await readWorkbook(entries[entry]);
-      expect(workbook.getWorksheet(IDENTITY_SHEET)!.getCell('B4').value).toBe(school.bin);
-      expect(workbook.getWorksheet(IDENTITY_SHEET)!.getCell('B3').value).toBe('zabota-2027');
+      const workbook = await readableWorkbook(entries[entry]);
+      expect(sheetPairs(workbook).get('school_bin')).toBe(school.bin);
+      expect(sheetPairs(workbook).get('campaign_id')).toBe('zabota-2027');
     }
   });
 
@@ -169,7 +169,7 @@ describe('dispatch: files in browser mode', () => {
     expect(outcome).toMatchObject({ kind: 'download', count: 1 });
     const { name, bytes } = downloaded(outcome);
     expect(name).toBe('Школа №1 - zabota-2027.xlsx');
-    expect((await readWorkbook(bytes)).getWorksheet(IDENTITY_SHEET)!.getCell('B4').value).toBe(schools[0].bin);
+    expect(sheetPairs(await readableWorkbook(bytes)).get('school_bin')).toBe(schools[0].bin);
   });
 
   it('exports.summary gives a single .xlsx download', async () => {

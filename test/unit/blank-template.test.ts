@@ -7,6 +7,7 @@ import { importReports, reimportStored } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import { tempDatabase } from '../helpers/db.ts';
+import { schoolHeaderCells } from '../helpers/edit.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillPlanPart, fillTemplate, readWorkbook, validNik } from '../helpers/workbooks.ts';
 
@@ -19,9 +20,9 @@ afterEach(() => database.remove());
 /** What the school does: writes its name and БИН into the header, then fills the form and the plan part. */
 async function filledBlank(bytes: Uint8Array, name: string, bin: string): Promise<Buffer> {
   const workbook = await readWorkbook(await fillPlanPart(await fillTemplate(bytes, validNik()), { 2: ['Да', 2, 30, ''] }));
-  const sheet = workbook.worksheets[0];
-  sheet.getCell('B3').value = name;
-  sheet.getCell('B4').value = bin;
+  const cells = schoolHeaderCells(workbook.worksheets[0]);
+  cells.name.value = name;
+  cells.bin.value = bin;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -32,11 +33,12 @@ describe('the blank template', () => {
     expect(files.map((f) => f.name)).toEqual(['nik-2025-blank.xlsx']);
     const workbook = await readWorkbook(files[0].bytes);
     const sheet = workbook.worksheets[0];
-    for (const address of ['B3', 'B4']) {
-      expect(sheet.getCell(address).value ?? '').toBe('');
-      expect(sheet.getCell(address).protection?.locked).toBe(false);
+    const header = schoolHeaderCells(sheet);
+    for (const cell of [header.name, header.bin]) {
+      expect(cell.value ?? '').toBe('');
+      expect(cell.protection?.locked).toBe(false);
     }
-    expect(sheet.getCell('B4').dataValidation).toMatchObject({ type: 'textLength', operator: 'equal', formulae: [12] });
+    expect(header.bin.dataValidation).toMatchObject({ type: 'textLength', operator: 'equal', formulae: [12] });
     const numbers: number[] = [];
     sheet.eachRow((row) => {
       if (typeof row.getCell(1).value === 'number') numbers.push(row.getCell(1).value as number);

@@ -1,5 +1,6 @@
 // The whole main job once, on real parts: registry → campaign → templates → filled files → import → summary → export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sheetPairs } from '../../main/excel/intake/identity-reader.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import { importReports } from '../../main/services/imports.ts';
@@ -7,8 +8,9 @@ import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { updateSettings } from '../../main/services/settings.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import { tempDatabase } from '../helpers/db.ts';
+import { valueCellOf } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
-import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
+import { fillTemplate, readableWorkbook, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
 let database: Awaited<ReturnType<typeof tempDatabase>>;
 
@@ -36,13 +38,13 @@ describe('the main job for «Забота»', () => {
     const workbook = await readWorkbook(files[0].bytes);
     const identity = workbook.getWorksheet('jinaq_id')!;
     expect(identity.state).toBe('veryHidden');
-    expect(identity.getCell('B3').value).toBe('zabota-2027');
-    expect(identity.getCell('B4').value).toBe(schoolFields(9).bin);
-    const form = workbook.worksheets[0];
-    expect(form.getCell('A10').value).toBe('Z01');
-    expect(form.getCell('D10').protection?.locked).toBe(false);
-    expect(form.getCell('D10').dataValidation?.type).toBe('whole');
-    expect(form.getCell('C10').value).toBe('Есеп беру күнгі білім алушылар контингенті *');
+    const pairs = sheetPairs(await readableWorkbook(files[0].bytes));
+    expect(pairs.get('campaign_id')).toBe('zabota-2027');
+    expect(pairs.get('school_bin')).toBe(schoolFields(9).bin);
+    const z01 = valueCellOf(workbook.worksheets[0], 'Z01');
+    expect(z01.protection?.locked).toBe(false);
+    expect(z01.dataValidation?.type).toBe('whole');
+    expect(z01.worksheet.getRow(Number(z01.row)).getCell(3).value).toBe('Есеп беру күнгі білім алушылар контингенті *');
   });
 
   it('refuses to write templates when no school is active, instead of handing out an empty folder', async () => {

@@ -16,7 +16,7 @@ import { returnForRevision } from '../../main/services/report-history.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { getSettings, updateSettings } from '../../main/services/settings.ts';
 import { tempDatabase } from '../helpers/db.ts';
-import { editWorkbook, valueCellOf, visibleSheet } from '../helpers/edit.ts';
+import { editWorkbook, schoolHeaderCells, valueCellOf, visibleSheet } from '../helpers/edit.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota, type CellInput } from '../helpers/workbooks.ts';
 
@@ -382,7 +382,7 @@ describe('files that are not this campaign’s report', () => {
     const bytes = await editWorkbook(await filled({}), (workbook) => {
       workbook.removeWorksheet(workbook.getWorksheet(IDENTITY_SHEET)!.id);
       workbook.description = ''; // the identity's second place, the «Comments» property
-      visibleSheet(workbook).getCell('B4').value = null;
+      schoolHeaderCells(visibleSheet(workbook)).bin.value = null;
     });
     const outcome = await importOne(bytes);
     expect(outcome.errors).toEqual([{ severity: 'error', message: { key: 'import.noIdentification', params: undefined } }]);

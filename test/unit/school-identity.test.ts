@@ -14,7 +14,7 @@ import { acceptAsSchool, importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import { tempDatabase } from '../helpers/db.ts';
-import { editWorkbook, valueCellOf, visibleSheet } from '../helpers/edit.ts';
+import { editWorkbook, schoolHeaderCells, valueCellOf, visibleSheet } from '../helpers/edit.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 
@@ -60,11 +60,11 @@ async function currentZ01ByBin(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((row) => [row.bin, row.amount]));
 }
 
-/** Writes a name and a БИН into the header block (B3, B4), as a school typing over another's template does. */
+/** Writes a name and a БИН into the header block, as a school typing over another's template does. */
 function retypeHeader(workbook: ExcelJS.Workbook, name: string | null, bin: string | null): void {
-  const sheet = visibleSheet(workbook);
-  if (name !== null) sheet.getCell('B3').value = name;
-  if (bin !== null) sheet.getCell('B4').value = bin;
+  const cells = schoolHeaderCells(visibleSheet(workbook));
+  if (name !== null) cells.name.value = name;
+  if (bin !== null) cells.bin.value = bin;
 }
 
 /** A copy of a sheet's cell values under another name, as «Move or copy… → Create a copy» leaves it. */

@@ -26,7 +26,7 @@ export function readSummaryIdentity(workbook: ReadableWorkbook): SummaryIdentity
 }
 
 /** The key–value rows of the hidden identification sheet (school templates and district summaries alike). */
-function sheetPairs(workbook: ReadableWorkbook): Map<string, string> {
+export function sheetPairs(workbook: ReadableWorkbook): Map<string, string> {
   const found = new Map<string, string>();
   for (const row of workbook.sheet(IDENTITY_SHEET)?.rows() ?? []) found.set(valueText(row.value(1)), valueText(row.value(2)));
   return found;
