@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Message } from '../messages.ts';
 import { backupsMethods } from './backups.ts';
 import { campaignsMethods } from './campaigns.ts';
-import type { ChangeDeclaration, DataKind, MethodDeclaration, QueryDeclaration, Returns } from './define.ts';
+import type { ChangeDeclaration, MethodDeclaration, QueryDeclaration, Returns } from './define.ts';
 import { exportsMethods } from './exports.ts';
 import { formsMethods } from './forms.ts';
 import { plansMethods } from './plans.ts';
@@ -69,5 +69,3 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export type { ChangeDeclaration, DataKind, QueryDeclaration };
-export { DATA_KINDS } from './define.ts';
