@@ -5,21 +5,59 @@ import { STYLED_BLANK } from './cell-values.ts';
 import { readDateStyles } from './date-styles.ts';
 import type { CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
 import { readSharedStrings } from './shared-strings.ts';
-import { parseSheet, valueOfSlot, type ParsedSheet, type Slot } from './sheet-parser.ts';
+import { parseSheet, valueOfSlot, type MergedArea, type ParsedSheet, type Slot } from './sheet-parser.ts';
 import { readWorkbookPart, relationshipTargets, type SheetEntry } from './workbook-part.ts';
 import { SHARED_STRINGS_PART, STYLES_PART, type XlsxParts } from './xlsx-parts.ts';
 import { columnLetter } from '../layout/cell-address.ts';
 
 type Rows = Map<number, Map<number, Slot>>;
 
+/** A sheet's content, with what the readers ask for again and again worked out once. */
+interface SheetContent {
+  rows: Rows;
+  merges: string[];
+  rowCount: number;
+  columnCount: number;
+  /** The rows that hold something, top to bottom. */
+  filledRows: number[];
+  /** Each row's columns left to right, sorted when first asked for. */
+  columns: Map<number, number[]>;
+}
+
 const NO_CELLS: Map<number, Slot> = new Map();
 
-function readableRow(rows: Rows, number: number): ReadableRow {
+/** A row holds something when a cell in it has a value or is merged (even with a blank range), as exceljs counted. */
+function holdsSomething(cells: Map<number, Slot>): boolean {
+  for (const slot of cells.values()) if (slot !== STYLED_BLANK) return true;
+  return false;
+}
+
+const rangeText = ({ top, left, bottom, right }: MergedArea) => `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+
+function contentOf({ rows, merges }: ParsedSheet): SheetContent {
+  let rowCount = 0;
+  let columnCount = 0;
+  const filledRows: number[] = [];
+  for (const [number, cells] of rows) {
+    rowCount = Math.max(rowCount, number);
+    if (!holdsSomething(cells)) continue;
+    filledRows.push(number);
+    // The widest row that holds something, counting its formatted blanks.
+    for (const column of cells.keys()) columnCount = Math.max(columnCount, column);
+  }
+  filledRows.sort((a, b) => a - b);
+  return { rows, merges: merges.map(rangeText), rowCount, columnCount, filledRows, columns: new Map() };
+}
+
+function readableRow(content: SheetContent, number: number): ReadableRow {
+  const { rows, columns } = content;
   const cells = rows.get(number) ?? NO_CELLS;
   return {
     number,
     *cells() {
-      for (const column of [...cells.keys()].sort((a, b) => a - b)) {
+      let sorted = columns.get(number);
+      if (!sorted) columns.set(number, (sorted = [...cells.keys()].sort((a, b) => a - b)));
+      for (const column of sorted) {
         const slot = cells.get(column)!;
         if (slot !== STYLED_BLANK) yield { column, value: valueOfSlot(rows, slot) };
       }
@@ -28,42 +66,10 @@ function readableRow(rows: Rows, number: number): ReadableRow {
   };
 }
 
-/** A row holds something when a cell in it has a value or is merged (even with a blank range), as exceljs counted. */
-const holdsSomething = (cells: Map<number, Slot>) => [...cells.values()].some((slot) => slot !== STYLED_BLANK);
-
-function rowCountOf(rows: Rows): number {
-  let last = 0;
-  for (const number of rows.keys()) last = Math.max(last, number);
-  return last;
-}
-
-/** The widest row that holds something, counting its formatted blanks. */
-function columnCountOf(rows: Rows): number {
-  let widest = 0;
-  for (const cells of rows.values()) if (holdsSomething(cells)) for (const column of cells.keys()) widest = Math.max(widest, column);
-  return widest;
-}
-
-const rangeText = ({ top, left, bottom, right }: { top: number; left: number; bottom: number; right: number }) =>
-  `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
-
-interface SheetContent {
-  rows: Rows;
-  merges: string[];
-  rowCount: number;
-  columnCount: number;
-}
-
 /** A sheet whose part is parsed when something of it is first asked for. */
 function readableSheet(entry: SheetEntry, parse: () => ParsedSheet): ReadableSheet {
   let content: SheetContent | undefined;
-  const sheet = (): SheetContent => {
-    if (!content) {
-      const { rows, merges } = parse();
-      content = { rows, merges: merges.map(rangeText), rowCount: rowCountOf(rows), columnCount: columnCountOf(rows) };
-    }
-    return content;
-  };
+  const sheet = (): SheetContent => (content ??= contentOf(parse()));
   return {
     name: entry.name,
     state: entry.state,
@@ -77,10 +83,10 @@ function readableSheet(entry: SheetEntry, parse: () => ParsedSheet): ReadableShe
       return sheet().merges;
     },
     *rows() {
-      const { rows } = sheet();
-      for (const number of [...rows.keys()].sort((a, b) => a - b)) if (holdsSomething(rows.get(number)!)) yield readableRow(rows, number);
+      const content = sheet();
+      for (const number of content.filledRows) yield readableRow(content, number);
     },
-    row: (number) => readableRow(sheet().rows, number),
+    row: (number) => readableRow(sheet(), number),
     value: (row, column): CellValue => {
       const { rows } = sheet();
       return valueOfSlot(rows, rows.get(row)?.get(column));
