@@ -1,6 +1,7 @@
 // A school's .xlsx read through readable-workbook.ts by streaming the XML of the parts the import needs
 // (xlsx-parts.ts): the workbook, shared strings and styles when opened, each sheet when it is first asked for.
 // The bytes have passed every size, zip and structure check (open-workbook.ts) before they get here.
+import { columnLetter } from '../layout/cell-address.ts';
 import { STYLED_BLANK } from './cell-values.ts';
 import { readDateStyles } from './date-styles.ts';
 import type { CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
@@ -8,7 +9,6 @@ import { readSharedStrings } from './shared-strings.ts';
 import { parseSheet, valueOfSlot, type MergedArea, type ParsedSheet, type Slot } from './sheet-parser.ts';
 import { readWorkbookPart, relationshipTargets, type SheetEntry } from './workbook-part.ts';
 import { SHARED_STRINGS_PART, STYLES_PART, type XlsxParts } from './xlsx-parts.ts';
-import { columnLetter } from '../layout/cell-address.ts';
 
 type Rows = Map<number, Map<number, Slot>>;
 
