@@ -4,15 +4,17 @@
 // Word document, a CSV, an empty file…); an old .xls or a LibreOffice .ods is converted by LibreOffice when it is
 // installed; a password-protected workbook is named as such; a zip's directory and every part are checked against
 // the limits in zip-limits.ts (zip bombs, lying sizes, truncation, CRC errors); the parts a workbook cannot be read
-// without and what exceljs would build cell by cell are checked in workbook-structure.ts; only then is it parsed
-// (exceljs-adapter.ts). Every refusal is one FileIssue naming the file, in the user's language through the locale files.
+// without and the bounds of what the reader builds are checked in workbook-structure.ts; only then are the parts the
+// import needs (kept as they were inflated, xlsx-parts.ts) read (xlsx-reader.ts). Every refusal is one FileIssue
+// naming the file, in the user's language through the locale files.
 import { MAX_FILE_BYTES } from '../../../shared/imports.ts';
 import { issue, type FileIssue } from '../../../shared/messages.ts';
-import { parseXlsx } from './exceljs-adapter.ts';
 import { compoundFileKind, compoundFileNames, fileKind } from './file-kind.ts';
 import { convertToXlsx, findSoffice } from './libreoffice.ts';
 import type { ReadableWorkbook } from './readable-workbook.ts';
 import { structureCheck } from './workbook-structure.ts';
+import { XlsxParts } from './xlsx-parts.ts';
+import { readXlsx } from './xlsx-reader.ts';
 import { checkDeclaredSizes, checkEntries, readCentralDirectory, ZIP_LIMITS, type ZipEntry, type ZipProblem } from './zip-limits.ts';
 
 export type OpenedFile = { ok: true; workbook: ReadableWorkbook; warnings: FileIssue[] } | { ok: false; error: FileIssue };
@@ -68,10 +70,15 @@ function zipKind(bytes: Uint8Array, entries: ZipEntry[]): ZipKind {
   return 'other';
 }
 
-/** Bytes that passed every zip check, parsed. */
-async function parse(bytes: Uint8Array, file: string): Promise<OpenedFile> {
+/**
+ * The parts that passed every check, read. Every sheet is read here, though the reader would wait to be asked: a
+ * sheet too damaged to read makes the whole file unreadable, told now rather than half-way through its reading.
+ */
+function parse(parts: XlsxParts, file: string): OpenedFile {
   try {
-    return { ok: true, workbook: await parseXlsx(bytes), warnings: [] };
+    const workbook = readXlsx(parts);
+    for (const sheet of workbook.sheets) void sheet.rowCount;
+    return { ok: true, workbook, warnings: [] };
   } catch {
     return refuse(issue('error', 'import.fileUnreadable', { file }));
   }
@@ -89,7 +96,11 @@ async function openZip(bytes: Uint8Array, file: string, convert: boolean): Promi
   if (kind === 'archive') return refuse(issue('error', 'import.fileZipArchive', { file }));
   if (kind === 'other') return refuse(issue('error', 'import.fileUnknown', { file }));
   const structure = structureCheck(file);
-  const inflated = checkEntries(bytes, entries, structure.onPart);
+  const parts = new XlsxParts();
+  const inflated = checkEntries(bytes, entries, (name, data) => {
+    structure.onPart(name, data);
+    parts.keep(name, data);
+  });
   if (inflated) return zipRefusal(inflated, file);
   if (kind === 'ods') {
     if (!convert) return refuse(issue('error', 'import.odsNeedsLibreOffice', { file }));
@@ -97,7 +108,7 @@ async function openZip(bytes: Uint8Array, file: string, convert: boolean): Promi
   }
   const problem = structure.problem();
   if (problem) return refuse(problem);
-  return parse(bytes, file);
+  return parse(parts, file);
 }
 
 /** An .xls or .ods through LibreOffice, then through every check an .xlsx gets; a warning says it was converted. */

@@ -1,6 +1,6 @@
 // What the readers of a school's file see of a workbook: its sheets, each sheet's cell values by row and column,
-// its merged ranges, and the «Comments» property. Values only — no formatting, no library objects — so that the one
-// adapter that parses the file (exceljs-adapter.ts) can give way to one that streams the sheets' XML.
+// its merged ranges, and the «Comments» property. Values only — no formatting, no library objects. Implemented by the
+// streaming reader, xlsx-reader.ts.
 
 export type CellScalar = string | number | boolean | Date;
 

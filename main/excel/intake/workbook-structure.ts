@@ -1,31 +1,29 @@
-// The structure of a workbook, looked into as the zip check inflates its parts, before exceljs is given it: the parts
-// it cannot be read without (workbook.xml, its relationships, each sheet, the shared strings), and what exceljs would
-// build cell by cell from a few bytes of XML (rows past the grid, merged ranges, defined names, sheet ids).
+// The structure of a workbook, looked into as the zip check inflates its parts, before it is read: the parts it
+// cannot be read without (workbook.xml, its relationships, each sheet, the shared strings), and how much grid a few
+// bytes of XML can ask for (rows past the grid, merged ranges, defined names, sheet ids).
 import { issue, type FileIssue } from '../../../shared/messages.ts';
+import { SHARED_STRINGS_PART, WORKBOOK_PART, WORKBOOK_RELS_PART, WORKSHEET_PART } from './xlsx-parts.ts';
 
 /**
- * What exceljs would otherwise build cell by cell from a few bytes of XML. Found by the import fuzzer
- * (test/unit/fuzz-import.test.ts): each of these, unbounded, held the import for minutes or ran out of memory.
+ * Found by the import fuzzer (test/unit/fuzz-import.test.ts) when exceljs read the files: each of these, unbounded,
+ * held the import for minutes or ran out of memory. The streaming reader still marks every merged cell and checks
+ * each merged range against those before it, and merged-ranges.ts indexes every merged cell; the rest keep refusing
+ * what no report holds (test/unit/fuzz-findings.test.ts).
  */
 export const WORKBOOK_LIMITS = {
-  /** Excel's grid ends at XFD1048576; exceljs keeps rows in an array indexed by the row number. */
+  /** Excel's grid ends at XFD1048576. */
   rows: 1_048_576,
   columns: 16_384,
-  /** Cells under merged ranges on one sheet: exceljs makes a cell object for each. */
+  /** Cells under merged ranges on one sheet: the reader marks each, merged-ranges.ts indexes each. */
   mergedCells: 100_000,
-  /** Merged ranges on one sheet: exceljs compares each with every one before it. */
+  /** Merged ranges on one sheet: the reader checks each against every one before it (they must not overlap). */
   merges: 5_000,
-  /** Cells named by defined names (print areas and titles aside): exceljs makes an entry for each. */
+  /** Cells named by defined names (print areas and titles aside); exceljs made an entry for each. */
   namedCells: 100_000,
-  /** exceljs keeps sheets in an array indexed by their sheetId. */
+  /** exceljs kept sheets in an array indexed by their sheetId. */
   sheetId: 100_000,
 } as const;
 
-/** Worksheet parts the way exceljs picks them, whatever else their names hold. */
-const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const WORKBOOK_PART = 'xl/workbook.xml';
-const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
-const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 
 const xmlText = (text: string) =>
   text
@@ -54,7 +52,7 @@ const outsideGrid = (range: { bottom: number; right: number }) => range.bottom >
 
 /**
  * The sheets workbook.xml lists, each with the part its relationship points to (null when there is none), resolved
- * as exceljs does: «worksheets/sheet1.xml» and «/xl/worksheets/sheet1.xml» are both xl/worksheets/sheet1.xml.
+ * as the reader does (workbook-part.ts): «worksheets/sheet1.xml» and «/xl/worksheets/sheet1.xml» are both xl/worksheets/sheet1.xml.
  */
 function sheetsOf(workbookXml: string, relsXml: string): Array<{ name: string; part: string | null }> {
   const targets = new Map<string, string>();
@@ -68,7 +66,7 @@ function sheetsOf(workbookXml: string, relsXml: string): Array<{ name: string; p
 
 /**
  * A part the workbook cannot be read without: its sheets' relationships, each sheet's own part, the shared strings
- * its cells refer to. Without one exceljs reads no sheet or no text — no row codes — and the school would be told
+ * its cells refer to. Without one the reader finds no sheet or no text — no row codes — and the school would be told
  * to fill in the template it did fill in.
  */
 function missingPart(parts: Set<string>, workbookXml: string, relsXml: string, usesSharedStrings: boolean): string | null {
@@ -80,7 +78,7 @@ function missingPart(parts: Set<string>, workbookXml: string, relsXml: string, u
   return usesSharedStrings && !parts.has(SHARED_STRINGS_PART) ? SHARED_STRINGS_PART : null;
 }
 
-/** Rows and cells past the end of Excel's grid, and merged ranges exceljs would spend minutes or gigabytes on. */
+/** Rows and cells past the end of Excel's grid, and merged ranges over more cells than a report ever merges. */
 function sheetProblem(xml: string, file: string, sheet: string): FileIssue | null {
   for (const [, row] of xml.matchAll(/<row\b[^>]*?\sr="(\d+)"/g)) {
     if (Number(row) > WORKBOOK_LIMITS.rows) return issue('error', 'import.cellOutsideSheet', { file, sheet, cell: `${row}:${row}` });
@@ -105,7 +103,7 @@ function sheetProblem(xml: string, file: string, sheet: string): FileIssue | nul
   return null;
 }
 
-/** Sheet ids exceljs would index an array with, and defined names it would expand cell by cell. */
+/** Sheet ids past any real workbook's, and defined names over more cells than a report ever names. */
 function workbookProblem(xml: string, file: string): FileIssue | null {
   for (const [tag] of xml.matchAll(/<sheet\b[^>]*>/g)) {
     if (parseInt(attribute(tag, 'sheetId') ?? '', 10) > WORKBOOK_LIMITS.sheetId) return issue('error', 'import.fileDamaged', { file, part: WORKBOOK_PART });
@@ -129,7 +127,7 @@ function workbookProblem(xml: string, file: string): FileIssue | null {
 
 /**
  * Looks into the parts as the zip check inflates them (holding on to nothing but the part names, workbook.xml and
- * its relationships, which name the sheets): the first thing exceljs must not be given, or null.
+ * its relationships, which name the sheets): the first reason not to read the workbook, or null.
  */
 export function structureCheck(file: string) {
   const decoder = new TextDecoder();

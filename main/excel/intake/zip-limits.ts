@@ -1,10 +1,10 @@
-// An .xlsx is a zip. Before exceljs (through JSZip) inflates a byte of a school's file, we read the zip's central
-// directory ourselves and inflate every part once with a hard cap, so a damaged file is named precisely and a
-// "zip bomb" (a few kilobytes that unpack to gigabytes) is refused in milliseconds, with almost no memory.
+// An .xlsx is a zip. Before a byte of a school's file is inflated, we read the zip's central directory ourselves and
+// inflate every part once with a hard cap (the parts the import reads are kept as they come, xlsx-parts.ts), so a
+// damaged file is named precisely and a "zip bomb" (a few kilobytes that unpack to gigabytes) is refused in milliseconds, with almost no memory.
 //
 // The limits, and why:
-// - at most 10 000 parts: a real workbook has a few dozen (sheets, styles, rels); each part costs exceljs memory;
-// - at most 20 MB unpacked per part, 100 MB in all: a district report is a few hundred kilobytes; exceljs holds
+// - at most 10 000 parts: a real workbook has a few dozen (sheets, styles, rels); each part costs memory;
+// - at most 20 MB unpacked per part, 100 MB in all: a district report is a few hundred kilobytes; the reader holds
 //   the whole workbook in memory, several times the XML's size, and the importer runs in the desktop app's process;
 // - at most 200:1 compression for a part over 1 MB: worksheet XML compresses 5–50:1; zeros compress about 1000:1,
 //   which is what bombs are made of;

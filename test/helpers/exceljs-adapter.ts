@@ -1,7 +1,7 @@
-// The one place intake meets exceljs: a parsed .xlsx seen through readable-workbook.ts. The bytes have passed every
-// size, zip and structure check (open-workbook.ts) before they get here.
+// The adapter the import read schools' files through before xlsx-reader.ts: a parsed .xlsx seen through
+// readable-workbook.ts by way of exceljs. Kept for test/unit/xlsx-reader.test.ts, which reads the same files through both.
 import ExcelJS from 'exceljs';
-import type { CellError, CellScalar, CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
+import type { CellError, CellScalar, CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from '../../main/excel/intake/readable-workbook.ts';
 
 /**
  * Parts of the worksheets that reading a report never needs and exceljs expands without a bound: column widths

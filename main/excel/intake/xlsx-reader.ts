@@ -1,0 +1,108 @@
+// A school's .xlsx read through readable-workbook.ts by streaming the XML of the parts the import needs
+// (xlsx-parts.ts): the workbook, shared strings and styles when opened, each sheet when it is first asked for.
+// The bytes have passed every size, zip and structure check (open-workbook.ts) before they get here.
+import { columnLetter } from '../layout/cell-address.ts';
+import { STYLED_BLANK } from './cell-values.ts';
+import { readDateStyles } from './date-styles.ts';
+import type { CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
+import { readSharedStrings } from './shared-strings.ts';
+import { parseSheet, valueOfSlot, type MergedArea, type ParsedSheet, type Slot } from './sheet-parser.ts';
+import { readWorkbookPart, relationshipTargets, type SheetEntry } from './workbook-part.ts';
+import { SHARED_STRINGS_PART, STYLES_PART, type XlsxParts } from './xlsx-parts.ts';
+
+type Rows = Map<number, Map<number, Slot>>;
+
+/** A sheet's content, with what the readers ask for again and again worked out once. */
+interface SheetContent {
+  rows: Rows;
+  merges: string[];
+  rowCount: number;
+  columnCount: number;
+  /** The rows that hold something, top to bottom. */
+  filledRows: number[];
+  /** Each row's columns left to right, sorted when first asked for. */
+  columns: Map<number, number[]>;
+}
+
+const NO_CELLS: Map<number, Slot> = new Map();
+
+/** A row holds something when a cell in it has a value or is merged (even with a blank range), as exceljs counted. */
+function holdsSomething(cells: Map<number, Slot>): boolean {
+  for (const slot of cells.values()) if (slot !== STYLED_BLANK) return true;
+  return false;
+}
+
+const rangeText = ({ top, left, bottom, right }: MergedArea) => `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+
+function contentOf({ rows, merges }: ParsedSheet): SheetContent {
+  let rowCount = 0;
+  let columnCount = 0;
+  const filledRows: number[] = [];
+  for (const [number, cells] of rows) {
+    rowCount = Math.max(rowCount, number);
+    if (!holdsSomething(cells)) continue;
+    filledRows.push(number);
+    // The widest row that holds something, counting its formatted blanks.
+    for (const column of cells.keys()) columnCount = Math.max(columnCount, column);
+  }
+  filledRows.sort((a, b) => a - b);
+  return { rows, merges: merges.map(rangeText), rowCount, columnCount, filledRows, columns: new Map() };
+}
+
+function readableRow(content: SheetContent, number: number): ReadableRow {
+  const { rows, columns } = content;
+  const cells = rows.get(number) ?? NO_CELLS;
+  return {
+    number,
+    *cells() {
+      let sorted = columns.get(number);
+      if (!sorted) columns.set(number, (sorted = [...cells.keys()].sort((a, b) => a - b)));
+      for (const column of sorted) {
+        const slot = cells.get(column)!;
+        if (slot !== STYLED_BLANK) yield { column, value: valueOfSlot(rows, slot) };
+      }
+    },
+    value: (column) => valueOfSlot(rows, cells.get(column)),
+  };
+}
+
+/** A sheet whose part is parsed when something of it is first asked for. */
+function readableSheet(entry: SheetEntry, parse: () => ParsedSheet): ReadableSheet {
+  let content: SheetContent | undefined;
+  const sheet = (): SheetContent => (content ??= contentOf(parse()));
+  return {
+    name: entry.name,
+    state: entry.state,
+    get rowCount() {
+      return sheet().rowCount;
+    },
+    get columnCount() {
+      return sheet().columnCount;
+    },
+    get merges() {
+      return sheet().merges;
+    },
+    *rows() {
+      const content = sheet();
+      for (const number of content.filledRows) yield readableRow(content, number);
+    },
+    row: (number) => readableRow(sheet(), number),
+    value: (row, column): CellValue => {
+      const { rows } = sheet();
+      return valueOfSlot(rows, rows.get(row)?.get(column));
+    },
+  };
+}
+
+/** The workbook in the parts; throws when they cannot be read (the caller names the file as unreadable). */
+export function readXlsx(parts: XlsxParts): ReadableWorkbook {
+  const workbook = readWorkbookPart(parts);
+  const context = {
+    strings: readSharedStrings(parts.get(SHARED_STRINGS_PART)),
+    dateStyles: readDateStyles(parts.get(STYLES_PART)),
+    date1904: workbook.date1904,
+  };
+  const sheets = workbook.sheets.map((entry) =>
+    readableSheet(entry, () => parseSheet(parts.get(entry.part)!, { ...context, sharedFormulas: new Map() }, relationshipTargets(parts.sheetRels(entry.part)))));
+  return { sheets, sheet: (name) => sheets.find((sheet) => sheet.name === name), description: workbook.description };
+}
