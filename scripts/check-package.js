@@ -35,7 +35,7 @@ function check(ok, what, detail = '') {
   if (!ok) failures.push(what);
 }
 
-for (const file of ['dist/electron/main.mjs', 'dist/electron/restore-check-worker.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
+for (const file of ['dist/electron/main.mjs', 'dist/electron/restore-check-worker.mjs', 'dist/electron/open-worker.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
   if (!existsSync(path.join(root, file))) {
     console.error(`${file} is missing: run npm run build first (npm run dist:check does).`);
     process.exit(1);
@@ -110,7 +110,7 @@ console.log(`electron-builder took ${((Date.now() - packStarted) / 1000).toFixed
 const indexHtml = readFileSync(path.join(root, 'dist/renderer/index.html'), 'utf8');
 const assets = [...indexHtml.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((match) => `dist/renderer/${match[1]}`);
 const migrations = readdirSync(path.join(root, 'migrations')).filter((name) => name.endsWith('.sql')).map((name) => `migrations/${name}`);
-const allowed = (file) => file === 'package.json' || /^dist\/electron\/(main\.mjs|restore-check-worker\.mjs|preload\.cjs)$/.test(file) || file.startsWith('dist/renderer/') || /^migrations\/[^/]+\.sql$/.test(file);
+const allowed = (file) => file === 'package.json' || /^dist\/electron\/(main\.mjs|restore-check-worker\.mjs|open-worker\.mjs|preload\.cjs)$/.test(file) || file.startsWith('dist/renderer/') || /^migrations\/[^/]+\.sql$/.test(file);
 
 // The production dependency tree as Node resolves it from the project, as name@version.
 function packageDir(name, fromDir) {
@@ -150,7 +150,7 @@ function checkPackage({ label, appOut, executable, binaries }) {
   const files = new Set(entries.filter((entry) => !asar.statFile(archive, entry).files));
 
   // The app itself: the built main process and preload, the renderer with the assets its page names, the migrations.
-  const required = ['package.json', 'dist/electron/main.mjs', 'dist/electron/restore-check-worker.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', ...assets, ...migrations];
+  const required = ['package.json', 'dist/electron/main.mjs', 'dist/electron/restore-check-worker.mjs', 'dist/electron/open-worker.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', ...assets, ...migrations];
   const absent = required.filter((file) => !files.has(file));
   check(absent.length === 0 && assets.length > 0, `holds the built app: main.mjs, preload.cjs, index.html and its ${assets.length} assets, ${migrations.length} migrations`, absent.join(', '));
   // Outside node_modules nothing else: no sources (main/, renderer/, shared/), test/, bench/, scripts/, build/.

@@ -1,13 +1,9 @@
-// Workbooks the app hands out: the empty registry, the schools' templates, the district summary.
+// Workbooks the app hands out: the empty registry, the schools' templates, the district summary. The writers (and
+// exceljs with them) are loaded only when one is written: an import or a list never loads them.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { safeFileName } from '../excel/writers/file-names.ts';
-import { registryTemplate } from '../excel/writers/registry-template.ts';
-import { buildReportTemplate } from '../excel/writers/report-template.ts';
-import { buildResultsWorkbook } from '../excel/writers/results-workbook.ts';
-import { buildSummaryWorkbook as summaryWorkbook } from '../excel/writers/summary-workbook.ts';
-import { workbookBytes } from '../excel/writers/workbook.ts';
 import type { OutputFile, SaveRequest } from '../platform.ts';
 import { APP_VERSION } from '../version.ts';
 import { localIsoDate } from '../../shared/dates.ts';
@@ -23,8 +19,11 @@ import { listSchools } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 import { getSummary } from './summary.ts';
 
+const writing = () => import('../excel/writers/workbook.ts');
+
 export async function buildRegistryTemplate(): Promise<SaveRequest> {
-  const bytes = await workbookBytes(registryTemplate());
+  const { registryTemplate } = await import('../excel/writers/registry-template.ts');
+  const bytes = await (await writing()).workbookBytes(registryTemplate());
   return { files: [{ name: 'jinaq-schools.xlsx', bytes }], bundleName: 'jinaq-schools.zip' };
 }
 
@@ -38,6 +37,8 @@ export async function buildTemplates(db: Kysely<Database>, campaignId: string): 
   const plan = await getPlan(db, campaignId);
   const activeIds = schools.map((school) => school.id);
   const itemsOf = (school: School) => plan.items.filter((item) => assignedSchools(item, activeIds).includes(school.id));
+  const { buildReportTemplate } = await import('../excel/writers/report-template.ts');
+  const { workbookBytes } = await writing();
   const used = new Set<string>();
   const files: OutputFile[] = [];
   for (const school of schools) {
@@ -55,6 +56,8 @@ export async function buildBlankTemplate(db: Kysely<Database>, campaignId: strin
   const campaign = await getCampaign(db, campaignId);
   const plan = await getPlan(db, campaignId);
   const items = plan.items.filter((item) => item.forSchools && item.assignTo === 'all');
+  const { buildReportTemplate } = await import('../excel/writers/report-template.ts');
+  const { workbookBytes } = await writing();
   const workbook = await buildReportTemplate(await campaignForm(db, campaign), campaign, null, { ...(await getSettings(db)), id: await databaseId(db) }, APP_VERSION, { items, deadlineOf: deadlineWords(campaign) });
   const name = safeFileName(`${campaign.id}-blank`, '.xlsx');
   return { files: [{ name, bytes: await workbookBytes(workbook) }], bundleName: `${campaign.id}-blank.zip` };
@@ -72,6 +75,8 @@ export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: str
   const summary = await getSummary(db, campaignId);
   const settings = await getSettings(db);
   const form = await campaignForm(db, summary.campaign);
+  const { buildSummaryWorkbook: summaryWorkbook } = await import('../excel/writers/summary-workbook.ts');
+  const { workbookBytes } = await writing();
   const workbook = summaryWorkbook({
     summary,
     settings,
@@ -89,7 +94,8 @@ export async function buildSummaryWorkbook(db: Kysely<Database>, campaignId: str
 
 /** The results of an import batch (or a check) as a workbook in the user's language. */
 export async function buildResultsFile(campaignId: string, outcomes: ImportOutcome[], lang: UiLanguage, checkedOnly: boolean, today = localIsoDate()): Promise<SaveRequest> {
-  const bytes = await workbookBytes(buildResultsWorkbook(outcomes, lang, checkedOnly));
+  const { buildResultsWorkbook } = await import('../excel/writers/results-workbook.ts');
+  const bytes = await (await writing()).workbookBytes(buildResultsWorkbook(outcomes, lang, checkedOnly));
   const name = `${campaignId}-${checkedOnly ? 'check' : 'import'}-${today}.xlsx`;
   return { files: [{ name, bytes }], bundleName: `${campaignId}-import.zip` };
 }

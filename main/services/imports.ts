@@ -14,7 +14,8 @@ import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readIdentity, readSummaryIdentity } from '../excel/intake/identity-reader.ts';
-import { openWorkbook } from '../excel/intake/open-workbook.ts';
+import { openWorkbook, type OpenedFile } from '../excel/intake/open-workbook.ts';
+import { openedInOrder } from '../excel/intake/open-workers.ts';
 import { planHeaderMissing, readPlanPart } from '../excel/intake/plan-part-reader.ts';
 import type { ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
 import { readReport, type ReadReport } from '../excel/intake/report-reader.ts';
@@ -179,8 +180,8 @@ function summaryAsReport(identity: SummaryIdentity, target: ImportTarget): { ide
   return { identity: { campaignId, formId, formVersion, schoolBin: departmentBin, districtId: target.district.id } };
 }
 
-async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget, choice?: SchoolChoice): Promise<Verdict> {
-  const opened = await openWorkbook(file.bytes, path.basename(file.name));
+async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTarget, choice: SchoolChoice | undefined, opening: Promise<OpenedFile>): Promise<Verdict> {
+  const opened = await opening;
   if (!opened.ok) return rejected(null, opened.error);
   const { workbook } = opened;
   const summary = readSummaryIdentity(workbook);
@@ -220,13 +221,16 @@ async function duplicateOutcome(db: Kysely<Database>, fileName: string, previous
   return outcomeOf(fileName, 'duplicate', { school, schoolBin: previous.school_bin, errors: [], warnings, importId, checkedOnly: importId === null });
 }
 
-async function importReport(db: Kysely<Database>, target: ImportTarget, file: IncomingFile, options: ImportOptions): Promise<ImportOutcome> {
+/** One file imported; `opening` is its workbook being opened already (on a worker thread), or it is opened here. */
+async function importReport(
+  db: Kysely<Database>, target: ImportTarget, file: IncomingFile, options: ImportOptions, opening?: Promise<OpenedFile>,
+): Promise<ImportOutcome> {
   const { campaign } = target;
   const checkedOnly = options.dryRun ?? false;
   // Checked before judging to spare the work; storeVerdict checks again in its transaction, for an import running meanwhile.
   const previous = await previousImportOf(db, sha256(file.bytes), campaign.id);
   if (previous) return duplicateOutcome(db, file.name, previous, checkedOnly ? null : await recordDuplicate(db, file, campaign, previous));
-  const verdict = await judge(db, file, target, options.choice);
+  const verdict = await judge(db, file, target, options.choice, opening ?? openWorkbook(file.bytes, path.basename(file.name)));
   const status = verdict.errors.length === 0 ? 'accepted' : 'rejected';
   if (checkedOnly) return outcomeOf(file.name, status, { ...verdict, importId: null, checkedOnly });
   const stored = await storeVerdict(db, file, campaign, verdict, 'file');
@@ -266,15 +270,17 @@ export async function acceptAsSchool(db: Kysely<Database>, campaignId: string, c
 }
 
 /**
- * Imports each file on its own: one bad file never holds back or half-stores another. The files may come one at a
- * time (the CLI reads each only when the one before is stored), so a folder's size never decides the memory used.
+ * Imports each file on its own: one bad file never holds back or half-stores another. Several files are parsed on
+ * worker threads a few ahead of the one being stored, and stored in their order, one transaction each. The files may
+ * come one at a time (the CLI reads each only when it is about to be parsed), so a folder's size never decides the
+ * memory used.
  */
 export async function importReports(
   db: Kysely<Database>, campaignId: string, files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>, options: ImportOptions = {},
 ): Promise<ImportOutcome[]> {
   const target = await importTarget(db, campaignId);
   const outcomes: ImportOutcome[] = [];
-  for await (const file of files) outcomes.push(await importReport(db, target, file, options));
+  for await (const { file, opened } of openedInOrder(files)) outcomes.push(await importReport(db, target, file, options, opened));
   return outcomes;
 }
 

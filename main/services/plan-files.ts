@@ -8,10 +8,8 @@ import { issue } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { loadWorkbook } from '../excel/intake/open-workbook.ts';
 import { readPlanWorkbook } from '../excel/intake/plan-reader.ts';
-import { executionWorkbook } from '../excel/writers/execution-workbook.ts';
 import { safeFileName } from '../excel/writers/file-names.ts';
-import { planWorkbook } from '../excel/writers/plan-workbook.ts';
-import { workbookBytes, type Workbook } from '../excel/writers/workbook.ts';
+import type { Workbook } from '../excel/writers/workbook.ts';
 import type { SaveRequest } from '../platform.ts';
 import { getCampaign } from './campaigns.ts';
 import { getPlanExecution } from './execution.ts';
@@ -22,13 +20,16 @@ function languageSuffix(lang: PlanLanguage): string {
   return lang === 'both' ? 'kk-ru' : lang;
 }
 
+// The writers, and exceljs with them, are loaded only when a plan file is written.
 async function saveRequest(workbook: Workbook, base: string, bundle: string): Promise<SaveRequest> {
+  const { workbookBytes } = await import('../excel/writers/workbook.ts');
   return { files: [{ name: safeFileName(base, '.xlsx'), bytes: await workbookBytes(workbook) }], bundleName: safeFileName(bundle, '.zip') };
 }
 
 /** The plan to approve and print: `nik-2025-plan-ru.xlsx`, or both languages in `nik-2025-plan-kk-ru.xlsx`. */
 export async function buildPlanWorkbook(db: Kysely<Database>, campaignId: string, lang: PlanLanguage): Promise<SaveRequest> {
   const campaign = await getCampaign(db, campaignId);
+  const { planWorkbook } = await import('../excel/writers/plan-workbook.ts');
   const workbook = planWorkbook(await getPlan(db, campaignId), campaign, await getSettings(db), lang);
   return saveRequest(workbook, `${campaign.id}-plan-${languageSuffix(lang)}`, `${campaign.id}-plan`);
 }
@@ -51,6 +52,7 @@ export async function buildExecutionReport(db: Kysely<Database>, campaignId: str
   const campaign = await getCampaign(db, campaignId);
   const plan = await getPlan(db, campaignId);
   const execution = await getPlanExecution(db, campaignId, today);
+  const { executionWorkbook } = await import('../excel/writers/execution-workbook.ts');
   const workbook = executionWorkbook(plan, execution, campaign, await getSettings(db), lang, today);
   return saveRequest(workbook, `${campaign.id}-execution-${languageSuffix(lang)}-${today}`, `${campaign.id}-execution`);
 }

@@ -1,0 +1,111 @@
+// Opening many school files at once: each is parsed on a worker thread (as many as the machine has cores, at most
+// 4), a few files ahead of the one the import is storing, and handed back in the order the files came. The import
+// itself — recognising, validating, storing one transaction per file — stays on the calling thread, in order.
+// One file alone is opened on the calling thread: starting a thread would cost more than it saves.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { openWorkbook, type OpenedFile } from './open-workbook.ts';
+import type { OpenReply } from './open-worker.ts';
+import { workbookOf } from './workbook-snapshot.ts';
+
+const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
+const MAX_THREADS = 4;
+/** Files opened ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
+const AHEAD_PER_THREAD = 2;
+
+export interface FileToOpen {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function openerThreads(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
+}
+
+function fromReply(reply: OpenReply): OpenedFile {
+  if (!reply.ok) return reply;
+  return { ok: true, workbook: workbookOf(reply.snapshot), warnings: reply.warnings };
+}
+
+/** A thread that opens the files it is given, one after another. */
+class OpenerThread {
+  private readonly worker = new Worker(WORKER_FILE);
+  private readonly waiting = new Map<number, { resolve: (opened: OpenedFile) => void; reject: (error: unknown) => void }>();
+  private next = 0;
+
+  constructor() {
+    this.worker.on('message', (reply: OpenReply) => {
+      this.waiting.get(reply.id)?.resolve(fromReply(reply));
+      this.waiting.delete(reply.id);
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the thread opening files stopped (exit code ${code})`)));
+  }
+
+  private failAll(error: unknown): void {
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
+  }
+
+  open(file: FileToOpen): Promise<OpenedFile> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, name: path.basename(file.name), bytes: file.bytes });
+    });
+  }
+
+  get load(): number {
+    return this.waiting.size;
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+/** The first two files, and the rest to come: two tell whether threads are worth starting. */
+async function firstTwo<F>(files: AsyncIterable<F> | Iterable<F>): Promise<{ head: F[]; rest: AsyncIterator<F> | Iterator<F> }> {
+  const rest = Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : files[Symbol.iterator]();
+  const head: F[] = [];
+  while (head.length < 2) {
+    const next = await rest.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  return { head, rest };
+}
+
+/**
+ * Each file with its workbook being opened, in the files' order. The files are read from `files` only as fast as
+ * the caller takes them (a folder's size never decides the memory used).
+ */
+export async function* openedInOrder<F extends FileToOpen>(
+  files: AsyncIterable<F> | Iterable<F>, threads = openerThreads(),
+): AsyncGenerator<{ file: F; opened: Promise<OpenedFile> }> {
+  const { head, rest } = await firstTwo(files);
+  if (head.length < 2) {
+    for (const file of head) yield { file, opened: openWorkbook(file.bytes, path.basename(file.name)) };
+    return;
+  }
+  const pool = Array.from({ length: threads }, () => new OpenerThread());
+  const ahead: Array<{ file: F; opened: Promise<OpenedFile> }> = [];
+  const start = (file: F) => {
+    const thread = pool.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest));
+    const opened = thread.open(file);
+    opened.catch(() => {}); // the caller awaits it in its turn
+    ahead.push({ file, opened });
+  };
+  try {
+    for (const file of head) start(file);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      start(next.value);
+      if (ahead.length >= threads * AHEAD_PER_THREAD) yield ahead.shift()!;
+    }
+    while (ahead.length > 0) yield ahead.shift()!;
+  } finally {
+    await Promise.all(pool.map((thread) => thread.stop()));
+  }
+}

@@ -1,0 +1,118 @@
+// Several files at once are parsed on worker threads and stored in their order: the same outcomes, values and
+// stored rows as importing each file alone on the calling thread; and a workbook's values survive the trip between
+// threads unchanged.
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open.ts';
+import { openedInOrder } from '../../main/excel/intake/open-workers.ts';
+import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
+import { snapshotOf, workbookOf } from '../../main/excel/intake/workbook-snapshot.ts';
+import { createCampaign } from '../../main/services/campaigns.ts';
+import { buildTemplates } from '../../main/services/exports.ts';
+import { importReports } from '../../main/services/imports.ts';
+import { createSchool } from '../../main/services/schools.ts';
+import { getSummary } from '../../main/services/summary.ts';
+import type { ImportOutcome } from '../../shared/domain.ts';
+import { tempDatabase } from '../helpers/db.ts';
+import { schoolFields } from '../helpers/schools.ts';
+import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
+
+const CAMPAIGN = 'zabota-2027';
+type Database = Awaited<ReturnType<typeof tempDatabase>>;
+let databases: Database[] = [];
+
+async function district(): Promise<{ database: Database; templates: Uint8Array[] }> {
+  const database = await tempDatabase();
+  databases.push(database);
+  for (let n = 1; n <= 6; n++) await createSchool(database.db, schoolFields(n));
+  await createCampaign(database.db, 'zabota', 2027);
+  return { database, templates: (await buildTemplates(database.db, CAMPAIGN)).files.map((f) => f.bytes) };
+}
+
+beforeEach(() => {
+  databases = [];
+});
+afterEach(async () => {
+  for (const database of databases) await database.remove();
+});
+
+/** What an outcome says, without the ids a database hands out and the times it was stored at. */
+const said = (outcome: ImportOutcome) =>
+  JSON.parse(JSON.stringify({ ...outcome, importId: outcome.importId === null ? null : 'stored' }).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'then'));
+
+describe('several files on worker threads', () => {
+  it('give the outcomes, in order, and the summary that importing each file alone gives', async () => {
+    const one = await district();
+    const files = [
+      { name: 'a.xlsx', bytes: await fillTemplate(one.templates[0], validZabota()) },
+      { name: 'b.xlsx', bytes: await fillTemplate(one.templates[1], { ...validZabota(), Z03: 10_000 }) },
+      { name: 'not-a-workbook.xlsx', bytes: new TextEncoder().encode('Отчёт будет завтра') },
+      { name: 'c.xlsx', bytes: await fillTemplate(one.templates[2], { ...validZabota(2), Z01: '1 500 чел.' }) },
+      { name: 'a again.xlsx', bytes: await fillTemplate(one.templates[0], validZabota()) },
+      { name: 'd.xlsx', bytes: await fillTemplate(one.templates[3], validZabota(3)) },
+      { name: 'e.xlsx', bytes: await fillTemplate(one.templates[4], validZabota(4)) },
+    ];
+    files[4].bytes = files[0].bytes; // the same file sent twice
+    // The same district twice: the templates carry it.
+    const twinFile = path.join(one.database.dir, 'twin.sqlite');
+    await sql`VACUUM INTO ${twinFile}`.execute(one.database.db);
+    const twin = await openDatabase(twinFile);
+    const together = await importReports(one.database.db, CAMPAIGN, files);
+
+    const alone: ImportOutcome[] = [];
+    for (const file of files) alone.push(...(await importReports(twin.db, CAMPAIGN, [file])));
+
+    expect(together.map((o) => [o.file, o.status])).toEqual([
+      ['a.xlsx', 'accepted'], ['b.xlsx', 'rejected'], ['not-a-workbook.xlsx', 'rejected'], ['c.xlsx', 'accepted'],
+      ['a again.xlsx', 'duplicate'], ['d.xlsx', 'accepted'], ['e.xlsx', 'accepted'],
+    ]);
+    expect(together.map(said)).toEqual(alone.map(said));
+    const summary = async (database: { db: Database['db'] }) => {
+      const { totals, reported, missing } = await getSummary(database.db, CAMPAIGN);
+      return { totals, reported, missing: missing.map((school) => school.bin) };
+    };
+    expect(await summary(one.database)).toEqual(await summary(twin));
+    await twin.close();
+  });
+
+  it('read the files only as fast as they are parsed, and stop their threads when the import ends early', async () => {
+    const { templates } = await district();
+    const bytes = await fillTemplate(templates[0], validZabota());
+    let read = 0;
+    function* files() {
+      for (let n = 0; n < 100; n++) {
+        read++;
+        yield { name: `${n}.xlsx`, bytes };
+      }
+    }
+    const opened = openedInOrder(files(), 2);
+    const first = await opened.next();
+    expect(first.value?.file.name).toBe('0.xlsx');
+    expect((await first.value!.opened).ok).toBe(true);
+    expect(read).toBeLessThanOrEqual(6);
+    await opened.return(undefined);
+  });
+});
+
+describe('a workbook handed between threads', () => {
+  it('answers every value, merge, state and the description as the parsed workbook does', async () => {
+    const { templates } = await district();
+    const filled = await fillTemplate(templates[0], { ...validZabota(), Z01: '500', Z02: null });
+    const workbook = (await loadWorkbook(filled))!;
+    const copy = workbookOf(structuredClone(snapshotOf(workbook)));
+    expect(copy.description).toBe(workbook.description);
+    expect(copy.sheets.map((s) => [s.name, s.state, s.rowCount, s.columnCount, s.merges])).toEqual(
+      workbook.sheets.map((s) => [s.name, s.state, s.rowCount, s.columnCount, s.merges]),
+    );
+    for (const sheet of workbook.sheets) {
+      const twin = copy.sheet(sheet.name)!;
+      // Every cell of the rows that hold something, and the blank one past each row's end.
+      for (const row of sheet.rows()) {
+        const last = Math.max(0, ...[...row.cells()].map((cell) => cell.column));
+        for (let column = 1; column <= last + 1; column++) expect(twin.value(row.number, column), `${sheet.name} R${row.number}C${column}`).toEqual(sheet.value(row.number, column));
+      }
+      expect([...twin.rows()].map((r) => [r.number, [...r.cells()]])).toEqual([...sheet.rows()].map((r) => [r.number, [...r.cells()]]));
+    }
+  });
+});
