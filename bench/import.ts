@@ -199,11 +199,12 @@ function describeLoads(label: string, dir: string, args: string[]): void {
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
 async function main(): Promise<void> {
-  // JINAQ_BENCH_DIR keeps the prepared district between runs (for profiling); otherwise a temporary folder.
+  // JINAQ_BENCH_DIR keeps the prepared district between runs (for profiling; a new or empty folder the first time);
+  // otherwise a temporary folder.
   const kept = process.env.JINAQ_BENCH_DIR;
   const work = kept ?? mkdtempSync(path.join(tmpdir(), 'jinaq-bench-import-'));
   try {
-    if (!kept || !existsSync(path.join(work, 'district.sqlite'))) {
+    if (!kept || !existsSync(path.join(reports(work, LARGE), fileName(LARGE - 1)))) {
       console.log(`Preparing ${LARGE} schools and their filled «Забота» reports…`);
       mkdirSync(work, { recursive: true });
       await prepare(work);
@@ -213,7 +214,7 @@ async function main(): Promise<void> {
     if (!python) console.log('No Python 3 here: only Jinaq is measured (install python3 and python3-openpyxl for the side-by-side).');
     else if (!openpyxl) console.log(`${python} has no openpyxl: openpyxl is not measured (as root: apt-get install python3-openpyxl; or npm run bench:import, which installs it).`);
     else console.log(`Python: ${python}, openpyxl ${openpyxl}`);
-    if (!existsSync(GNU_TIME)) console.log(`No ${GNU_TIME}: peak memory is not measured (Debian's package «time»).`);
+    if (!existsSync(GNU_TIME)) console.log(`No ${GNU_TIME}: CPU time and peak memory are not measured (Debian's package «time»).`);
     console.log(`Load average before: ${load()}`);
 
     const expected = expectedSum(SIDE_BY_SIDE);
