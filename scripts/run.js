@@ -1,8 +1,10 @@
 // The README's commands do their own set-up (plain JavaScript for any Node 18+, no dependencies):
-//   node scripts/run.js start|web|test|jinaq [args]
+//   node scripts/run.js start|web|test|jinaq|bench [args]
 // Under an older Node it installs Node 24 (scripts/node24.js) and re-runs itself there; then `npm ci` when
 // node_modules is missing or older than package-lock.json; for `test`, Debian's Chromium and LibreOffice Calc
-// (apt-get when root, else one line saying what to run); then the task's steps, stopping at the first that fails.
+// (apt-get when root, else one line saying what to run); for `bench`, Debian's openpyxl and GNU time, which only
+// the import benchmark uses (without them it says so and measures the rest); then the task's steps, stopping at the
+// first that fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const [task, ...extra] = process.argv.slice(2);
 
 const node = process.execPath;
+/** `bench` runs them all; `bench import` (or any of these names) only those named. */
+const BENCHES = { import: 'bench/import.ts', bomb: 'bench/open-bomb.ts', summary: 'bench/summary.ts', backup: 'bench/backup.ts' };
 const TASKS = {
   start: [[npm, 'run', 'build'], [node, 'scripts/start-electron.js', ...extra]],
   web: [[npm, 'run', 'build:renderer'], [node, 'main/web.ts', ...extra]],
@@ -25,6 +29,7 @@ const TASKS = {
     [npm, 'run', 'test:e2e', ...extra],
   ],
   jinaq: [[node, 'bin/jinaq.js', ...extra]],
+  bench: (extra.length > 0 ? extra : Object.keys(BENCHES)).map((name) => [node, BENCHES[name]]),
 };
 
 function fail(line) {
@@ -73,6 +78,21 @@ function ensurePackages() {
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
+/**
+ * Installs the Debian packages with apt-get when root; else, or when apt-get fails, returns the one line saying what
+ * to run (`then`: what to do after, when the user installs them); null when they are installed.
+ */
+function aptInstall(missing, purpose, then) {
+  const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0 || !has('apt-get')) return `${purpose} need ${missing.join(' and ')}: run \`sudo apt-get update && sudo ${install}\`${then}`;
+  console.error(`Jinaq: installing ${missing.join(', ')} from Debian`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) return `apt-get could not install ${missing.join(', ')}; run \`${install}\` and see why`;
+  }
+  return null;
+}
+
 /** What the tests need from Debian: Chromium for the end-to-end tests, LibreOffice Calc for the round-trip tests. */
 function ensureTestTools() {
   if (process.platform !== 'linux') return;
@@ -81,19 +101,29 @@ function ensureTestTools() {
     has('soffice') ? null : 'libreoffice-calc',
   ].filter(Boolean);
   if (missing.length === 0) return;
-  const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0 || !has('apt-get')) fail(`the tests need ${missing.join(' and ')}: run \`sudo apt-get update && sudo ${install}\`, then npm test again`);
-  console.error(`Jinaq: installing ${missing.join(', ')} from Debian`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
-    if (spawnSync('apt-get', args, { stdio: 'inherit', env }).status !== 0) fail(`apt-get could not install ${missing.join(', ')}; run \`${install}\` and see why`);
-  }
+  const problem = aptInstall(missing, 'the tests', ', then npm test again');
+  if (problem) fail(problem);
 }
 
-if (!TASKS[task]) fail(`unknown task «${task ?? ''}»: use node scripts/run.js start|web|test|jinaq`);
+/** What the import benchmark compares Jinaq with (openpyxl, for Debian's Python 3) and measures memory with (GNU time). */
+function ensureBenchTools() {
+  if (process.platform !== 'linux' || !has('apt-get')) return;
+  const openpyxl = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  const missing = [openpyxl ? null : 'python3-openpyxl', existsSync('/usr/bin/time') ? null : 'time'].filter(Boolean);
+  if (missing.length === 0) return;
+  const problem = aptInstall(missing, 'the side-by-side import benchmark and its memory figures', '');
+  if (problem) console.error(`Jinaq: ${problem} (the benchmarks run without them)`);
+}
+
+if (!TASKS[task]) fail(`unknown task «${task ?? ''}»: use node scripts/run.js start|web|test|jinaq|bench`);
+if (task === 'bench') {
+  const unknown = extra.filter((name) => !BENCHES[name]);
+  if (unknown.length > 0) fail(`unknown benchmark «${unknown.join(', ')}»: use ${Object.keys(BENCHES).join(', ')}`);
+}
 ensureNode24();
 ensurePackages();
 if (task === 'test') ensureTestTools();
+if (task === 'bench' && (extra.length === 0 || extra.includes('import'))) ensureBenchTools();
 for (const [command, ...args] of TASKS[task]) {
   const status = run(command, args);
   if (status !== 0) process.exit(status);
