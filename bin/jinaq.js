@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `jinaq` command. Node 24 runs the TypeScript sources directly (type stripping); an older Node re-runs the
 // command under the Node 24 that `npm start` / `npm test` installed, or says in one line what to do.
+import module from 'node:module';
 import { cachedNode, needNodeLine, rerunUnder, runningOnNode24 } from '../scripts/node24.js';
 
 if (!runningOnNode24()) {
@@ -11,5 +12,7 @@ if (!runningOnNode24()) {
   }
   rerunUnder(node);
 }
+// Node keeps the compiled (and type-stripped) modules on disk: a second start skips most of the loading.
+module.enableCompileCache();
 const { runCli } = await import('../main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));
