@@ -14,6 +14,11 @@ const MAX_THREADS = 4;
 /** Files opened ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
 const AHEAD_PER_THREAD = 2;
 /**
+ * A file larger than this is opened on the calling thread: a copy would go to the thread, and V8 frees such large
+ * buffers late there. A school's report is some tens of kilobytes; a file this big is seldom a report at all.
+ */
+const MAX_THREAD_FILE_BYTES = 2 ** 20;
+/**
  * A parse makes many short-lived objects; left to itself V8 lets each thread's young generation grow to about 100 MB.
  * 8 MB costs no time measurably (bench:import) and keeps the threads' memory small.
  */
@@ -99,15 +104,16 @@ export async function* openedInOrder<F extends FileToOpen>(
   const ahead: Array<{ file: F; opened: Promise<OpenedFile> }> = [];
   const start = (file: F) => {
     const thread = pool.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest));
-    const opened = thread.open(file);
+    const opened = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? openWorkbook(file.bytes, path.basename(file.name)) : thread.open(file);
     opened.catch(() => {}); // the caller awaits it in its turn
     ahead.push({ file, opened });
   };
+  const full = () => ahead.length >= threads * AHEAD_PER_THREAD;
   try {
     for (const file of head) start(file);
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      while (full()) yield ahead.shift()!;
       start(next.value);
-      if (ahead.length >= threads * AHEAD_PER_THREAD) yield ahead.shift()!;
     }
     while (ahead.length > 0) yield ahead.shift()!;
   } finally {
