@@ -17,9 +17,18 @@ export function captionKey(text: string): string {
 const CAPTION_KEYS_KEPT = 20_000;
 const captionKeys = new Map<string, string>();
 
+/** A caption's key without the marks a header adds («Статус*:»); keyed once per text, like captionKey. */
 function headerKey(text: string): string {
-  return captionKey(text).replace(/[*:;,!?]+/g, '');
+  let key = headerKeys.get(text);
+  if (key === undefined) {
+    if (headerKeys.size >= CAPTION_KEYS_KEPT) headerKeys.clear();
+    key = captionKey(text).replace(/[*:;,!?]+/g, '');
+    headerKeys.set(text, key);
+  }
+  return key;
 }
+
+const headerKeys = new Map<string, string>();
 
 /**
  * The column of each field in a table's header row, found by its caption in any language: a column whose caption

@@ -46,6 +46,9 @@ function planCaptions(): Record<PlanField, string[]> {
   return { number: ['№'], ...Object.fromEntries(READ_FIELDS.map((field) => [field, inAll(field)])) } as Record<PlanField, string[]>;
 }
 
+/** The plan part's header finder, made once: its captions come from the locales and do not change. */
+let columnsOf: ReturnType<typeof headerFinder<PlanField>> | undefined;
+
 /** The complaint about a part that was handed to the school but whose header row is nowhere on the sheet. */
 export function planHeaderMissing(sheet: string): FileIssue {
   const captions = (['number', ...READ_FIELDS] as const).map((field) => `«${captionOf(field)}»`).join(', ');
@@ -76,7 +79,7 @@ function itemNumberOf(text: string): number | null {
  */
 export function readPlanPart(sheet: ReadableSheet): PlanPartReading {
   const reading: PlanPartReading = { found: false, rows: [], errors: [], warnings: [] };
-  const columnsOf = headerFinder(planCaptions());
+  columnsOf ??= headerFinder(planCaptions());
   let columns: PlanColumns | null = null;
   let header = false;
   const seen = new Map<number, string>();
