@@ -93,6 +93,15 @@ describe('several files on worker threads', () => {
     expect(read).toBeLessThanOrEqual(6);
     await opened.return(undefined);
   });
+  it('open the files on the calling thread when a thread cannot start or dies', async () => {
+    const { templates } = await district();
+    const good = await fillTemplate(templates[0], validZabota());
+    const files = [{ name: 'a.xlsx', bytes: good }, { name: 'b.txt', bytes: new TextEncoder().encode('нет отчёта') }, { name: 'c.xlsx', bytes: good }];
+    const broken = new URL('data:text/javascript,throw new Error("a thread that cannot start")');
+    const opened = [];
+    for await (const { file, opened: result } of openedInOrder(files, 2, broken)) opened.push([file.name, (await result).ok]);
+    expect(opened).toEqual([['a.xlsx', true], ['b.txt', false], ['c.xlsx', true]]);
+  });
 });
 
 describe('a workbook handed between threads', () => {

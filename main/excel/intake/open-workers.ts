@@ -40,11 +40,13 @@ function fromReply(reply: OpenReply): OpenedFile {
 
 /** A thread that opens the files it is given, one after another. */
 class OpenerThread {
-  private readonly worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (opened: OpenedFile) => void; reject: (error: unknown) => void }>();
   private next = 0;
+  private stopped: unknown = null;
 
-  constructor() {
+  constructor(script: URL) {
+    this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (reply: OpenReply) => {
       this.waiting.get(reply.id)?.resolve(fromReply(reply));
       this.waiting.delete(reply.id);
@@ -54,11 +56,13 @@ class OpenerThread {
   }
 
   private failAll(error: unknown): void {
+    this.stopped = error;
     for (const { reject } of this.waiting.values()) reject(error);
     this.waiting.clear();
   }
 
   open(file: FileToOpen): Promise<OpenedFile> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
@@ -93,19 +97,20 @@ async function firstTwo<F>(files: AsyncIterable<F> | Iterable<F>): Promise<{ hea
  * the caller takes them (a folder's size never decides the memory used).
  */
 export async function* openedInOrder<F extends FileToOpen>(
-  files: AsyncIterable<F> | Iterable<F>, threads = openerThreads(),
+  files: AsyncIterable<F> | Iterable<F>, threads = openerThreads(), script = WORKER_FILE,
 ): AsyncGenerator<{ file: F; opened: Promise<OpenedFile> }> {
   const { head, rest } = await firstTwo(files);
   if (head.length < 2) {
     for (const file of head) yield { file, opened: openWorkbook(file.bytes, path.basename(file.name)) };
     return;
   }
-  const pool = Array.from({ length: threads }, () => new OpenerThread());
+  const pool = Array.from({ length: threads }, () => new OpenerThread(script));
   const ahead: Array<{ file: F; opened: Promise<OpenedFile> }> = [];
   const start = (file: F) => {
     const thread = pool.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest));
-    const opened = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? openWorkbook(file.bytes, path.basename(file.name)) : thread.open(file);
-    opened.catch(() => {}); // the caller awaits it in its turn
+    const here = () => openWorkbook(file.bytes, path.basename(file.name));
+    // A thread that could not start or died (out of memory) leaves its files to the calling thread.
+    const opened = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? here() : thread.open(file).catch(here);
     ahead.push({ file, opened });
   };
   const full = () => ahead.length >= threads * AHEAD_PER_THREAD;
