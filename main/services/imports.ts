@@ -31,7 +31,6 @@ import {
 import {
   choiceMade, chosenBinOf, disagreementOf, findSchool, sameName, schoolsByName, unknownHeaderSchool, type SchoolChoice, type SchoolsByName,
 } from './school-identity.ts';
-import { schoolFromRow } from './schools.ts';
 import { databaseId, getSettings } from './settings.ts';
 
 export type { IncomingFile } from './report-store.ts';

@@ -1,5 +1,7 @@
-// Editing a workbook the way a person does in Excel: change cells, formats or sheets, save.
+// Editing a workbook the way a person does in Excel: change cells, formats or sheets, save — or, for what Excel never
+// writes, one of its XML parts as text.
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { BIN_ROW, CODE_COLUMN, SCHOOL_ROW, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
 
 /** Loads the bytes, lets `edit` change the workbook, and saves it again. */
@@ -30,4 +32,13 @@ export function valueCellOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Cel
 /** The header cells where a school types its name and БИН, beside their labels (column B), as the template lays them out. */
 export function schoolHeaderCells(sheet: ExcelJS.Worksheet): { name: ExcelJS.Cell; bin: ExcelJS.Cell } {
   return { name: sheet.getRow(SCHOOL_ROW).getCell(2), bin: sheet.getRow(BIN_ROW).getCell(2) };
+}
+
+/** The file with one of its parts changed as text; the change must change something. */
+export function edited(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const before = strFromU8(parts[part]);
+  const after = change(before);
+  if (after === before) throw new Error(`the change to ${part} changed nothing`);
+  return zipSync({ ...parts, [part]: strToU8(after) });
 }

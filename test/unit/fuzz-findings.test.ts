@@ -5,7 +5,7 @@
 // last row; cells that threw instead of being refused (a date Excel cannot show); a number too large to store
 // exactly. Each is now read, or refused with a message naming the file, the sheet and the cell, in Russian, Kazakh
 // and English.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
 import { readListTables } from '../../main/excel/intake/list-reader.ts';
@@ -25,6 +25,7 @@ import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { prepareDistrict, type FuzzDistrict } from '../helpers/fuzz-import.ts';
+import { edited } from '../helpers/edit.ts';
 
 const FORM_SHEET = 'Форма - Нысан';
 const FORM_PART = 'xl/worksheets/sheet1.xml';
@@ -48,15 +49,6 @@ afterAll(async () => {
   await database?.close();
   district?.remove();
 });
-
-/** The file with one of its parts changed as text; the change must change something. */
-function edited(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
-  const parts = unzipSync(bytes);
-  const before = strFromU8(parts[part]);
-  const after = change(before);
-  if (after === before) throw new Error(`the change to ${part} changed nothing`);
-  return zipSync({ ...parts, [part]: strToU8(after) });
-}
 
 async function importOne(form: 'zabota' | 'nik', bytes: Uint8Array, name = 'report.xlsx'): Promise<ImportOutcome> {
   const [outcome] = await importReports(database.db, form === 'zabota' ? 'zabota-2027' : 'nik-2026', [{ name, bytes }]);

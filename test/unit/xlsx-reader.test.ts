@@ -6,7 +6,6 @@
 // workbook's «Comments» are compared.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openXlsx } from '../../main/excel/intake/open-workbook.ts';
 import type { CellValue, ReadableSheet, ReadableWorkbook } from '../../main/excel/intake/readable-workbook.ts';
@@ -14,6 +13,7 @@ import { tempDir } from '../helpers/db.ts';
 import { parseXlsx } from '../helpers/exceljs-adapter.ts';
 import { prepareDistrict } from '../helpers/fuzz-import.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import { edited } from '../helpers/edit.ts';
 
 const LIBREOFFICE_TIMEOUT = 120_000;
 
@@ -101,15 +101,6 @@ async function everyValue(date1904: boolean): Promise<Uint8Array> {
   workbook.addWorksheet('Очень скрытый', { state: 'veryHidden' }).getCell('B2').value = 2;
   workbook.addWorksheet('Пустой');
   return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-/** The file with one of its parts changed as text; the change must change something. */
-function edited(bytes: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
-  const parts = unzipSync(bytes);
-  const before = strFromU8(parts[part]);
-  const after = change(before);
-  if (after === before) throw new Error(`the change to ${part} changed nothing`);
-  return zipSync({ ...parts, [part]: strToU8(after) });
 }
 
 /** Cells as Excel and LibreOffice write them and exceljs does not. */
