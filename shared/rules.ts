@@ -1,5 +1,7 @@
 // Validation rules over row codes ("контрольные соотношения"): `left op right`,
-// optionally behind an implication `A > 0 => B > 0`. Sides are sums of row codes and constants.
+// optionally behind an implication `A > 0 => B > 0`. Sides are sums of references and constants.
+// A reference is a row code ("Z01"), a grid cell ("H03.2"), a range summed ("H02..H06.3", "H01.2..7") or a cell in
+// every row or every графа ("*.1", "H01.*"); shared/forms/grid-rules.ts makes such a rule concrete for a form.
 // Values are compared in hundredths, so money is exact to the tiyn.
 
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=';
@@ -40,7 +42,10 @@ const OPERATOR_SPELLINGS: Record<string, Operator> = {
   '<': '<', '<=': '<=', '≤': '<=', '>': '>', '>=': '>=', '≥': '>=',
 };
 const IMPLIES = new Set(['=>', '⇒']);
-const TOKEN = /=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|[A-Za-z][A-Za-z0-9_]*|\d+(?:[.,]\d+)?/y;
+const ROW_PART = String.raw`(?:[A-Za-z][A-Za-z0-9_]*(?:\.\.[A-Za-z][A-Za-z0-9_]*)?|\*(?=\.))`;
+const COLUMN_PART = String.raw`(?:[A-Za-z0-9]+(?:\.\.[A-Za-z0-9]+)?|\*)`;
+const REFERENCE = `${ROW_PART}(?:\\.${COLUMN_PART})?`;
+const TOKEN = new RegExp(String.raw`=>|⇒|<=|>=|!=|<>|==|[<>=≤≥≠+-]|${REFERENCE}|\d+(?:[.,]\d+)?`, 'y');
 
 interface Token {
   text: string;
@@ -124,7 +129,7 @@ class Parser {
   private term(sign: 1 | -1): Term {
     const token = this.next('rule.missingOperand');
     if (/^\d/.test(token.text)) return { sign, constant: Number(token.text.replace(',', '.')) };
-    if (/^[A-Za-z]/.test(token.text)) return { sign, code: token.text.toUpperCase() };
+    if (/^[A-Za-z*]/.test(token.text)) return { sign, code: token.text.toUpperCase() };
     throw new RuleSyntaxError('rule.missingOperand', token.position);
   }
 

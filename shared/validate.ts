@@ -1,9 +1,9 @@
 // A form's rules applied to one set of values: one school's report, or the district's totals.
-import { isNumericType, type FormDefinition } from './forms/types.ts';
+import { concreteRules } from './forms/grid-rules.ts';
+import { valueCells, type FormDefinition } from './forms/types.ts';
 import { issue, type FileIssue } from './messages.ts';
 import { ruleOperandsParam } from './rule-messages.ts';
 import {
-  checkRuleCodes,
   DEFAULT_MISSING_VALUE_STRATEGY,
   evaluateRule,
   formatRule,
@@ -24,21 +24,25 @@ interface CompiledRule {
 const compiled = new WeakMap<FormDefinition, CompiledRule[]>();
 
 /**
- * The form's rules, parsed once per form. A rule that does not parse, or names a code the form lacks,
- * is a defect of the form itself (a form editor catches both first with ruleProblem and checkRuleCodes).
+ * The form's rules, parsed once per form and made concrete over its cells: a rule «in every row» of a grid is one
+ * compiled rule per row, under the same id. A rule that does not parse, or names a cell the form lacks, is a defect
+ * of the form itself (the form editor catches both first with formProblems).
  */
 export function compiledRules(form: FormDefinition): CompiledRule[] {
   let rules = compiled.get(form);
   if (!rules) {
-    const known = new Set(form.indicators.filter((indicator) => isNumericType(indicator.type)).map((indicator) => indicator.code));
-    rules = form.rules.map((rule) => {
+    rules = form.rules.flatMap((rule) => {
       const defect = (problem: string) => new Error(`Form ${form.id} v${form.version}: rule ${rule.id} "${rule.text}": ${problem}`);
       const result = parseRule(rule.text);
       if (!result.ok) throw defect(`${result.error} at ${result.position}`);
-      const unknown = checkRuleCodes(result.rule, known);
-      if (unknown.length > 0) throw defect(`unknown codes ${unknown.join(', ')}`);
       const missing = rule.missing ?? DEFAULT_MISSING_VALUE_STRATEGY;
-      return { id: rule.id, severity: rule.severity, missing, parsed: result.rule, text: formatRule(result.rule) };
+      let concrete: ParsedRule[];
+      try {
+        concrete = concreteRules(form, result.rule);
+      } catch (error) {
+        throw defect(error instanceof Error ? error.message : String(error));
+      }
+      return concrete.map((parsed) => ({ id: rule.id, severity: rule.severity, missing, parsed, text: formatRule(parsed) }));
     });
     compiled.set(form, rules);
   }
@@ -69,7 +73,7 @@ export function checkRules(
 ): FileIssue[] {
   const problems: FileIssue[] = [];
   const unchecked = new Map<string, string[]>();
-  const labels = new Map(form.indicators.map((indicator) => [indicator.code, indicator.label]));
+  const labels = new Map(valueCells(form).map((cell) => [cell.code, cell.label]));
   for (const rule of compiledRules(form)) {
     const blocked = ruleCodes(rule.parsed).find((code) => unreadable.has(code));
     if (blocked) {

@@ -2,7 +2,7 @@
 // Whether its parts fit together (codes, rules, tables) is formProblems' job (check.ts).
 import { z } from 'zod';
 import { MISSING_VALUE_STRATEGIES } from '../rules.ts';
-import { MAX_INDICATORS, MAX_LIST_ROWS } from './check.ts';
+import { MAX_GRID_COLUMNS, MAX_GRID_ROWS, MAX_INDICATORS, MAX_LIST_ROWS } from './check.ts';
 import { INDICATOR_TYPES, LIST_COLUMN_TYPES } from './types.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -26,7 +26,23 @@ const listColumnSchema = z.object({
   maxLength: z.number().int().min(1).max(5000).optional(),
 });
 
+const gridCode = z.string().trim().toUpperCase().min(1).max(12);
+
+const gridSchema = z.object({
+  kind: z.literal('grid'),
+  id: key,
+  title: bilingual(300),
+  rows: z
+    .array(z.object({ code: gridCode, label: bilingual(500), required: z.boolean(), requiredColumns: z.array(gridCode).max(MAX_GRID_COLUMNS).optional() }))
+    .max(MAX_GRID_ROWS),
+  columns: z
+    .array(z.object({ code: gridCode, label: bilingual(200), type: z.enum(INDICATOR_TYPES), unit: bilingual(40).optional() }))
+    .max(MAX_GRID_COLUMNS),
+  closed: z.array(z.string().trim().toUpperCase().max(25)).max(MAX_GRID_ROWS * MAX_GRID_COLUMNS).optional(),
+});
+
 const tableSchema = z.discriminatedUnion('kind', [
+  gridSchema,
   z.object({ kind: z.literal('planExecution') }),
   z.object({
     kind: z.literal('list'),

@@ -16,6 +16,7 @@ export function isNumericType(type: IndicatorType): boolean {
 }
 
 export interface Indicator {
+  /** The row code ("Z01"); for a cell of a grid, the row code and the графа ("H03.2", see cellCode). */
   code: string;
   label: Bilingual;
   type: IndicatorType;
@@ -24,6 +25,8 @@ export interface Indicator {
   unit?: Bilingual;
   /** The id of the form section the row is printed under. */
   section?: string;
+  /** Set on a cell of a grid table: where it sits. */
+  cell?: GridCellPlace;
 }
 
 /** An indicator row as the form tables of forms.md write it. */
@@ -80,7 +83,43 @@ export interface PlanExecutionTable {
   kind: 'planExecution';
 }
 
-export type FormTable = PlanExecutionTable | ListTable;
+/** A графа of a grid: its code is the number printed above it ("1", "2", … or "A"), its type that of every cell below. */
+export interface GridColumn {
+  code: string;
+  label: Bilingual;
+  type: IndicatorType;
+  unit?: Bilingual;
+}
+
+export interface GridRow {
+  code: string;
+  label: Bilingual;
+  /** Every open cell of the row must be filled; `requiredColumns` narrows that to some графы. */
+  required: boolean;
+  requiredColumns?: string[];
+}
+
+/**
+ * A grid (строки × графы): a value in each open cell, found again by row code and графа number. A one-value row of
+ * `indicators` is the same thing with one column; its cell's code is the row code alone.
+ */
+export interface GridTable {
+  kind: 'grid';
+  id: string;
+  title: Bilingual;
+  rows: GridRow[];
+  columns: GridColumn[];
+  /** Cells not to be filled (shaded «X» in the template), as cell codes "H01.3". */
+  closed?: string[];
+}
+
+export interface GridCellPlace {
+  table: string;
+  row: string;
+  column: string;
+}
+
+export type FormTable = PlanExecutionTable | ListTable | GridTable;
 
 export interface FormDefinition {
   id: string;
@@ -94,6 +133,55 @@ export interface FormDefinition {
 
 export function listTables(form: FormDefinition): ListTable[] {
   return (form.tables ?? []).filter((table): table is ListTable => table.kind === 'list');
+}
+
+export function gridTables(form: Pick<FormDefinition, 'tables'>): GridTable[] {
+  return (form.tables ?? []).filter((table): table is GridTable => table.kind === 'grid');
+}
+
+/** A grid cell's code: row code, a dot, графа code ("H03.2"), as rules, stored values and `summary --json` write it. */
+export function cellCode(row: string, column: string): string {
+  return `${row}.${column}`;
+}
+
+export function isClosedCell(table: GridTable, row: string, column: string): boolean {
+  return table.closed?.includes(cellCode(row, column)) ?? false;
+}
+
+function isRequiredCell(row: GridRow, column: string): boolean {
+  return row.required && (row.requiredColumns === undefined || row.requiredColumns.includes(column));
+}
+
+/** The open cells of a grid, row by row, as value cells: labelled «row — графа caption», typed by the графа. */
+export function gridCells(table: GridTable): Indicator[] {
+  return table.rows.flatMap((row) =>
+    table.columns
+      .filter((column) => !isClosedCell(table, row.code, column.code))
+      .map((column) => ({
+        code: cellCode(row.code, column.code),
+        label: { ru: `${row.label.ru} — ${column.label.ru}`, kk: `${row.label.kk} — ${column.label.kk}` },
+        type: column.type,
+        required: isRequiredCell(row, column.code),
+        ...(column.unit ? { unit: column.unit } : {}),
+        cell: { table: table.id, row: row.code, column: column.code },
+      })),
+  );
+}
+
+const cellsOfForm = new WeakMap<object, Indicator[]>();
+
+/**
+ * Every value a report of the form holds, each under its code: the one-value rows, then each grid's open cells.
+ * This is what is validated, stored, summed and compared; a form without grids has exactly its indicators.
+ */
+export function valueCells(form: Pick<FormDefinition, 'indicators' | 'tables'>): Indicator[] {
+  let cells = cellsOfForm.get(form);
+  if (!cells) {
+    const grids = gridTables(form);
+    cells = grids.length === 0 ? form.indicators : [...form.indicators, ...grids.flatMap(gridCells)];
+    cellsOfForm.set(form, cells);
+  }
+  return cells;
 }
 
 export function hasPlanPart(form: FormDefinition): boolean {

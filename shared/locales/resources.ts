@@ -393,6 +393,11 @@ export interface Resources {
       "repeatedSection": "{{section}}";
       "tableIdMissing": "";
       "columnKeyMissing": "{{table}}";
+      "gridNoRows": "{{table}}";
+      "gridBadColumn": "{{code}} {{table}}";
+      "gridColumnLabelMissing": "{{code}} {{table}}";
+      "gridUnknownColumns": "{{codes}} {{table}}";
+      "tooManyCells": "{{limit}}";
     };
     "return": {
       "greeting": "";
@@ -426,6 +431,10 @@ export interface Resources {
       "trailing": "{{near}} {{position}}";
       "unknownCodes": "{{codes}}";
       "notNumbers": "{{codes}}";
+      "twoGrids": "";
+      "everyNeedsGrid": "";
+      "whichGrid": "{{columns}}";
+      "badRange": "{{range}}";
     };
     "schoolType": {
       "general": "";

@@ -403,7 +403,7 @@ describe('compiledRules', () => {
 
   it.each([
     ['Z01 <=', /rule R1 "Z01 <=": rule\.missingOperand at 6/],
-    ['Z01 <= Z09 + Z08', /rule R1 "Z01 <= Z09 \+ Z08": unknown codes Z09, Z08/],
+    ['Z01 <= Z09 + Z08', /rule R1 "Z01 <= Z09 \+ Z08": rule.unknownCodes Z09, Z08/],
   ])('refuses a form whose rule %j is a defect', (text, error) => {
     expect(() => compiledRules(formWith([{ id: 'R1', text, severity: 'error' }]))).toThrow(error);
   });
