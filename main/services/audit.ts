@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry, ValueChange } from '../../shared/imports.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
+import { valueCells } from '../../shared/forms/types.ts';
 import type { Database } from '../db/schema.ts';
 import { findForm } from './forms.ts';
 
@@ -14,7 +15,7 @@ export type ChangeReason = 'file' | 'manual' | 'restore';
 export async function reportValueTexts(db: Db, reportId: number): Promise<Map<string, string>> {
   const report = await db.selectFrom('reports').select(['form_id', 'form_version']).where('id', '=', reportId).executeTakeFirstOrThrow();
   const form = await findForm(db, report.form_id, report.form_version);
-  const money = new Set((form?.indicators ?? []).filter((i) => i.type === 'money').map((i) => i.code));
+  const money = new Set((form ? valueCells(form) : []).filter((i) => i.type === 'money').map((i) => i.code));
   const numbers = await db.selectFrom('report_values').select(['code', 'amount']).where('report_id', '=', reportId).execute();
   const texts = await db.selectFrom('report_texts').select(['code', 'value']).where('report_id', '=', reportId).execute();
   return new Map([

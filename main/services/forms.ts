@@ -7,7 +7,7 @@ import { nestedQuotes } from '../../shared/format.ts';
 import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
 import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
-import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from '../../shared/forms/types.ts';
+import { valueCells, type FormDefinition, type FormImportResult, type FormRecord, type FormSaveResult } from '../../shared/forms/types.ts';
 import type { MessageKey } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -81,8 +81,8 @@ async function typeChanges(db: Db, form: FormDefinition): Promise<FormProblem[]>
   for (const version of await versionsOf(db, form.id)) {
     if (version === form.version) continue;
     const other = await getForm(db, form.id, version);
-    for (const indicator of form.indicators) {
-      const before = other.indicators.find((i) => i.code === indicator.code);
+    for (const indicator of valueCells(form)) {
+      const before = valueCells(other).find((i) => i.code === indicator.code);
       if (before && before.type !== indicator.type) {
         problems.push({ where: indicator.code, message: { key: 'form.typeChanged', params: { code: indicator.code, version, type: before.type } } });
       }

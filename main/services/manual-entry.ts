@@ -3,7 +3,7 @@
 // so what was entered stays as traceable as what was sent.
 import type { Kysely } from 'kysely';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import type { ListRow } from '../../shared/forms/types.ts';
+import { valueCells, type ListRow } from '../../shared/forms/types.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { checkRules, unreadableCodes } from '../../shared/validate.ts';
 import type { Database } from '../db/schema.ts';
@@ -46,7 +46,7 @@ export async function enterReport(
   const texts = new Map<string, string>();
   const errors: FileIssue[] = [];
   const notes: FileIssue[] = [];
-  for (const indicator of form.indicators) {
+  for (const indicator of valueCells(form)) {
     const reading = readTypedValue(typed[indicator.code] ?? null, indicator.type);
     const where = { code: indicator.code };
     if ('problem' in reading) errors.push(issue('error', reading.problem, reading.params, where));
@@ -55,7 +55,7 @@ export async function enterReport(
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
     if ('note' in reading && reading.note) notes.push(issue('warning', reading.note.key, reading.note.params, where));
   }
-  const known = new Set(form.indicators.map((indicator) => indicator.code));
+  const known = new Set(valueCells(form).map((indicator) => indicator.code));
   for (const code of Object.keys(typed).filter((c) => !known.has(c))) errors.push(issue('error', 'import.manualUnknownCode', { code }, { code }));
   const ruleIssues = checkRules(form, values, undefined, unreadableCodes(errors));
   const verdict: Verdict = {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
-import type { FormDefinition, ListRow } from '../../shared/forms/types.ts';
+import { valueCells, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
 import type { ReportSource } from '../../shared/imports.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import { toTiyn } from '../../shared/numbers.ts';
@@ -58,7 +58,7 @@ async function storedFileId(trx: Transaction<Database>, file: IncomingFile, hash
 }
 
 function storedAmounts(form: FormDefinition, values: Map<string, number>): Array<{ code: string; amount: number }> {
-  const moneyCodes = new Set(form.indicators.filter((i) => i.type === 'money').map((i) => i.code));
+  const moneyCodes = new Set(valueCells(form).filter((i) => i.type === 'money').map((i) => i.code));
   return [...values].map(([code, value]) => ({ code, amount: moneyCodes.has(code) ? toTiyn(value) : value }));
 }
 

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { Campaign, CampaignSummary, Outlier, SchoolReportRow, SummaryIndicator, SummaryList } from '../../shared/domain.ts';
-import { isNumericType, listTables, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
+import { isNumericType, listTables, valueCells, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
 import { districtOutliers, farFromLastYear } from '../../shared/outliers.ts';
 import { compareSchoolNames } from '../../shared/school-names.ts';
@@ -37,7 +37,7 @@ async function formsInUse(db: Kysely<Database>, campaignId: string, current: For
 function summaryIndicators(forms: FormDefinition[]): SummaryIndicator[] {
   const seen = new Map<string, SummaryIndicator>();
   for (const form of forms) {
-    for (const indicator of form.indicators) if (!seen.has(indicator.code)) seen.set(indicator.code, { ...indicator, version: form.version });
+    for (const indicator of valueCells(form)) if (!seen.has(indicator.code)) seen.set(indicator.code, { ...indicator, version: form.version });
   }
   return [...seen.values()];
 }

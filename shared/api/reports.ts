@@ -1,7 +1,7 @@
 // The schools' reports: importing the files they send, entering one by hand, and each report's history.
 import { z } from 'zod';
 import type { ImportOutcome } from '../domain.ts';
-import { MAX_INDICATORS } from '../forms/check.ts';
+import { MAX_VALUE_CELLS } from '../forms/check.ts';
 import type { AuditEntry, ImportRecord, ReportVersion, ReturnMessage } from '../imports.ts';
 import { type Domain, change, query, returns } from './define.ts';
 import { bin, boundedRecord, campaignId, filePayload, id } from './inputs.ts';
@@ -30,8 +30,8 @@ export const reportsMethods = {
   'reports.enter': change({
     input: campaignId.extend({
       schoolId: id,
-      // One value per row code of the form (the manual entry screen sends them all).
-      values: boundedRecord(z.string().max(12), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]), MAX_INDICATORS),
+      // One value per cell of the form: a row code, or ROW.COLUMN in a grid (the manual entry screen sends them all).
+      values: boundedRecord(z.string().max(25), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]), MAX_VALUE_CELLS),
       dryRun: z.boolean().default(false),
     }),
     output: returns<ImportOutcome>(),
