@@ -1,6 +1,6 @@
 // The domain's shapes as the API carries them: JSON-safe, dates as ISO strings (YYYY-MM-DD).
 import type { FileIssue, Message } from './messages.ts';
-import type { Bilingual, Indicator, ListRow, ListTable } from './forms/types.ts';
+import type { Bilingual, GridTable, Indicator, ListRow, ListTable } from './forms/types.ts';
 
 export const SCHOOL_TYPES = ['general', 'gymnasium', 'lyceum', 'school_gymnasium', 'small', 'other'] as const;
 export type SchoolType = (typeof SCHOOL_TYPES)[number];
@@ -132,8 +132,10 @@ export interface CampaignSummary {
   campaign: Campaign;
   expected: number;
   reported: number;
-  /** The form's rows, then codes only older versions had (when some report was made with one). */
+  /** The form's value cells (one-value rows, then grid cells "H03.2"), then codes only older versions had. */
   indicators: SummaryIndicator[];
+  /** The grids of the form and of older versions in use, to lay their cells out as grids (newest version's first). */
+  grids: GridTable[];
   /** Row code → total over the latest accepted report of every school (numeric rows only). */
   totals: Record<string, number>;
   /** The form's rules checked on the totals. */

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { localIsoDate } from '../../shared/dates.ts';
 import type { Campaign, CampaignSummary, Outlier, SchoolReportRow, SummaryIndicator, SummaryList } from '../../shared/domain.ts';
-import { isNumericType, listTables, valueCells, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
+import { gridTables, isNumericType, listTables, valueCells, type GridTable, type FormDefinition, type ListRow } from '../../shared/forms/types.ts';
 import { fromTiyn } from '../../shared/numbers.ts';
 import { districtOutliers, farFromLastYear } from '../../shared/outliers.ts';
 import { compareSchoolNames } from '../../shared/school-names.ts';
@@ -40,6 +40,12 @@ function summaryIndicators(forms: FormDefinition[]): SummaryIndicator[] {
     for (const indicator of valueCells(form)) if (!seen.has(indicator.code)) seen.set(indicator.code, { ...indicator, version: form.version });
   }
   return [...seen.values()];
+}
+
+function summaryGrids(forms: FormDefinition[]): GridTable[] {
+  const grids = new Map<string, GridTable>();
+  for (const grid of forms.flatMap(gridTables)) if (!grids.has(grid.id)) grids.set(grid.id, grid);
+  return [...grids.values()];
 }
 
 async function summaryLists(db: Kysely<Database>, campaignId: string, forms: FormDefinition[]): Promise<SummaryList[]> {
@@ -155,6 +161,7 @@ export async function getSummary(db: Kysely<Database>, campaignId: string): Prom
   const reported = [...rowOf.values()];
   const lastYear = await previousYear(db, campaign);
   const names = new Map(schools.map((school) => [school.id, school.short_name]));
+  const forms = await formsInUse(db, campaignId, form);
   const days = new Map<string, number>();
   for (const row of reported) {
     const day = firsts.get(row.schoolId)!;
@@ -165,10 +172,11 @@ export async function getSummary(db: Kysely<Database>, campaignId: string): Prom
     expected: schools.length,
     reported: reported.length,
     indicators: current.indicators,
+    grids: summaryGrids(forms),
     totals: current.totals,
     ruleIssues: checkRules(form, new Map(Object.entries(current.totals))),
     schools: reported,
-    lists: await summaryLists(db, campaignId, await formsInUse(db, campaignId, form)),
+    lists: await summaryLists(db, campaignId, forms),
     missing: schools
       .filter((school) => !reportBySchool.has(school.id))
       .map((school) => ({ id: school.id, bin: school.bin, shortName: school.short_name, nameRu: school.name_ru, nameKk: school.name_kk })),
