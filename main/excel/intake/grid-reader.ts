@@ -20,6 +20,8 @@ export interface GridTarget {
   texts: Map<string, string>;
   errors: FileIssue[];
   warnings: FileIssue[];
+  /** Cells not looked for, their grid, row or графа not found (the error names which): rules over them wait. */
+  unfound: Set<string>;
 }
 
 interface Place {
@@ -142,20 +144,27 @@ function columnsOf(sheet: ReadableSheet, table: GridTable, numbers: { row: numbe
 
 function readGrid(workbook: ReadableWorkbook, formSheet: ReadableSheet, table: GridTable, into: GridTarget): void {
   const { sheet, codes } = gridSheet(workbook, formSheet, table);
+  const cells = new Map(gridCells(table).map((cell) => [cell.code, cell]));
+  const unfound = (found: (cell: Indicator) => boolean) => {
+    for (const cell of cells.values()) if (found(cell)) into.unfound.add(cell.code);
+  };
   if (codes.size === 0) {
+    unfound(() => true);
     into.errors.push(issue('error', 'import.gridMissing', { ...tableParams(table), example: table.rows[0].code }, { sheet: sheet.name }));
     return;
   }
   const first = [...codes.values()].flat().reduce((top, place) => (place.row < top.row ? place : top));
   const numbers = numberRowOf(sheet, table, first);
   if (!numbers) {
+    unfound(() => true);
     into.errors.push(issue('error', 'import.gridNumbersMissing', { ...tableParams(table), first: cellAddress(first.row, first.column) }, { sheet: sheet.name }));
     return;
   }
   const columns = columnsOf(sheet, table, numbers, into);
-  const cells = new Map(gridCells(table).map((cell) => [cell.code, cell]));
+  unfound((cell) => !columns.has(cell.cell!.column));
   for (const row of table.rows) {
     const places = codes.get(row.code.toUpperCase()) ?? [];
+    if (places.length !== 1) unfound((cell) => cell.cell!.row === row.code);
     if (places.length === 0) {
       into.errors.push(issue('error', 'import.gridRowMissing', { ...tableParams(table), ...rowParams(row) }, { sheet: sheet.name, code: row.code }));
       continue;

@@ -35,6 +35,8 @@ export interface ReadReport {
   values: Map<string, number>;
   /** Row code → text, date (YYYY-MM-DD) or URL; blank cells are absent. */
   texts: Map<string, string>;
+  /** Grid cells not looked for, their grid, row or графа not found (an error says which): rules over them wait. */
+  unfoundCells: Set<string>;
   /** List table id → its filled rows, in the order written. */
   lists: Map<string, ListRow[]>;
   errors: FileIssue[];
@@ -240,7 +242,8 @@ export function readReport(workbook: ReadableWorkbook, form: FormDefinition): Re
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
     if ('note' in reading && reading.note) warnings.push(issue('warning', reading.note.key, reading.note.params, where));
   }
-  readGrids(workbook, form, sheet, { valueCells, values, texts, errors, warnings });
+  const unfoundCells = new Set<string>();
+  readGrids(workbook, form, sheet, { valueCells, values, texts, errors, warnings, unfound: unfoundCells });
   const lists = readListTables(workbook, listTables(form), values);
   const schoolName = headerSchoolNameOf(sheet, firstCodeRow);
   return {
@@ -255,6 +258,7 @@ export function readReport(workbook: ReadableWorkbook, form: FormDefinition): Re
       valueCells,
       values,
       texts,
+      unfoundCells,
       lists: lists.rows,
       errors: [...errors, ...lists.errors],
       warnings: [...chosen.warnings, ...warnings, ...lists.warnings],
