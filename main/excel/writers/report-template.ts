@@ -245,10 +245,14 @@ function gridBlocks(sheet: Worksheet, form: FormDefinition, first: number): numb
   return rowNumber;
 }
 
-/** Columns right of the one-value table (a grid's further графы) as wide as a графа; the rest as the table needs. */
+/**
+ * The columns' widths. With a grid the labels are narrower and every графа as wide as the next, so that the grid,
+ * printed across the page and fitted to its width, stays legible (the plan part's description wraps in its column).
+ */
 function columnWidths(form: FormDefinition): Array<{ width: number }> {
-  const widths = [12, 55, 55, 18, 14, 14, 45];
   const graphs = Math.max(0, ...gridTables(form).map((table) => table.columns.length));
+  if (graphs === 0) return [12, 55, 55, 18, 14, 14, 45].map((width) => ({ width }));
+  const widths = [12, 40, 40, GRID_COLUMN_WIDTH, GRID_COLUMN_WIDTH, GRID_COLUMN_WIDTH, 30];
   for (let column = widths.length + 1; column < GRID_FIRST_COLUMN + graphs; column++) widths.push(GRID_COLUMN_WIDTH);
   return widths.map((width) => ({ width }));
 }
