@@ -32,7 +32,7 @@ export interface Resources {
         "title": "";
         "lead": "";
         "steps": readonly ["", "", "", "", ""];
-        "notes": readonly [""];
+        "notes": readonly ["", ""];
       };
       "import": {
         "title": "";

@@ -188,7 +188,8 @@ function gridCaptionRow(sheet: Worksheet, rowNumber: number, table: GridTable): 
 function gridNumberRow(sheet: Worksheet, rowNumber: number, table: GridTable): void {
   const row = sheet.getRow(rowNumber);
   table.columns.forEach((column, i) => {
-    row.getCell(GRID_FIRST_COLUMN + i).value = column.code;
+    // A number as a number: Excel marks a number stored as text.
+    row.getCell(GRID_FIRST_COLUMN + i).value = /^\d+$/.test(column.code) ? Number(column.code) : column.code;
   });
 }
 
