@@ -265,4 +265,32 @@ describe('a filled grid', () => {
     );
   });
 
+
+  it('never takes the values of another grid for the графа numbers of the next one', async () => {
+    // a second, smaller grid after the help grid
+    const twoGrids: FormDefinition = {
+      ...gridForm,
+      version: 3,
+      tables: [
+        ...gridForm.tables!,
+        {
+          kind: 'grid', id: 'extra', title: { ru: 'Дополнительно', kk: 'Қосымша' },
+          rows: [{ code: 'E01', label: { ru: 'Доп. строка', kk: 'Қосымша жол' }, required: false }],
+          columns: [{ code: '9', label: { ru: 'девятая', kk: 'тоғызыншы' }, type: 'count' }, { code: '10', label: { ru: 'десятая', kk: 'оныншы' }, type: 'count' }],
+        },
+      ],
+    };
+    expect((await copyForm(database.db, 'zabota', 2)).form.version).toBe(3);
+    expect((await saveForm(database.db, twoGrids)).problems).toEqual([]);
+    campaign = await setCampaignForm(database.db, campaign.id, 3);
+    template = (await buildTemplates(database.db, campaign.id)).files[0].bytes;
+    // H06 holds 10 and 9 in графы 1 and 2: the row of values above «Дополнительно» once its графа numbers are gone
+    const bytes = await editWorkbook(await filled({ 'H06.1': 10, 'H06.2': 9, 'E01.9': 7, 'E01.10': 3 }), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      sheet.spliceRows(rowOf(sheet, 'E01').number - 1, 1);
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.errors.map((e) => [e.message.key, e.message.params?.table])).toEqual([['import.gridNumbersMissing', 'Дополнительно']]);
+  });
 });

@@ -64,14 +64,16 @@ function numberText(text: string): string {
 
 /**
  * The row of графа numbers: the nearest row above the grid's first row code whose cells right of the code column
- * hold at least half of the grid's графа codes; each графа code → the columns it is in there.
+ * hold at least half of the grid's графа codes; each графа code → the columns it is in there. A row holding a row
+ * code of the form is a row of values (of another grid, say), never the графа numbers.
  */
-function numberRowOf(sheet: ReadableSheet, table: GridTable, first: Place): { row: number; columns: Map<string, number[]> } | null {
+function numberRowOf(sheet: ReadableSheet, table: GridTable, first: Place, rowCodes: Set<string>): { row: number; columns: Map<string, number[]> } | null {
   const codes = new Set(table.columns.map((column) => column.code.toUpperCase()));
   const needed = Math.max(1, Math.ceil(codes.size / 2));
   let nearest: { row: number; columns: Map<string, number[]> } | null = null;
   for (const row of sheet.rows()) {
     if (row.number >= first.row) break;
+    if (rowCodes.has(valueText(row.value(first.column)).toUpperCase())) continue;
     const columns = new Map<string, number[]>();
     for (const { column, value } of row.cells()) {
       const text = numberText(valueText(value));
@@ -142,7 +144,7 @@ function columnsOf(sheet: ReadableSheet, table: GridTable, numbers: { row: numbe
   return found;
 }
 
-function readGrid(workbook: ReadableWorkbook, formSheet: ReadableSheet, table: GridTable, into: GridTarget): void {
+function readGrid(workbook: ReadableWorkbook, formSheet: ReadableSheet, table: GridTable, rowCodes: Set<string>, into: GridTarget): void {
   const { sheet, codes } = gridSheet(workbook, formSheet, table);
   const cells = new Map(gridCells(table).map((cell) => [cell.code, cell]));
   const unfound = (found: (cell: Indicator) => boolean) => {
@@ -154,7 +156,7 @@ function readGrid(workbook: ReadableWorkbook, formSheet: ReadableSheet, table: G
     return;
   }
   const first = [...codes.values()].flat().reduce((top, place) => (place.row < top.row ? place : top));
-  const numbers = numberRowOf(sheet, table, first);
+  const numbers = numberRowOf(sheet, table, first, rowCodes);
   if (!numbers) {
     unfound(() => true);
     into.errors.push(issue('error', 'import.gridNumbersMissing', { ...tableParams(table), first: cellAddress(first.row, first.column) }, { sheet: sheet.name }));
@@ -183,5 +185,7 @@ function readGrid(workbook: ReadableWorkbook, formSheet: ReadableSheet, table: G
 
 /** Every grid of the form, read into the report's maps; `formSheet` is where the one-value rows were found. */
 export function readGrids(workbook: ReadableWorkbook, form: FormDefinition, formSheet: ReadableSheet, into: GridTarget): void {
-  for (const table of gridTables(form)) readGrid(workbook, formSheet, table, into);
+  const grids = gridTables(form);
+  const rowCodes = new Set([...form.indicators, ...grids.flatMap((table) => table.rows)].map((row) => row.code.toUpperCase()));
+  for (const table of grids) readGrid(workbook, formSheet, table, rowCodes, into);
 }
