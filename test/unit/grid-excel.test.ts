@@ -266,6 +266,26 @@ describe('a filled grid', () => {
   });
 
 
+  it('with a графа deleted or its number written twice is refused, naming the графа', async () => {
+    const deleted = await editWorkbook(await filled(), (workbook) => {
+      visibleSheet(workbook).spliceColumns(10, 1);
+    });
+    const first = await importOne(deleted);
+    expect(first.status).toBe('rejected');
+    expect(first.errors.map((e) => e.message.key)).toEqual(['import.gridColumnMissing']);
+    expect(words(first.errors[0])).toMatch(/^В строке номеров граф таблицы «Оказанная помощь по категориям детей» \(строка \d+\) нет графы 7 «иной помощью»: её значения не прочитаны/);
+    expect(words(first.errors[0], 'kk')).toMatch(/7-баған «өзге көмекпен» жоқ/);
+
+    const twice = await editWorkbook(await filled(), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      sheet.getRow(rowOf(sheet, 'H01').number - 1).getCell(6).value = 2;
+    });
+    const second = await importOne(twice);
+    expect(second.status).toBe('rejected');
+    expect(second.errors.map((e) => [e.message.key, e.message.params?.column])).toEqual([['import.gridColumnRepeated', '2'], ['import.gridColumnMissing', '3']]);
+    expect(second.errors[0]).toMatchObject({ sheet: SHEET, cell: `E${rowOf(visibleSheet(await readWorkbook(twice)), 'H01').number - 1}` });
+  });
+
   it('never takes the values of another grid for the графа numbers of the next one', async () => {
     // a second, smaller grid after the help grid
     const twoGrids: FormDefinition = {
