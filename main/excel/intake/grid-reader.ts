@@ -136,10 +136,12 @@ function columnsOf(sheet: ReadableSheet, table: GridTable, numbers: { row: numbe
   const found = new Map<string, number>();
   for (const column of table.columns) {
     const places = numbers.columns.get(column.code.toUpperCase()) ?? [];
-    const where = { sheet: sheet.name, cell: cellAddress(numbers.row, places[0] ?? 1) };
-    if (places.length === 0) into.errors.push(issue('error', 'import.gridColumnMissing', { ...tableParams(table), ...columnParams(column), numbersRow: numbers.row }, { sheet: sheet.name }));
-    else if (places.length > 1) into.errors.push(issue('error', 'import.gridColumnRepeated', { ...tableParams(table), ...columnParams(column), other: cellAddress(numbers.row, places[1]) }, where));
-    else found.set(column.code, places[0]);
+    const params = { ...tableParams(table), ...columnParams(column) };
+    if (places.length === 0) into.errors.push(issue('error', 'import.gridColumnMissing', { ...params, numbersRow: numbers.row }, { sheet: sheet.name }));
+    else if (places.length > 1) {
+      const where = { sheet: sheet.name, cell: cellAddress(numbers.row, places[0]) };
+      into.errors.push(issue('error', 'import.gridColumnRepeated', { ...params, other: cellAddress(numbers.row, places[1]) }, where));
+    } else found.set(column.code, places[0]);
   }
   return found;
 }

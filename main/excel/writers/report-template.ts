@@ -3,7 +3,7 @@
 // the plan part, a sheet per list table, and a hidden sheet that identifies it.
 import type { Campaign, DistrictSettings, School } from '../../../shared/domain.ts';
 import {
-  cellCode, gridCells, gridTables, hasPlanPart, isClosedCell, listTables, type FormDefinition, type FormSection, type GridColumn, type GridTable, type Indicator,
+  cellCode, gridCells, gridTables, hasPlanPart, isClosedCell, listTables, type FormDefinition, type FormSection, type GridColumn, type GridRow, type GridTable, type Indicator,
 } from '../../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../../shared/i18n.ts';
 import type { PlainTextKey } from '../../../shared/text-keys.ts';
@@ -193,8 +193,8 @@ function gridNumberRow(sheet: Worksheet, rowNumber: number, table: GridTable): v
   });
 }
 
-function gridRow(sheet: Worksheet, rowNumber: number, table: GridTable, index: number, cells: Map<string, Indicator>): void {
-  const gridRowOf = table.rows[index];
+/** A grid row: its code and labels, then an open cell per графа, or a closed one (grey, «X», locked). */
+function gridRow(sheet: Worksheet, rowNumber: number, table: GridTable, gridRowOf: GridRow, cells: Map<string, Indicator>): void {
   const row = sheet.getRow(rowNumber);
   row.getCell(1).value = gridRowOf.code;
   row.getCell(2).value = `${gridRowOf.label.ru}${gridRowOf.required ? ' *' : ''}`;
@@ -227,7 +227,7 @@ function gridBlock(sheet: Worksheet, first: number, table: GridTable): number {
     if (rowNumber > first) row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   }
   const cells = new Map(gridCells(table).map((cell) => [cell.code, cell]));
-  table.rows.forEach((_, i) => gridRow(sheet, first + 3 + i, table, i, cells));
+  table.rows.forEach((gridRowOf, i) => gridRow(sheet, first + 3 + i, table, gridRowOf, cells));
   const after = first + 3 + table.rows.length;
   for (let rowNumber = first; rowNumber < after; rowNumber++) {
     for (let column = 1; column <= lastColumn; column++) {
