@@ -216,3 +216,18 @@ describe('the district export of a grid form', () => {
     expect((kk.getCell(h01, 10).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUM\('Мектептер бойынша'!/);
   });
 });
+
+describe('jinaq summary --json', () => {
+  it('gives a grid cell as "H03.2" and a one-value row as "Z01", in the form’s order', async () => {
+    // The CLI is another Jinaq: it works on a copy, since the test holds the database itself open.
+    const file = path.join(work.dir, 'cli.sqlite');
+    await backupTo(database.raw, file);
+    const out: string[] = [];
+    const code = await runCli(['summary', '--campaign', 'zabota-2028', '--json', '--db', file, '--lang', 'ru'], { out: (line) => out.push(line), err: (line) => out.push(line) });
+    expect(code).toBe(EXIT_OK);
+    const { totals } = JSON.parse(out.join('\n'));
+    expect(totals).toMatchObject({ Z01: independentTotal('Z01'), Z30: independentTotal('Z30'), 'H03.2': independentTotal('H03.2'), 'H01.8': independentTotal('H01.8'), 'H03.4': 0 });
+    const reported = openCells().filter((cell) => [...typed.values()].some((values) => values[cell] !== undefined));
+    expect(Object.keys(totals)).toEqual(['Z01', 'Z02', 'Z03', 'Z04', 'Z05', 'Z06', 'Z07', 'Z30', 'Z31', 'Z32', 'Z33', 'Z34', ...reported]);
+  });
+});
