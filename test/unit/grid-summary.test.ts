@@ -18,7 +18,8 @@ import { gridTables, type FormDefinition, type GridTable } from '../../shared/fo
 import { zabotaV2 } from '../../shared/forms/zabota.v2.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
-import { readWorkbook, validZabota } from '../helpers/workbooks.ts';
+import { convertWithSoffice, recalculatingProfile, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import { readableWorkbook, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
 const TODAY = '2028-02-14';
 const SCHOOLS_SHEET = 'По школам - Мектептер бойынша';
@@ -229,5 +230,49 @@ describe('jinaq summary --json', () => {
     expect(totals).toMatchObject({ Z01: independentTotal('Z01'), Z30: independentTotal('Z30'), 'H03.2': independentTotal('H03.2'), 'H01.8': independentTotal('H01.8'), 'H03.4': 0 });
     const reported = openCells().filter((cell) => [...typed.values()].some((values) => values[cell] !== undefined));
     expect(Object.keys(totals)).toEqual(['Z01', 'Z02', 'Z03', 'Z04', 'Z05', 'Z06', 'Z07', 'Z30', 'Z31', 'Z32', 'Z33', 'Z34', ...reported]);
+  });
+});
+
+// LibreOffice: the region may open the district's file in Calc. With recalculation on load forced, every SUM of the
+// grid is Calc's own arithmetic, and must give the district's totals — read back as a region's Jinaq reads a file.
+describe.skipIf(!SOFFICE_VERSION)(`the grid in LibreOffice Calc${SOFFICE_VERSION ? '' : ' — soffice not installed, skipped'}`, () => {
+  it('gives, recalculated by Calc, the district’s total in every cell of the grid and under every school column', { timeout: 120_000 }, async () => {
+    // Cached results spoiled first: what comes back is Calc's own arithmetic, not ours read back.
+    const spoiled = await readWorkbook(bytes);
+    let formulas = 0;
+    for (const sheet of spoiled.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        const value = cell.value;
+        if (value && typeof value === 'object' && 'formula' in value) {
+          cell.value = { formula: (value as ExcelJS.CellFormulaValue).formula, result: -1 };
+          formulas++;
+        }
+      }));
+    }
+    expect(formulas).toBeGreaterThan(2 * openCells().length);
+    const dir = path.join(work.dir, 'soffice');
+    const converted = convertWithSoffice(Buffer.from(await spoiled.xlsx.writeBuffer()), {
+      dir, name: 'summary.xlsx', format: 'xlsx', profile: recalculatingProfile(path.join(dir, 'profile')), timeout: 110_000,
+    });
+    const calc = await readableWorkbook(converted);
+    const totals = calc.sheets[0];
+    const h01 = [...totals.rows()].find((row) => row.value(1) === 'H01')!.number;
+    const grid = helpGrid();
+    grid.rows.forEach((row, r) => {
+      grid.columns.forEach((column, c) => {
+        const code = `${row.code}.${column.code}`;
+        const value = totals.value(h01 + r, FIRST_GRAPH_COLUMN + c);
+        if (code === 'H06.8') return expect(value).toBe('X');
+        expect(value, code).toMatchObject({ formula: expect.stringMatching(/^SUM\(/) });
+        expect((value as { result: number }).result, code).toBeCloseTo(summary.totals[code] ?? 0, 6);
+      });
+    });
+    const perSchool = calc.sheet(SCHOOLS_SHEET)!;
+    const codes = [...perSchool.row(2).cells()];
+    for (const { column, value: code } of codes.filter(({ value }) => /^H0\d\.\d$/.test(String(value)))) {
+      const cell = perSchool.value(7, column) as { formula: string; result: number };
+      expect(cell.formula, String(code)).toMatch(/^SUM\(/);
+      expect(cell.result, String(code)).toBeCloseTo(summary.totals[String(code)] ?? 0, 6);
+    }
   });
 });
