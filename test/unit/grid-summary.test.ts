@@ -9,6 +9,7 @@ import { backupTo } from '../../main/db/backup.ts';
 import { createCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook } from '../../main/services/exports.ts';
 import { copyForm, saveForm } from '../../main/services/forms.ts';
+import { importReports } from '../../main/services/imports.ts';
 import { enterReport, type TypedValues } from '../../main/services/manual-entry.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { updateSettings } from '../../main/services/settings.ts';
@@ -230,6 +231,55 @@ describe('jinaq summary --json', () => {
     expect(totals).toMatchObject({ Z01: independentTotal('Z01'), Z30: independentTotal('Z30'), 'H03.2': independentTotal('H03.2'), 'H01.8': independentTotal('H01.8'), 'H03.4': 0 });
     const reported = openCells().filter((cell) => [...typed.values()].some((values) => values[cell] !== undefined));
     expect(Object.keys(totals)).toEqual(['Z01', 'Z02', 'Z03', 'Z04', 'Z05', 'Z06', 'Z07', 'Z30', 'Z31', 'Z32', 'Z33', 'Z34', ...reported]);
+  });
+});
+
+/** A database with the district's version 2 of «Забота» and a campaign of 2028 collecting it. */
+async function withZabotaV2(db: Database['db']): Promise<void> {
+  await copyForm(db, 'zabota', 1);
+  expect(await saveForm(db, districtZabotaV2())).toMatchObject({ saved: true });
+  await setCampaignForm(db, (await createCampaign(db, 'zabota', 2028)).id, 2);
+}
+
+type Database = Awaited<ReturnType<typeof tempDatabase>>;
+
+describe('region mode', () => {
+  it('reads a district’s export of a grid form back into the same cell codes: the region’s totals are the districts’ summed', async () => {
+    const saran = await tempDatabase();
+    const region = await tempDatabase();
+    try {
+      // A second district, its schools typed in by hand too.
+      await updateSettings(saran.db, { districtRu: 'г. Сарань', departmentBin: validBin(778) });
+      await withZabotaV2(saran.db);
+      for (const [n, scale] of [[5, 1], [6, 3]]) {
+        const school = await createSchool(saran.db, schoolFields(n));
+        expect(await enterReport(saran.db, 'zabota-2028', school.id, { ...validZabotaV2(scale), 'H05.1': n, 'H05.3': 1 })).toMatchObject({ status: 'accepted' });
+      }
+      const saranSummary = await getSummary(saran.db, 'zabota-2028');
+      const saranFile = (await buildSummaryWorkbook(saran.db, 'zabota-2028', TODAY)).files[0].bytes;
+
+      // The region: the districts' departments are its reporting units.
+      await updateSettings(region.db, { districtRu: 'Карагандинская область' });
+      await createSchool(region.db, { ...schoolFields(900), bin: validBin(777), shortName: 'г. Шахтинск' });
+      await createSchool(region.db, { ...schoolFields(901), bin: validBin(778), shortName: 'г. Сарань' });
+      await withZabotaV2(region.db);
+      const outcomes = await importReports(region.db, 'zabota-2028', [{ name: 'Шахтинск.xlsx', bytes }, { name: 'Сарань.xlsx', bytes: saranFile }]);
+      expect(outcomes.map((o) => [o.status, o.schoolName, o.errors])).toEqual([['accepted', 'г. Шахтинск', []], ['accepted', 'г. Сарань', []]]);
+
+      const regional = await getSummary(region.db, 'zabota-2028');
+      expect(regional.reported).toBe(2);
+      for (const code of [...openCells(), 'Z01', 'Z30', 'Z34']) {
+        const districts = Math.round(((summary.totals[code] ?? 0) + (saranSummary.totals[code] ?? 0)) * 100) / 100;
+        expect(regional.totals[code], code).toBe(districts);
+      }
+      expect(regional.totals['H05.1']).toBe(5 + 6);
+      expect(regional.totals['H03.4']).toBe(0);
+      expect(regional.totals['H06.8']).toBeUndefined();
+      expect(regional.schools.find((unit) => unit.shortName === 'г. Шахтинск')?.values['H02.2']).toBe(independentTotal('H02.2'));
+    } finally {
+      await saran.remove();
+      await region.remove();
+    }
   });
 });
 
