@@ -13,7 +13,7 @@ import { asText, bothTexts, caption, captionLanguages, headerCell, numberFormat,
 import { schoolValuesRange } from './summary-schools.ts';
 import type { Worksheet } from './workbook.ts';
 
-export const CLOSED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
+const CLOSED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 
 /** Where a grid goes on the sheet: the code column, a label column per language, then a column per графа. */
 export interface GridColumns {
