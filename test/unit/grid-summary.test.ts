@@ -34,7 +34,7 @@ function districtZabotaV2(): FormDefinition {
 }
 
 /** A valid version 2 report, as typed by hand: the one-value rows of version 1 but Z10–Z24, and help grid cells H01–H03. */
-export function validZabotaV2(scale = 1): TypedValues {
+function validZabotaV2(scale = 1): TypedValues {
   const rows: Record<string, number[]> = {
     H01: [20, 10, 6, 2, 1, 1, 3, 150000.5],
     H02: [8, 4, 2, 1, 0, 1, 2, 40000],
@@ -45,7 +45,8 @@ export function validZabotaV2(scale = 1): TypedValues {
   return { ...oneValue, ...Object.fromEntries(cells) };
 }
 
-let database: Awaited<ReturnType<typeof tempDatabase>>;
+type Database = Awaited<ReturnType<typeof tempDatabase>>;
+let database: Database;
 let work: ReturnType<typeof tempDir>;
 let schools: School[];
 /** What each reporting school of zabota-2028 typed, by short name. */
@@ -240,8 +241,6 @@ async function withZabotaV2(db: Database['db']): Promise<void> {
   expect(await saveForm(db, districtZabotaV2())).toMatchObject({ saved: true });
   await setCampaignForm(db, (await createCampaign(db, 'zabota', 2028)).id, 2);
 }
-
-type Database = Awaited<ReturnType<typeof tempDatabase>>;
 
 describe('region mode', () => {
   it('reads a district’s export of a grid form back into the same cell codes: the region’s totals are the districts’ summed', async () => {
