@@ -1,6 +1,7 @@
 // The first sheet of the district summary: the cover (the department, the title, the district, the dates and the
 // head's signature), then the totals in the form's layout — row code, label(s), unit, the total, and, when the
-// district ran the campaign a year earlier, last year's total and the change — and the form's rules checked on the totals.
+// district ran the campaign a year earlier, last year's total and the change —, the form's grids as grids
+// (summary-grids.ts), and the form's rules checked on the totals.
 import type { FileIssue } from '../../../shared/messages.ts';
 import { formatMessage, tFor } from '../../../shared/i18n.ts';
 import { textWithParams } from '../../../shared/text-keys.ts';
