@@ -1,5 +1,6 @@
 // The per-school sheet of the district summary: a school per row, a row code or a grid cell ("H03.2") per column (the
-// codes over their labels), a totals row of real SUM formulas with their values cached, late schools marked, frozen panes and a filter.
+// codes over their labels), a totals row of real SUM formulas with their values cached, late schools marked, frozen
+// panes and a filter.
 import type { SchoolReportRow, SummaryIndicator } from '../../../shared/domain.ts';
 import { isNumericType } from '../../../shared/forms/types.ts';
 import { mergedText, textIn } from './plan-workbook.ts';
