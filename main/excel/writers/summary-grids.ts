@@ -8,12 +8,11 @@ import { cellCode, isClosedCell, isNumericType } from '../../../shared/forms/typ
 import { tFor } from '../../../shared/i18n.ts';
 import type { SummaryIndicator } from '../../../shared/domain.ts';
 import { fitHeight, mergedText, textIn } from './plan-workbook.ts';
-import { BORDER } from './styles.ts';
+import { CLOSED_CELL_MARK } from '../layout/report-layout.ts';
+import { BORDER, CLOSED_FILL } from './styles.ts';
 import { asText, bothTexts, caption, captionLanguages, headerCell, numberFormat, TABLE_FONT_SIZE, tableCell, type SummaryContext } from './summary-layout.ts';
 import { schoolValuesRange } from './summary-schools.ts';
 import type { Worksheet } from './workbook.ts';
-
-const CLOSED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFD9D9D9' } };
 
 /** Where a grid goes on the sheet: the code column, a label column per language, then a column per графа. */
 export interface GridColumns {
@@ -85,7 +84,7 @@ function totalCell(sheet: Worksheet, row: number, column: number, context: Summa
 
 function closedCell(sheet: Worksheet, row: number, column: number): void {
   const cell = sheet.getCell(row, column);
-  tableCell(cell, 'X', undefined, { horizontal: 'center' });
+  tableCell(cell, CLOSED_CELL_MARK, undefined, { horizontal: 'center' });
   cell.fill = CLOSED_FILL;
 }
 
