@@ -1225,6 +1225,11 @@ export interface Resources {
       "rejected": "";
       "saved": "{{school}}";
       "savedWithWarnings": "{{school}} {{warnings}}";
+      "grid": {
+        "row": "";
+        "closed": "";
+        "cell": "{{code}} {{column}} {{label}}";
+      };
     };
     "summary": {
       "expected": "";
@@ -1273,6 +1278,19 @@ export interface Resources {
         "school": "";
         "bin": "";
         "receivedAt": "";
+      };
+      "grid": {
+        "row": "";
+        "closed": "";
+        "show": "";
+        "district": "";
+        "hint": "";
+        "previous": "{{value}} {{year}}";
+        "acrossTitle": "{{code}} {{label}}";
+        "acrossEmpty": "";
+        "blank": "{{count}}";
+        "value": "";
+        "close": "";
       };
     };
     "forms": {
