@@ -1158,6 +1158,7 @@ export interface Resources {
         "empty": "";
         "none": "";
         "average": "{{value}}";
+        "rows": "";
       };
       "missing": {
         "title": "{{number}}";
