@@ -215,6 +215,8 @@ test('the summary in Kazakh and English at 1280×720: captions in the language, 
   await expect(page.getByTestId('summary-grid-across')).toContainText('by school');
   await expect(grid.getByText('District total')).toBeVisible();
   await expectNoSidewaysScroll(page);
+  await grid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/grid-summary-across-en-1280.png' });
 });
 
 test('the dashboard: a grid cell chosen in the chart under the grid\'s title, an outlier cell named by its row and графа', async ({ page }) => {
