@@ -7,6 +7,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary, SchoolReportRow, SummaryIndicator } from '../../../../shared/domain.ts';
 import { cellCode, isNumericType, type GridTable } from '../../../../shared/forms/types.ts';
+import type { UiLanguage } from '../../../../shared/i18n.ts';
 import { formatMoney, formatNumber } from '../../components/format.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { districtMean } from './dashboardData.ts';
@@ -19,7 +20,7 @@ interface GridProps {
   grid: GridTable;
 }
 
-function amount(indicator: SummaryIndicator, value: number | undefined, language: ReturnType<typeof useLanguage>['language']): string {
+function amount(indicator: SummaryIndicator, value: number | undefined, language: UiLanguage): string {
   return indicator.type === 'money' ? formatMoney(value, language) : formatNumber(value, language);
 }
 
