@@ -1165,6 +1165,7 @@ export interface Resources {
         "empty": "";
         "none": "";
         "average": "{{value}}";
+        "rows": "";
       };
       "missing": {
         "title": "{{number}}";
@@ -1232,6 +1233,11 @@ export interface Resources {
       "rejected": "";
       "saved": "{{school}}";
       "savedWithWarnings": "{{school}} {{warnings}}";
+      "grid": {
+        "row": "";
+        "closed": "";
+        "cell": "{{code}} {{column}} {{label}}";
+      };
     };
     "summary": {
       "expected": "";
@@ -1280,6 +1286,19 @@ export interface Resources {
         "school": "";
         "bin": "";
         "receivedAt": "";
+      };
+      "grid": {
+        "row": "";
+        "closed": "";
+        "show": "";
+        "district": "";
+        "hint": "";
+        "previous": "{{value}} {{year}}";
+        "acrossTitle": "{{code}} {{label}}";
+        "acrossEmpty": "";
+        "blank": "{{count}}";
+        "value": "";
+        "close": "";
       };
     };
     "forms": {
