@@ -397,6 +397,8 @@ export interface Resources {
       "gridBadColumn": "{{code}} {{table}}";
       "gridColumnLabelMissing": "{{code}} {{table}}";
       "gridUnknownColumns": "{{codes}} {{table}}";
+      "gridRepeatedColumn": "{{code}} {{table}}";
+      "gridClosedUnknown": "{{codes}} {{table}}";
       "tooManyCells": "{{limit}}";
     };
     "return": {
@@ -1378,6 +1380,7 @@ export interface Resources {
       "rules": {
         "title": "";
         "hint": "";
+        "gridHint": "";
         "empty": "";
         "id": "";
         "text": "";
@@ -1426,6 +1429,38 @@ export interface Resources {
           "add": "";
           "remove": "";
         };
+      };
+      "grids": {
+        "title": "{{id}}";
+        "add": "";
+        "rows": "";
+        "columns": "";
+        "columnsHint": "";
+        "row": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "required": "";
+          "requiredColumns": "";
+          "allColumns": "";
+          "remove": "";
+          "add": "";
+        };
+        "column": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "type": "";
+          "unit": "";
+          "left": "";
+          "right": "";
+          "remove": "";
+          "add": "";
+        };
+        "preview": "";
+        "previewHint": "";
+        "cellOpen": "{{cell}}";
+        "cellClosed": "{{cell}}";
       };
     };
     "backups": {
