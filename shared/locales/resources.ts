@@ -67,7 +67,7 @@ export interface Resources {
       "formEditor": {
         "title": "";
         "lead": "";
-        "steps": readonly ["", "", "", ""];
+        "steps": readonly ["", "", "", "", ""];
         "notes": readonly ["", ""];
       };
       "settings": {

@@ -40,6 +40,15 @@ function BilingualInput({ value, lang, max, onChange, testId }: { value: Bilingu
   );
 }
 
+function PartTitle({ title, hint }: { title: string; hint: string }) {
+  return (
+    <div>
+      <Typography.Text strong>{title}</Typography.Text>
+      <Typography.Paragraph type="secondary" className="grid-edit-hint">{hint}</Typography.Paragraph>
+    </div>
+  );
+}
+
 function RowLine({ grid, edit, testId, row, index, otherCodes }: PartProps & { row: GridRow; index: number; otherCodes: Set<string> }) {
   const { t } = useTranslation();
   const editRow = (update: (row: GridRow) => GridRow) => edit((g) => ({ ...g, rows: editAt(g.rows, index, update) }));
@@ -199,8 +208,7 @@ function ColumnsPart({ grid, edit, testId }: PartProps) {
   const headers = ['code', 'labelRu', 'labelKk', 'type', 'unit', 'actions'] as const;
   return (
     <div className="stack">
-      <Typography.Text strong>{t('ui.forms.grids.columns')}</Typography.Text>
-      <Typography.Text type="secondary">{t('ui.forms.grids.columnsHint')}</Typography.Text>
+      <PartTitle title={t('ui.forms.grids.columns')} hint={t('ui.forms.grids.columnsHint')} />
       <div className="form-table-scroll">
         <table className="form-table grid-edit-table">
           <thead>
@@ -228,8 +236,7 @@ function GridPreview({ grid, edit, testId }: PartProps) {
   const lang = labelLanguage(language);
   return (
     <div className="stack">
-      <Typography.Text strong>{t('ui.forms.grids.preview')}</Typography.Text>
-      <Typography.Text type="secondary">{t('ui.forms.grids.previewHint')}</Typography.Text>
+      <PartTitle title={t('ui.forms.grids.preview')} hint={t('ui.forms.grids.previewHint')} />
       <div className="grid-preview-scroll">
         <table className="grid-preview" data-testid={`${testId}-preview`}>
           <thead>
@@ -313,13 +320,11 @@ export function GridTableCard({ form, change, grid, index, problems }: GridCardP
   return (
     <Card size="small" title={t('ui.forms.grids.title', { id: grid.id })} extra={remove} data-testid={testId} data-id={grid.id}>
       <div className="stack">
-        <div className="form-fields-row">
+        <div className="grid-edit-head">
           <label className="form-field">
             <Typography.Text type="secondary">{t('ui.forms.tables.id')}</Typography.Text>
             <Input value={grid.id} maxLength={40} status={grid.id.trim() ? undefined : 'error'} onChange={(event) => edit((g) => ({ ...g, id: event.target.value.trim() }))} data-testid={`${testId}-id`} />
           </label>
-        </div>
-        <div className="form-grid">
           {titleInput('ru')}
           {titleInput('kk')}
         </div>
