@@ -1461,6 +1461,7 @@ export interface Resources {
         "previewHint": "";
         "cellOpen": "{{cell}}";
         "cellClosed": "{{cell}}";
+        "cellRequired": "{{cell}}";
       };
     };
     "backups": {

@@ -98,6 +98,9 @@ test('adds a 3 × 3 grid to a new version, moves a графа, closes a cell, ch
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^1$/ }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('grid-1-row-required-columns-0')).toContainText('1');
+  await expect(page.getByTestId('grid-1-cell-R1.1')).toHaveAttribute('data-required', 'true');
+  await expect(page.getByTestId('grid-1-cell-R1.1')).toHaveText('*');
+  await expect(page.getByTestId('grid-1-cell-R1.2')).toHaveAttribute('data-required', 'false');
 
   const hint = page.getByTestId('rules-grid-hint');
   await expect(hint).toContainText('«*.1 >= *.2»');
@@ -154,8 +157,12 @@ test('the saved version shows its grid as it was left, in Kazakh, Russian and En
   expect(await previewColumns(page)).toEqual(['2', '1', '3']);
   await expect(page.getByTestId('grid-1-cell-R3.3')).toHaveAttribute('data-closed', 'true');
   await expect(page.getByTestId('grid-1-cell-R3.2')).toHaveAttribute('data-closed', 'false');
+  await expect(page.getByTestId('grid-1-cell-R1.1')).toHaveAttribute('aria-label', 'R1.1 ұяшығы ашық әрі міндетті (*) — жабу үшін басыңыз');
   await expect(page.getByTestId('grid-1-row-label-kk-2')).toHaveValue('мүгедектігі бар балалар');
   await expect(page.getByTestId('grid-1-row-required-columns-0')).toContainText('1');
+  await expect(page.getByTestId('grid-1-cell-R1.1')).toHaveAttribute('data-required', 'true');
+  await expect(page.getByTestId('grid-1-cell-R1.1')).toHaveText('*');
+  await expect(page.getByTestId('grid-1-cell-R1.2')).toHaveAttribute('data-required', 'false');
   await expect(page.getByTestId('rules-grid-hint')).toContainText('әр жолда');
   await expect(page.getByTestId('form-no-problems')).toBeVisible();
   for (const language of ['kk', 'ru', 'en'] as const) {

@@ -6,7 +6,7 @@ import { ArrowDownOutlined, ArrowLeftOutlined, ArrowRightOutlined, ArrowUpOutlin
 import { Button, Card, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_CODE, ROW_CODE, type FormProblem } from '../../../../shared/forms/check.ts';
-import { cellCode, INDICATOR_TYPES, isClosedCell, type Bilingual, type GridColumn, type GridRow, type GridTable, type Lang } from '../../../../shared/forms/types.ts';
+import { cellCode, INDICATOR_TYPES, isClosedCell, isRequiredCell, type Bilingual, type GridColumn, type GridRow, type GridTable, type Lang } from '../../../../shared/forms/types.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { FormProblemList } from './FormProblemList.tsx';
 import {
@@ -256,19 +256,22 @@ function GridPreview({ grid, edit, testId }: PartProps) {
                 {grid.columns.map((column, index) => {
                   const cell = cellCode(row.code, column.code);
                   const closed = isClosedCell(grid, row.code, column.code);
+                  const required = !closed && isRequiredCell(row, column.code);
+                  const state = t(closed ? 'ui.forms.grids.cellClosed' : required ? 'ui.forms.grids.cellRequired' : 'ui.forms.grids.cellOpen', { cell });
                   return (
                     <td key={index} className={closed ? 'grid-preview-closed' : undefined}>
                       <Button
                         type="text"
                         className="grid-preview-cell"
                         aria-pressed={closed}
-                        aria-label={t(closed ? 'ui.forms.grids.cellClosed' : 'ui.forms.grids.cellOpen', { cell })}
-                        title={t(closed ? 'ui.forms.grids.cellClosed' : 'ui.forms.grids.cellOpen', { cell })}
+                        aria-label={state}
+                        title={state}
                         onClick={() => edit((g) => toggleClosed(g, cell))}
                         data-testid={`${testId}-cell-${cell}`}
                         data-closed={closed}
+                        data-required={required}
                       >
-                        {closed ? 'X' : ''}
+                        {closed ? 'X' : required ? '*' : ''}
                       </Button>
                     </td>
                   );

@@ -126,10 +126,15 @@ export function removeGridColumn(grid: GridTable, index: number): GridTable {
   return withClosed({ ...grid, rows, columns: removeAt(grid.columns, index) }, (grid.closed ?? []).filter((cell) => !cell.endsWith(`.${code}`)));
 }
 
-/** The cell closed when it was open, opened when it was closed. */
+/**
+ * The cell closed when it was open, opened when it was closed. The closed cells are kept row by row, графа by графа,
+ * so that two districts closing the same cells write the same form file.
+ */
 export function toggleClosed(grid: GridTable, cell: string): GridTable {
-  const closed = grid.closed ?? [];
-  return withClosed(grid, closed.includes(cell) ? closed.filter((c) => c !== cell) : [...closed, cell]);
+  const before = grid.closed ?? [];
+  const closed = before.includes(cell) ? before.filter((c) => c !== cell) : [...before, cell];
+  const inOrder = grid.rows.flatMap((row) => grid.columns.map((column) => cellCode(row.code, column.code))).filter((c) => closed.includes(c));
+  return withClosed(grid, [...inOrder, ...closed.filter((c) => !inOrder.includes(c))]);
 }
 
 function withClosed(grid: GridTable, closed: string[]): GridTable {
