@@ -2,11 +2,12 @@
 // only in some), its графы (number, caption, type, unit, order) and, in a small preview of the grid, its closed cells:
 // a click closes a cell (shaded «X», as the template prints it) or opens it again. The form's problems that concern
 // the grid are listed under it.
+import { memo, useCallback } from 'react';
 import { ArrowDownOutlined, ArrowLeftOutlined, ArrowRightOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_CODE, ROW_CODE, type FormProblem } from '../../../../shared/forms/check.ts';
-import { cellCode, INDICATOR_TYPES, isClosedCell, isRequiredCell, type Bilingual, type GridColumn, type GridRow, type GridTable, type Lang } from '../../../../shared/forms/types.ts';
+import { cellCode, INDICATOR_TYPES, isRequiredCell, type Bilingual, type GridColumn, type GridRow, type GridTable, type Lang } from '../../../../shared/forms/types.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { FormProblemList } from './FormProblemList.tsx';
 import {
@@ -49,7 +50,17 @@ function PartTitle({ title, hint }: { title: string; hint: string }) {
   );
 }
 
-function RowLine({ grid, edit, testId, row, index, otherCodes }: PartProps & { row: GridRow; index: number; otherCodes: Set<string> }) {
+interface LineProps {
+  edit: GridEdit;
+  testId: string;
+  index: number;
+  last: boolean;
+  /** The code is not a code, or another one has it too. */
+  badCode: boolean;
+}
+
+/** One row of the grid; memoized, so that typing in one row re-renders that row only. */
+const RowLine = memo(function RowLine({ edit, testId, row, index, last, badCode, columns }: LineProps & { row: GridRow; columns: GridColumn[] }) {
   const { t } = useTranslation();
   const editRow = (update: (row: GridRow) => GridRow) => edit((g) => ({ ...g, rows: editAt(g.rows, index, update) }));
   const move = (direction: -1 | 1) => edit((g) => ({ ...g, rows: moveAt(g.rows, index, direction) }));
@@ -61,7 +72,7 @@ function RowLine({ grid, edit, testId, row, index, otherCodes }: PartProps & { r
           value={row.code}
           maxLength={12}
           aria-label={t('ui.forms.grids.row.code')}
-          status={!ROW_CODE.test(row.code) || otherCodes.has(row.code) ? 'error' : undefined}
+          status={badCode ? 'error' : undefined}
           onChange={(event) => edit((g) => renameGridRow(g, index, event.target.value.trim().toUpperCase()))}
           data-testid={`${id}-code-${index}`}
         />
@@ -87,7 +98,7 @@ function RowLine({ grid, edit, testId, row, index, otherCodes }: PartProps & { r
           style={{ width: '100%' }}
           placeholder={t('ui.forms.grids.row.allColumns')}
           aria-label={t('ui.forms.grids.row.requiredColumns')}
-          options={grid.columns.map((column) => ({ value: column.code, label: column.code }))}
+          options={columns.map((column) => ({ value: column.code, label: column.code }))}
           onChange={(codes) => editRow((r) => withOptional(r, 'requiredColumns', codes.length > 0 ? codes : undefined))}
           data-testid={`${id}-required-columns-${index}`}
         />
@@ -95,13 +106,13 @@ function RowLine({ grid, edit, testId, row, index, otherCodes }: PartProps & { r
       <td>
         <Space size={0}>
           <Button type="text" icon={<ArrowUpOutlined />} disabled={index === 0} aria-label={t('ui.forms.indicators.moveUp')} onClick={() => move(-1)} data-testid={`${id}-up-${index}`} />
-          <Button type="text" icon={<ArrowDownOutlined />} disabled={index === grid.rows.length - 1} aria-label={t('ui.forms.indicators.moveDown')} onClick={() => move(1)} data-testid={`${id}-down-${index}`} />
+          <Button type="text" icon={<ArrowDownOutlined />} disabled={last} aria-label={t('ui.forms.indicators.moveDown')} onClick={() => move(1)} data-testid={`${id}-down-${index}`} />
           <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('ui.forms.grids.row.remove')} onClick={() => edit((g) => removeGridRow(g, index))} data-testid={`${id}-remove-${index}`} />
         </Space>
       </td>
     </tr>
   );
-}
+});
 
 function RowsPart({ grid, edit, testId, formRowCodes }: PartProps & { formRowCodes: string[] }) {
   const { t } = useTranslation();
@@ -121,7 +132,16 @@ function RowsPart({ grid, edit, testId, formRowCodes }: PartProps & { formRowCod
           </thead>
           <tbody>
             {grid.rows.map((row, index) => (
-              <RowLine key={index} grid={grid} edit={edit} testId={testId} row={row} index={index} otherCodes={repeated} />
+              <RowLine
+                key={index}
+                edit={edit}
+                testId={testId}
+                row={row}
+                columns={grid.columns}
+                index={index}
+                last={index === grid.rows.length - 1}
+                badCode={!ROW_CODE.test(row.code) || repeated.has(row.code)}
+              />
             ))}
           </tbody>
         </table>
@@ -136,7 +156,8 @@ function unitWith(unit: Bilingual | undefined, lang: Lang, text: string): Biling
   return next.ru || next.kk ? next : undefined;
 }
 
-function ColumnLine({ grid, edit, testId, column, index, repeated }: PartProps & { column: GridColumn; index: number; repeated: Set<string> }) {
+/** One графа; memoized as the rows are. */
+const ColumnLine = memo(function ColumnLine({ edit, testId, column, index, last, badCode }: LineProps & { column: GridColumn }) {
   const { t } = useTranslation();
   const editColumn = (update: (column: GridColumn) => GridColumn) => edit((g) => ({ ...g, columns: editAt(g.columns, index, update) }));
   const move = (direction: -1 | 1) => edit((g) => ({ ...g, columns: moveAt(g.columns, index, direction) }));
@@ -158,7 +179,7 @@ function ColumnLine({ grid, edit, testId, column, index, repeated }: PartProps &
           value={column.code}
           maxLength={4}
           aria-label={t('ui.forms.grids.column.code')}
-          status={!COLUMN_CODE.test(column.code) || repeated.has(column.code) ? 'error' : undefined}
+          status={badCode ? 'error' : undefined}
           onChange={(event) => edit((g) => renameGridColumn(g, index, event.target.value.trim().toUpperCase()))}
           data-testid={`${id}-code-${index}`}
         />
@@ -190,7 +211,7 @@ function ColumnLine({ grid, edit, testId, column, index, repeated }: PartProps &
           <Button
             type="text"
             icon={<ArrowRightOutlined />}
-            disabled={index === grid.columns.length - 1}
+            disabled={last}
             aria-label={t('ui.forms.grids.column.right')}
             onClick={() => move(1)}
             data-testid={`${id}-right-${index}`}
@@ -200,7 +221,7 @@ function ColumnLine({ grid, edit, testId, column, index, repeated }: PartProps &
       </td>
     </tr>
   );
-}
+});
 
 function ColumnsPart({ grid, edit, testId }: PartProps) {
   const { t } = useTranslation();
@@ -220,7 +241,15 @@ function ColumnsPart({ grid, edit, testId }: PartProps) {
           </thead>
           <tbody>
             {grid.columns.map((column, index) => (
-              <ColumnLine key={index} grid={grid} edit={edit} testId={testId} column={column} index={index} repeated={repeated} />
+              <ColumnLine
+                key={index}
+                edit={edit}
+                testId={testId}
+                column={column}
+                index={index}
+                last={index === grid.columns.length - 1}
+                badCode={!COLUMN_CODE.test(column.code) || repeated.has(column.code)}
+              />
             ))}
           </tbody>
         </table>
@@ -228,6 +257,50 @@ function ColumnsPart({ grid, edit, testId }: PartProps) {
     </div>
   );
 }
+
+interface PreviewRowProps {
+  row: GridRow;
+  columns: GridColumn[];
+  closed: string[] | undefined;
+  lang: Lang;
+  edit: GridEdit;
+  testId: string;
+}
+
+/** A row of the preview: its code and label, then a button per графа that closes or opens the cell. */
+const PreviewRow = memo(function PreviewRow({ row, columns, closed, lang, edit, testId }: PreviewRowProps) {
+  const { t } = useTranslation();
+  return (
+    <tr>
+      <th scope="row" className="grid-preview-row" title={row.label[lang]}>
+        <span className="grid-preview-code">{row.code}</span> {row.label[lang]}
+      </th>
+      {columns.map((column, index) => {
+        const cell = cellCode(row.code, column.code);
+        const isClosed = closed?.includes(cell) ?? false;
+        const required = !isClosed && isRequiredCell(row, column.code);
+        const state = t(isClosed ? 'ui.forms.grids.cellClosed' : required ? 'ui.forms.grids.cellRequired' : 'ui.forms.grids.cellOpen', { cell });
+        return (
+          <td key={index} className={isClosed ? 'grid-preview-closed' : undefined}>
+            <Button
+              type="text"
+              className="grid-preview-cell"
+              aria-pressed={isClosed}
+              aria-label={state}
+              title={state}
+              onClick={() => edit((g) => toggleClosed(g, cell))}
+              data-testid={`${testId}-cell-${cell}`}
+              data-closed={isClosed}
+              data-required={required}
+            >
+              {isClosed ? 'X' : required ? '*' : ''}
+            </Button>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 /** The grid as the template prints it: графа numbers across, row codes down; a click closes or opens a cell. */
 function GridPreview({ grid, edit, testId }: PartProps) {
@@ -249,34 +322,7 @@ function GridPreview({ grid, edit, testId }: PartProps) {
           </thead>
           <tbody>
             {grid.rows.map((row, rowIndex) => (
-              <tr key={rowIndex}>
-                <th scope="row" className="grid-preview-row" title={row.label[lang]}>
-                  <span className="grid-preview-code">{row.code}</span> {row.label[lang]}
-                </th>
-                {grid.columns.map((column, index) => {
-                  const cell = cellCode(row.code, column.code);
-                  const closed = isClosedCell(grid, row.code, column.code);
-                  const required = !closed && isRequiredCell(row, column.code);
-                  const state = t(closed ? 'ui.forms.grids.cellClosed' : required ? 'ui.forms.grids.cellRequired' : 'ui.forms.grids.cellOpen', { cell });
-                  return (
-                    <td key={index} className={closed ? 'grid-preview-closed' : undefined}>
-                      <Button
-                        type="text"
-                        className="grid-preview-cell"
-                        aria-pressed={closed}
-                        aria-label={state}
-                        title={state}
-                        onClick={() => edit((g) => toggleClosed(g, cell))}
-                        data-testid={`${testId}-cell-${cell}`}
-                        data-closed={closed}
-                        data-required={required}
-                      >
-                        {closed ? 'X' : required ? '*' : ''}
-                      </Button>
-                    </td>
-                  );
-                })}
-              </tr>
+              <PreviewRow key={rowIndex} row={row} columns={grid.columns} closed={grid.closed} lang={lang} edit={edit} testId={testId} />
             ))}
           </tbody>
         </table>
@@ -296,8 +342,10 @@ interface GridCardProps extends EditorPartProps {
 export function GridTableCard({ form, change, grid, index, problems }: GridCardProps) {
   const { t } = useTranslation();
   const testId = `grid-${index}`;
-  const edit: GridEdit = (update) =>
-    change((f) => ({ ...f, tables: editAt(f.tables ?? [], index, (item) => (item.kind === 'grid' ? update(item) : item)) }));
+  const edit = useCallback<GridEdit>(
+    (update) => change((f) => ({ ...f, tables: editAt(f.tables ?? [], index, (item) => (item.kind === 'grid' ? update(item) : item)) })),
+    [change, index],
+  );
   const formRowCodes = [...form.indicators.map((i) => i.code), ...(form.tables ?? []).flatMap((table) => (table.kind === 'grid' ? table.rows.map((row) => row.code) : []))];
   const own = new Set([grid.id, ...grid.rows.map((row) => row.code)]);
   const gridProblems = problems.filter((problem) => own.has(problem.where));
