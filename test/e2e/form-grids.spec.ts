@@ -1,7 +1,7 @@
 // The form editor edits a grid through the real UI at the office screen (1366×768): «Забота» v1 copied to v2, a grid
 // of 3 rows × 3 графы added and labelled, a графа moved, a cell closed, a row required in one графа only, a rule
 // «in every row» typed right and a rule over a cell the grid lacks typed wrong (its problem shown live), saved; the
-// saved form shows the grid as it was left, in Russian, Kazakh and English, never wider than the screen.
+// saved form shows the grid as it was left, in Russian, Kazakh and English, never wider than the screen (nor at 1280×720).
 import { expect, test, type Page } from '@playwright/test';
 import type { FormRecord, GridTable } from '../../shared/forms/types.ts';
 import { api, chooseOption, failOnConsoleProblems, openApp, startServer, type Server } from './helpers.ts';
@@ -32,13 +32,16 @@ const COLUMNS = [
   ['3', 'Сумма помощи, тенге', 'Көмек сомасы, теңге'],
 ] as const;
 
-/** The page is no wider than the window, and the grid's card lies within it. */
+/** The page is no wider than the window, and the grid's card and its last графа's buttons lie within it. */
 async function expectNoOverflow(page: Page, what: string): Promise<void> {
+  const window = page.viewportSize()!.width;
   const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect.soft(width.scroll, `${what}: the page's width`).toBeLessThanOrEqual(width.client);
-  const card = await page.getByTestId('grid-1').boundingBox();
-  expect.soft(card, what).not.toBeNull();
-  if (card) expect.soft(card.x + card.width, `${what}: the grid's right edge`).toBeLessThanOrEqual(1366);
+  for (const testId of ['grid-1', 'grid-1-column-remove-2', 'grid-1-row-remove-2']) {
+    const box = await page.getByTestId(testId).boundingBox();
+    expect.soft(box, `${what}: ${testId}`).not.toBeNull();
+    if (box) expect.soft(box.x + box.width, `${what}: ${testId}'s right edge`).toBeLessThanOrEqual(window);
+  }
 }
 
 async function previewColumns(page: Page): Promise<string[]> {
@@ -172,4 +175,7 @@ test('the saved version shows its grid as it was left, in Kazakh, Russian and En
     await page.screenshot({ path: `test-results/screenshots/form-grid-${language}.png` });
     await expectNoOverflow(page, `the saved grid in ${language}`);
   }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('language-kk').click();
+  await expectNoOverflow(page, 'the saved grid in kk at 1280×720');
 });
