@@ -67,7 +67,7 @@ export interface Resources {
       "formEditor": {
         "title": "";
         "lead": "";
-        "steps": readonly ["", "", "", ""];
+        "steps": readonly ["", "", "", "", ""];
         "notes": readonly ["", ""];
       };
       "settings": {
@@ -404,6 +404,8 @@ export interface Resources {
       "gridBadColumn": "{{code}} {{table}}";
       "gridColumnLabelMissing": "{{code}} {{table}}";
       "gridUnknownColumns": "{{codes}} {{table}}";
+      "gridRepeatedColumn": "{{code}} {{table}}";
+      "gridClosedUnknown": "{{codes}} {{table}}";
       "tooManyCells": "{{limit}}";
     };
     "return": {
@@ -1404,6 +1406,7 @@ export interface Resources {
       "rules": {
         "title": "";
         "hint": "";
+        "gridHint": "";
         "empty": "";
         "id": "";
         "text": "";
@@ -1452,6 +1455,39 @@ export interface Resources {
           "add": "";
           "remove": "";
         };
+      };
+      "grids": {
+        "title": "{{id}}";
+        "add": "";
+        "rows": "";
+        "columns": "";
+        "columnsHint": "";
+        "row": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "required": "";
+          "requiredColumns": "";
+          "allColumns": "";
+          "remove": "";
+          "add": "";
+        };
+        "column": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "type": "";
+          "unit": "";
+          "left": "";
+          "right": "";
+          "remove": "";
+          "add": "";
+        };
+        "preview": "";
+        "previewHint": "";
+        "cellOpen": "{{cell}}";
+        "cellClosed": "{{cell}}";
+        "cellRequired": "{{cell}}";
       };
     };
     "backups": {
