@@ -99,11 +99,22 @@ async function recordOf(db: Db, id: string, version: number): Promise<FormRecord
   return { form, builtIn: !row, basedOn: row?.based_on ?? null, usedBy, editable: Boolean(row) && usedBy.length === 0 };
 }
 
-export async function listForms(db: Kysely<Database>): Promise<FormRecord[]> {
+/** Every form version: the built-in ones and the database's own, each once. */
+async function formKeys(db: Db): Promise<Array<{ id: string; version: number }>> {
   const stored = await db.selectFrom('forms').select(['id', 'version']).execute();
   const keys = new Map<string, { id: string; version: number }>();
   for (const { id, version } of [...BUILT_IN_FORMS, ...stored]) keys.set(cacheKey(id, version), { id, version });
-  const records = await Promise.all([...keys.values()].map(({ id, version }) => recordOf(db, id, version)));
+  return [...keys.values()];
+}
+
+/** The definition of every form version this database knows (what an import reads files against). */
+export async function allForms(db: Db): Promise<FormDefinition[]> {
+  const forms = await Promise.all((await formKeys(db)).map(({ id, version }) => findForm(db, id, version)));
+  return forms.filter((form) => form !== undefined);
+}
+
+export async function listForms(db: Kysely<Database>): Promise<FormRecord[]> {
+  const records = await Promise.all((await formKeys(db)).map(({ id, version }) => recordOf(db, id, version)));
   return records.sort((a, b) => a.form.id.localeCompare(b.form.id) || b.form.version - a.form.version);
 }
 

@@ -4,18 +4,15 @@
 import type { Kysely } from 'kysely';
 import { checkBin, normalizeBin } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
+import { nameKey, sameName } from '../../shared/school-names.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { identityBinConflict } from '../excel/intake/identity-reader.ts';
-import type { ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
+import type { FileRead } from '../excel/intake/file-reading.ts';
 import type { ReadReport } from '../excel/intake/report-reader.ts';
 import { IDENTITY_SHEET } from '../excel/layout/identity.ts';
 import type { Verdict } from './report-store.ts';
 import { schoolFromRow } from './schools.ts';
-
-const nameKey = (name: string) => name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
-export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
   const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
@@ -53,9 +50,8 @@ function schoolNamedInHeader(report: ReadReport, identified: School | null, regi
  * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
  * file cannot be known from the file: it is never filed silently under either.
  */
-export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: ReadableWorkbook, registry: SchoolsByName): Promise<Disagreement | null> {
+export async function disagreementOf(db: Kysely<Database>, report: ReadReport, conflict: FileRead['identityConflict'], registry: SchoolsByName): Promise<Disagreement | null> {
   const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
-  const conflict = identityBinConflict(workbook);
   if (conflict) {
     const { sheetBin, propertyBin } = conflict;
     const params = { fileBin: sheetBin, fileSchool: await label(sheetBin), otherBin: propertyBin, otherSchool: await label(propertyBin) };
