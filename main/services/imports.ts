@@ -18,7 +18,7 @@ import {
   type IncomingFile, type PreviousImport, type Verdict,
 } from './report-store.ts';
 import {
-  choiceMade, chosenBinOf, disagreementOf, findSchool, schoolsByName, unknownHeaderSchool, type SchoolChoice, type SchoolsByName,
+  choiceMade, chosenBinOf, disagreementOf, findSchool, readRegistry, unknownHeaderSchool, type Registry, type SchoolChoice,
 } from './school-identity.ts';
 import { databaseId, getSettings } from './settings.ts';
 
@@ -36,10 +36,10 @@ function refuse(schoolBin: string | null, error: FileIssue, school: School | nul
   return { refusal: rejected(schoolBin, error, school) };
 }
 
-/** What a batch of files is judged against, read once per batch: what reading a file needs, and the registry's names. */
+/** What a batch of files is judged against, read once per batch: what reading a file needs, and the registry. */
 export interface ImportTarget extends ReadingContext {
-  /** The registry's schools by their names, to tell a header naming another school. */
-  schoolsByName: SchoolsByName;
+  /** The registry's schools by БИН, and by their names to tell a header naming another school. */
+  registry: Registry;
 }
 
 export async function importTarget(db: Kysely<Database>, campaignId: string): Promise<ImportTarget> {
@@ -52,19 +52,19 @@ export async function importTarget(db: Kysely<Database>, campaignId: string): Pr
     plan: await getPlan(db, campaignId),
     district: { id: await databaseId(db), name: settings.districtRu || settings.districtKk },
     campaigns: await listCampaigns(db),
-    schoolsByName: await schoolsByName(db),
+    registry: await readRegistry(db),
   };
 }
 
 /** The reading context of a batch: the target without what only the calling thread needs. */
-function readingContext({ schoolsByName: _, ...context }: ImportTarget): ReadingContext {
+function readingContext({ registry: _, ...context }: ImportTarget): ReadingContext {
   return context;
 }
 
 /** Which school the file is from, checked against the registry; with a choice, the school the specialist chose. */
 async function recognise(db: Kysely<Database>, read: FileRead, target: ImportTarget, choice?: SchoolChoice): Promise<{ school: School; chosen?: FileIssue; choice?: Verdict['choice'] } | { refusal: Verdict }> {
   const { report } = read;
-  const disagreement = await disagreementOf(db, report, read.identityConflict, target.schoolsByName);
+  const disagreement = disagreementOf(report, read.identityConflict, target.registry);
   if (disagreement && !choice) return { refusal: { ...rejected(null, disagreement.refusal), newSchool: await unknownHeaderSchool(db, report, disagreement) } };
   const identity = report.identity;
   // A blank template's hidden sheet has no БИН: the school wrote it in the header.
@@ -72,7 +72,7 @@ async function recognise(db: Kysely<Database>, read: FileRead, target: ImportTar
   if (!bin) return refuse(null, issue('error', 'import.noIdentification'));
   const binProblem = checkBin(bin);
   if (binProblem) return refuse(bin, issue('error', 'import.badBin', { bin, problem: binProblem }));
-  const school = await findSchool(db, bin);
+  const school = target.registry.byBin.get(bin);
   if (!school) {
     const { refusal } = refuse(bin, issue('error', 'import.unknownSchool', { bin }));
     return { refusal: { ...refusal, newSchool: { bin, name: report.headerSchoolName } } };
