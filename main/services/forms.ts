@@ -6,7 +6,6 @@ import type { CampaignKind } from '../../shared/domain.ts';
 import { nestedQuotes } from '../../shared/format.ts';
 import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
-import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
 import type { FormDefinition, FormImportResult, FormRecord, FormSaveResult } from '../../shared/forms/types.ts';
 import type { MessageKey } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
@@ -177,6 +176,8 @@ export async function deleteForm(db: Kysely<Database>, id: string, version: numb
 /** The form as a JSON file another district can import. */
 export async function buildFormFile(db: Kysely<Database>, id: string, version: number): Promise<SaveRequest> {
   const form = await getForm(db, id, version);
+  // The file's schema (zod) is loaded by the commands that write or read form files only.
+  const { FORM_FILE_FORMAT } = await import('../../shared/forms/schema.ts');
   const json = JSON.stringify({ format: FORM_FILE_FORMAT, formatVersion: 1, form }, null, 2);
   const name = safeFileName(`${id}-v${version}`, '.jinaq-form.json');
   return { files: [{ name, bytes: new TextEncoder().encode(`${json}\n`) }], bundleName: `${id}-v${version}-form.zip` };
@@ -202,6 +203,7 @@ export async function importFormFile(db: Kysely<Database>, bytes: Uint8Array): P
   } catch {
     return refused('forms.fileNotJson');
   }
+  const { formFileSchema } = await import('../../shared/forms/schema.ts');
   const parsed = formFileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
