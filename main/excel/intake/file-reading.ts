@@ -2,6 +2,7 @@
 // (or why it belongs to another district, year, campaign or form), its values, the form's rules over them and the
 // plan-execution part. Plain data in, plain data out: worker threads read files with it (open-workers.ts) while
 // the import stores, on the calling thread, which school the file is from and the report (services/imports.ts).
+import path from 'node:path';
 import { nestedQuotes } from '../../../shared/format.ts';
 import type { Campaign } from '../../../shared/domain.ts';
 import { hasPlanPart, type FormDefinition } from '../../../shared/forms/types.ts';
@@ -12,7 +13,7 @@ import { checkRules, unreadableCodes } from '../../../shared/validate.ts';
 import type { WorkbookIdentity } from '../layout/identity.ts';
 import type { SummaryIdentity } from '../layout/summary-identity.ts';
 import { identityBinConflict, readIdentity, readSummaryIdentity } from './identity-reader.ts';
-import type { OpenedFile } from './open-workbook.ts';
+import { openWorkbook, type OpenedFile } from './open-workbook.ts';
 import { planHeaderMissing, readPlanPart } from './plan-part-reader.ts';
 import type { ReadableWorkbook } from './readable-workbook.ts';
 import { readReport, type ReadReport } from './report-reader.ts';
@@ -163,4 +164,9 @@ export function readSchoolFile(opened: OpenedFile, context: ReadingContext): Fil
     errors: [...report.errors, ...ruleIssues.filter((i) => i.severity === 'error'), ...plan.errors],
     warnings: [...opened.warnings, ...report.warnings, ...ruleIssues.filter((i) => i.severity === 'warning'), ...plan.warnings],
   };
+}
+
+/** A school's file opened and read here: what a reader thread does with each file, and the import without threads. */
+export async function readHere(file: { name: string; bytes: Uint8Array }, context: ReadingContext): Promise<FileReading> {
+  return readSchoolFile(await openWorkbook(file.bytes, path.basename(file.name)), context);
 }

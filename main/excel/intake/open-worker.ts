@@ -2,8 +2,7 @@
 // whole parse — and reads it against the batch's context (file-reading.ts, sent once as the thread's workerData).
 // It answers with the reading, plain data; a reading that failed is done again on the calling thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileReading, ReadingContext } from './file-reading.ts';
-import { readHere } from './open-workers.ts';
+import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
 
 export interface ReadRequest {
   id: number;

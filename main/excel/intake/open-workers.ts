@@ -6,8 +6,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readSchoolFile, type FileReading, type ReadingContext } from './file-reading.ts';
-import { openWorkbook } from './open-workbook.ts';
+import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
 import type { ReadReply } from './open-worker.ts';
 
 const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
@@ -32,11 +31,6 @@ export interface FileToOpen {
 
 export function readerThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
-}
-
-/** A file opened and read on the calling thread: what a thread answers, and what the import does without threads. */
-export async function readHere(file: FileToOpen, context: ReadingContext): Promise<FileReading> {
-  return readSchoolFile(await openWorkbook(file.bytes, path.basename(file.name)), context);
 }
 
 /** A thread that reads the files it is given, one after another, against the batch's context. */
