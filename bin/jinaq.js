@@ -12,7 +12,9 @@ if (!runningOnNode24()) {
   }
   rerunUnder(node);
 }
-// Node keeps the compiled (and type-stripped) modules on disk: a second start skips most of the loading.
-module.enableCompileCache();
+// Node keeps the compiled (and type-stripped) modules on disk: a second start skips most of the loading. Worker
+// threads (the import's file readers) find the cache through the environment, as child processes would.
+const { directory } = module.enableCompileCache();
+if (directory) process.env.NODE_COMPILE_CACHE = directory;
 const { runCli } = await import('../main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));

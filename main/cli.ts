@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFile
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
-import { api, type ApiArgs, type ApiName } from '../shared/api/index.ts';
+import type { ApiArgs, ApiName } from '../shared/api/index.ts';
 import type { ImportOutcome } from '../shared/domain.ts';
 import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
 import { MAX_FILE_BYTES } from '../shared/imports.ts';
@@ -15,14 +15,7 @@ import { logError } from './error-log.ts';
 import { AppError } from './errors.ts';
 import { checkedDatabasePath } from './paths.ts';
 import type { SaveRequest } from './platform.ts';
-import { createCampaign, listCampaigns } from './services/campaigns.ts';
-import { buildBlankTemplate, buildRegistryTemplate, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
-import { buildFormFile, importFormFile, listForms } from './services/forms.ts';
-import { importReports, type IncomingFile } from './services/imports.ts';
-import { importRegistry, listSchools } from './services/schools.ts';
-import { getSummary } from './services/summary.ts';
-import { buildPlanWorkbook, importPlan } from './services/plan-files.ts';
-import { getPlan } from './services/plans.ts';
+import type { IncomingFile } from './services/imports.ts';
 import type { PlanLanguage } from '../shared/plans/model.ts';
 import { formatDeadline } from '../shared/plans/deadlines.ts';
 import { formatExecutors } from '../shared/plans/executors.ts';
@@ -81,7 +74,8 @@ const OPTION_OF_FIELD: Record<string, keyof Options> = { campaignId: 'campaign',
  * Option values checked by the input schema of the API method the command stands for (shared/api/), so the
  * command line accepts exactly what the app does; the first bad value is a usage error naming its option.
  */
-function checked<K extends ApiName>(command: Command, method: K, input: Record<string, unknown>): ApiArgs<K> {
+async function checked<K extends ApiName>(command: Command, method: K, input: Record<string, unknown>): Promise<ApiArgs<K>> {
+  const { api } = await import('../shared/api/index.ts');
   const parsed = api[method].input.safeParse(input);
   if (parsed.success) return parsed.data as ApiArgs<K>;
   const field = String(parsed.error.issues[0].path[0]);
@@ -189,6 +183,7 @@ async function runImport(command: Command): Promise<number> {
     io.err(line);
   };
   const files = workbookFiles(t, command.args, skip);
+  const { importReports } = await import('./services/imports.ts');
   const outcomes = await importReports(command.database.db, campaignId, files, { dryRun: command.options['dry-run'] });
   if (outcomes.length === 0 && skipped === 0) throw new UsageError(t('messages.cli.noFiles', { paths: command.args.join(', ') }));
   if (command.options.json) {
@@ -217,6 +212,7 @@ async function runImport(command: Command): Promise<number> {
 async function runSchools(command: Command): Promise<number> {
   const { t, io, database } = command;
   const [sub, file] = command.args;
+  const { importRegistry, listSchools } = await import('./services/schools.ts');
   if (sub === 'list') {
     const schools = await listSchools(database.db);
     if (command.options.json) io.out(JSON.stringify(schools, null, 2));
@@ -224,6 +220,7 @@ async function runSchools(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'template') {
+    const { buildRegistryTemplate } = await import('./services/exports.ts');
     writeSaved(command, await buildRegistryTemplate(), required(command, 'out'), false);
     return EXIT_OK;
   }
@@ -243,6 +240,7 @@ async function runSchools(command: Command): Promise<number> {
 async function runCampaign(command: Command): Promise<number> {
   const { t, io, database } = command;
   const [sub] = command.args;
+  const { createCampaign, listCampaigns } = await import('./services/campaigns.ts');
   if (sub === 'list') {
     const campaigns = await listCampaigns(database.db);
     if (command.options.json) io.out(JSON.stringify(campaigns, null, 2));
@@ -250,7 +248,7 @@ async function runCampaign(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'create') {
-    const { kind, year } = checked(command, 'campaigns.create', { kind: required(command, 'kind'), year: numberOption(command, 'year') });
+    const { kind, year } = await checked(command, 'campaigns.create', { kind: required(command, 'kind'), year: numberOption(command, 'year') });
     const campaign = await createCampaign(database.db, kind, year);
     io.out(campaign.id);
     return EXIT_OK;
@@ -260,6 +258,7 @@ async function runCampaign(command: Command): Promise<number> {
 
 async function runSummary(command: Command): Promise<number> {
   const { t, io } = command;
+  const { getSummary } = await import('./services/summary.ts');
   const summary = await getSummary(command.database.db, required(command, 'campaign'));
   if (command.options.json) {
     const { campaign, expected, reported, missing, totals } = summary;
@@ -307,22 +306,24 @@ function printPlan(command: Command, plan: Plan): void {
 }
 
 /** The language of a document the command writes (`export --lang kk|ru|both`): both when not given. */
-function documentLanguage(command: Command): PlanLanguage {
-  return checked(command, 'exports.plan', { campaignId: required(command, 'campaign'), lang: command.options.lang }).lang;
+async function documentLanguage(command: Command): Promise<PlanLanguage> {
+  return (await checked(command, 'exports.plan', { campaignId: required(command, 'campaign'), lang: command.options.lang })).lang;
 }
 
 async function runPlan(command: Command): Promise<number> {
   const { t, io, database } = command;
   const [sub, file] = command.args;
   const campaignId = required(command, 'campaign');
+  const { buildPlanWorkbook, importPlan } = await import('./services/plan-files.ts');
   if (sub === undefined) {
+    const { getPlan } = await import('./services/plans.ts');
     const plan = await getPlan(database.db, campaignId);
     if (command.options.json) io.out(JSON.stringify(planJson(plan), null, 2));
     else printPlan(command, plan);
     return EXIT_OK;
   }
   if (sub === 'export') {
-    writeSaved(command, await buildPlanWorkbook(database.db, campaignId, documentLanguage(command)), required(command, 'out'), false);
+    writeSaved(command, await buildPlanWorkbook(database.db, campaignId, await documentLanguage(command)), required(command, 'out'), false);
     return EXIT_OK;
   }
   if (sub === 'import' && file) {
@@ -338,6 +339,7 @@ async function runPlan(command: Command): Promise<number> {
 async function runForms(command: Command): Promise<number> {
   const { t, io, database } = command;
   const [sub, file] = command.args;
+  const { buildFormFile, importFormFile, listForms } = await import('./services/forms.ts');
   if (sub === 'list') {
     const records = await listForms(database.db);
     if (command.options.json) io.out(JSON.stringify(records.map(({ form, ...record }) => ({ id: form.id, version: form.version, title: form.title, ...record })), null, 2));
@@ -345,7 +347,7 @@ async function runForms(command: Command): Promise<number> {
     return EXIT_OK;
   }
   if (sub === 'export') {
-    const { id, version } = checked(command, 'exports.form', { id: required(command, 'form'), version: numberOption(command, 'version') });
+    const { id, version } = await checked(command, 'exports.form', { id: required(command, 'form'), version: numberOption(command, 'version') });
     writeSaved(command, await buildFormFile(database.db, id, version), required(command, 'out'), false);
     return EXIT_OK;
   }
@@ -371,6 +373,7 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   summary: runSummary,
   templates: async (command) => {
     const campaignId = required(command, 'campaign');
+    const { buildBlankTemplate, buildTemplates } = await import('./services/exports.ts');
     const request = command.options.blank ? await buildBlankTemplate(command.database.db, campaignId) : await buildTemplates(command.database.db, campaignId);
     writeSaved(command, request, required(command, 'out'), true);
     return EXIT_OK;
@@ -390,7 +393,8 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   },
   export: async (command) => {
     const out = required(command, 'out');
-    writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign'), undefined, documentLanguage(command)), out, false);
+    const { buildSummaryWorkbook } = await import('./services/exports.ts');
+    writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign'), undefined, await documentLanguage(command)), out, false);
     return EXIT_OK;
   },
 };

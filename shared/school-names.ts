@@ -12,6 +12,11 @@ export function byName<T extends { shortName: string }>(schools: readonly T[]): 
   return [...schools].sort((a, b) => compareSchoolNames(a.shortName, b.shortName));
 }
 
+/** A name as compared: case and runs of spaces do not matter. */
+export const nameKey = (name: string) => name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
+/** Two names of a school or district written the same up to case and spaces. */
+export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
+
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const SHORT_NAME_LIMIT = 100;
 

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../errors.ts';
 import { automaticBackup, dailyBackup, defaultBackupDir } from './backup.ts';
 import { openSqlite } from './connection.ts';
+import { withStatementCache } from './statement-cache.ts';
 import { defaultMigrationsDir, migrate, pendingMigrations } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { storageError } from './storage-errors.ts';
@@ -86,7 +87,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   // Kysely closes the handle only if it ever used it; the file lock must go in every case.
   const close = async () => {
     await db.destroy();

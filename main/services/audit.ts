@@ -18,6 +18,13 @@ export async function reportValueTexts(db: Db, reportId: number): Promise<Map<st
   const money = new Set((form ? valueCells(form) : []).filter((i) => i.type === 'money').map((i) => i.code));
   const numbers = await db.selectFrom('report_values').select(['code', 'amount']).where('report_id', '=', reportId).execute();
   const texts = await db.selectFrom('report_texts').select(['code', 'value']).where('report_id', '=', reportId).execute();
+  return storedValueTexts(money, numbers, texts);
+}
+
+/** Stored rows of a report's values as reportValueTexts gives them; `money` holds the codes stored in tiyn. */
+export function storedValueTexts(
+  money: ReadonlySet<string>, numbers: ReadonlyArray<{ code: string; amount: number }>, texts: ReadonlyArray<{ code: string; value: string }>,
+): Map<string, string> {
   return new Map([
     ...numbers.map((v) => [v.code, String(money.has(v.code) ? fromTiyn(v.amount) : v.amount)] as [string, string]),
     ...texts.map((v) => [v.code, v.value] as [string, string]),
@@ -38,6 +45,8 @@ export interface CurrentChange {
   /** The report that was current before, if any. */
   before: number | null;
   after: number;
+  /** The values of `after` as reportValueTexts reads them, when the caller has just stored them (spares reading them back). */
+  afterTexts?: Map<string, string>;
   reason: ChangeReason;
   user: string;
 }
@@ -45,7 +54,7 @@ export interface CurrentChange {
 /** Writes one audit row per value that changed when `after` became the school's current report. */
 export async function recordChanges(trx: Transaction<Database>, change: CurrentChange): Promise<void> {
   const before = change.before === null ? new Map<string, string>() : await reportValueTexts(trx, change.before);
-  const rows = valueChanges(before, await reportValueTexts(trx, change.after)).map((c) => ({
+  const rows = valueChanges(before, change.afterTexts ?? (await reportValueTexts(trx, change.after))).map((c) => ({
     campaign_id: change.campaignId,
     school_id: change.schoolId,
     code: c.code,

@@ -6,7 +6,6 @@ import type { CampaignKind } from '../../shared/domain.ts';
 import { nestedQuotes } from '../../shared/format.ts';
 import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
-import { formFileSchema, FORM_FILE_FORMAT } from '../../shared/forms/schema.ts';
 import { valueCells, type FormDefinition, type FormImportResult, type FormRecord, type FormSaveResult } from '../../shared/forms/types.ts';
 import type { MessageKey } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
@@ -99,11 +98,22 @@ async function recordOf(db: Db, id: string, version: number): Promise<FormRecord
   return { form, builtIn: !row, basedOn: row?.based_on ?? null, usedBy, editable: Boolean(row) && usedBy.length === 0 };
 }
 
-export async function listForms(db: Kysely<Database>): Promise<FormRecord[]> {
+/** Every form version: the built-in ones and the database's own, each once. */
+async function formKeys(db: Db): Promise<Array<{ id: string; version: number }>> {
   const stored = await db.selectFrom('forms').select(['id', 'version']).execute();
   const keys = new Map<string, { id: string; version: number }>();
   for (const { id, version } of [...BUILT_IN_FORMS, ...stored]) keys.set(cacheKey(id, version), { id, version });
-  const records = await Promise.all([...keys.values()].map(({ id, version }) => recordOf(db, id, version)));
+  return [...keys.values()];
+}
+
+/** The definition of every form version this database knows (what an import reads files against). */
+export async function allForms(db: Db): Promise<FormDefinition[]> {
+  const forms = await Promise.all((await formKeys(db)).map(({ id, version }) => findForm(db, id, version)));
+  return forms.filter((form) => form !== undefined);
+}
+
+export async function listForms(db: Kysely<Database>): Promise<FormRecord[]> {
+  const records = await Promise.all((await formKeys(db)).map(({ id, version }) => recordOf(db, id, version)));
   return records.sort((a, b) => a.form.id.localeCompare(b.form.id) || b.form.version - a.form.version);
 }
 
@@ -166,6 +176,8 @@ export async function deleteForm(db: Kysely<Database>, id: string, version: numb
 /** The form as a JSON file another district can import. */
 export async function buildFormFile(db: Kysely<Database>, id: string, version: number): Promise<SaveRequest> {
   const form = await getForm(db, id, version);
+  // The file's schema (zod) is loaded by the commands that write or read form files only.
+  const { FORM_FILE_FORMAT } = await import('../../shared/forms/schema.ts');
   const json = JSON.stringify({ format: FORM_FILE_FORMAT, formatVersion: 1, form }, null, 2);
   const name = safeFileName(`${id}-v${version}`, '.jinaq-form.json');
   return { files: [{ name, bytes: new TextEncoder().encode(`${json}\n`) }], bundleName: `${id}-v${version}-form.zip` };
@@ -191,6 +203,7 @@ export async function importFormFile(db: Kysely<Database>, bytes: Uint8Array): P
   } catch {
     return refused('forms.fileNotJson');
   }
+  const { formFileSchema } = await import('../../shared/forms/schema.ts');
   const parsed = formFileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -12,7 +12,7 @@ import { toTiyn } from '../../shared/numbers.ts';
 import type { ExecutionFields } from '../../shared/plans/model.ts';
 import type { Database } from '../db/schema.ts';
 import { osUser } from '../os-user.ts';
-import { recordChanges, recordSchoolChoice, type SchoolChoiceRecord } from './audit.ts';
+import { recordChanges, recordSchoolChoice, storedValueTexts, type SchoolChoiceRecord } from './audit.ts';
 
 export interface IncomingFile {
   name: string;
@@ -57,8 +57,7 @@ async function storedFileId(trx: Transaction<Database>, file: IncomingFile, hash
   return inserted.id;
 }
 
-function storedAmounts(form: FormDefinition, values: Map<string, number>): Array<{ code: string; amount: number }> {
-  const moneyCodes = new Set(valueCells(form).filter((i) => i.type === 'money').map((i) => i.code));
+function storedAmounts(moneyCodes: ReadonlySet<string>, values: Map<string, number>): Array<{ code: string; amount: number }> {
   return [...values].map(([code, value]) => ({ code, amount: moneyCodes.has(code) ? toTiyn(value) : value }));
 }
 
@@ -72,8 +71,11 @@ export async function currentReportOf(db: Kysely<Database> | Transaction<Databas
     .executeTakeFirst();
 }
 
-async function insertReportContents(trx: Transaction<Database>, reportId: number, form: FormDefinition, verdict: Verdict): Promise<void> {
-  const rows = storedAmounts(form, verdict.values).map((v) => ({ report_id: reportId, ...v }));
+/** Stores the report's values, lists and plan rows; returns its values as the audit compares them (storedValueTexts). */
+async function insertReportContents(trx: Transaction<Database>, reportId: number, form: FormDefinition, verdict: Verdict): Promise<Map<string, string>> {
+  const moneyCodes = new Set(valueCells(form).filter((i) => i.type === 'money').map((i) => i.code));
+  const amounts = storedAmounts(moneyCodes, verdict.values);
+  const rows = amounts.map((v) => ({ report_id: reportId, ...v }));
   if (rows.length > 0) await trx.insertInto('report_values').values(rows).execute();
   const texts = [...verdict.texts].map(([code, value]) => ({ report_id: reportId, code, value }));
   if (texts.length > 0) await trx.insertInto('report_texts').values(texts).execute();
@@ -83,6 +85,7 @@ async function insertReportContents(trx: Transaction<Database>, reportId: number
   for (let i = 0; i < listRows.length; i += 100) await trx.insertInto('report_list_rows').values(listRows.slice(i, i + 100)).execute();
   const planRows = verdict.planRows.map(({ itemId, ...fields }) => ({ report_id: reportId, item_id: itemId, ...fields }));
   if (planRows.length > 0) await trx.insertInto('report_plan_rows').values(planRows).execute();
+  return storedValueTexts(moneyCodes, amounts, texts);
 }
 
 export interface PreviousImport {
@@ -166,8 +169,8 @@ export async function storeVerdict(db: Kysely<Database>, file: IncomingFile, cam
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertReportContents(trx, reportId, form, verdict);
-    await recordChanges(trx, { campaignId: campaign.id, schoolId: school.id, before: previous?.id ?? null, after: reportId, reason: source, user });
+    const afterTexts = await insertReportContents(trx, reportId, form, verdict);
+    await recordChanges(trx, { campaignId: campaign.id, schoolId: school.id, before: previous?.id ?? null, after: reportId, afterTexts, reason: source, user });
     if (verdict.choice) await recordSchoolChoice(trx, { ...verdict.choice, campaignId: campaign.id, importId, user });
     return { importId, superseded: previous !== undefined };
   });

@@ -4,18 +4,15 @@
 import type { Kysely } from 'kysely';
 import { checkBin, normalizeBin } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
+import { nameKey, sameName } from '../../shared/school-names.ts';
 import { issue, type FileIssue } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { identityBinConflict } from '../excel/intake/identity-reader.ts';
-import type { ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
+import type { FileRead } from '../excel/intake/file-reading.ts';
 import type { ReadReport } from '../excel/intake/report-reader.ts';
 import { IDENTITY_SHEET } from '../excel/layout/identity.ts';
 import type { Verdict } from './report-store.ts';
 import { schoolFromRow } from './schools.ts';
-
-const nameKey = (name: string) => name.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
-export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 export async function findSchool(db: Kysely<Database>, bin: string): Promise<School | null> {
   const row = await db.selectFrom('schools').selectAll().where('bin', '=', bin).executeTakeFirst();
@@ -30,22 +27,26 @@ export interface Disagreement {
 
 const namesOf = (school: School) => [school.shortName, school.nameRu, school.nameKk, `${school.nameRu} / ${school.nameKk}`].filter(Boolean);
 
-/** The registry's schools by each of their names (as sameName compares them), read once per batch of files. */
-export type SchoolsByName = Map<string, School>;
+/** The registry's schools by БИН and by each of their names (as sameName compares them), read once per batch of files. */
+export interface Registry {
+  byBin: Map<string, School>;
+  byName: Map<string, School>;
+}
 
-export async function schoolsByName(db: Kysely<Database>): Promise<SchoolsByName> {
-  const byName: SchoolsByName = new Map();
+export async function readRegistry(db: Kysely<Database>): Promise<Registry> {
+  const registry: Registry = { byBin: new Map(), byName: new Map() };
   for (const school of (await db.selectFrom('schools').selectAll().orderBy('id').execute()).map(schoolFromRow)) {
-    for (const name of namesOf(school)) if (!byName.has(nameKey(name))) byName.set(nameKey(name), school);
+    registry.byBin.set(school.bin, school);
+    for (const name of namesOf(school)) if (!registry.byName.has(nameKey(name))) registry.byName.set(nameKey(name), school);
   }
-  return byName;
+  return registry;
 }
 
 /** The registry school the header's name is, when that name is exactly another school's and not the identified one's. */
-function schoolNamedInHeader(report: ReadReport, identified: School | null, registry: SchoolsByName): School | null {
+function schoolNamedInHeader(report: ReadReport, identified: School | null, registry: Registry): School | null {
   const written = report.headerSchoolName;
   if (!written || (identified && namesOf(identified).some((name) => sameName(name, written)))) return null;
-  return registry.get(nameKey(written)) ?? null;
+  return registry.byName.get(nameKey(written)) ?? null;
 }
 
 /**
@@ -53,24 +54,23 @@ function schoolNamedInHeader(report: ReadReport, identified: School | null, regi
  * and the «Comments» property each hold the identification. When any two name different schools, which school sent the
  * file cannot be known from the file: it is never filed silently under either.
  */
-export async function disagreementOf(db: Kysely<Database>, report: ReadReport, workbook: ReadableWorkbook, registry: SchoolsByName): Promise<Disagreement | null> {
-  const label = async (bin: string, written = '') => (await findSchool(db, bin))?.shortName || written || bin;
-  const conflict = identityBinConflict(workbook);
+export function disagreementOf(report: ReadReport, conflict: FileRead['identityConflict'], registry: Registry): Disagreement | null {
+  const label = (bin: string, written = '') => registry.byBin.get(bin)?.shortName || written || bin;
   if (conflict) {
     const { sheetBin, propertyBin } = conflict;
-    const params = { fileBin: sheetBin, fileSchool: await label(sheetBin), otherBin: propertyBin, otherSchool: await label(propertyBin) };
+    const params = { fileBin: sheetBin, fileSchool: label(sheetBin), otherBin: propertyBin, otherSchool: label(propertyBin) };
     return { refusal: issue('error', 'import.identificationDisagrees', params, { sheet: IDENTITY_SHEET }), bins: [sheetBin, propertyBin] };
   }
   const fileBin = normalizeBin(report.identity?.schoolBin ?? '');
   // A blank template (or a file whose identification is lost) has only the header to go by.
   if (!fileBin) return null;
-  const file = { fileBin, fileSchool: await label(fileBin) };
+  const file = { fileBin, fileSchool: label(fileBin) };
   const headerBin = report.headerBin;
   if (headerBin && headerBin !== fileBin && !checkBin(headerBin)) {
-    const params = { ...file, otherBin: headerBin, otherSchool: await label(headerBin, report.headerSchoolName), sheet: report.sheet, cell: report.headerBinCell ?? '' };
+    const params = { ...file, otherBin: headerBin, otherSchool: label(headerBin, report.headerSchoolName), sheet: report.sheet, cell: report.headerBinCell ?? '' };
     return { refusal: issue('error', 'import.headerBinDisagrees', params, { sheet: report.sheet, cell: report.headerBinCell ?? undefined }), bins: [fileBin, headerBin] };
   }
-  const named = schoolNamedInHeader(report, await findSchool(db, fileBin), registry);
+  const named = schoolNamedInHeader(report, registry.byBin.get(fileBin) ?? null, registry);
   if (!named || named.bin === fileBin) return null;
   const params = { ...file, otherBin: named.bin, otherSchool: named.shortName, written: report.headerSchoolName, sheet: report.sheet, cell: report.headerSchoolCell ?? '' };
   return { refusal: issue('error', 'import.headerNameDisagrees', params, { sheet: report.sheet, cell: report.headerSchoolCell ?? undefined }), bins: [fileBin, named.bin] };

@@ -81,9 +81,13 @@ function compile(pattern: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-const MATCHERS: ReadonlyArray<{ org: Organisation; pattern: RegExp }> = Object.entries(NAMES).flatMap(([org, patterns]) =>
-  patterns.map((pattern) => ({ org: org as Organisation, pattern: compile(pattern) })),
-);
+let compiled: ReadonlyArray<{ org: Organisation; pattern: RegExp }> | undefined;
+
+/** Every organisation's patterns, compiled when first needed (a command that never reads executors skips the cost). */
+function matchers(): ReadonlyArray<{ org: Organisation; pattern: RegExp }> {
+  compiled ??= Object.entries(NAMES).flatMap(([org, patterns]) => patterns.map((pattern) => ({ org: org as Organisation, pattern: compile(pattern) })));
+  return compiled;
+}
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -91,7 +95,7 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** All names in the folded text, the longest where they overlap («общеобразовательные школы», not «школы»). */
 function findNames(folded: string, marks: Span[]): Found[] {
-  const all = MATCHERS.flatMap(({ org, pattern }) =>
+  const all = matchers().flatMap(({ org, pattern }) =>
     Array.from(folded.matchAll(pattern), (m): Found => ({ org, start: m.index, end: m.index + m[0].length })),
   );
   all.sort((a, b) => a.start - b.start || b.end - a.end);

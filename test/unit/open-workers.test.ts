@@ -1,16 +1,15 @@
-// Several files at once are parsed on worker threads and stored in their order: the same outcomes, values and
-// stored rows as importing each file alone on the calling thread; and a workbook's values survive the trip between
+// Several files at once are read on worker threads and stored in their order: the same outcomes, values and
+// stored rows as importing each file alone on the calling thread; and a file's reading survives the trip between
 // threads unchanged.
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open.ts';
-import { openedInOrder } from '../../main/excel/intake/open-workers.ts';
-import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
-import { snapshotOf, workbookOf } from '../../main/excel/intake/workbook-snapshot.ts';
+import { readHere } from '../../main/excel/intake/file-reading.ts';
+import { readInOrder } from '../../main/excel/intake/open-workers.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
-import { importReports } from '../../main/services/imports.ts';
+import { importReports, importTarget } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
@@ -77,7 +76,7 @@ describe('several files on worker threads', () => {
   });
 
   it('read the files only as fast as they are parsed, and stop their threads when the import ends early', async () => {
-    const { templates } = await district();
+    const { database, templates } = await district();
     const bytes = await fillTemplate(templates[0], validZabota());
     let read = 0;
     function* files() {
@@ -86,42 +85,37 @@ describe('several files on worker threads', () => {
         yield { name: `${n}.xlsx`, bytes };
       }
     }
-    const opened = openedInOrder(files(), 2);
-    const first = await opened.next();
+    const readings = readInOrder(files(), await importTarget(database.db, CAMPAIGN), 2);
+    const first = await readings.next();
     expect(first.value?.file.name).toBe('0.xlsx');
-    expect((await first.value!.opened).ok).toBe(true);
+    expect((await first.value!.reading).ok).toBe(true);
     expect(read).toBeLessThanOrEqual(6);
-    await opened.return(undefined);
+    await readings.return(undefined);
   });
-  it('open the files on the calling thread when a thread cannot start or dies', async () => {
-    const { templates } = await district();
+  it('read the files on the calling thread when a thread cannot start or dies', async () => {
+    const { database, templates } = await district();
     const good = await fillTemplate(templates[0], validZabota());
     const files = [{ name: 'a.xlsx', bytes: good }, { name: 'b.txt', bytes: new TextEncoder().encode('нет отчёта') }, { name: 'c.xlsx', bytes: good }];
     const broken = new URL('data:text/javascript,throw new Error("a thread that cannot start")');
-    const opened = [];
-    for await (const { file, opened: result } of openedInOrder(files, 2, broken)) opened.push([file.name, (await result).ok]);
-    expect(opened).toEqual([['a.xlsx', true], ['b.txt', false], ['c.xlsx', true]]);
+    const read = [];
+    for await (const { file, reading } of readInOrder(files, await importTarget(database.db, CAMPAIGN), 2, broken)) read.push([file.name, (await reading).ok]);
+    expect(read).toEqual([['a.xlsx', true], ['b.txt', false], ['c.xlsx', true]]);
   });
 });
 
-describe('a workbook handed between threads', () => {
-  it('answers every value, merge, state and the description as the parsed workbook does', async () => {
-    const { templates } = await district();
-    const filled = await fillTemplate(templates[0], { ...validZabota(), Z01: '500', Z02: null });
-    const workbook = (await loadWorkbook(filled))!;
-    const copy = workbookOf(structuredClone(snapshotOf(workbook)));
-    expect(copy.description).toBe(workbook.description);
-    expect(copy.sheets.map((s) => [s.name, s.state, s.rowCount, s.columnCount, s.merges])).toEqual(
-      workbook.sheets.map((s) => [s.name, s.state, s.rowCount, s.columnCount, s.merges]),
-    );
-    for (const sheet of workbook.sheets) {
-      const twin = copy.sheet(sheet.name)!;
-      // Every cell of the rows that hold something, and the blank one past each row's end.
-      for (const row of sheet.rows()) {
-        const last = Math.max(0, ...[...row.cells()].map((cell) => cell.column));
-        for (let column = 1; column <= last + 1; column++) expect(twin.value(row.number, column), `${sheet.name} R${row.number}C${column}`).toEqual(sheet.value(row.number, column));
-      }
-      expect([...twin.rows()].map((r) => [r.number, [...r.cells()]])).toEqual([...sheet.rows()].map((r) => [r.number, [...r.cells()]]));
-    }
+describe('a file read on a thread', () => {
+  it('is read as on the calling thread: form, values, cells, problems, plan rows', async () => {
+    const { database, templates } = await district();
+    const files = [
+      { name: 'a.xlsx', bytes: await fillTemplate(templates[0], { ...validZabota(), Z01: '500', Z02: null }) },
+      { name: 'b.xlsx', bytes: await fillTemplate(templates[1], { ...validZabota(), Z03: 10_000 }) },
+      { name: 'c.txt', bytes: new TextEncoder().encode('нет отчёта') },
+    ];
+    const context = await importTarget(database.db, CAMPAIGN);
+    const onThreads = [];
+    for await (const { reading } of readInOrder(files, context, 2)) onThreads.push(await reading);
+    const here = await Promise.all(files.map((file) => readHere(file, context)));
+    expect(onThreads).toEqual(here);
+    expect(onThreads.map((reading) => reading.ok)).toEqual([true, true, false]);
   });
 });

@@ -37,6 +37,12 @@ describe('starting Jinaq loads only what the command needs', () => {
     expect(loaded.filter((name) => name === 'exceljs' || isScreenLibrary(name))).toEqual([]);
   });
 
+  it('the command line and an import load no input schemas (zod): only a command that checks its options does', () => {
+    const loaded = packagesLoadedBy(`const { runCli } = await import('./main/cli.ts'); await runCli(['--help'], { out() {}, err() {} }); await import('./main/services/imports.ts'); await import('./main/db/session.ts');`);
+    expect(loaded).not.toContain('zod');
+    expect(loaded).toContain('kysely');
+  });
+
   it('writing a workbook is what loads exceljs', () => {
     const loaded = packagesLoadedBy(`const { buildRegistryTemplate } = await import('./main/services/exports.ts'); await buildRegistryTemplate();`);
     expect(loaded).toContain('exceljs');

@@ -1,29 +1,27 @@
 // A worker thread of open-workers.ts: opens each school's file it is sent — every check of openWorkbook, then the
-// whole parse — and answers with the workbook's values as plain data, or the reason the file cannot be opened.
-import { parentPort } from 'node:worker_threads';
-import { issue, type FileIssue } from '../../../shared/messages.ts';
-import { openWorkbook } from './open-workbook.ts';
-import { snapshotOf, type WorkbookSnapshot } from './workbook-snapshot.ts';
+// whole parse — and reads it against the batch's context (file-reading.ts, sent once as the thread's workerData).
+// It answers with the reading, plain data; a reading that failed is done again on the calling thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
 
-export interface OpenRequest {
+export interface ReadRequest {
   id: number;
   name: string;
   bytes: Uint8Array;
 }
 
-export type OpenReply = { id: number; ok: true; snapshot: WorkbookSnapshot; warnings: FileIssue[] } | { id: number; ok: false; error: FileIssue };
+export type ReadReply = { id: number; reading: FileReading } | { id: number; failed: string };
 
-async function answer({ id, name, bytes }: OpenRequest): Promise<OpenReply> {
+const context = workerData as ReadingContext;
+
+async function answer({ id, name, bytes }: ReadRequest): Promise<ReadReply> {
   try {
-    const opened = await openWorkbook(bytes, name);
-    if (!opened.ok) return { id, ok: false, error: opened.error };
-    return { id, ok: true, snapshot: snapshotOf(opened.workbook), warnings: opened.warnings };
-  } catch {
-    // A part the parser gave up on while the values were read: the refusal a parse failing at once gives.
-    return { id, ok: false, error: issue('error', 'import.fileUnreadable', { file: name }) };
+    return { id, reading: await readHere({ name, bytes }, context) };
+  } catch (error) {
+    return { id, failed: String(error) };
   }
 }
 
-parentPort?.on('message', (request: OpenRequest) => {
+parentPort?.on('message', (request: ReadRequest) => {
   void answer(request).then((reply) => parentPort?.postMessage(reply));
 });

@@ -1,20 +1,20 @@
-// Opening many school files at once: each is parsed on a worker thread (as many as the machine has cores, at most
-// 4), a few files ahead of the one the import is storing, and handed back in the order the files came. The import
-// itself — recognising, validating, storing one transaction per file — stays on the calling thread, in order.
-// One file alone is opened on the calling thread: starting a thread would cost more than it saves.
+// Reading many school files at once: each is opened and read against the campaign (file-reading.ts) on a worker
+// thread (as many as the machine has cores, at most 4), a few files ahead of the one the import is storing, and
+// handed back in the order the files came. Storing — which school the file is from, one transaction per file — stays
+// on the calling thread, in order. One file alone is read on the calling thread: starting a thread would cost more
+// than it saves.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { openWorkbook, type OpenedFile } from './open-workbook.ts';
-import type { OpenReply } from './open-worker.ts';
-import { workbookOf } from './workbook-snapshot.ts';
+import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
+import type { ReadReply } from './open-worker.ts';
 
 const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
 const MAX_THREADS = 4;
-/** Files opened ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
+/** Files read ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
 const AHEAD_PER_THREAD = 2;
 /**
- * A file larger than this is opened on the calling thread: a copy would go to the thread, and V8 frees such large
+ * A file larger than this is read on the calling thread: a copy would go to the thread, and V8 frees such large
  * buffers late there. A school's report is some tens of kilobytes; a file this big is seldom a report at all.
  */
 const MAX_THREAD_FILE_BYTES = 2 ** 20;
@@ -29,27 +29,24 @@ export interface FileToOpen {
   bytes: Uint8Array;
 }
 
-export function openerThreads(): number {
+export function readerThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
 }
 
-function fromReply(reply: OpenReply): OpenedFile {
-  if (!reply.ok) return reply;
-  return { ok: true, workbook: workbookOf(reply.snapshot), warnings: reply.warnings };
-}
-
-/** A thread that opens the files it is given, one after another. */
-class OpenerThread {
+/** A thread that reads the files it is given, one after another, against the batch's context. */
+class ReaderThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (opened: OpenedFile) => void; reject: (error: unknown) => void }>();
+  private readonly waiting = new Map<number, { resolve: (reading: FileReading) => void; reject: (error: unknown) => void }>();
   private next = 0;
   private stopped: unknown = null;
 
-  constructor(script: URL) {
-    this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    this.worker.on('message', (reply: OpenReply) => {
-      this.waiting.get(reply.id)?.resolve(fromReply(reply));
+  constructor(script: URL, context: ReadingContext) {
+    this.worker = new Worker(script, { workerData: context, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    this.worker.on('message', (reply: ReadReply) => {
+      const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
+      if ('reading' in reply) waiting?.resolve(reply.reading);
+      else waiting?.reject(new Error(reply.failed));
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`the thread opening files stopped (exit code ${code})`)));
@@ -61,12 +58,13 @@ class OpenerThread {
     this.waiting.clear();
   }
 
-  open(file: FileToOpen): Promise<OpenedFile> {
+  read(file: FileToOpen): Promise<FileReading> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, name: path.basename(file.name), bytes: file.bytes });
+      // A copy of the file alone: a message copies the whole buffer a view sits in (Node reads a small file into 64 KB).
+      this.worker.postMessage({ id, name: path.basename(file.name), bytes: new Uint8Array(file.bytes) });
     });
   }
 
@@ -93,25 +91,25 @@ async function firstTwo<F>(files: AsyncIterable<F> | Iterable<F>): Promise<{ hea
 }
 
 /**
- * Each file with its workbook being opened, in the files' order. The files are read from `files` only as fast as
- * the caller takes them (a folder's size never decides the memory used).
+ * Each file with its reading under way, in the files' order. The files are read from `files` only as fast as the
+ * caller takes them (a folder's size never decides the memory used).
  */
-export async function* openedInOrder<F extends FileToOpen>(
-  files: AsyncIterable<F> | Iterable<F>, threads = openerThreads(), script = WORKER_FILE,
-): AsyncGenerator<{ file: F; opened: Promise<OpenedFile> }> {
+export async function* readInOrder<F extends FileToOpen>(
+  files: AsyncIterable<F> | Iterable<F>, context: ReadingContext, threads = readerThreads(), script = WORKER_FILE,
+): AsyncGenerator<{ file: F; reading: Promise<FileReading> }> {
   const { head, rest } = await firstTwo(files);
   if (head.length < 2) {
-    for (const file of head) yield { file, opened: openWorkbook(file.bytes, path.basename(file.name)) };
+    for (const file of head) yield { file, reading: readHere(file, context) };
     return;
   }
-  const pool = Array.from({ length: threads }, () => new OpenerThread(script));
-  const ahead: Array<{ file: F; opened: Promise<OpenedFile> }> = [];
+  const pool = Array.from({ length: threads }, () => new ReaderThread(script, context));
+  const ahead: Array<{ file: F; reading: Promise<FileReading> }> = [];
   const start = (file: F) => {
     const thread = pool.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest));
-    const here = () => openWorkbook(file.bytes, path.basename(file.name));
-    // A thread that could not start or died (out of memory) leaves its files to the calling thread.
-    const opened = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? here() : thread.open(file).catch(here);
-    ahead.push({ file, opened });
+    const here = () => readHere(file, context);
+    // A thread that could not start or died (out of memory), or a reading that failed there, is done again here.
+    const reading = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? here() : thread.read(file).catch(here);
+    ahead.push({ file, reading });
   };
   const full = () => ahead.length >= threads * AHEAD_PER_THREAD;
   try {

@@ -99,7 +99,7 @@ export function readPlanPart(sheet: ReadableSheet): PlanPartReading {
 /** Every column the part is read from, or a complaint naming the sheet and the caption of each one not found. */
 function columnsOrComplaints(sheet: ReadableSheet, row: ReadableRow, found: Map<PlanField, number>, errors: FileIssue[]): PlanColumns | null {
   const missing = (['number', ...READ_FIELDS] as const).filter((field) => !found.has(field));
-  const table = bilingual('messages.workbook.plan.title');
+  const table = missing.length > 0 ? bilingual('messages.workbook.plan.title') : '';
   for (const field of missing) {
     errors.push(issue('error', 'import.tableColumnMissing', { table, caption: captionOf(field), row: row.number }, { sheet: sheet.name }));
   }

@@ -58,10 +58,14 @@ interface CodeCell {
 
 function codeCellsOf(sheet: ReadableSheet, codes: Set<string>): Map<string, CodeCell[]> {
   const found = new Map<string, CodeCell[]>();
+  // A label is far longer than any code, and upper-casing a text never shortens it: such a cell is passed over unread.
+  const longest = Math.max(...[...codes].map((code) => code.length));
   for (const row of sheet.rows()) {
     for (const { column, value } of row.cells()) {
       if (column > 6) continue;
-      const text = valueText(value).toUpperCase();
+      const written = valueText(value);
+      if (written.length > longest) continue;
+      const text = written.toUpperCase();
       if (!codes.has(text)) continue;
       found.set(text, [...(found.get(text) ?? []), { row: row.number, column, address: cellAddress(row.number, column) }]);
     }

@@ -20,8 +20,8 @@ interface SheetContent {
   columnCount: number;
   /** The rows that hold something, top to bottom. */
   filledRows: number[];
-  /** Each row's columns left to right, sorted when first asked for. */
-  columns: Map<number, number[]>;
+  /** Each row's cells that hold something, left to right, listed when first asked for (the readers go over a row often). */
+  cells: Map<number, Array<{ column: number; value: CellValue }>>;
 }
 
 const NO_CELLS: Map<number, Slot> = new Map();
@@ -46,23 +46,26 @@ function contentOf({ rows, merges }: ParsedSheet): SheetContent {
     for (const column of cells.keys()) columnCount = Math.max(columnCount, column);
   }
   filledRows.sort((a, b) => a - b);
-  return { rows, merges: merges.map(rangeText), rowCount, columnCount, filledRows, columns: new Map() };
+  return { rows, merges: merges.map(rangeText), rowCount, columnCount, filledRows, cells: new Map() };
+}
+
+function cellsOf(content: SheetContent, number: number): Array<{ column: number; value: CellValue }> {
+  let listed = content.cells.get(number);
+  if (!listed) {
+    const slots = content.rows.get(number) ?? NO_CELLS;
+    const columns = [...slots.keys()].filter((column) => slots.get(column) !== STYLED_BLANK).sort((a, b) => a - b);
+    listed = columns.map((column) => ({ column, value: valueOfSlot(content.rows, slots.get(column)) }));
+    content.cells.set(number, listed);
+  }
+  return listed;
 }
 
 function readableRow(content: SheetContent, number: number): ReadableRow {
-  const { rows, columns } = content;
-  const cells = rows.get(number) ?? NO_CELLS;
+  const cells = content.rows.get(number) ?? NO_CELLS;
   return {
     number,
-    *cells() {
-      let sorted = columns.get(number);
-      if (!sorted) columns.set(number, (sorted = [...cells.keys()].sort((a, b) => a - b)));
-      for (const column of sorted) {
-        const slot = cells.get(column)!;
-        if (slot !== STYLED_BLANK) yield { column, value: valueOfSlot(rows, slot) };
-      }
-    },
-    value: (column) => valueOfSlot(rows, cells.get(column)),
+    cells: () => cellsOf(content, number),
+    value: (column) => valueOfSlot(content.rows, cells.get(column)),
   };
 }
 

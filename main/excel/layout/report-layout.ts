@@ -15,8 +15,12 @@ export const CLOSED_CELL_MARK = 'X';
 export const SCHOOL_ROW = 3;
 export const BIN_ROW = 4;
 
+let sheetName: string | undefined;
+
+/** The form sheet's name in both languages, made once (the reader asks for it with every file). */
 export function formSheetName(): string {
-  return `${tFor('ru')('messages.workbook.formSheet')} - ${tFor('kk')('messages.workbook.formSheet')}`;
+  sheetName ??= `${tFor('ru')('messages.workbook.formSheet')} - ${tFor('kk')('messages.workbook.formSheet')}`;
+  return sheetName;
 }
 
 /** DD.MM.YYYY, as every text of the app writes a date (shared/format.ts). */
