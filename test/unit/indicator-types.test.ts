@@ -40,7 +40,7 @@ beforeEach(async () => {
     rules: [...copy.form.rules, { id: 'Z-R90', text: 'Z94 > 0 => Z90 = 1', severity: 'warning' }],
   };
   expect(await saveForm(database.db, form)).toMatchObject({ saved: true, problems: [] });
-  await setCampaignForm(database.db, 'zabota-2027', 2);
+  await setCampaignForm(database.db, 'zabota-2027', copy.form.version);
   template = (await buildTemplates(database.db, 'zabota-2027')).files[0].bytes;
 });
 afterEach(() => database.remove());

@@ -312,7 +312,7 @@ describe('the district workbook for the region', () => {
 
   it('names itself in a hidden sheet and in the «Comments» property, which readSummaryIdentity reads back', async () => {
     const expected = {
-      kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: await databaseId(database.db),
+      kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 3, districtId: await databaseId(database.db),
       districtName: 'г. Шахтинск', districtNameKk: 'Шахтинск қаласы', regionCode: '09', departmentBin: validBin(777), appVersion: APP_VERSION, madeOn: TODAY,
     };
     expect(readSummaryIdentity(await readableWorkbook(bytes))).toEqual(expected);
@@ -323,7 +323,7 @@ describe('the district workbook for the region', () => {
     const withoutSheet = await readWorkbook(bytes);
     withoutSheet.removeWorksheet(withoutSheet.getWorksheet(IDENTITY_SHEET)!.id);
     const again = await readableWorkbook(Buffer.from(await withoutSheet.xlsx.writeBuffer()));
-    expect(readSummaryIdentity(again)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: expected.districtId });
+    expect(readSummaryIdentity(again)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 3, districtId: expected.districtId });
 
     const { files } = await buildTemplates(database.db, 'zabota-2027');
     expect(readSummaryIdentity(await readableWorkbook(files[0].bytes))).toBeNull();
