@@ -162,9 +162,9 @@ describe('jinaq plan', () => {
 });
 
 describe('jinaq forms', () => {
-  it('lists the forms, exports one as JSON and imports it back: already there, then a changed copy added as v2, a broken file refused', async () => {
+  it('lists the forms, exports one as JSON and imports it back: already there, then a changed copy added as v3, a broken file refused', async () => {
     const listed = JSON.parse((await jinaq('forms', 'list', '--json')).out);
-    expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 1, true]]);
+    expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 2, true], ['zabota', 1, true]]);
     expect((await jinaq('forms', 'list')).out).toContain('zabota v1\tРеспубликанская акция «Забота»\t*');
 
     const file = path.join(dir, 'zabota.jinaq-form.json');
@@ -176,7 +176,7 @@ describe('jinaq forms', () => {
     const other = path.join(dir, 'region.jinaq-form.json');
     writeFileSync(other, JSON.stringify(changed));
     expect(await jinaq('forms', 'import', file)).toMatchObject({ code: EXIT_OK, out: 'Форма zabota v1 уже есть — ничего не изменено' });
-    expect(await jinaq('forms', 'import', other)).toMatchObject({ code: EXIT_OK, out: 'Форма добавлена как zabota v2: такой номер версии уже занят другой формой' });
+    expect(await jinaq('forms', 'import', other)).toMatchObject({ code: EXIT_OK, out: 'Форма добавлена как zabota v3: такой номер версии уже занят другой формой' });
 
     writeFileSync(other, '{"format": "jinaq-form", "formatVersion": 1, "form": {"id": "Плохая"}}');
     const refused = await jinaq('forms', 'import', other);
