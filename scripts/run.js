@@ -17,7 +17,7 @@ const [task, ...extra] = process.argv.slice(2);
 
 const node = process.execPath;
 /** `bench` runs them all; `bench import` (or any of these names) only those named. */
-const BENCHES = { import: 'bench/import.ts', bomb: 'bench/open-bomb.ts', summary: 'bench/summary.ts', backup: 'bench/backup.ts' };
+const BENCHES = { import: 'bench/import.ts', bomb: 'bench/open-bomb.ts', summary: 'bench/summary.ts', backup: 'bench/backup.ts', grid: 'bench/grid.ts' };
 const TASKS = {
   start: [[npm, 'run', 'build'], [node, 'scripts/start-electron.js', ...extra]],
   web: [[npm, 'run', 'build:renderer'], [node, 'main/web.ts', ...extra]],

@@ -54,7 +54,9 @@ export function compiledRules(form: FormDefinition): CompiledRule[] {
  * rule's missing-value strategy decides about it), a cell holding something that is not its type's value is not.
  */
 export function unreadableCodes(problems: readonly FileIssue[]): Set<string> {
-  return new Set(problems.filter((p) => p.severity === 'error' && p.code && p.message.key !== 'import.required').map((p) => p.code!));
+  // A grid cell's problem is worded as a one-value cell's, its key in `cellProblem` (main/excel/intake/grid-reader.ts).
+  const blankOnly = (p: FileIssue) => p.message.key === 'import.required' || p.message.params?.cellProblem === 'import.required';
+  return new Set(problems.filter((p) => p.severity === 'error' && p.code && !blankOnly(p)).map((p) => p.code!));
 }
 
 /**

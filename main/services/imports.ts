@@ -197,7 +197,7 @@ async function judge(db: Kysely<Database>, file: IncomingFile, target: ImportTar
   if ('refusal' in recognised) return recognised.refusal;
   const { school, chosen: chosenSchool } = recognised;
   const placeOf = (code: string) => ({ sheet: report.sheet, cell: report.valueCells.get(code) });
-  const ruleIssues = checkRules(form, report.values, placeOf, unreadableCodes(report.errors));
+  const ruleIssues = checkRules(form, report.values, placeOf, new Set([...unreadableCodes(report.errors), ...report.unfoundCells]));
   const plan = hasPlanPart(form) ? readPlanRows(workbook, report, target.plan) : { planRows: [], errors: [], warnings: [] };
   return {
     school,

@@ -91,7 +91,8 @@ async function campaignValues(db: Kysely<Database>, campaign: Campaign, form: Fo
     values.set(row.school_id, school);
     sums.set(row.code, (sums.get(row.code) ?? 0) + row.amount);
   }
-  const totals = Object.fromEntries([...sums].map(([code, sum]) => [code, toNatural(code, sum)]));
+  // In the form's order (one-value rows, then grid cells row by row), as `summary --json` lists them.
+  const totals = Object.fromEntries(indicators.filter((i) => sums.has(i.code)).map(({ code }) => [code, toNatural(code, sums.get(code)!)]));
   return { indicators, values, totals };
 }
 

@@ -32,7 +32,7 @@ export interface Resources {
         "title": "";
         "lead": "";
         "steps": readonly ["", "", "", "", ""];
-        "notes": readonly [""];
+        "notes": readonly ["", ""];
       };
       "import": {
         "title": "";
@@ -253,6 +253,13 @@ export interface Resources {
       "formulaNoValue": "";
       "invalidDate": "";
       "numberTooLarge": "{{value}}";
+      "gridCell": "{{cellProblem}} {{columnLabel}} {{column}} {{rowLabel}} {{row}}";
+      "gridClosedCellFilled": "{{columnLabel}} {{column}} {{rowLabel}} {{row}} {{value}}";
+      "gridMissing": "{{example}} {{table}}";
+      "gridNumbersMissing": "{{first}} {{table}}";
+      "gridColumnMissing": "{{columnLabel}} {{column}} {{numbersRow}} {{table}}";
+      "gridColumnRepeated": "{{columnLabel}} {{column}} {{other}} {{table}}";
+      "gridRowMissing": "{{rowLabel}} {{row}} {{table}}";
       "ruleError": "{{left}} {{right}} {{rule}} {{text}}";
       "ruleWarning": "{{left}} {{right}} {{rule}} {{text}}";
       "ruleUnchecked": "{{code}} {{rules}}";

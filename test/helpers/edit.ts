@@ -29,6 +29,36 @@ export function valueCellOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Cel
   return found;
 }
 
+/** The text a cell shows, as the template wrote it. */
+function cellText(cell: ExcelJS.Cell): string {
+  return String(cell.value ?? '').trim();
+}
+
+/**
+ * The cell of a grid cell code ("H03.2"): in the row whose code column holds the row code, under the графа number in
+ * the nearest row above that holds графа numbers only (an empty code column, short texts right of it).
+ */
+export function gridCellOf(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Cell {
+  const [rowCode, column] = code.split('.');
+  let codeRow = 0;
+  sheet.eachRow((row, number) => {
+    if (!codeRow && cellText(row.getCell(CODE_COLUMN)) === rowCode) codeRow = number;
+  });
+  if (!codeRow) throw new Error(`no grid row with code ${rowCode}`);
+  for (let number = codeRow - 1; number > 0; number--) {
+    const row = sheet.getRow(number);
+    if (cellText(row.getCell(CODE_COLUMN)) !== '') continue;
+    const texts: Array<[number, string]> = [];
+    row.eachCell((cell, c) => {
+      if (c > CODE_COLUMN && cellText(cell)) texts.push([c, cellText(cell)]);
+    });
+    if (texts.length === 0 || texts.some(([, text]) => text.length > 3)) continue;
+    const found = texts.find(([, text]) => text === column);
+    if (found) return sheet.getRow(codeRow).getCell(found[0]);
+  }
+  throw new Error(`no графа ${column} above row ${rowCode}`);
+}
+
 /** The header cells where a school types its name and БИН, beside their labels (column B), as the template lays them out. */
 export function schoolHeaderCells(sheet: ExcelJS.Worksheet): { name: ExcelJS.Cell; bin: ExcelJS.Cell } {
   return { name: sheet.getRow(SCHOOL_ROW).getCell(2), bin: sheet.getRow(BIN_ROW).getCell(2) };

@@ -42,3 +42,18 @@ export function convertWithSoffice(bytes: Uint8Array, { dir, name, format, profi
   execFileSync(SOFFICE_PATH, args, { timeout, stdio: 'pipe' });
   return readFileSync(path.join(out, `${path.parse(name).name}.${format}`));
 }
+
+/** A private LibreOffice profile (its folder) that recalculates every formula of an .xlsx on load, whatever the file caches. */
+export function recalculatingProfile(dir: string): string {
+  const user = path.join(dir, 'user');
+  mkdirSync(user, { recursive: true });
+  writeFileSync(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}

@@ -3,10 +3,14 @@ import ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
 import type { ReadableWorkbook } from '../../main/excel/intake/readable-workbook.ts';
 import { CODE_COLUMN, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
+import { gridCellOf } from './edit.ts';
 
 export type CellInput = number | string | null | ExcelJS.CellValue;
 
-/** Writes each value into the «Значение» column of the row whose code column holds the code. */
+/**
+ * Writes each value into the «Значение» column of the row whose code column holds the code; a grid cell's value
+ * ("H03.2") into its row's cell under the графа number.
+ */
 export async function fillTemplate(bytes: Uint8Array, values: Record<string, CellInput>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -15,6 +19,7 @@ export async function fillTemplate(bytes: Uint8Array, values: Record<string, Cel
     const code = String(row.getCell(CODE_COLUMN).value ?? '');
     if (code in values) row.getCell(VALUE_COLUMN).value = values[code] as ExcelJS.CellValue;
   });
+  for (const code of Object.keys(values).filter((key) => key.includes('.'))) gridCellOf(sheet, code).value = values[code] as ExcelJS.CellValue;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -39,6 +44,18 @@ export function validZabota(scale = 1): Record<string, number> {
     Z20: 10 * scale, Z21: 5 * scale, Z22: 5 * scale, Z23: 0, Z24: 0,
     Z30: 150000.5 * scale, Z31: 100000 * scale, Z32: 50000.5 * scale, Z33: 0, Z34: 2,
   };
+}
+
+/** A complete, valid «Забота» version 2 report: the one-value rows and the help grid (H04–H06 left blank). */
+export function validZabotaV2(): Record<string, number> {
+  const { Z01, Z02, Z03, Z04, Z05, Z06, Z07, Z30, Z31, Z32, Z33, Z34 } = validZabota();
+  const grid: Record<string, number[]> = {
+    H01: [20, 10, 6, 8, 15, 3, 2, Z30],
+    H02: [8, 4, 2, 3, 6, 1, 0, 50000],
+    H03: [5, 2, 2, 2, 4, 1, 0, 30000.25],
+  };
+  const cells = Object.entries(grid).flatMap(([row, values]) => values.map((value, i) => [`${row}.${i + 1}`, value] as const));
+  return { Z01, Z02, Z03, Z04, Z05, Z06, Z07, Z30, Z31, Z32, Z33, Z34, ...Object.fromEntries(cells) };
 }
 
 /** One row of the plan-execution part as a school fills it: «Выполнено», events, participants, description. */

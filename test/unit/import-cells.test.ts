@@ -123,11 +123,11 @@ describe('cells read as numbers', () => {
     expect(formatMessage(tFor('ru'), error.message)).toContain(words);
   });
 
-  it('uses the cached result of a formula', async () => {
-    const bytes = await filled({ Z06: { formula: '2+2', result: 4 }, Z30: { formula: 'D29+D30+D31', result: 150000.5 } });
+  it('uses the cached result of a formula, 0 included', async () => {
+    const bytes = await filled({ Z06: { formula: '2+2', result: 4 }, Z30: { formula: 'D29+D30+D31', result: 150000.5 }, Z23: { formula: 'D10-D10', result: 0 } });
     const outcome = await importOne(bytes);
     expect(outcome.status).toBe('accepted');
-    expect(await storedValues()).toMatchObject({ Z06: 4, Z30: 15000050 });
+    expect(await storedValues()).toMatchObject({ Z06: 4, Z30: 15000050, Z23: 0 });
   });
 
   it('stores a blank optional row as not reported, not as 0', async () => {

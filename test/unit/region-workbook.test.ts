@@ -2,7 +2,7 @@
 // a real SQLite file, and the export is read back as the region would open it — with exceljs, and through
 // LibreOffice Calc, which recalculates every formula (the SUM totals row must give the district's totals).
 import { zabotaV1Campaign } from '../helpers/campaigns.ts';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ import { APP_VERSION } from '../../main/version.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillPlanPart, fillTemplate, readableWorkbook, readWorkbook, validNik, validZabota, type CellInput } from '../helpers/workbooks.ts';
-import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import { convertWithSoffice, recalculatingProfile, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 
 const TODAY = '2027-02-14';
 const HEAD = 'А. Б. Ахметова';
@@ -404,21 +404,6 @@ describe('other campaigns, one language, the file’s name', () => {
 
 const SOFFICE = SOFFICE_VERSION;
 const SKIP_REASON = 'LibreOffice (soffice) not installed: the recalculation of the region workbook is not checked; .ci/run installs libreoffice-calc';
-
-/** A private LibreOffice profile (its folder) that recalculates every formula of an .xlsx on load, whatever the file caches. */
-function recalculatingProfile(dir: string): string {
-  const user = path.join(dir, 'user');
-  mkdirSync(user, { recursive: true });
-  writeFileSync(
-    path.join(user, 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return dir;
-}
 
 describe.skipIf(!SOFFICE)('the region workbook in LibreOffice Calc', () => {
   it('gives, recalculated by Calc, the district’s totals in every SUM cell and the changes on the Свод', { timeout: 120_000 }, async () => {

@@ -17,10 +17,13 @@ import { edited } from '../helpers/edit.ts';
 
 const LIBREOFFICE_TIMEOUT = 120_000;
 
-/** A value as toEqual can compare it: an Invalid Date equals no Date, so dates are compared by their time as text. */
+/**
+ * A value as toEqual can compare it: an Invalid Date equals no Date, so dates are compared by their time as text;
+ * a formula's cached 0, which exceljs drops and the streaming reader keeps, as none.
+ */
 function comparable(value: CellValue | undefined): unknown {
   if (value instanceof Date) return { date: Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString() };
-  if (value !== null && typeof value === 'object' && 'formula' in value) return { formula: value.formula, result: comparable(value.result ?? undefined) };
+  if (value !== null && typeof value === 'object' && 'formula' in value) return { formula: value.formula, result: comparable(value.result === 0 ? undefined : (value.result ?? undefined)) };
   return value;
 }
 

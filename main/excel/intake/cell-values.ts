@@ -74,8 +74,9 @@ function cachedResult(cell: RawCell, context: CellContext): CellScalar | CellErr
 }
 
 /**
- * A formula and its cached result. As exceljs gave them: a result of 0, false or NaN reads as none; a cell sharing
+ * A formula and its cached result. As exceljs gave them: a result of false or NaN reads as none; a cell sharing
  * another's formula reads that cell's address as its formula; a formula with no text and no master reads as blank.
+ * A cached 0, which exceljs dropped, is kept: a SUM over blanks (a district's total on its «Свод») computed 0.
  */
 function formulaValue(cell: RawCell, context: CellContext): CellValue {
   const result = cachedResult(cell, context);
@@ -86,7 +87,7 @@ function formulaValue(cell: RawCell, context: CellContext): CellValue {
   }
   const formula = cell.formula || shared;
   if (!formula) return null;
-  return { formula: String(formula), result: result ? result : undefined };
+  return { formula: String(formula), result: result || result === 0 ? result : undefined };
 }
 
 /** The cell's reading; undefined for a <c> with no value and no format, which exceljs left out. */

@@ -1,14 +1,16 @@
 // Reads a filled report: finds each row by its code wherever it ended up, reads the value column,
 // and turns every cell into a value of its type or a precise complaint (sheet, cell, row code);
-// then the form's list tables (the НИК publications) from their own sheet.
+// then the form's grids by row code and графа number (grid-reader.ts), and its list tables (the НИК publications)
+// from their own sheet.
 import { normalizeBin } from '../../../shared/bin.ts';
-import { listTables, type FormDefinition, type ListRow } from '../../../shared/forms/types.ts';
+import { gridTables, listTables, type FormDefinition, type ListRow } from '../../../shared/forms/types.ts';
 import { issue, type FileIssue } from '../../../shared/messages.ts';
 import { cellAddress } from '../layout/cell-address.ts';
 import { IDENTITY_SHEET, type WorkbookIdentity } from '../layout/identity.ts';
 import { CODE_COLUMN, VALUE_COLUMN, formSheetName } from '../layout/report-layout.ts';
 import { captionKey } from './captions.ts';
 import { valueText } from './cell-text.ts';
+import { readGrids } from './grid-reader.ts';
 import { readIdentity } from './identity-reader.ts';
 import { readListTables } from './list-reader.ts';
 import { contains, mergedRanges, type MergedRange } from './merged-ranges.ts';
@@ -33,6 +35,8 @@ export interface ReadReport {
   values: Map<string, number>;
   /** Row code → text, date (YYYY-MM-DD) or URL; blank cells are absent. */
   texts: Map<string, string>;
+  /** Grid cells not looked for, their grid, row or графа not found (an error says which): rules over them wait. */
+  unfoundCells: Set<string>;
   /** List table id → its filled rows, in the order written. */
   lists: Map<string, ListRow[]>;
   errors: FileIssue[];
@@ -191,10 +195,16 @@ function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; 
   return { table: first, warnings: issuedEmpty ? [issue('warning', 'import.filledCopySheet', { sheet: first.sheet.name, issued }, { sheet: first.sheet.name })] : [] };
 }
 
+/** The row codes that find the form's sheet: its one-value rows', or for a form of grids only, its grid rows'. */
+function sheetCodes(form: FormDefinition): string[] {
+  if (form.indicators.length > 0) return form.indicators.map((indicator) => indicator.code);
+  return gridTables(form).flatMap((table) => table.rows.map((row) => row.code));
+}
+
 export function readReport(workbook: ReadableWorkbook, form: FormDefinition): ReadResult {
-  const codes = new Set(form.indicators.map((indicator) => indicator.code));
+  const codes = new Set(sheetCodes(form));
   const tables = formTables(workbook, codes);
-  if (tables.length === 0) return { ok: false, error: issue('error', 'import.noFormSheet', { example: form.indicators[0].code }) };
+  if (tables.length === 0) return { ok: false, error: issue('error', 'import.noFormSheet', { example: [...codes][0] ?? '' }) };
   const chosen = chooseTable(tables, form.indicators.map((indicator) => indicator.code));
   if ('error' in chosen) return { ok: false, error: chosen.error };
   const { sheet, cells, firstCodeRow, valueColumn } = chosen.table;
@@ -232,6 +242,8 @@ export function readReport(workbook: ReadableWorkbook, form: FormDefinition): Re
     else if (indicator.required) errors.push(issue('error', 'import.required', {}, where));
     if ('note' in reading && reading.note) warnings.push(issue('warning', reading.note.key, reading.note.params, where));
   }
+  const unfoundCells = new Set<string>();
+  readGrids(workbook, form, sheet, { valueCells, values, texts, errors, warnings, unfound: unfoundCells });
   const lists = readListTables(workbook, listTables(form), values);
   const schoolName = headerSchoolNameOf(sheet, firstCodeRow);
   return {
@@ -246,6 +258,7 @@ export function readReport(workbook: ReadableWorkbook, form: FormDefinition): Re
       valueCells,
       values,
       texts,
+      unfoundCells,
       lists: lists.rows,
       errors: [...errors, ...lists.errors],
       warnings: [...chosen.warnings, ...warnings, ...lists.warnings],

@@ -6,6 +6,10 @@ import { tFor } from '../../../shared/i18n.ts';
 export const TABLE_HEADER_ROW = 9;
 export const CODE_COLUMN = 1;
 export const VALUE_COLUMN = 4;
+/** A grid's графы start where the one-value rows' value column is, right of the two label columns. */
+export const GRID_FIRST_COLUMN = VALUE_COLUMN;
+/** What a closed grid cell shows (and may keep: the reader takes it as blank). */
+export const CLOSED_CELL_MARK = 'X';
 
 /** The header rows the school itself fills in on a blank template: its name and its БИН. */
 export const SCHOOL_ROW = 3;

@@ -1,18 +1,22 @@
-// The workbook a school fills in: a bilingual header, the indicators table found again by row code,
-// only the value cells open for typing (each checked by its type), the plan part, a sheet per list table,
-// and a hidden sheet that identifies it.
+// The workbook a school fills in: a bilingual header, the indicators table found again by row code, each grid
+// (строки × графы) below it with its графа numbers, only the value cells open for typing (each checked by its type),
+// the plan part, a sheet per list table, and a hidden sheet that identifies it.
 import type { Campaign, DistrictSettings, School } from '../../../shared/domain.ts';
-import { hasPlanPart, listTables, type FormDefinition, type FormSection, type Indicator } from '../../../shared/forms/types.ts';
+import {
+  cellCode, gridCells, gridTables, hasPlanPart, isClosedCell, listTables, type FormDefinition, type FormSection, type GridColumn, type GridRow, type GridTable, type Indicator,
+} from '../../../shared/forms/types.ts';
 import { bilingual, tFor } from '../../../shared/i18n.ts';
 import type { PlainTextKey } from '../../../shared/text-keys.ts';
 import type { PlanItem } from '../../../shared/plans/model.ts';
-import { BIN_ROW, displayDate, formSheetName, SCHOOL_ROW, TABLE_HEADER_ROW, VALUE_COLUMN } from '../layout/report-layout.ts';
+import {
+  BIN_ROW, CLOSED_CELL_MARK, displayDate, formSheetName, GRID_FIRST_COLUMN, SCHOOL_ROW, TABLE_HEADER_ROW, VALUE_COLUMN,
+} from '../layout/report-layout.ts';
 import { TEXT_LIMIT } from '../layout/value-limits.ts';
 import { writeIdentity } from './identity-sheet.ts';
 import { inputHint, writeListSheet } from './list-sheet.ts';
 import { writePlanPart } from './plan-part.ts';
-import { newWorkbook, type Workbook, type Worksheet } from './workbook.ts';
-import { BORDER, HEADER_FILL, INPUT_FILL } from './styles.ts';
+import { newWorkbook, type Cell, type Workbook, type Worksheet } from './workbook.ts';
+import { BORDER, CLOSED_FILL, HEADER_FILL, INPUT_FILL } from './styles.ts';
 
 function openForTyping(sheet: Worksheet, row: number, hintKey: PlainTextKey, operator: 'equal' | 'lessThanOrEqual', length: number): void {
   const cell = sheet.getCell(row, 2);
@@ -126,16 +130,20 @@ function sectionRow(sheet: Worksheet, rowNumber: number, section: FormSection): 
   cell.border = BORDER;
 }
 
+/** A cell the school types into: unlocked, pale yellow, formatted and checked by the value's type. */
+function openValueCell(cell: Cell, indicator: Indicator): void {
+  cell.protection = { locked: false };
+  cell.numFmt = NUMBER_FORMATS[indicator.type];
+  cell.dataValidation = valueValidation(indicator);
+  cell.fill = INPUT_FILL;
+}
+
 function indicatorRow(sheet: Worksheet, rowNumber: number, indicator: Indicator): void {
   const row = sheet.getRow(rowNumber);
   row.getCell(1).value = indicator.code;
   row.getCell(2).value = labelOf(indicator, 'ru');
   row.getCell(3).value = labelOf(indicator, 'kk');
-  const value = row.getCell(VALUE_COLUMN);
-  value.protection = { locked: false };
-  value.numFmt = NUMBER_FORMATS[indicator.type];
-  value.dataValidation = valueValidation(indicator);
-  value.fill = INPUT_FILL;
+  openValueCell(row.getCell(VALUE_COLUMN), indicator);
   row.alignment = { wrapText: true, vertical: 'middle' };
   row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
   for (let column = 1; column <= VALUE_COLUMN; column++) row.getCell(column).border = BORDER;
@@ -155,6 +163,101 @@ function indicatorRows(sheet: Worksheet, form: FormDefinition): number {
   return rowNumber;
 }
 
+function gridCaption(column: GridColumn): string {
+  const caption = (lang: 'ru' | 'kk') => `${column.label[lang]}${column.unit?.[lang] ? `, ${column.unit[lang]}` : ''}`;
+  return `${caption('ru')} / ${caption('kk')}`;
+}
+
+const GRID_COLUMN_WIDTH = 14;
+
+/** The caption row: code and label columns as the one-value table heads them, then each графа's caption and unit. */
+function gridCaptionRow(sheet: Worksheet, rowNumber: number, table: GridTable): void {
+  const row = sheet.getRow(rowNumber);
+  row.getCell(1).value = bilingual('messages.workbook.code');
+  row.getCell(2).value = tFor('ru')('messages.workbook.indicator');
+  row.getCell(3).value = tFor('kk')('messages.workbook.indicator');
+  table.columns.forEach((column, i) => {
+    row.getCell(GRID_FIRST_COLUMN + i).value = gridCaption(column);
+  });
+  // Excel does not grow a row for wrapped text by itself: high enough for the longest caption in a графа's width.
+  const lines = Math.max(2, ...table.columns.map((column) => Math.ceil(gridCaption(column).length / (GRID_COLUMN_WIDTH - 2))));
+  row.height = Math.min(15 * lines, 200);
+}
+
+/** The графа numbers, each above its column, directly above the first grid row: by them the reader finds the графы. */
+function gridNumberRow(sheet: Worksheet, rowNumber: number, table: GridTable): void {
+  const row = sheet.getRow(rowNumber);
+  table.columns.forEach((column, i) => {
+    // A number as a number: Excel marks a number stored as text.
+    row.getCell(GRID_FIRST_COLUMN + i).value = /^\d+$/.test(column.code) ? Number(column.code) : column.code;
+  });
+}
+
+/** A grid row: its code and labels, then an open cell per графа, or a closed one (grey, «X», locked). */
+function gridRow(sheet: Worksheet, rowNumber: number, table: GridTable, gridRowOf: GridRow, cells: Map<string, Indicator>): void {
+  const row = sheet.getRow(rowNumber);
+  row.getCell(1).value = gridRowOf.code;
+  row.getCell(2).value = `${gridRowOf.label.ru}${gridRowOf.required ? ' *' : ''}`;
+  row.getCell(3).value = `${gridRowOf.label.kk}${gridRowOf.required ? ' *' : ''}`;
+  row.alignment = { wrapText: true, vertical: 'middle' };
+  row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  table.columns.forEach((column, i) => {
+    const cell = row.getCell(GRID_FIRST_COLUMN + i);
+    if (isClosedCell(table, gridRowOf.code, column.code)) {
+      cell.value = CLOSED_CELL_MARK;
+      cell.fill = CLOSED_FILL;
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+    } else openValueCell(cell, cells.get(cellCode(gridRowOf.code, column.code))!);
+  });
+}
+
+/** One grid: its title, the captions, the графа numbers, a row per grid row; returns the row after it. */
+function gridBlock(sheet: Worksheet, first: number, table: GridTable): number {
+  const lastColumn = GRID_FIRST_COLUMN + table.columns.length - 1;
+  sheet.mergeCells(first, 1, first, lastColumn);
+  const title = sheet.getCell(first, 1);
+  title.value = `${table.title.ru} / ${table.title.kk}`;
+  title.font = { bold: true };
+  title.alignment = { wrapText: true, vertical: 'middle' };
+  gridCaptionRow(sheet, first + 1, table);
+  gridNumberRow(sheet, first + 2, table);
+  for (const rowNumber of [first, first + 1, first + 2]) {
+    const row = sheet.getRow(rowNumber);
+    row.font = { bold: true };
+    if (rowNumber > first) row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  }
+  const cells = new Map(gridCells(table).map((cell) => [cell.code, cell]));
+  table.rows.forEach((gridRowOf, i) => gridRow(sheet, first + 3 + i, table, gridRowOf, cells));
+  const after = first + 3 + table.rows.length;
+  for (let rowNumber = first; rowNumber < after; rowNumber++) {
+    for (let column = 1; column <= lastColumn; column++) {
+      const cell = sheet.getCell(rowNumber, column);
+      cell.border = BORDER;
+      if (rowNumber < first + 3) cell.fill = HEADER_FILL;
+    }
+  }
+  return after;
+}
+
+/** Every grid of the form after the one-value rows, a blank row before each; returns the row after the last. */
+function gridBlocks(sheet: Worksheet, form: FormDefinition, first: number): number {
+  let rowNumber = first;
+  for (const table of gridTables(form)) rowNumber = gridBlock(sheet, rowNumber + 1, table);
+  return rowNumber;
+}
+
+/**
+ * The columns' widths. With a grid the labels are narrower and every графа as wide as the next, so that the grid,
+ * printed across the page and fitted to its width, stays legible (the plan part's description wraps in its column).
+ */
+function columnWidths(form: FormDefinition): Array<{ width: number }> {
+  const graphs = Math.max(0, ...gridTables(form).map((table) => table.columns.length));
+  if (graphs === 0) return [12, 55, 55, 18, 14, 14, 45].map((width) => ({ width }));
+  const widths = [12, 40, 40, GRID_COLUMN_WIDTH, GRID_COLUMN_WIDTH, GRID_COLUMN_WIDTH, 30];
+  for (let column = widths.length + 1; column < GRID_FIRST_COLUMN + graphs; column++) widths.push(GRID_COLUMN_WIDTH);
+  return widths.map((width) => ({ width }));
+}
+
 /** The plan items handed to the school, and each one's deadline as words in both languages. */
 export interface TemplatePlanPart {
   items: PlanItem[];
@@ -172,14 +275,16 @@ export async function buildReportTemplate(
   plan: TemplatePlanPart = { items: [], deadlineOf: () => ({ ru: '', kk: '' }) },
 ): Promise<Workbook> {
   const workbook = newWorkbook();
+  // A grid is wider than the one-value table: it prints across the page.
+  const orientation = gridTables(form).length > 0 ? 'landscape' : 'portrait';
   const sheet = workbook.addWorksheet(formSheetName(), {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW }],
   });
-  sheet.columns = [{ width: 12 }, { width: 55 }, { width: 55 }, { width: 18 }, { width: 14 }, { width: 14 }, { width: 45 }];
+  sheet.columns = columnWidths(form);
   headerBlock(sheet, campaign, school, district);
   tableHeader(sheet);
-  const afterTable = indicatorRows(sheet, form);
+  const afterTable = gridBlocks(sheet, form, indicatorRows(sheet, form));
   if (hasPlanPart(form)) writePlanPart(sheet, afterTable + 1, plan.items, plan.deadlineOf);
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   for (const table of listTables(form)) await writeListSheet(workbook, table, campaign.hashtag);

@@ -1,11 +1,12 @@
-// The per-school sheet of the district summary: a school per row, a row code per column (the codes over their
-// labels), a totals row of real SUM formulas with their values cached, late schools marked, frozen panes and a filter.
+// The per-school sheet of the district summary: a school per row, a row code or a grid cell ("H03.2") per column (the
+// codes over their labels), a totals row of real SUM formulas with their values cached, late schools marked, frozen
+// panes and a filter.
 import type { SchoolReportRow, SummaryIndicator } from '../../../shared/domain.ts';
 import { isNumericType } from '../../../shared/forms/types.ts';
 import { mergedText, textIn } from './plan-workbook.ts';
 import { HEADER_FILL } from './styles.ts';
 import {
-  addSummarySheet, asText, byName, caption, captionLanguages, columnLetter, districtText, fitColumns, fitWrappedRows, headerCell, numberFormat, officeDateTime, tableCell, type SummaryContext,
+  addSummarySheet, asText, byName, caption, captionLanguages, columnLetter, districtText, fitColumns, fitWrappedRows, headerCell, numberFormat, officeDateTime, sheetName, tableCell, type SummaryContext,
 } from './summary-layout.ts';
 import type { Cell, Workbook, Worksheet } from './workbook.ts';
 
@@ -90,6 +91,18 @@ function totalsRow(sheet: Worksheet, row: number, context: SummaryContext, indic
     cell.numFmt = indicator.type === 'yesno' ? '#,##0' : numberFormat(indicator.type, context.lang);
     cell.alignment = { horizontal: 'right' };
   });
+}
+
+/**
+ * Where the schools' values of a numeric code stand on the per-school sheet, as a reference from another sheet
+ * ('По школам - Мектептер бойынша'!AB4:AB6), for a SUM over them; null when no school reported.
+ */
+export function schoolValuesRange(context: SummaryContext, code: string): string | null {
+  const index = context.summary.indicators.findIndex((indicator) => indicator.code === code);
+  if (index < 0 || context.summary.schools.length === 0) return null;
+  const letter = columnLetter(FIXED.length + 1 + index);
+  const name = sheetName(caption(context.lang, 'schoolsSheet')).replace(/'/g, "''");
+  return `'${name}'!${letter}${FIRST_DATA_ROW}:${letter}${FIRST_DATA_ROW + context.summary.schools.length - 1}`;
 }
 
 /** The sheet «По школам / Мектептер бойынша». */

@@ -1,6 +1,7 @@
 // The first sheet of the district summary: the cover (the department, the title, the district, the dates and the
 // head's signature), then the totals in the form's layout — row code, label(s), unit, the total, and, when the
-// district ran the campaign a year earlier, last year's total and the change — and the form's rules checked on the totals.
+// district ran the campaign a year earlier, last year's total and the change —, the form's grids as grids
+// (summary-grids.ts), and the form's rules checked on the totals.
 import type { FileIssue } from '../../../shared/messages.ts';
 import { formatMessage, tFor } from '../../../shared/i18n.ts';
 import { textWithParams } from '../../../shared/text-keys.ts';
@@ -10,6 +11,7 @@ import type { SummaryIndicator } from '../../../shared/domain.ts';
 import { displayDate } from '../layout/report-layout.ts';
 import { fitHeight, font, mergedText, textIn } from './plan-workbook.ts';
 import { BORDER } from './styles.ts';
+import { gridBlocks, gridsWidth, isInGrid } from './summary-grids.ts';
 import {
   addSummarySheet, asText, bothTexts, caption, captionLanguages, captionLines, columnLetter, districtText, fitColumns, headerCell, numberFormat,
   TABLE_FONT_SIZE, tableCell, type SummaryContext,
@@ -37,8 +39,9 @@ function columnsOf(context: SummaryContext): Columns {
   return { code: 1, labels, unit, total, previous, last: previous ? previous.percent : total };
 }
 
-function widthsOf(columns: Columns): number[] {
-  const widths = Array.from({ length: columns.last }, () => 14);
+/** The one-value table's columns, and further ones for the графы of a grid wider than it. */
+function widthsOf(columns: Columns, context: SummaryContext): number[] {
+  const widths = Array.from({ length: Math.max(columns.last, gridsWidth(context, columns)) }, () => 14);
   widths[columns.code - 1] = 9;
   for (const column of columns.labels) widths[column - 1] = LABEL_WIDTH;
   widths[columns.unit - 1] = 10;
@@ -175,9 +178,9 @@ function rulesBlock(sheet: Worksheet, widths: number[], row: number, context: Su
 /** The cover and the totals sheet («Свод / Жиынтық»), first in the workbook. */
 export function totalsSheet(workbook: Workbook, context: SummaryContext): Worksheet {
   const columns = columnsOf(context);
-  const widths = widthsOf(columns);
-  // One language fits a portrait page; labels in two languages side by side need a landscape one.
-  const orientation = context.lang === 'both' ? 'landscape' : 'portrait';
+  const widths = widthsOf(columns, context);
+  // One language fits a portrait page; labels in two languages side by side, or a grid's графы, need a landscape one.
+  const orientation = context.lang === 'both' || widths.length > columns.last ? 'landscape' : 'portrait';
   const sheet = addSummarySheet(workbook, caption(context.lang, 'region.totalsSheet'), orientation, context.lang, districtText(context));
   sheet.columns = widths.map((width) => ({ width }));
   const headerRow = cover(sheet, widths, context, columns);
@@ -187,14 +190,15 @@ export function totalsSheet(workbook: Workbook, context: SummaryContext): Worksh
   let row = headerRow + 1;
   let currentSection: string | undefined;
   for (const indicator of context.summary.indicators) {
-    if (!isNumericType(indicator.type)) continue;
+    if (!isNumericType(indicator.type) || isInGrid(context, indicator)) continue;
     const section = indicator.section ? sections.get(indicator.section) : undefined;
     if (section && indicator.section !== currentSection) sectionRow(sheet, widths, row++, bothTexts(context.lang, section.title));
     currentSection = indicator.section;
     indicatorRow(sheet, widths, row++, context, columns, indicator);
   }
-  rulesBlock(sheet, widths, row + 1, context);
+  const grids = gridBlocks(sheet, widths, row, context, columns);
+  rulesBlock(sheet, widths, grids.next + 1, context);
   const fixed = Object.fromEntries(columns.labels.map((column) => [column, LABEL_WIDTH]));
-  fitColumns(sheet, { min: 8, max: 20, wrapRows: [headerRow], fixed });
+  fitColumns(sheet, { min: 8, max: 20, wrapRows: [headerRow, ...grids.captionRows], fixed });
   return sheet;
 }

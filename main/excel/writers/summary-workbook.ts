@@ -1,9 +1,10 @@
-// The district workbook for the region, as an experienced specialist would make it by hand on a good day:
-// the cover and the totals in the form's layout (with last year's totals and the change when there are any, and
-// the form's rules checked on the totals), a row per school with a real SUM totals row, completeness and the missing
-// schools, the plan's execution («итоговая информация», the execution report's own sheet), a sheet per list table
-// (the НИК publications), and a hidden sheet that names the file for a region running Jinaq. Print-ready: A4,
-// fitted to the page width, the header rows repeated on every page, page numbers in the footer.
+// The district workbook for the region, as an experienced specialist would make it by hand on a good day: the cover
+// and the totals in the form's layout (with last year's totals and the change when there are any, and the form's rules
+// checked on the totals; each grid as a grid, its totals SUM formulas over the schools), a row per school with a real
+// SUM totals row, completeness and the missing schools, the plan's execution («итоговая информация», the execution
+// report's own sheet), a sheet per list table (the НИК publications), and a hidden sheet that names the file for a
+// region running Jinaq. Print-ready: A4, fitted to the page width, the header rows repeated on every page, page
+// numbers in the footer.
 import type { Plan, PlanExecution } from '../../../shared/plans/model.ts';
 import { textIn } from './plan-workbook.ts';
 import { executionSheet } from './execution-workbook.ts';
