@@ -68,10 +68,10 @@ function gridProblems(grid: GridTable): FormProblem[] {
     if (!column.label.ru.trim() || !column.label.kk.trim()) problems.push(problem(where, 'form.gridColumnLabelMissing', { table: where, code: column.code }));
     if (!INDICATOR_TYPES.includes(column.type)) problems.push(problem(where, 'form.gridBadColumn', { table: where, code: column.code }));
   }
-  for (const key of repeated(grid.columns.map((column) => column.code))) problems.push(problem(where, 'form.repeatedColumn', { table: where, key }));
+  for (const code of repeated(grid.columns.map((column) => column.code))) problems.push(problem(where, 'form.gridRepeatedColumn', { table: where, code }));
   const cells = new Set(grid.rows.flatMap((row) => grid.columns.map((column) => `${row.code}.${column.code}`)));
   const strays = (grid.closed ?? []).filter((code) => !cells.has(code));
-  if (strays.length > 0) problems.push(problem(where, 'form.gridUnknownColumns', { table: where, codes: strays.join(', ') }));
+  if (strays.length > 0) problems.push(problem(where, 'form.gridClosedUnknown', { table: where, codes: strays.join(', ') }));
   return problems;
 }
 

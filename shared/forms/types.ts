@@ -148,7 +148,7 @@ export function isClosedCell(table: GridTable, row: string, column: string): boo
   return table.closed?.includes(cellCode(row, column)) ?? false;
 }
 
-function isRequiredCell(row: GridRow, column: string): boolean {
+export function isRequiredCell(row: GridRow, column: string): boolean {
   return row.required && (row.requiredColumns === undefined || row.requiredColumns.includes(column));
 }
 

@@ -67,7 +67,7 @@ export interface Resources {
       "formEditor": {
         "title": "";
         "lead": "";
-        "steps": readonly ["", "", "", ""];
+        "steps": readonly ["", "", "", "", ""];
         "notes": readonly ["", ""];
       };
       "settings": {
@@ -404,6 +404,8 @@ export interface Resources {
       "gridBadColumn": "{{code}} {{table}}";
       "gridColumnLabelMissing": "{{code}} {{table}}";
       "gridUnknownColumns": "{{codes}} {{table}}";
+      "gridRepeatedColumn": "{{code}} {{table}}";
+      "gridClosedUnknown": "{{codes}} {{table}}";
       "tooManyCells": "{{limit}}";
     };
     "return": {
@@ -1165,6 +1167,7 @@ export interface Resources {
         "empty": "";
         "none": "";
         "average": "{{value}}";
+        "rows": "";
       };
       "missing": {
         "title": "{{number}}";
@@ -1232,6 +1235,11 @@ export interface Resources {
       "rejected": "";
       "saved": "{{school}}";
       "savedWithWarnings": "{{school}} {{warnings}}";
+      "grid": {
+        "row": "";
+        "closed": "";
+        "cell": "{{code}} {{column}} {{label}}";
+      };
     };
     "summary": {
       "expected": "";
@@ -1280,6 +1288,19 @@ export interface Resources {
         "school": "";
         "bin": "";
         "receivedAt": "";
+      };
+      "grid": {
+        "row": "";
+        "closed": "";
+        "show": "";
+        "district": "";
+        "hint": "";
+        "previous": "{{value}} {{year}}";
+        "acrossTitle": "{{code}} {{label}}";
+        "acrossEmpty": "";
+        "blank": "{{count}}";
+        "value": "";
+        "close": "";
       };
     };
     "forms": {
@@ -1385,6 +1406,7 @@ export interface Resources {
       "rules": {
         "title": "";
         "hint": "";
+        "gridHint": "";
         "empty": "";
         "id": "";
         "text": "";
@@ -1433,6 +1455,39 @@ export interface Resources {
           "add": "";
           "remove": "";
         };
+      };
+      "grids": {
+        "title": "{{id}}";
+        "add": "";
+        "rows": "";
+        "columns": "";
+        "columnsHint": "";
+        "row": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "required": "";
+          "requiredColumns": "";
+          "allColumns": "";
+          "remove": "";
+          "add": "";
+        };
+        "column": {
+          "code": "";
+          "labelRu": "";
+          "labelKk": "";
+          "type": "";
+          "unit": "";
+          "left": "";
+          "right": "";
+          "remove": "";
+          "add": "";
+        };
+        "preview": "";
+        "previewHint": "";
+        "cellOpen": "{{cell}}";
+        "cellClosed": "{{cell}}";
+        "cellRequired": "{{cell}}";
       };
     };
     "backups": {

@@ -20,7 +20,7 @@ import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { School } from '../../shared/domain.ts';
 import { formProblems, ruleTextProblem, type FormProblem } from '../../shared/forms/check.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
-import type { FormDefinition, Indicator, ListTable } from '../../shared/forms/types.ts';
+import { gridTables, valueCells, type FormDefinition, type GridTable, type Indicator, type ListTable } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
 import { zabotaV2 as zabotaV2Grid } from '../../shared/forms/zabota.v2.ts';
 import { backupTo } from '../../main/db/backup.ts';
@@ -405,6 +405,56 @@ describe('form files', () => {
 
     expect(await storedForms(database.db)).toEqual([]);
     expect(await findForm(database.db, 'zabota', 4)).toBeUndefined();
+  });
+});
+
+describe('form files with a grid', () => {
+  /** zabota v2 (the help grid H01–H06 × графы 1–8) with two closed cells and a unit, saved as this district's version 3. */
+  async function savedZabotaV2(): Promise<FormDefinition> {
+    const copy = await copyForm(database.db, 'zabota', 1);
+    const form = { ...clone(zabotaV2Grid), version: copy.form.version };
+    const help = gridTables(form)[0];
+    help.closed = ['H05.8', 'H06.8'];
+    help.columns[7].unit = bi('тенге', 'теңге');
+    expect(await saveForm(database.db, form)).toMatchObject({ saved: true, problems: [] });
+    return form;
+  }
+
+  function withBrokenGrid(change: (grid: GridTable) => void): Uint8Array {
+    const form = { ...clone(zabotaV2Grid), version: 3 };
+    change(gridTables(form)[0]);
+    return formFile({ format: 'jinaq-form', formatVersion: 1, form });
+  }
+
+  it('exports a district version with a grid and imports it into another database as the same form, grid and all', async () => {
+    const form = await savedZabotaV2();
+    const [file] = (await buildFormFile(database.db, 'zabota', 3)).files;
+    expect(JSON.parse(new TextDecoder().decode(file.bytes)).form.tables[0]).toEqual(gridTables(form)[0]);
+
+    const other = await anotherDatabase();
+    const added = await importFormFile(other.db, file.bytes);
+    expect(added).toMatchObject({ outcome: 'added', problems: [] });
+    expect(added.record!.form).toEqual(form);
+    const imported = await getForm(other.db, 'zabota', 3);
+    expect(imported).toEqual(form);
+    expect(valueCells(imported).map((cell) => cell.code)).toEqual(valueCells(form).map((cell) => cell.code));
+    expect(valueCells(imported).map((cell) => cell.code)).not.toContain('H06.8');
+    expect((await importFormFile(other.db, file.bytes)).outcome).toBe('same');
+  });
+
+  it('refuses a file whose grid closes a cell it does not have or repeats a графа, naming the grid, the cell and the графа', async () => {
+    const unknownCell = await importFormFile(database.db, withBrokenGrid((grid) => (grid.closed = ['H02.3', 'H07.1'])));
+    expect(unknownCell).toEqual({ outcome: 'refused', record: null, problems: [problemOf('help', 'form.gridClosedUnknown', { table: 'help', codes: 'H07.1' })] });
+    expect(formatMessage(tFor('ru'), unknownCell.problems[0].message)).toBe('В таблице «help» закрыты ячейки H07.1, которых в ней нет');
+    expect(formatMessage(tFor('kk'), unknownCell.problems[0].message)).toBe('«help» кестесінде жоқ H07.1 ұяшықтары жабық деп көрсетілген');
+
+    const repeated = await importFormFile(database.db, withBrokenGrid((grid) => grid.columns.push({ ...grid.columns[1], label: bi('ещё раз одеждой', 'тағы да киіммен') })));
+    expect(repeated.outcome).toBe('refused');
+    expect(repeated.problems).toContainEqual(problemOf('help', 'form.gridRepeatedColumn', { table: 'help', code: '2' }));
+    const texts = repeated.problems.map((problem) => formatMessage(tFor('ru'), problem.message));
+    expect(texts).toContain('В таблице «help» графа 2 повторяется: у каждой графы свой номер');
+
+    expect(await storedForms(database.db)).toEqual([]);
   });
 });
 

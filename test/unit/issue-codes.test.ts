@@ -2,6 +2,7 @@
 // itself, so that each of them gets its message (the manual entry shows it beside each input).
 import { describe, expect, it } from 'vitest';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
+import { zabotaV2 } from '../../shared/forms/zabota.v2.ts';
 import { issue } from '../../shared/messages.ts';
 import { checkRules, issueCodes } from '../../shared/validate.ts';
 
@@ -22,6 +23,12 @@ describe('issueCodes', () => {
   it('tells apart rules that share an id (Z-R5: Z11 <= Z10, Z12 <= Z10, …) by the row that broke it', () => {
     const [z13] = brokenWith({ Z13: 30 }).filter((found) => found.severity === 'error');
     expect(issueCodes(zabotaV1, z13)).toEqual(['Z13', 'Z10']);
+  });
+
+  it('marks the cells of the broken instance of a grid rule «in every графа» (H-R1: *.1 >= *.2, *.1 >= *.3, …), whose instances share their first cell', () => {
+    const broken = checkRules(zabotaV2, new Map(Object.entries({ 'H03.1': 5, 'H03.2': 3, 'H03.3': 2, 'H03.4': 9 })));
+    const [hr1] = broken.filter((found) => found.message.params?.rule === 'H-R1');
+    expect(issueCodes(zabotaV2, hr1)).toEqual(['H03.1', 'H03.4']);
   });
 
   it('keeps the code of an issue that is not a rule\'s', () => {

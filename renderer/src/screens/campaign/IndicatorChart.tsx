@@ -1,5 +1,6 @@
-// One indicator by school: a horizontal bar per school that reported the row, largest first, with the district
-// average as a dashed line. The row is chosen in a select; the default is the form's first required count.
+// One indicator by school: a horizontal bar per school that reported the row (or a grid's cell), largest first, with
+// the district average as a dashed line. The row is chosen in a select, a grid's cells under the grid's title; the
+// default is the form's first required count.
 import { useState } from 'react';
 import { Card, Empty, Select, theme } from 'antd';
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,6 +9,8 @@ import type { CampaignSummary, SummaryIndicator } from '../../../../shared/domai
 import { formatNumber } from '../../components/format.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { districtMean, WRAPPING_TOOLTIP } from './dashboardData.ts';
+import type { UiLanguage } from '../../../../shared/i18n.ts';
+import type { TFunction } from 'i18next';
 
 const BAR_ROW_HEIGHT = 34;
 const NAME_WIDTH = 190;
@@ -20,6 +23,19 @@ function chartable(summary: CampaignSummary): SummaryIndicator[] {
 
 function defaultCode(indicators: SummaryIndicator[]): string | undefined {
   return (indicators.find((i) => i.required && i.type === 'count') ?? indicators[0])?.code;
+}
+
+/** The select's options: the one-value rows as they are; when the form has grids, each grid's cells under its title. */
+function chartOptions(summary: CampaignSummary, indicators: SummaryIndicator[], language: UiLanguage, t: TFunction) {
+  const lang = labelLanguage(language);
+  const option = (i: SummaryIndicator) => ({ value: i.code, label: `${i.code} — ${i.label[lang]}` });
+  if (summary.grids.length === 0) return indicators.map(option);
+  const rows = indicators.filter((i) => !i.cell);
+  const groups = summary.grids.map((grid) => ({ title: grid.title[lang], options: indicators.filter((i) => i.cell?.table === grid.id).map(option) }));
+  return [
+    ...(rows.length > 0 ? [{ label: t('ui.dashboard.indicator.rows'), title: t('ui.dashboard.indicator.rows'), options: rows.map(option) }] : []),
+    ...groups.filter((group) => group.options.length > 0).map((group) => ({ label: group.title, ...group })),
+  ];
 }
 
 function shortName(name: string): string {
@@ -54,7 +70,7 @@ export function IndicatorChart({ summary }: { summary: CampaignSummary }) {
             value={code}
             onChange={setChosen}
             aria-label={t('ui.dashboard.indicator.label')}
-            options={indicators.map((i) => ({ value: i.code, label: `${i.code} — ${i.label[labelLanguage(language)]}` }))}
+            options={chartOptions(summary, indicators, language, t)}
             popupMatchSelectWidth={false}
             data-testid="chart-indicator-select"
           />

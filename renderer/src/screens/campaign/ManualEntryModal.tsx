@@ -1,10 +1,10 @@
 // A school's report typed in by hand (it dictated it by phone, or brought it on paper): the campaign's form rows
-// as inputs by type, checked as a file is checked, then stored and marked as entered by hand.
+// as inputs by type, each grid as a grid, checked as a file is checked, then stored and marked as entered by hand.
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Modal, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, ImportOutcome, School, SchoolReportRow } from '../../../../shared/domain.ts';
-import type { FormDefinition, Indicator } from '../../../../shared/forms/types.ts';
+import { gridTables, valueCells, type FormDefinition, type Indicator } from '../../../../shared/forms/types.ts';
 import { formatMessage } from '../../../../shared/i18n.ts';
 import type { FileIssue } from '../../../../shared/messages.ts';
 import { issueCodes } from '../../../../shared/validate.ts';
@@ -13,6 +13,7 @@ import { IssueList } from '../../components/IssueList.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { ManualGridTable } from './ManualGridTable.tsx';
 import { ManualValueInput, reportedValue, typedValue, type FieldValue, type TypedValue } from './ManualValueInput.tsx';
 import { change, useApiQuery } from '../../data/cache.ts';
 
@@ -106,14 +107,14 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
 
   // The eye goes to the first row in error, not to the summary line under a long form.
   useEffect(() => {
-    const first = definition.indicators.find((indicator) => marked.get(indicator.code)?.some((i) => i.severity === 'error'));
+    const first = valueCells(definition).find((indicator) => marked.get(indicator.code)?.some((i) => i.severity === 'error'));
     if (first) form.scrollToField(['values', first.code], { block: 'center' });
   }, [marked, definition, form]);
 
   /** A school chosen: its current report's values fill the inputs, or they start blank. */
   const chooseSchool = (id: number) => {
     const current = reports.find((row) => row.schoolId === id && row.receivedAt !== null);
-    for (const indicator of definition.indicators) {
+    for (const indicator of valueCells(definition)) {
       form.setFieldValue(['values', indicator.code], current ? reportedValue(indicator, current) : undefined);
     }
     setChecked(undefined);
@@ -124,7 +125,7 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
     if (fields.schoolId === undefined) return;
     const chosen = fields.schoolId;
     const values: Record<string, TypedValue> = {};
-    for (const indicator of definition.indicators) values[indicator.code] = typedValue(indicator, fields.values?.[indicator.code]);
+    for (const indicator of valueCells(definition)) values[indicator.code] = typedValue(indicator, fields.values?.[indicator.code]);
     await run(async () => {
       const outcome = await change('reports.enter', { campaignId, schoolId: chosen, values, dryRun });
       setChecked({ outcome, dryRun });
@@ -188,6 +189,9 @@ function ManualEntryForm({ campaignId, form: definition, schools, reports, onClo
           );
         })}
       </div>
+      {gridTables(definition).map((table) => (
+        <ManualGridTable key={table.id} table={table} marked={marked} />
+      ))}
       <ErrorAlert error={error} testId="manual-error" />
       {checked && <OutcomeView checked={checked} />}
       <div className="manual-actions">
@@ -226,15 +230,20 @@ function EntryLoader({ campaign, onClose, onSaved }: Omit<Props, 'open'>) {
   );
 }
 
+/** Wide enough for a grid's графы beside its row labels, as far as the screen allows. */
+const GRID_MODAL_WIDTH = 'min(1240px, calc(100vw - 48px))';
+
 export function ManualEntryModal({ campaign, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const record = useApiQuery('forms.get', { id: campaign.formId, version: campaign.formVersion });
+  const hasGrids = record.data !== undefined && gridTables(record.data.form).length > 0;
   return (
     <Modal
       open={open}
       title={t('ui.manual.title')}
       onCancel={onClose}
       footer={null}
-      width={960}
+      width={hasGrids ? GRID_MODAL_WIDTH : 960}
       destroyOnHidden
       mask={{ closable: false }}
       modalRender={(panel) => <div data-testid="manual-entry-modal">{panel}</div>}

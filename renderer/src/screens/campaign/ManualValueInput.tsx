@@ -56,12 +56,17 @@ interface InputProps {
   value?: FieldValue;
   onChange?: (value: FieldValue) => void;
   id?: string;
+  /** In a grid's cell, where no Form.Item draws the row's state: the state of the cell itself. */
+  status?: 'error' | 'warning';
+  /** In a grid's cell, which has no label of its own: what the cell is, for the screen reader and the tooltip. */
+  'aria-label'?: string;
 }
 
 /** The input of one row by its type: a number (a count, money), yes/no, a text, a date or a link. */
-export function ManualValueInput({ indicator, value, onChange, id }: InputProps) {
+export function ManualValueInput({ indicator, value, onChange, id, status, 'aria-label': ariaLabel }: InputProps) {
   const { t } = useTranslation();
   const testId = `manual-value-${indicator.code}`;
+  const cellProps = ariaLabel ? { status, 'aria-label': ariaLabel, 'aria-invalid': status === 'error' || undefined, title: ariaLabel } : {};
   switch (indicator.type) {
     case 'count':
     case 'money':
@@ -73,6 +78,7 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
           inputMode={indicator.type === 'money' ? 'decimal' : 'numeric'}
           maxLength={30}
           data-testid={testId}
+          {...cellProps}
         />
       );
     case 'yesno':
@@ -87,6 +93,7 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
             { value: 'no', label: t('ui.common.no') },
           ]}
           data-testid={testId}
+          {...cellProps}
         />
       );
     case 'text':
@@ -98,6 +105,7 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
           autoSize={{ minRows: 1, maxRows: 6 }}
           maxLength={TEXT_LIMIT}
           data-testid={testId}
+          {...cellProps}
         />
       );
     case 'date':
@@ -109,6 +117,7 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
           format={DISPLAY_DATE}
           style={{ width: '100%' }}
           data-testid={testId}
+          {...cellProps}
         />
       );
     case 'url':
@@ -119,6 +128,7 @@ export function ManualValueInput({ indicator, value, onChange, id }: InputProps)
           onChange={(event) => onChange?.(event.target.value)}
           inputMode="url"
           data-testid={testId}
+          {...cellProps}
         />
       );
   }

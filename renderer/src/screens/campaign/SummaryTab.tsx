@@ -1,5 +1,5 @@
-// The district summary: how many schools reported, totals by row code, values per school, who is missing,
-// and the workbook for the region.
+// The district summary: how many schools reported, totals by row code (a grid's as a grid), values per school, who
+// is missing, and the workbook for the region.
 import { useState } from 'react';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, List, Row, Segmented, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
@@ -9,15 +9,17 @@ import type { Campaign, CampaignSummary, SchoolReportRow, SummaryIndicator } fro
 import { isNumericType } from '../../../../shared/forms/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../components/format.ts';
+import { formatDate, formatNumber } from '../../components/format.ts';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import type { TFunction } from 'i18next';
 import type { UiLanguage } from '../../../../shared/i18n.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { SummaryGrids } from './SummaryGrids.tsx';
 import { SummaryLists } from './SummaryLists.tsx';
 import { SummaryPlan } from './SummaryPlan.tsx';
 import { change, useApiQuery } from '../../data/cache.ts';
 import { RefreshButton } from '../../components/RefreshButton.tsx';
+import { cellText, outlierNotes, yearChange } from './summaryValues.ts';
 
 interface TotalRow {
   code: string;
@@ -40,35 +42,14 @@ function Counts({ summary }: { summary: CampaignSummary }) {
   );
 }
 
-/** A school's value as the table shows it: a number, yes/no in the UI language, or the text it wrote. */
-function cellText(row: SchoolReportRow, indicator: SummaryIndicator, language: UiLanguage, t: TFunction): string {
-  if (!isNumericType(indicator.type)) return row.texts[indicator.code] ?? '';
-  const value = row.values[indicator.code];
-  if (indicator.type === 'yesno' && value !== undefined) return t(value ? 'ui.common.yes' : 'ui.common.no');
-  return indicator.type === 'money' ? formatMoney(value, language) : formatNumber(value, language);
-}
-
 function indicatorTitle(indicator: SummaryIndicator, campaign: Campaign, language: UiLanguage, t: TFunction): string {
   const label = indicator.label[labelLanguage(language)];
   return indicator.version === campaign.formVersion ? label : `${label} — ${t('ui.summary.olderVersion', { version: indicator.version })}`;
 }
 
-/** «+12 (+4,5 %)»: this year's total against the year before, the percent as the language writes it; no percent over a zero. */
-function yearChange(total: number, previous: number, language: UiLanguage, t: TFunction): string {
-  const difference = formatNumber(Math.round((total - previous) * 100) / 100, language, { signed: true });
-  if (previous === 0) return difference;
-  return t('ui.summary.yearChange', { difference, percent: formatPercent((total - previous) / previous, language, { signed: true }) });
-}
-
-/** Outliers by school and row code, to mark the cells worth a second look. */
-function outlierNotes(summary: CampaignSummary, t: TFunction): Map<string, string> {
-  const notes = new Map<string, string>();
-  for (const o of summary.outliers) {
-    const note = o.kind === 'district' ? t('ui.summary.outlierDistrict', { z: o.zScore }) : t('ui.summary.outlierLastYear', { previous: o.previous });
-    const key = `${o.schoolId}:${o.code}`;
-    notes.set(key, [notes.get(key), note].filter(Boolean).join('; '));
-  }
-  return notes;
+/** The one-value rows: a grid's cells are shown in their grid (SummaryGrids). */
+function oneValueRows(summary: CampaignSummary): SummaryIndicator[] {
+  return summary.indicators.filter((indicator) => !indicator.cell);
 }
 
 /** Which indicators the per-school table shows: every one, or only those of one kind — the money columns at one click. */
@@ -80,7 +61,7 @@ function kindOf(indicator: SummaryIndicator): Exclude<ColumnKind, 'all'> {
 
 function ColumnKindChooser({ summary, value, onChange }: { summary: CampaignSummary; value: ColumnKind; onChange: (kind: ColumnKind) => void }) {
   const { t } = useTranslation();
-  const present = new Set(summary.indicators.map(kindOf));
+  const present = new Set(oneValueRows(summary).map(kindOf));
   const kinds = (['all', 'count', 'money', 'other'] as const).filter((kind) => kind === 'all' || present.has(kind));
   if (kinds.length <= 2) return null;
   return (
@@ -102,7 +83,7 @@ function SchoolsTable({ summary }: { summary: CampaignSummary }) {
   const { language } = useLanguage();
   const [kind, setKind] = useState<ColumnKind>('all');
   const notes = outlierNotes(summary, t);
-  const shown = summary.indicators.filter((indicator) => kind === 'all' || kindOf(indicator) === kind);
+  const shown = oneValueRows(summary).filter((indicator) => kind === 'all' || kindOf(indicator) === kind);
   const columns: TableColumnsType<SchoolReportRow> = [
     {
       key: 'school', title: t('ui.summary.columns.school'), dataIndex: 'shortName', fixed: 'left', width: 200,
@@ -155,7 +136,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
 
   const { busy: saving, save } = useSaveAction(() => change('exports.summary', { campaignId: campaign.id }));
 
-  const totals: TotalRow[] = (summary.data?.indicators ?? [])
+  const totals: TotalRow[] = (summary.data ? oneValueRows(summary.data) : [])
     .filter((indicator) => isNumericType(indicator.type))
     .map((indicator) => ({
       code: indicator.code,
@@ -197,6 +178,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
           <Counts summary={summary.data} />
           <Typography.Title level={3}>{t('ui.summary.totals')}</Typography.Title>
           <Table<TotalRow> data-testid="summary-totals" rowKey="code" size="small" columns={totalColumns} dataSource={totals} pagination={false} />
+          <SummaryGrids summary={summary.data} />
           <Typography.Title level={4}>{t('ui.summary.rulesTitle')}</Typography.Title>
           {summary.data.ruleIssues.length === 0 ? (
             <Alert type="success" showIcon title={t('ui.summary.rulesOk')} data-testid="summary-rules-ok" />

@@ -148,7 +148,7 @@ export function FormEditor({ record }: EditorProps) {
         <Card size="small" title={t('ui.forms.sections.title')}><SectionList {...parts} /></Card>
         <Card size="small" title={t('ui.forms.indicators.title')}><IndicatorTable {...parts} /></Card>
         <Card size="small" title={t('ui.forms.rules.title')}><RuleList {...parts} /></Card>
-        <Card size="small" title={t('ui.forms.tables.title')}><TablesEditor {...parts} /></Card>
+        <Card size="small" title={t('ui.forms.tables.title')}><TablesEditor {...parts} problems={problems} /></Card>
       </ConfigProvider>
     </section>
   );

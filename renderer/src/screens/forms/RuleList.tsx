@@ -1,29 +1,36 @@
 // The form's rules: number, text, severity and what blank values do. Each text is checked as it is typed against
-// the form being edited, so a row code added a moment ago is already known.
+// the form being edited, so a row code, a grid row or a графа added a moment ago is already known.
 import { memo, useMemo } from 'react';
 import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ruleTextProblem } from '../../../../shared/forms/check.ts';
-import type { FormRule, Indicator, Severity } from '../../../../shared/forms/types.ts';
+import { gridTables, type FormDefinition, type FormRule, type Severity } from '../../../../shared/forms/types.ts';
 import { formatMessage } from '../../../../shared/i18n.ts';
 import { DEFAULT_MISSING_VALUE_STRATEGY, MISSING_VALUE_STRATEGIES, type MissingValueStrategy } from '../../../../shared/rules.ts';
 import { editAt, newRule, removeAt, withOptional, type EditorPartProps, type FormChange } from './formEdits.ts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
 
+/** What a rule is checked against: the one-value rows and the tables (grids' rows, графы and closed cells). */
+type RuleForm = Pick<FormDefinition, 'indicators' | 'tables'>;
+
 /**
- * A rule's check reads only the rows' codes and types: the rows as they were when those last changed,
- * so that typing a label re-checks no rule.
+ * A rule's check reads only the codes and types of rows, grid rows and графы and the closed cells: the form's parts
+ * as they were when those last changed, so that typing a label re-checks no rule.
  */
-function useRuleIndicators(indicators: Indicator[]): Indicator[] {
-  const signature = indicators.map((indicator) => `${indicator.code}:${indicator.type}`).join(',');
-  return useMemo(() => indicators, [signature]);
+function useRuleForm(form: FormDefinition): RuleForm {
+  const rows = form.indicators.map((indicator) => `${indicator.code}:${indicator.type}`).join(',');
+  const grids = gridTables(form)
+    .map((grid) => [grid.rows.map((row) => row.code), grid.columns.map((column) => `${column.code}:${column.type}`), grid.closed ?? []].join('|'))
+    .join(';');
+  const signature = `${rows};${grids}`;
+  return useMemo(() => ({ indicators: form.indicators, tables: form.tables }), [signature]);
 }
 
-function RuleCheck({ text, indicators, index }: { text: string; indicators: Indicator[]; index: number }) {
+function RuleCheck({ text, ruleForm, index }: { text: string; ruleForm: RuleForm; index: number }) {
   const { t } = useTranslation();
-  const problem = ruleTextProblem(text, { indicators });
+  const problem = ruleTextProblem(text, ruleForm);
   if (problem) {
     return (
       <Typography.Text type="danger" className="form-rule-check" data-testid={`rule-check-${index}`} data-state="problem">
@@ -41,11 +48,11 @@ function RuleCheck({ text, indicators, index }: { text: string; indicators: Indi
 interface RowProps {
   rule: FormRule;
   index: number;
-  indicators: Indicator[];
+  ruleForm: RuleForm;
   change: (edit: FormChange) => void;
 }
 
-const RuleRow = memo(function RuleRow({ indicators, change, rule, index }: RowProps) {
+const RuleRow = memo(function RuleRow({ ruleForm, change, rule, index }: RowProps) {
   const { t } = useTranslation();
   const edit = (update: (rule: FormRule) => FormRule) => change((f) => ({ ...f, rules: editAt(f.rules, index, update) }));
   const setMissing = (missing: MissingValueStrategy) =>
@@ -71,7 +78,7 @@ const RuleRow = memo(function RuleRow({ indicators, change, rule, index }: RowPr
           onChange={(event) => edit((r) => ({ ...r, text: event.target.value }))}
           data-testid={`rule-text-${index}`}
         />
-        <RuleCheck text={rule.text} indicators={indicators} index={index} />
+        <RuleCheck text={rule.text} ruleForm={ruleForm} index={index} />
       </div>
       <Select
         value={rule.severity}
@@ -103,10 +110,13 @@ const RuleRow = memo(function RuleRow({ indicators, change, rule, index }: RowPr
 
 export function RuleList({ form, change }: EditorPartProps) {
   const { t } = useTranslation();
-  const indicators = useRuleIndicators(form.indicators);
+  const ruleForm = useRuleForm(form);
   return (
     <div className="stack" data-testid="form-rules">
       <Typography.Paragraph type="secondary">{t('ui.forms.rules.hint')}</Typography.Paragraph>
+      {gridTables(form).length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="rules-grid-hint">{t('ui.forms.rules.gridHint')}</Typography.Paragraph>
+      )}
       {form.rules.length === 0 && <Typography.Paragraph type="secondary">{t('ui.forms.rules.empty')}</Typography.Paragraph>}
       {form.rules.length > 0 && (
         <div className="form-rule form-rule-head" aria-hidden>
@@ -117,7 +127,7 @@ export function RuleList({ form, change }: EditorPartProps) {
         </div>
       )}
       {form.rules.map((rule, index) => (
-        <RuleRow key={index} indicators={indicators} change={change} rule={rule} index={index} />
+        <RuleRow key={index} ruleForm={ruleForm} change={change} rule={rule} index={index} />
       ))}
       <Button icon={<PlusOutlined />} onClick={() => change((f) => ({ ...f, rules: [...f.rules, newRule(f)] }))} data-testid="rule-add">
         {t('ui.forms.rules.add')}

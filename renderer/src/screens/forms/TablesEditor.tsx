@@ -1,12 +1,13 @@
-// The tables a school fills below the rows: the plan's execution part (on or off) and list tables such as
-// the NIK publications, each with its title, size, row-count check and columns.
+// The tables a school fills below the rows: the plan's execution part (on or off), grid tables (строки × графы,
+// GridTableEditor.tsx) and list tables such as the NIK publications, each with its title, size, row-count check and columns.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MAX_LIST_ROWS } from '../../../../shared/forms/check.ts';
+import { MAX_LIST_ROWS, type FormProblem } from '../../../../shared/forms/check.ts';
 import { hasPlanPart, LIST_COLUMN_TYPES, type FormTable, type Lang, type ListColumn, type ListTable } from '../../../../shared/forms/types.ts';
-import { editAt, newColumn, newListTable, removeAt, withList, withOptional, type EditorPartProps } from './formEdits.ts';
+import { editAt, newColumn, newGridTable, newListTable, removeAt, withList, withOptional, type EditorPartProps } from './formEdits.ts';
+import { GridTableCard } from './GridTableEditor.tsx';
 
 type ListEdit = (update: (table: ListTable) => ListTable) => void;
 
@@ -163,7 +164,13 @@ function togglePlanPart(tables: readonly FormTable[], on: boolean): FormTable[] 
   return on ? [{ kind: 'planExecution' }, ...lists] : lists;
 }
 
-export function TablesEditor({ form, change }: EditorPartProps) {
+function TableCard({ table, index, problems, ...props }: EditorPartProps & { table: FormTable; index: number; problems: FormProblem[] }) {
+  if (table.kind === 'list') return <ListTableCard {...props} table={table} index={index} />;
+  if (table.kind === 'grid') return <GridTableCard {...props} problems={problems} grid={table} index={index} />;
+  return null;
+}
+
+export function TablesEditor({ form, change, problems }: EditorPartProps & { problems: FormProblem[] }) {
   const { t } = useTranslation();
   const tables = form.tables ?? [];
   return (
@@ -175,10 +182,17 @@ export function TablesEditor({ form, change }: EditorPartProps) {
       >
         {t('ui.forms.tables.planExecution')}
       </Checkbox>
-      {tables.map((table, index) => (table.kind === 'list' ? <ListTableCard key={index} form={form} change={change} table={table} index={index} /> : null))}
-      <Button icon={<PlusOutlined />} onClick={() => change((f) => withList(f, 'tables', [...(f.tables ?? []), newListTable(f)]))} data-testid="list-table-add">
-        {t('ui.forms.tables.add')}
-      </Button>
+      {tables.map((table, index) => (
+        <TableCard key={index} form={form} change={change} problems={problems} table={table} index={index} />
+      ))}
+      <div className="toolbar">
+        <Button icon={<PlusOutlined />} onClick={() => change((f) => withList(f, 'tables', [...(f.tables ?? []), newGridTable(f)]))} data-testid="grid-table-add">
+          {t('ui.forms.grids.add')}
+        </Button>
+        <Button icon={<PlusOutlined />} onClick={() => change((f) => withList(f, 'tables', [...(f.tables ?? []), newListTable(f)]))} data-testid="list-table-add">
+          {t('ui.forms.tables.add')}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Pure helpers for editing a form held in React state: list changes by index and fresh parts with unused ids.
-import type { FormDefinition, FormRule, FormSection, Indicator, ListColumn, ListTable } from '../../../../shared/forms/types.ts';
+import { cellCode, gridTables, type FormDefinition, type FormRule, type FormSection, type GridColumn, type GridRow, type GridTable, type Indicator, type ListColumn, type ListTable } from '../../../../shared/forms/types.ts';
 
 /** A change of the form being edited, applied to its newest state. */
 export type FormChange = (form: FormDefinition) => FormDefinition;
@@ -67,9 +67,78 @@ export function newSection(form: FormDefinition): FormSection {
   return { id: freeName('s', (form.sections ?? []).map((section) => section.id)), title: { ru: '', kk: '' } };
 }
 
+function tableIds(form: FormDefinition): string[] {
+  return (form.tables ?? []).flatMap((table) => (table.kind === 'planExecution' ? [] : [table.id]));
+}
+
 export function newListTable(form: FormDefinition): ListTable {
-  const taken = (form.tables ?? []).flatMap((table) => (table.kind === 'list' ? [table.id] : []));
-  return { kind: 'list', id: freeName('list', taken), title: { ru: '', kk: '' }, columns: [], maxRows: 100 };
+  return { kind: 'list', id: freeName('list', tableIds(form)), title: { ru: '', kk: '' }, columns: [], maxRows: 100 };
+}
+
+/** Every row code of the form: its one-value rows and its grids' rows (they share one set of codes). */
+function rowCodes(form: FormDefinition): string[] {
+  return [...form.indicators.map((i) => i.code), ...gridTables(form).flatMap((grid) => grid.rows.map((row) => row.code))];
+}
+
+export function newGridTable(form: FormDefinition): GridTable {
+  const grid: GridTable = { kind: 'grid', id: freeName('grid', tableIds(form)), title: { ru: '', kk: '' }, rows: [], columns: [] };
+  return { ...grid, rows: [newGridRow(form, grid)], columns: [newGridColumn(grid)] };
+}
+
+/** The next row code after the grid's last ("H03" -> "H04"), or R1, R2, … when that is taken anywhere in the form. */
+export function newGridRow(form: FormDefinition, grid: GridTable): GridRow {
+  const taken = rowCodes(form);
+  const next = nextNumbered(grid.rows.map((row) => row.code), 'R');
+  return { code: taken.includes(next) ? freeName('R', taken) : next, label: { ru: '', kk: '' }, required: false };
+}
+
+/** Графы are numbered as printed: the next is one more than the highest number. */
+export function newGridColumn(grid: GridTable): GridColumn {
+  const numbers = grid.columns.map((column) => Number(column.code)).filter(Number.isInteger);
+  return { code: String(Math.max(0, ...numbers) + 1), label: { ru: '', kk: '' }, type: 'count' };
+}
+
+/** The grid with a row code changed: its closed cells follow. */
+export function renameGridRow(grid: GridTable, index: number, code: string): GridTable {
+  const old = grid.rows[index].code;
+  const closed = grid.closed?.map((cell) => (cell.startsWith(`${old}.`) ? cellCode(code, cell.slice(old.length + 1)) : cell));
+  return withOptional({ ...grid, rows: editAt(grid.rows, index, (row) => ({ ...row, code })) }, 'closed', closed);
+}
+
+/** The grid with a графа's code changed: the closed cells and the rows' required графы follow. */
+export function renameGridColumn(grid: GridTable, index: number, code: string): GridTable {
+  const old = grid.columns[index].code;
+  const closed = grid.closed?.map((cell) => (cell.endsWith(`.${old}`) ? cellCode(cell.slice(0, -old.length - 1), code) : cell));
+  const rows = grid.rows.map((row) => withOptional(row, 'requiredColumns', row.requiredColumns?.map((c) => (c === old ? code : c))));
+  return withOptional({ ...grid, rows, columns: editAt(grid.columns, index, (column) => ({ ...column, code })) }, 'closed', closed);
+}
+
+/** The grid without a row: its closed cells go with it. */
+export function removeGridRow(grid: GridTable, index: number): GridTable {
+  const code = grid.rows[index].code;
+  return withClosed({ ...grid, rows: removeAt(grid.rows, index) }, (grid.closed ?? []).filter((cell) => !cell.startsWith(`${code}.`)));
+}
+
+/** The grid without a графа: its closed cells and its mention among the rows' required графы go with it. */
+export function removeGridColumn(grid: GridTable, index: number): GridTable {
+  const code = grid.columns[index].code;
+  const rows = grid.rows.map((row) => withOptional(row, 'requiredColumns', row.requiredColumns?.filter((c) => c !== code)));
+  return withClosed({ ...grid, rows, columns: removeAt(grid.columns, index) }, (grid.closed ?? []).filter((cell) => !cell.endsWith(`.${code}`)));
+}
+
+/**
+ * The cell closed when it was open, opened when it was closed. The closed cells are kept row by row, графа by графа,
+ * so that two districts closing the same cells write the same form file.
+ */
+export function toggleClosed(grid: GridTable, cell: string): GridTable {
+  const before = grid.closed ?? [];
+  const closed = before.includes(cell) ? before.filter((c) => c !== cell) : [...before, cell];
+  const inOrder = grid.rows.flatMap((row) => grid.columns.map((column) => cellCode(row.code, column.code))).filter((c) => closed.includes(c));
+  return withClosed(grid, [...inOrder, ...closed.filter((c) => !inOrder.includes(c))]);
+}
+
+function withClosed(grid: GridTable, closed: string[]): GridTable {
+  return withOptional(grid, 'closed', closed.length > 0 ? closed : undefined);
 }
 
 export function newColumn(table: ListTable): ListColumn {
