@@ -107,10 +107,10 @@ test('the overview: cards, both charts, the missing school with its reminder, th
   await expect(indicator.locator('svg.recharts-surface')).toContainText('500');
   await expect(indicator.locator('svg.recharts-surface')).toContainText('320');
   await indicator.getByTestId('chart-indicator-select').click();
-  await chooseOption(page, 'Z10 — ');
-  await expect(indicator.getByTestId('chart-indicator-select')).toContainText('Z10 — Детей, получивших помощь, всего');
+  await chooseOption(page, 'Z04 — ');
+  await expect(indicator.getByTestId('chart-indicator-select')).toContainText('Z04 — Выявлено обучающихся, систематически пропускающих');
   await expect(indicator.locator('.recharts-bar-rectangle')).toHaveCount(2);
-  await expect(indicator.locator('svg.recharts-surface')).toContainText('20');
+  await expect(indicator.locator('svg.recharts-surface')).toContainText('10');
 
   const missing = page.getByTestId('dashboard-missing');
   await expect(missing.getByTestId('dashboard-missing-school')).toHaveCount(1);

@@ -70,7 +70,7 @@ async function openManualEntry(page: Page, school: string) {
   return modal;
 }
 
-const VALUES: Record<string, string> = { Z01: '120', Z02: '2', Z03: '1', Z04: '3', Z05: '1', Z06: '2', Z10: '4', Z20: '4', Z30: '8000', Z31: '8000' };
+const VALUES: Record<string, string> = { Z01: '120', Z02: '2', Z03: '1', Z04: '3', Z05: '1', Z06: '2', Z30: '8000', Z31: '8000', 'H01.1': '4', 'H01.2': '4', 'H01.8': '8000' };
 
 test('manual entry: each row a broken rule names is marked with the message beside it, and scrolled to', async ({ page }) => {
   await openCampaignTab(page, server, 'import');
@@ -101,7 +101,7 @@ test('manual entry: each row a broken rule names is marked with the message besi
 test('manual entry: money stays as typed («95 000»), before and after it is stored', async ({ page }) => {
   await openCampaignTab(page, server, 'import');
   let modal = await openManualEntry(page, 'Школа Дельта');
-  for (const [code, value] of Object.entries({ ...VALUES, Z30: '95 000', Z31: '95 000' })) await modal.getByTestId(`manual-value-${code}`).fill(value);
+  for (const [code, value] of Object.entries({ ...VALUES, Z30: '95 000', Z31: '95 000', 'H01.8': '95 000' })) await modal.getByTestId(`manual-value-${code}`).fill(value);
   await modal.getByTestId('manual-value-Z01').focus();
   await expect(modal.getByTestId('manual-value-Z30')).toHaveValue('95 000');
   await modal.getByTestId('manual-save').click();

@@ -11,7 +11,6 @@ import { unzipSync } from 'fflate';
 import { expect, test, type ConsoleMessage, type Download, type Locator, type Page } from '@playwright/test';
 import { binCheckDigit } from '../../shared/bin.ts';
 import type { School } from '../../shared/domain.ts';
-import { CODE_COLUMN, VALUE_COLUMN } from '../../main/excel/layout/report-layout.ts';
 import { schoolHeaderCells } from '../helpers/edit.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -121,30 +120,8 @@ export async function registryWorkbook(rows: Array<Record<string, string>>): Pro
   return xlsxBuffer(workbook);
 }
 
-/** Fills a school's template as the school would: the «Значение» cell of each row code found in the code column. */
-export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets.find((ws) => {
-    let found = false;
-    ws.eachRow((row) => {
-      if (/^Z\d\d$/.test(String(row.getCell(CODE_COLUMN).value ?? '').trim())) found = true;
-    });
-    return found;
-  });
-  if (!sheet) throw new Error('no sheet with row codes');
-  const seen = new Set<string>();
-  sheet.eachRow((row) => {
-    const code = String(row.getCell(CODE_COLUMN).value ?? '').trim();
-    if (code in values) {
-      row.getCell(VALUE_COLUMN).value = values[code];
-      seen.add(code);
-    }
-  });
-  const missing = Object.keys(values).filter((code) => !seen.has(code));
-  if (missing.length > 0) throw new Error(`codes not found in the template: ${missing.join(', ')}`);
-  return xlsxBuffer(workbook);
-}
+/** Fills a school's template as the school would: each row code's value cell, each grid cell by row code and графа. */
+export { fillTemplate } from '../helpers/workbooks.ts';
 
 /** Types a school's name and БИН into a template's header, beside their labels, as a school does on a blank template. */
 export function writeSchoolHeader(sheet: ExcelJS.Worksheet, name: string, bin: string): void {
@@ -153,8 +130,13 @@ export function writeSchoolHeader(sheet: ExcelJS.Worksheet, name: string, bin: s
   cells.bin.value = bin;
 }
 
-/** A «Забота» report that passes every rule: the values a school would fill into its template. */
+/** A «Забота» (version 2) report that passes every rule: the values a school would fill into its template. */
 export const ZABOTA_VALID: Readonly<Record<string, number>> = {
+  Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
+  'H01.1': 20, 'H01.2': 10, 'H01.4': 10, 'H01.8': 150000, 'H02.1': 6, 'H02.2': 6, 'H03.1': 4, 'H03.4': 4,
+};
+/** A «Забота» version 1 report that passes every rule, for campaigns that still collect version 1. */
+export const ZABOTA_V1_VALID: Readonly<Record<string, number>> = {
   Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z07: 12, Z10: 20, Z11: 6, Z12: 4,
   Z20: 10, Z22: 10, Z30: 150000, Z31: 100000, Z32: 50000, Z33: 0, Z34: 2,
 };

@@ -137,7 +137,9 @@ test('a report entered by hand: a broken rule shown, fixed and saved, then count
   await expect(modal.getByText('из них возвращено в школу')).toBeVisible();
   await expect(modal.getByText('оның ішінде мектепке қайтарылды')).toBeVisible();
   await expect(modal.getByTestId('manual-has-report')).toHaveCount(0);
-  const values: Record<string, string> = { Z01: '120', Z02: '2', Z03: '5', Z04: '3', Z05: '1', Z06: '2', Z10: '4', Z20: '4', Z30: '8000', Z31: '8000' };
+  const values: Record<string, string> = {
+    Z01: '120', Z02: '2', Z03: '5', Z04: '3', Z05: '1', Z06: '2', Z30: '8000', Z31: '8000', 'H01.1': '4', 'H01.2': '4', 'H01.8': '8000',
+  };
   for (const [code, value] of Object.entries(values)) await modal.getByTestId(`manual-value-${code}`).fill(value);
 
   await modal.getByTestId('manual-check').click();

@@ -46,10 +46,10 @@ test.beforeAll(async () => {
   const filled = async (shortName: string, values: Record<string, number>) => (await fillTemplate(templateOf(files, shortName), values)).toString('base64');
   const reports = [
     { name: 'СОШ-1_Забота_2026_итоговый-отчёт.xlsx', base64: await filled('СОШ № 1', ZABOTA_BREAKS_Z_R1) },
-    ...await Promise.all(SCHOOLS.slice(1).map(async ([shortName], index) => ({
-      name: `${shortName}.xlsx`,
-      base64: await filled(shortName, { ...ZABOTA_VALID, Z30: 1_250_000 + index * 310_500, Z31: 1_000_000, Z32: 250_000 + index * 310_500 }),
-    }))),
+    ...await Promise.all(SCHOOLS.slice(1).map(async ([shortName], index) => {
+      const help = 1_250_000 + index * 310_500;
+      return { name: `${shortName}.xlsx`, base64: await filled(shortName, { ...ZABOTA_VALID, Z30: help, 'H01.8': help, Z31: 1_000_000, Z32: 250_000 + index * 310_500 }) };
+    })),
   ];
   await api(server, 'reports.import', { campaignId: zabota.id, files: reports });
 

@@ -21,7 +21,7 @@ import { createSchool } from '../../main/services/schools.ts';
 import { getPlan } from '../../main/services/plans.ts';
 import { updateSettings } from '../../main/services/settings.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
-import { listTables, type FormDefinition } from '../../shared/forms/types.ts';
+import { listTables, valueCells, type FormDefinition } from '../../shared/forms/types.ts';
 import { formatMessage, tFor, UI_LANGUAGES } from '../../shared/i18n.ts';
 import enMessages from '../../shared/locales/en/messages.json' with { type: 'json' };
 import kkMessages from '../../shared/locales/kk/messages.json' with { type: 'json' };
@@ -31,7 +31,7 @@ import { toTiyn } from '../../shared/numbers.ts';
 import { tempDir } from './db.ts';
 import { baseOf, caseSeed, mutate, Rng, type Base, type Mutation } from './mutate-xlsx.ts';
 import { schoolFields } from './schools.ts';
-import { fillListSheet, fillPlanPart, fillTemplate, validNik, validZabota } from './workbooks.ts';
+import { fillListSheet, fillPlanPart, fillTemplate, validNik, validZabotaV2 } from './workbooks.ts';
 
 /** A case running longer than this is taken as a hang: a detector, not a performance target. */
 export const HANG_BOUND_MS = 10_000;
@@ -153,7 +153,7 @@ export async function prepareDistrict(): Promise<FuzzDistrict> {
     const form = await campaignForm(db, campaign);
     const template = (await buildTemplates(db, campaign.id)).files[0].bytes;
     const [first, second] = (await getPlan(db, campaign.id)).items.filter((item) => item.forSchools);
-    let bytes = await fillTemplate(template, kind === 'zabota' ? validZabota() : { ...validNik(), N01: 2 });
+    let bytes = await fillTemplate(template, kind === 'zabota' ? validZabotaV2() : { ...validNik(), N01: 2 });
     bytes = await fillPlanPart(bytes, { [first.number]: ['Да / Иә', 3, 40, 'Пресс-релиз на сайте школы'], [second.number]: ['Нет / Жоқ'] });
     if (kind === 'nik') {
       bytes = await fillListSheet(bytes, listSheetName(listTables(form)[0]), [
@@ -234,7 +234,7 @@ async function readAgain(bytes: Uint8Array, form: FormDefinition): Promise<{ val
   if (!opened.ok) return null;
   const read = readReport(opened.workbook, form);
   if (!read.ok) return null;
-  const money = new Set(form.indicators.filter((i) => i.type === 'money').map((i) => i.code));
+  const money = new Set(valueCells(form).filter((i) => i.type === 'money').map((i) => i.code));
   return {
     values: new Map([...read.report.values].map(([code, value]) => [code, money.has(code) ? toTiyn(value) : value])),
     texts: read.report.texts,
@@ -254,7 +254,7 @@ async function storedReportProblems(db: Kysely<Database>, request: FuzzRequest, 
   if (school?.bin !== outcome.schoolBin) problems.push(`the report is stored for БИН ${school?.bin}, the outcome says ${outcome.schoolBin}`);
   const values = new Map((await db.selectFrom('report_values').select(['code', 'amount']).where('report_id', '=', report.id).execute()).map((v) => [v.code, v.amount]));
   const texts = new Map((await db.selectFrom('report_texts').select(['code', 'value']).where('report_id', '=', report.id).execute()).map((v) => [v.code, v.value]));
-  const codes = new Set(form.indicators.map((i) => i.code));
+  const codes = new Set(valueCells(form).map((i) => i.code));
   for (const [code, amount] of values) {
     if (!codes.has(code)) problems.push(`stored value for unknown row code ${code}`);
     if (!Number.isSafeInteger(amount) || amount < 0) problems.push(`stored value ${code} = ${amount} is not a non-negative integer`);

@@ -47,14 +47,14 @@ export function validZabota(scale = 1): Record<string, number> {
 }
 
 /** A complete, valid «Забота» version 2 report: the one-value rows and the help grid (H04–H06 left blank). */
-export function validZabotaV2(): Record<string, number> {
-  const { Z01, Z02, Z03, Z04, Z05, Z06, Z07, Z30, Z31, Z32, Z33, Z34 } = validZabota();
+export function validZabotaV2(scale = 1): Record<string, number> {
+  const { Z01, Z02, Z03, Z04, Z05, Z06, Z07, Z30, Z31, Z32, Z33, Z34 } = validZabota(scale);
   const grid: Record<string, number[]> = {
-    H01: [20, 10, 6, 8, 15, 3, 2, Z30],
+    H01: [20, 10, 6, 8, 15, 3, 2, Z30 / scale],
     H02: [8, 4, 2, 3, 6, 1, 0, 50000],
     H03: [5, 2, 2, 2, 4, 1, 0, 30000.25],
   };
-  const cells = Object.entries(grid).flatMap(([row, values]) => values.map((value, i) => [`${row}.${i + 1}`, value] as const));
+  const cells = Object.entries(grid).flatMap(([row, values]) => values.map((value, i) => [`${row}.${i + 1}`, value * scale] as const));
   return { Z01, Z02, Z03, Z04, Z05, Z06, Z07, Z30, Z31, Z32, Z33, Z34, ...Object.fromEntries(cells) };
 }
 

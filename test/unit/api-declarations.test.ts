@@ -7,7 +7,7 @@ import type { ApiContext } from '../../main/api.ts';
 import { api, isQueryName, outdates, type ApiInput, type ApiName, type ApiOutput, type ChangeName, type QueryName } from '../../shared/api/index.ts';
 import { apiContextFor, callApi, downloaded, tempDatabase } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
-import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
+import { fillTemplate, validZabotaV2 } from '../helpers/workbooks.ts';
 
 const CAMPAIGN = 'zabota-2027';
 const TODAY = '2027-10-05';
@@ -118,12 +118,12 @@ describe('what each change declares it changes', () => {
       name: `school${index + 1}.xlsx`,
       base64: Buffer.from(await fillTemplate(Object.values(template)[index], values)).toString('base64'),
     });
-    await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(0, validZabota())] });
-    await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(0, validZabota(2))] });
-    const [rejected] = await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(1, { ...validZabota(), Z03: 10_000 })] });
+    await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(0, validZabotaV2())] });
+    await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(0, validZabotaV2(2))] });
+    const [rejected] = await expectDeclared('reports.import', { campaignId: CAMPAIGN, files: [await fileOf(1, { ...validZabotaV2(), Z03: 10_000 })] });
     await expectDeclared('reports.return', { campaignId: CAMPAIGN, importId: rejected.importId! });
     await expectDeclared('reports.reimport', { campaignId: CAMPAIGN, importIds: [rejected.importId!] });
-    await expectDeclared('reports.enter', { campaignId: CAMPAIGN, schoolId: second.id, values: validZabota() });
+    await expectDeclared('reports.enter', { campaignId: CAMPAIGN, schoolId: second.id, values: validZabotaV2() });
     const versions = await call('reports.versions', { campaignId: CAMPAIGN, schoolId: first.id });
     await expectDeclared('reports.restore', { campaignId: CAMPAIGN, reportId: versions.at(-1)!.reportId });
     await expectDeclared('exports.summary', { campaignId: CAMPAIGN });

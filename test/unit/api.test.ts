@@ -85,7 +85,7 @@ describe('dispatch: values and errors', () => {
     expect(await callApi<School[]>(ctx, 'schools.list', undefined)).toEqual([created]);
     expect(await callApi(ctx, 'settings.get', undefined)).toEqual({ districtRu: '', districtKk: '', regionRu: '', regionKk: '', regionCode: '', departmentRu: '', departmentKk: '', headName: '', departmentBin: '' });
     const campaign = await callApi<Campaign>(ctx, 'campaigns.create', { kind: 'zabota', year: 2027 });
-    expect(campaign).toMatchObject({ id: 'zabota-2027', year: 2027, formId: 'zabota', formVersion: 1, schoolDueOn: '2027-02-12' });
+    expect(campaign).toMatchObject({ id: 'zabota-2027', year: 2027, formId: 'zabota', formVersion: 2, schoolDueOn: '2027-02-12' });
   });
 
   it('turns an AppError into {code, message: {key, params}}', async () => {

@@ -1,5 +1,6 @@
 // Backups on real SQLite files: the daily and pre-update copies, the user's copy, restore (from the folder, a file,
 // an upload, the CLI), and every way a file offered for a restore can be wrong.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -264,7 +265,7 @@ describe('backups through the API and the CLI', () => {
     const session = await open();
     const ctx = createApiContext(session, browserPlatform);
     for (let n = 1; n <= 3; n++) await createSchool(session.db, schoolFields(n));
-    await createCampaign(session.db, 'zabota', 2027);
+    await zabotaV1Campaign(session.db, 2027);
     const copy = path.join(folder.dir, 'before-reports.sqlite');
     await session.backupTo(copy);
     const { files } = await buildTemplates(session.db, 'zabota-2027');

@@ -2,6 +2,7 @@
 // says what is wrong (openWorkbook): too large, not a spreadsheet at all, an old .xls (converted by LibreOffice when
 // it is installed), a password-protected workbook, a truncated or corrupt file, zip bombs and zips that lie about
 // their sizes. A real template must still open. Where `soffice` is absent the LibreOffice cases say so and skip.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   try {
     await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
     school = await createSchool(database.db, schoolFields(1));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     const template = (await buildTemplates(database.db, 'zabota-2027')).files[0].bytes;
     report = new Uint8Array(await fillTemplate(template, validZabota()));
   } finally {
@@ -540,7 +541,7 @@ describe('through the import: each bad file refused with its message, kept byte 
     // The same district name as the templates above: a template of this district, though made in another database.
     await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
     await createSchool(database.db, schoolFields(1));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
   });
   afterAll(() => database.remove());
 

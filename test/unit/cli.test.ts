@@ -7,7 +7,7 @@ import { EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED, EXIT_USAGE, runCli } from '../
 import { ERROR_LOG_NAME } from '../../main/error-log.ts';
 import { tempDir } from '../helpers/db.ts';
 import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
-import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
+import { fillTemplate, readWorkbook, validZabotaV2 } from '../helpers/workbooks.ts';
 
 let dir: string;
 let remove: () => void;
@@ -49,8 +49,8 @@ describe('jinaq CLI', () => {
     expect(templates).toEqual(['Школа №1 - zabota-2027.xlsx', 'Школа №2 - zabota-2027.xlsx']);
 
     const inbox = path.join(dir, 'inbox');
-    const filled = await fillTemplate(readFileSync(path.join(templatesDir, templates[0])), validZabota());
-    const broken = await fillTemplate(readFileSync(path.join(templatesDir, templates[1])), { ...validZabota(), Z05: 11 });
+    const filled = await fillTemplate(readFileSync(path.join(templatesDir, templates[0])), validZabotaV2());
+    const broken = await fillTemplate(readFileSync(path.join(templatesDir, templates[1])), { ...validZabotaV2(), Z05: 11 });
     mkdirSync(inbox);
     writeFileSync(path.join(inbox, 'school1.xlsx'), filled);
     writeFileSync(path.join(inbox, 'school2.xlsx'), broken);
@@ -74,7 +74,7 @@ describe('jinaq CLI', () => {
 
     const summary = JSON.parse((await jinaq('summary', '--campaign', 'zabota-2027', '--json')).out);
     expect(summary).toMatchObject({ campaign: 'zabota-2027', expected: 2, reported: 1, missing: [schoolFields(2).bin] });
-    expect(summary.totals).toMatchObject({ Z01: 500, Z30: 150000.5 });
+    expect(summary.totals).toMatchObject({ Z01: 500, Z30: 150000.5, 'H01.1': 20, 'H03.8': 30000.25 });
 
     const exported = path.join(dir, 'out', 'summary.xlsx');
     expect((await jinaq('export', '--campaign', 'zabota-2027', '--out', exported)).code).toBe(EXIT_OK);
@@ -162,9 +162,9 @@ describe('jinaq plan', () => {
 });
 
 describe('jinaq forms', () => {
-  it('lists the forms, exports one as JSON and imports it back: already there, then a changed copy added as v2, a broken file refused', async () => {
+  it('lists the forms, exports one as JSON and imports it back: already there, then a changed copy added as v3, a broken file refused', async () => {
     const listed = JSON.parse((await jinaq('forms', 'list', '--json')).out);
-    expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 1, true]]);
+    expect(listed.map((f: { id: string; version: number; builtIn: boolean }) => [f.id, f.version, f.builtIn])).toEqual([['nik', 1, true], ['zabota', 2, true], ['zabota', 1, true]]);
     expect((await jinaq('forms', 'list')).out).toContain('zabota v1\tРеспубликанская акция «Забота»\t*');
 
     const file = path.join(dir, 'zabota.jinaq-form.json');
@@ -176,7 +176,7 @@ describe('jinaq forms', () => {
     const other = path.join(dir, 'region.jinaq-form.json');
     writeFileSync(other, JSON.stringify(changed));
     expect(await jinaq('forms', 'import', file)).toMatchObject({ code: EXIT_OK, out: 'Форма zabota v1 уже есть — ничего не изменено' });
-    expect(await jinaq('forms', 'import', other)).toMatchObject({ code: EXIT_OK, out: 'Форма добавлена как zabota v2: такой номер версии уже занят другой формой' });
+    expect(await jinaq('forms', 'import', other)).toMatchObject({ code: EXIT_OK, out: 'Форма добавлена как zabota v3: такой номер версии уже занят другой формой' });
 
     writeFileSync(other, '{"format": "jinaq-form", "formatVersion": 1, "form": {"id": "Плохая"}}');
     const refused = await jinaq('forms', 'import', other);

@@ -1,6 +1,7 @@
 // Two imports of the same file at once — two windows, two browser tabs — store one report: one import is accepted,
 // the other recorded as a duplicate, whatever the interleaving; the database itself holds one accepted import per file
 // and one current report per school.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import path from 'node:path';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ beforeEach(async () => {
   file = path.join(folder.dir, 'jinaq.sqlite');
   const database = await openDatabase(file);
   await createSchool(database.db, schoolFields(1));
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   const [template] = (await buildTemplates(database.db, CAMPAIGN)).files;
   report = await fillTemplate(template.bytes, validZabota());
   await database.close();

@@ -2,6 +2,7 @@
 // twenty times; after every kill the database passes `PRAGMA integrity_check` and every file is either fully
 // stored (its bytes, its import, its report with every value) or not at all. The seed is printed: a failing
 // round can be replayed with JINAQ_CRASH_SEED.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ describe('an import killed at random moments', () => {
   beforeAll(async () => {
     const database = await openDatabase(pristine);
     for (let n = 1; n <= FILES; n++) await createSchool(database.db, schoolFields(n));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     const { files } = await buildTemplates(database.db, CAMPAIGN);
     mkdirSync(inbox);
     for (const [index, template] of files.entries()) writeFileSync(path.join(inbox, template.name), await fillTemplate(template.bytes, validZabota(index + 1)));

@@ -1,4 +1,5 @@
 // The whole main job once, on real parts: registry → campaign → templates → filled files → import → summary → export.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sheetPairs } from '../../main/excel/intake/identity-reader.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
@@ -22,7 +23,7 @@ afterEach(() => database.remove());
 
 async function setUp(schoolCount: number) {
   for (let n = 1; n <= schoolCount; n++) await createSchool(database.db, schoolFields(n));
-  const campaign = await createCampaign(database.db, 'zabota', 2027);
+  const campaign = await zabotaV1Campaign(database.db, 2027);
   const { files } = await buildTemplates(database.db, campaign.id);
   return { campaign, files };
 }
@@ -32,7 +33,7 @@ describe('the main job for «Забота»', () => {
     await createSchool(database.db, schoolFields(9, { shortName: 'Школа: "Болашақ"?' }));
     const closed = await createSchool(database.db, schoolFields(8));
     await setSchoolActive(database.db, closed.id, false);
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     const { files } = await buildTemplates(database.db, campaign.id);
     expect(files.map((f) => f.name)).toEqual(['Школа_ _Болашақ__ - zabota-2027.xlsx']);
     const workbook = await readWorkbook(files[0].bytes);
@@ -48,12 +49,12 @@ describe('the main job for «Забота»', () => {
   });
 
   it('refuses to write templates when no school is active, instead of handing out an empty folder', async () => {
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     await expect(buildTemplates(database.db, campaign.id)).rejects.toMatchObject({ code: 'conflict', key: 'templates.noSchools' });
   });
 
   it('refuses a campaign whose form version this app does not know, saying so', async () => {
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     await database.db.updateTable('campaigns').set({ form_version: 99 }).where('id', '=', campaign.id).execute();
     await expect(getSummary(database.db, campaign.id)).rejects.toMatchObject({ key: 'campaigns.unknownForm', params: { form: 'zabota v99' } });
   });

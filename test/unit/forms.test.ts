@@ -22,10 +22,11 @@ import { formProblems, ruleTextProblem, type FormProblem } from '../../shared/fo
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import { gridTables, valueCells, type FormDefinition, type GridTable, type Indicator, type ListTable } from '../../shared/forms/types.ts';
 import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
-import { zabotaV2 } from '../../shared/forms/zabota.v2.ts';
+import { zabotaV2 as zabotaV2Grid } from '../../shared/forms/zabota.v2.ts';
 import { backupTo } from '../../main/db/backup.ts';
 import { apiContextFor, apiFailure, databaseAtMigration, tempDatabase, tempDir } from '../helpers/db.ts';
 import { schoolFields } from '../helpers/schools.ts';
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { fillTemplate, readWorkbook, validZabota } from '../helpers/workbooks.ts';
 
 type TempDatabase = Awaited<ReturnType<typeof tempDatabase>>;
@@ -200,11 +201,12 @@ function editedZabota(from: FormDefinition): FormDefinition {
 }
 
 describe('form versions in the database', () => {
-  it('lists both built-in forms as read-only and stores nothing for them', async () => {
+  it('lists the built-in forms as read-only and stores nothing for them', async () => {
     const records = await listForms(database.db);
-    expect(records.map((r) => [r.form.id, r.form.version])).toEqual([['nik', 1], ['zabota', 1]]);
+    expect(records.map((r) => [r.form.id, r.form.version])).toEqual([['nik', 1], ['zabota', 2], ['zabota', 1]]);
     for (const record of records) expect(record).toMatchObject({ builtIn: true, editable: false, basedOn: null, usedBy: [] });
-    expect(records[1].form).toEqual(zabotaV1);
+    expect(records[1].form).toEqual(zabotaV2Grid);
+    expect(records[2].form).toEqual(zabotaV1);
     expect(records[0].form).toEqual(nikV1);
     expect(await storedForms(database.db)).toEqual([]);
   });
@@ -212,13 +214,13 @@ describe('form versions in the database', () => {
   it('copies a built-in to the next version, editable, and stores an edited copy that another connection reads back', async () => {
     const copy = await copyForm(database.db, 'zabota', 1);
     expect(copy).toMatchObject({ builtIn: false, editable: true, basedOn: 1, usedBy: [] });
-    expect(copy.form).toEqual({ ...zabotaV1, version: 2 });
+    expect(copy.form).toEqual({ ...zabotaV1, version: 3 });
     expect(zabotaV1.version).toBe(1);
 
     const edited = editedZabota(copy.form);
     const result = await saveForm(database.db, edited);
     expect(result).toEqual({ saved: true, problems: [], record: expect.objectContaining({ form: edited, builtIn: false, editable: true, basedOn: 1 }) });
-    expect(await getForm(database.db, 'zabota', 2)).toEqual(edited);
+    expect(await getForm(database.db, 'zabota', 3)).toEqual(edited);
     expect(await getForm(database.db, 'zabota', 1)).toEqual(zabotaV1);
 
     // Read again through a connection of its own, from a copy of the file (the database itself is locked to its one connection).
@@ -226,12 +228,12 @@ describe('form versions in the database', () => {
     await backupTo(database.raw, fileCopy);
     const again = await openDatabase(fileCopy);
     try {
-      expect(await getForm(again.db, 'zabota', 2)).toEqual(edited);
-      expect((await getFormRecord(again.db, 'zabota', 2)).basedOn).toBe(1);
+      expect(await getForm(again.db, 'zabota', 3)).toEqual(edited);
+      expect((await getFormRecord(again.db, 'zabota', 3)).basedOn).toBe(1);
     } finally {
       await again.close();
     }
-    expect((await listForms(database.db)).map((r) => `${r.form.id} v${r.form.version}`)).toEqual(['nik v1', 'zabota v2', 'zabota v1']);
+    expect((await listForms(database.db)).map((r) => `${r.form.id} v${r.form.version}`)).toEqual(['nik v1', 'zabota v3', 'zabota v2', 'zabota v1']);
   });
 
   it('does not store a version with problems and says what they are', async () => {
@@ -247,8 +249,8 @@ describe('form versions in the database', () => {
     expect(result.saved).toBe(false);
     expect(result.record).toBeNull();
     expect(result.problems).toEqual([problemOf('Z01', 'form.repeatedCode', { code: 'Z01' }), problemOf('Z-R100', 'rule.unknownCodes', { codes: 'Z98' })]);
-    expect(await getForm(database.db, 'zabota', 2)).toEqual(good);
-    const row = await database.db.selectFrom('forms').select('definition').where('id', '=', 'zabota').where('version', '=', 2).executeTakeFirstOrThrow();
+    expect(await getForm(database.db, 'zabota', 3)).toEqual(good);
+    const row = await database.db.selectFrom('forms').select('definition').where('id', '=', 'zabota').where('version', '=', 3).executeTakeFirstOrThrow();
     expect(JSON.parse(row.definition)).toEqual(good);
   });
 
@@ -262,53 +264,53 @@ describe('form versions in the database', () => {
   });
 
   it('freezes a version once a campaign collects it, and deletes an unused copy', async () => {
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     expect(campaign.formVersion).toBe(1);
     expect((await getFormRecord(database.db, 'zabota', 1)).usedBy).toEqual(['zabota-2027']);
 
     const v2 = editedZabota((await copyForm(database.db, 'zabota', 1)).form);
     await saveForm(database.db, v2);
-    expect((await setCampaignForm(database.db, campaign.id, 2)).formVersion).toBe(2);
-    expect((await getCampaign(database.db, campaign.id)).formVersion).toBe(2);
+    expect((await setCampaignForm(database.db, campaign.id, 3)).formVersion).toBe(3);
+    expect((await getCampaign(database.db, campaign.id)).formVersion).toBe(3);
 
     const later = clone(v2);
     later.indicators[0].label.ru = 'Поздняя правка';
     await expect(saveForm(database.db, later)).rejects.toMatchObject({
       code: 'conflict',
       key: 'forms.inUse',
-      params: { form: '«Республиканская акция „Забота“» v2', campaigns: '«Республиканская акция „Забота“ — 2027»', campaignsKk: '«„Қамқорлық“ республикалық акциясы — 2027»' },
+      params: { form: '«Республиканская акция „Забота“» v3', campaigns: '«Республиканская акция „Забота“ — 2027»', campaignsKk: '«„Қамқорлық“ республикалық акциясы — 2027»' },
     });
-    await expect(deleteForm(database.db, 'zabota', 2)).rejects.toMatchObject({ code: 'conflict', key: 'forms.inUse' });
-    expect(await getForm(database.db, 'zabota', 2)).toEqual(v2);
-    const listed = (await listForms(database.db)).find((r) => r.form.id === 'zabota' && r.form.version === 2)!;
+    await expect(deleteForm(database.db, 'zabota', 3)).rejects.toMatchObject({ code: 'conflict', key: 'forms.inUse' });
+    expect(await getForm(database.db, 'zabota', 3)).toEqual(v2);
+    const listed = (await listForms(database.db)).find((r) => r.form.id === 'zabota' && r.form.version === 3)!;
     expect(listed).toMatchObject({ usedBy: ['zabota-2027'], editable: false, builtIn: false });
     expect((await getFormRecord(database.db, 'zabota', 1)).usedBy).toEqual([]);
 
-    const v3 = await copyForm(database.db, 'zabota', 2);
-    expect(v3).toMatchObject({ basedOn: 2, editable: true });
-    expect(v3.form).toEqual({ ...v2, version: 3 });
-    await deleteForm(database.db, 'zabota', 3);
-    expect(await findForm(database.db, 'zabota', 3)).toBeUndefined();
-    await expect(getFormRecord(database.db, 'zabota', 3)).rejects.toMatchObject({ code: 'not_found', key: 'forms.notFound' });
-    expect((await listForms(database.db)).map((r) => `${r.form.id} v${r.form.version}`)).toEqual(['nik v1', 'zabota v2', 'zabota v1']);
-    expect(await storedForms(database.db)).toEqual([{ id: 'zabota', version: 2, based_on: 1 }]);
+    const v3 = await copyForm(database.db, 'zabota', 3);
+    expect(v3).toMatchObject({ basedOn: 3, editable: true });
+    expect(v3.form).toEqual({ ...v2, version: 4 });
+    await deleteForm(database.db, 'zabota', 4);
+    expect(await findForm(database.db, 'zabota', 4)).toBeUndefined();
+    await expect(getFormRecord(database.db, 'zabota', 4)).rejects.toMatchObject({ code: 'not_found', key: 'forms.notFound' });
+    expect((await listForms(database.db)).map((r) => `${r.form.id} v${r.form.version}`)).toEqual(['nik v1', 'zabota v3', 'zabota v2', 'zabota v1']);
+    expect(await storedForms(database.db)).toEqual([{ id: 'zabota', version: 3, based_on: 1 }]);
   });
 
   it('a new campaign collects the newest version without problems, skipping a newer one that has some', async () => {
     await saveForm(database.db, editedZabota((await copyForm(database.db, 'zabota', 1)).form));
-    // A version 3 with a problem (as an older app, or a hand edit, could have left it): a rule over a code it lacks.
-    const broken3 = { ...editedZabota(zabotaV1), version: 3, rules: [...zabotaV1.rules, { id: 'Z-R50', text: 'Z50 > 0', severity: 'error' as const }] };
-    await database.db.insertInto('forms').values({ id: 'zabota', version: 3, definition: JSON.stringify(broken3), based_on: 2 }).execute();
+    // A version 4 with a problem (as an older app, or a hand edit, could have left it): a rule over a code it lacks.
+    const broken3 = { ...editedZabota(zabotaV1), version: 4, rules: [...zabotaV1.rules, { id: 'Z-R50', text: 'Z50 > 0', severity: 'error' as const }] };
+    await database.db.insertInto('forms').values({ id: 'zabota', version: 4, definition: JSON.stringify(broken3), based_on: 3 }).execute();
     expect(formProblems(broken3)).not.toEqual([]);
 
-    expect((await latestUsableForm(database.db, 'zabota')).version).toBe(2);
+    expect((await latestUsableForm(database.db, 'zabota')).version).toBe(3);
     const zabota = await createCampaign(database.db, 'zabota', 2028);
-    expect(zabota).toMatchObject({ formId: 'zabota', formVersion: 2 });
+    expect(zabota).toMatchObject({ formId: 'zabota', formVersion: 3 });
     expect((await campaignForm(database.db, zabota)).indicators.map((i) => i.code)).toContain('Z99');
     expect((await createCampaign(database.db, 'nik', 2028)).formVersion).toBe(1);
-    await expect(setCampaignForm(database.db, zabota.id, 3)).rejects.toMatchObject({ code: 'conflict', key: 'forms.hasProblems' });
+    await expect(setCampaignForm(database.db, zabota.id, 4)).rejects.toMatchObject({ code: 'conflict', key: 'forms.hasProblems' });
     await expect(setCampaignForm(database.db, zabota.id, 9)).rejects.toMatchObject({ code: 'not_found', key: 'forms.notFound' });
-    expect((await getCampaign(database.db, zabota.id)).formVersion).toBe(2);
+    expect((await getCampaign(database.db, zabota.id)).formVersion).toBe(3);
   });
 });
 
@@ -323,14 +325,14 @@ describe('form files', () => {
   async function exportedV2(): Promise<{ form: FormDefinition; bytes: Uint8Array; name: string }> {
     const form = editedZabota((await copyForm(database.db, 'zabota', 1)).form);
     await saveForm(database.db, form);
-    const { files } = await buildFormFile(database.db, 'zabota', 2);
+    const { files } = await buildFormFile(database.db, 'zabota', 3);
     expect(files).toHaveLength(1);
     return { form, bytes: files[0].bytes, name: files[0].name };
   }
 
   it('writes the form as a jinaq-form JSON file', async () => {
     const { form, bytes, name } = await exportedV2();
-    expect(name).toBe('zabota-v2.jinaq-form.json');
+    expect(name).toBe('zabota-v3.jinaq-form.json');
     expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual({ format: 'jinaq-form', formatVersion: 1, form });
   });
 
@@ -341,12 +343,12 @@ describe('form files', () => {
     const added = await importFormFile(other.db, bytes);
     expect(added).toMatchObject({ outcome: 'added', problems: [], record: { builtIn: false, editable: true, basedOn: null, usedBy: [] } });
     expect(added.record!.form).toEqual(form);
-    expect(await getForm(other.db, 'zabota', 2)).toEqual(form);
+    expect(await getForm(other.db, 'zabota', 3)).toEqual(form);
 
     const again = await importFormFile(other.db, bytes);
     expect(again.outcome).toBe('same');
     expect(again.record!.form).toEqual(form);
-    expect(await storedForms(other.db)).toEqual([{ id: 'zabota', version: 2, based_on: null }]);
+    expect(await storedForms(other.db)).toEqual([{ id: 'zabota', version: 3, based_on: null }]);
 
     // The built-in version, exported and imported, is found as it is.
     const builtInFile = (await buildFormFile(database.db, 'zabota', 1)).files[0].bytes;
@@ -354,19 +356,19 @@ describe('form files', () => {
     expect(builtIn).toMatchObject({ outcome: 'same', record: { builtIn: true } });
     expect(builtIn.record!.form).toEqual(zabotaV1);
 
-    // Another district's own zabota v2 differs from ours: it comes in as v3.
+    // Another district's own zabota v3 differs from ours: it comes in as v3.
     const theirs = clone(form);
     theirs.indicators.push({ code: 'Z98', label: bi('Их строка', 'Олардың жолы'), type: 'money', required: false });
     const renumbered = await importFormFile(other.db, formFile({ format: 'jinaq-form', formatVersion: 1, form: theirs }));
     expect(renumbered.outcome).toBe('renumbered');
-    expect(renumbered.record!.form).toEqual({ ...theirs, version: 3 });
-    expect(await getForm(other.db, 'zabota', 3)).toEqual({ ...theirs, version: 3 });
-    expect(await getForm(other.db, 'zabota', 2)).toEqual(form);
+    expect(renumbered.record!.form).toEqual({ ...theirs, version: 4 });
+    expect(await getForm(other.db, 'zabota', 4)).toEqual({ ...theirs, version: 4 });
+    expect(await getForm(other.db, 'zabota', 3)).toEqual(form);
 
     // The same form with its keys written in another order and under another version number is the same form.
     const reordered = Object.fromEntries(Object.entries({ ...theirs, version: 7 }).reverse());
-    expect(await importFormFile(other.db, formFile({ form: reordered, formatVersion: 1, format: 'jinaq-form' }))).toMatchObject({ outcome: 'same', record: { form: { version: 3 } } });
-    expect((await storedForms(other.db)).map((r) => r.version)).toEqual([2, 3]);
+    expect(await importFormFile(other.db, formFile({ form: reordered, formatVersion: 1, format: 'jinaq-form' }))).toMatchObject({ outcome: 'same', record: { form: { version: 4 } } });
+    expect((await storedForms(other.db)).map((r) => r.version)).toEqual([3, 4]);
   });
 
   it('refuses a file that is not JSON, of the wrong shape, or a form with problems, and stores nothing', async () => {
@@ -407,10 +409,10 @@ describe('form files', () => {
 });
 
 describe('form files with a grid', () => {
-  /** zabota v2 (the help grid H01–H06 × графы 1–8) with two closed cells and a unit, saved as this district's version 2. */
+  /** zabota v2 (the help grid H01–H06 × графы 1–8) with two closed cells and a unit, saved as this district's version 3. */
   async function savedZabotaV2(): Promise<FormDefinition> {
-    await copyForm(database.db, 'zabota', 1);
-    const form = clone(zabotaV2);
+    const copy = await copyForm(database.db, 'zabota', 1);
+    const form = { ...clone(zabotaV2Grid), version: copy.form.version };
     const help = gridTables(form)[0];
     help.closed = ['H05.8', 'H06.8'];
     help.columns[7].unit = bi('тенге', 'теңге');
@@ -419,21 +421,21 @@ describe('form files with a grid', () => {
   }
 
   function withBrokenGrid(change: (grid: GridTable) => void): Uint8Array {
-    const form = clone(zabotaV2);
+    const form = { ...clone(zabotaV2Grid), version: 3 };
     change(gridTables(form)[0]);
     return formFile({ format: 'jinaq-form', formatVersion: 1, form });
   }
 
   it('exports a district version with a grid and imports it into another database as the same form, grid and all', async () => {
     const form = await savedZabotaV2();
-    const [file] = (await buildFormFile(database.db, 'zabota', 2)).files;
+    const [file] = (await buildFormFile(database.db, 'zabota', 3)).files;
     expect(JSON.parse(new TextDecoder().decode(file.bytes)).form.tables[0]).toEqual(gridTables(form)[0]);
 
     const other = await anotherDatabase();
     const added = await importFormFile(other.db, file.bytes);
     expect(added).toMatchObject({ outcome: 'added', problems: [] });
     expect(added.record!.form).toEqual(form);
-    const imported = await getForm(other.db, 'zabota', 2);
+    const imported = await getForm(other.db, 'zabota', 3);
     expect(imported).toEqual(form);
     expect(valueCells(imported).map((cell) => cell.code)).toEqual(valueCells(form).map((cell) => cell.code));
     expect(valueCells(imported).map((cell) => cell.code)).not.toContain('H06.8');
@@ -478,7 +480,7 @@ async function identityVersion(bytes: Uint8Array): Promise<string> {
 describe('a campaign that moves to a new version of its form', () => {
   /** v2: Z01 relabelled, the optional Z07 gone, a count Z99 added with a rule, and a warning on Z01 that only the district's totals break. */
   function zabotaV2(): FormDefinition {
-    const form = editedZabota({ ...zabotaV1, version: 2 });
+    const form = editedZabota({ ...zabotaV1, version: 3 });
     form.indicators = form.indicators.filter((i) => i.code !== 'Z07');
     form.rules.push({ id: 'Z-R98', text: 'Z01 <= 2000', severity: 'warning' });
     return form;
@@ -490,7 +492,7 @@ describe('a campaign that moves to a new version of its form', () => {
       await createSchool(database.db, schoolFields(2, { shortName: 'Школа B' })),
       await createSchool(database.db, schoolFields(3, { shortName: 'Школа C' })),
     ];
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     expect(campaign.formVersion).toBe(1);
 
     // Templates of v1, sent out before the switch.
@@ -505,12 +507,12 @@ describe('a campaign that moves to a new version of its form', () => {
     // The district makes v2 and moves the campaign to it.
     const copy = await copyForm(database.db, 'zabota', 1);
     const v2 = { ...zabotaV2(), version: copy.form.version };
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(3);
     expect(await saveForm(database.db, v2)).toMatchObject({ saved: true });
-    await setCampaignForm(database.db, campaign.id, 2);
+    await setCampaignForm(database.db, campaign.id, 3);
 
     const v2OfB = await templateOf(campaign.id, b);
-    expect(await identityVersion(v2OfB)).toBe('2');
+    expect(await identityVersion(v2OfB)).toBe('3');
     const v2Sheet = (await readWorkbook(v2OfB)).worksheets[0];
     const codesOnV2: string[] = [];
     v2Sheet.eachRow((row) => codesOnV2.push(String(row.getCell(1).value ?? '')));
@@ -534,7 +536,7 @@ describe('a campaign that moves to a new version of its form', () => {
       .execute();
     expect(reports).toEqual([
       { short_name: 'Школа A', form_id: 'zabota', form_version: 1, is_current: 1 },
-      { short_name: 'Школа B', form_id: 'zabota', form_version: 2, is_current: 1 },
+      { short_name: 'Школа B', form_id: 'zabota', form_version: 3, is_current: 1 },
       { short_name: 'Школа C', form_id: 'zabota', form_version: 1, is_current: 1 },
     ]);
 
@@ -553,8 +555,8 @@ describe('a campaign that moves to a new version of its form', () => {
 
     // The current form's rows with their new labels, then Z07, which only v1 has.
     expect(summary.indicators.map((i) => i.code)).toEqual([...v2.indicators.map((i) => i.code), 'Z07']);
-    expect(summary.indicators.find((i) => i.code === 'Z01')).toMatchObject({ version: 2, label: v2.indicators[0].label });
-    expect(summary.indicators.find((i) => i.code === 'Z99')).toMatchObject({ version: 2, type: 'count' });
+    expect(summary.indicators.find((i) => i.code === 'Z01')).toMatchObject({ version: 3, label: v2.indicators[0].label });
+    expect(summary.indicators.find((i) => i.code === 'Z99')).toMatchObject({ version: 3, type: 'count' });
     expect(summary.indicators.find((i) => i.code === 'Z07')).toMatchObject({ version: 1, label: zabotaV1.indicators[6].label, type: 'count' });
     expect(summary.schools.find((s) => s.shortName === 'Школа C')!.values).toMatchObject({ Z07: 15, Z01: 1500 });
     expect(summary.schools.find((s) => s.shortName === 'Школа B')!.values).toMatchObject({ Z99: 7, Z01: 1000 });
@@ -585,7 +587,7 @@ describe('a campaign that moves to a new version of its form', () => {
 
   it('refuses a file that names a version of the form this district does not have', async () => {
     const school = await createSchool(database.db, schoolFields(1));
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     const v7: FormDefinition = { ...clone(zabotaV1), version: 7 };
     const workbook = await buildReportTemplate(v7, campaign, school, await getSettings(database.db), 'test');
     const bytes = await fillTemplate(await workbookBytes(workbook), validZabota());
@@ -603,7 +605,7 @@ describe('a campaign that moves to a new version of its form', () => {
 
   it('names another form by its titles and versions, in Russian and Kazakh, not by its id', async () => {
     const school = await createSchool(database.db, schoolFields(1));
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     const bytes = await workbookBytes(await buildReportTemplate(nikV1, campaign, school, await getSettings(database.db), 'test'));
     const [outcome] = await importReports(database.db, campaign.id, [{ name: 'nik.xlsx', bytes }]);
     expect(outcome.status).toBe('rejected');
@@ -625,17 +627,17 @@ describe('a campaign that moves to a new version of its form', () => {
   // Deleting or editing such a version would break the summary or re-read stored reports with another definition.
   it('keeps a version frozen while reports made with it are kept, even after the campaign moved on', async () => {
     const school = await createSchool(database.db, schoolFields(1));
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     await copyForm(database.db, 'zabota', 1);
     await saveForm(database.db, zabotaV2());
-    await setCampaignForm(database.db, campaign.id, 2);
+    await setCampaignForm(database.db, campaign.id, 3);
     const { Z07: _gone, ...values } = validZabota();
     const [outcome] = await importReports(database.db, campaign.id, [{ name: 'v2.xlsx', bytes: await fillTemplate(await templateOf(campaign.id, school), { ...values, Z99: 3 }) }]);
     expect(outcome.status).toBe('accepted');
     await setCampaignForm(database.db, campaign.id, 1);
 
-    expect((await getFormRecord(database.db, 'zabota', 2)).editable).toBe(false);
-    await expect(deleteForm(database.db, 'zabota', 2)).rejects.toMatchObject({ key: 'forms.inUse' });
+    expect((await getFormRecord(database.db, 'zabota', 3)).editable).toBe(false);
+    await expect(deleteForm(database.db, 'zabota', 3)).rejects.toMatchObject({ key: 'forms.inUse' });
     expect((await getSummary(database.db, campaign.id)).totals.Z99).toBe(3);
   });
 
@@ -646,7 +648,7 @@ describe('a campaign that moves to a new version of its form', () => {
     changed.indicators = changed.indicators.map((i) => (i.code === 'Z34' ? { ...i, type: 'money' as const } : i));
     const saved = await saveForm(database.db, changed);
     expect(saved.saved).toBe(false);
-    expect(saved.problems).toEqual([{ where: 'Z34', message: { key: 'form.typeChanged', params: { code: 'Z34', version: 1, type: 'count' } } }]);
+    expect(saved.problems).toEqual([1, 2].map((version) => ({ where: 'Z34', message: { key: 'form.typeChanged', params: { code: 'Z34', version, type: 'count' } } })));
 
     const file = new TextEncoder().encode(JSON.stringify({ format: 'jinaq-form', formatVersion: 1, form: { ...changed, version: 5 } }));
     const imported = await importFormFile(database.db, file);
@@ -706,7 +708,7 @@ describe('migration 0003: forms', () => {
     expect(summary.lists).toEqual([]);
 
     // The upgraded database takes a copy of the form like a new one.
-    expect((await copyForm(upgraded.db, 'zabota', 1)).form.version).toBe(2);
+    expect((await copyForm(upgraded.db, 'zabota', 1)).form.version).toBe(3);
   });
 });
 
@@ -726,7 +728,7 @@ describe('forms through dispatch', () => {
     expect(error.code).toBe('invalid_input');
     expect(error.message.key).toBe('api.invalidInput');
     expect((error.details as Array<{ path: PropertyKey[] }>).map((i) => i.path.join('.')).sort()).toEqual(['form.indicators.0.required', 'form.rules', 'form.version']);
-    expect(await getForm(database.db, 'zabota', 2)).toEqual({ ...zabotaV1, version: 2 });
+    expect(await getForm(database.db, 'zabota', 3)).toEqual({ ...zabotaV1, version: 3 });
     expect((await apiFailure(ctx, 'forms.save', {})).code).toBe('invalid_input');
   });
 
@@ -737,11 +739,11 @@ describe('forms through dispatch', () => {
     expect(await storedForms(database.db)).toEqual([]);
 
     const copied = await dispatch(ctx, 'forms.copy', { id: 'zabota', version: 1 });
-    expect(copied).toMatchObject({ ok: true, value: { form: { version: 2 }, basedOn: 1 } });
-    const saved = await dispatch(ctx, 'forms.save', { form: editedZabota({ ...zabotaV1, version: 2 }) });
+    expect(copied).toMatchObject({ ok: true, value: { form: { version: 3 }, basedOn: 1 } });
+    const saved = await dispatch(ctx, 'forms.save', { form: editedZabota({ ...zabotaV1, version: 3 }) });
     expect(saved).toMatchObject({ ok: true, value: { saved: true, problems: [] } });
-    const withProblem = await dispatch(ctx, 'forms.save', { form: { ...zabotaV1, version: 2, rules: [{ id: 'X', text: 'Q1 > 0', severity: 'error' }] } });
+    const withProblem = await dispatch(ctx, 'forms.save', { form: { ...zabotaV1, version: 3, rules: [{ id: 'X', text: 'Q1 > 0', severity: 'error' }] } });
     expect(withProblem).toMatchObject({ ok: true, value: { saved: false, problems: [{ where: 'X', message: { key: 'rule.unknownCodes' } }] } });
-    expect(await getForm(database.db, 'zabota', 2)).toEqual(editedZabota({ ...zabotaV1, version: 2 }));
+    expect(await getForm(database.db, 'zabota', 3)).toEqual(editedZabota({ ...zabotaV1, version: 3 }));
   });
 });

@@ -21,7 +21,7 @@ import { importReports } from '../../main/services/imports.ts';
 import type { ImportOutcome } from '../../shared/domain.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
 import { listTables } from '../../shared/forms/types.ts';
-import { zabotaV1 } from '../../shared/forms/zabota.v1.ts';
+import { zabotaV2 } from '../../shared/forms/zabota.v2.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import type { FileIssue } from '../../shared/messages.ts';
 import { prepareDistrict, type FuzzDistrict } from '../helpers/fuzz-import.ts';
@@ -33,7 +33,7 @@ const FORM_PART = 'xl/worksheets/sheet1.xml';
 const LIST_SHEET = listSheetName(listTables(nikV1)[0]);
 const LIST_PART = 'xl/worksheets/sheet2.xml';
 /** Where the template puts each «Забота» row code's value: row 10 onwards, column D. */
-const ZABOTA_CELL = Object.fromEntries(zabotaV1.indicators.map((indicator, i) => [indicator.code, `D${10 + i}`]));
+const ZABOTA_CELL = Object.fromEntries(zabotaV2.indicators.map((indicator, i) => [indicator.code, `D${10 + i}`]));
 
 let district: FuzzDistrict;
 let database: OpenedDatabase;

@@ -28,6 +28,7 @@ const LIBREOFFICE_TIMEOUT = 120_000;
 /** Version 2 of «Забота» with one closed cell: no money is asked of children with disabilities (H06, графа 8). */
 const gridForm: FormDefinition = {
   ...zabotaV2,
+  version: 3,
   tables: (zabotaV2.tables ?? []).map((table) => (table.kind === 'grid' ? { ...table, closed: ['H06.8'] } : table)),
 };
 const helpGrid = gridForm.tables!.find((table): table is GridTable => table.kind === 'grid')!;
@@ -42,7 +43,7 @@ beforeEach(async () => {
   await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
   school = await createSchool(database.db, schoolFields(1));
   campaign = await createCampaign(database.db, 'zabota', 2027);
-  // a district's own version, as the form editor makes it: a copy of version 1, saved as version 2 with the grid
+  // a district's own version, as the form editor makes it: a copy of version 1, saved as version 3 with the grid
   expect((await copyForm(database.db, 'zabota', 1)).form.version).toBe(gridForm.version);
   const saved = await saveForm(database.db, gridForm);
   expect(saved.problems).toEqual([]);
@@ -290,7 +291,7 @@ describe('a filled grid', () => {
     // a second, smaller grid after the help grid
     const twoGrids: FormDefinition = {
       ...gridForm,
-      version: 3,
+      version: 4,
       tables: [
         ...gridForm.tables!,
         {
@@ -300,9 +301,9 @@ describe('a filled grid', () => {
         },
       ],
     };
-    expect((await copyForm(database.db, 'zabota', 2)).form.version).toBe(3);
+    expect((await copyForm(database.db, 'zabota', 3)).form.version).toBe(4);
     expect((await saveForm(database.db, twoGrids)).problems).toEqual([]);
-    campaign = await setCampaignForm(database.db, campaign.id, 3);
+    campaign = await setCampaignForm(database.db, campaign.id, 4);
     template = (await buildTemplates(database.db, campaign.id)).files[0].bytes;
     // H06 holds 10 and 9 in графы 1 and 2: the row of values above «Дополнительно» once its графа numbers are gone
     const bytes = await editWorkbook(await filled({ 'H06.1': 10, 'H06.2': 9, 'E01.9': 7, 'E01.10': 3 }), (workbook) => {

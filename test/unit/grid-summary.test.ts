@@ -1,5 +1,5 @@
-// Grids in the district summary, on real parts: «Забота» version 2 (its help grid H01–H06 × графы 1–8) saved as the
-// district's own form version, reports typed in by hand into a real SQLite file, the summary per cell, the export
+// Grids in the district summary, on real parts: «Забота» version 2 (its help grid H01–H06 × графы 1–8) with a closed
+// cell, saved as the district's own form version 3, reports typed in by hand into a real SQLite file, the summary per cell, the export
 // written with its grid as a grid (SUM formulas over the schools with their values), `jinaq summary --json`.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import { EXIT_OK, runCli } from '../../main/cli.ts';
 import { backupTo } from '../../main/db/backup.ts';
 import { createCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook } from '../../main/services/exports.ts';
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { copyForm, saveForm } from '../../main/services/forms.ts';
 import { importReports } from '../../main/services/imports.ts';
 import { enterReport, type TypedValues } from '../../main/services/manual-entry.ts';
@@ -29,6 +30,7 @@ const SCHOOLS_SHEET = 'По школам - Мектептер бойынша';
 function districtZabotaV2(): FormDefinition {
   return {
     ...zabotaV2,
+    version: 3,
     tables: zabotaV2.tables!.map((table) => (table.kind === 'grid' ? { ...table, closed: ['H06.8'] } : table)),
   };
 }
@@ -67,11 +69,11 @@ beforeAll(async () => {
   schools = [];
   for (let n = 1; n <= 4; n++) schools.push(await createSchool(database.db, schoolFields(n)));
   // 2026: version 1, no grid. 2027 and 2028: the district's version 2.
-  await createCampaign(database.db, 'zabota', 2026);
+  await zabotaV1Campaign(database.db, 2026);
   const copy = await copyForm(database.db, 'zabota', 1);
-  expect(copy.form.version).toBe(2);
+  expect(copy.form.version).toBe(3);
   expect(await saveForm(database.db, districtZabotaV2())).toMatchObject({ saved: true });
-  for (const year of [2027, 2028]) await setCampaignForm(database.db, (await createCampaign(database.db, 'zabota', year)).id, 2);
+  for (const year of [2027, 2028]) await setCampaignForm(database.db, (await createCampaign(database.db, 'zabota', year)).id, 3);
 
   await enter('zabota-2026', schools[0], validZabota(1));
   await enter('zabota-2027', schools[0], validZabotaV2(1));
@@ -239,7 +241,7 @@ describe('jinaq summary --json', () => {
 async function withZabotaV2(db: Database['db']): Promise<void> {
   await copyForm(db, 'zabota', 1);
   expect(await saveForm(db, districtZabotaV2())).toMatchObject({ saved: true });
-  await setCampaignForm(db, (await createCampaign(db, 'zabota', 2028)).id, 2);
+  await setCampaignForm(db, (await createCampaign(db, 'zabota', 2028)).id, 3);
 }
 
 describe('region mode', () => {

@@ -1,5 +1,6 @@
 // Importing filled «Забота» files cell by cell: what is read as a number, what is refused and where,
 // and which files are not this campaign's or this registry's. A refused file is kept, its report is not.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ beforeEach(async () => {
   database = await tempDatabase();
   await updateSettings(database.db, { districtRu: 'г. Шахтинск', districtKk: 'Шахтинск қаласы' });
   school = await createSchool(database.db, schoolFields(1));
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   template = (await buildTemplates(database.db, CAMPAIGN)).files[0].bytes;
 });
 afterEach(() => database.remove());
@@ -325,7 +326,7 @@ describe('files that are not this campaign’s report', () => {
   });
 
   it('refuses last year’s template of the same campaign, naming both years', async () => {
-    await createCampaign(database.db, 'zabota', 2028);
+    await zabotaV1Campaign(database.db, 2028);
     const other = (await buildTemplates(database.db, 'zabota-2028')).files[0].bytes;
     const bytes = await fillTemplate(other, validZabota());
     const outcome = await importOne(bytes);
@@ -354,7 +355,7 @@ describe('files that are not this campaign’s report', () => {
     try {
       await updateSettings(elsewhere.db, { districtRu: 'Абайский район' });
       await createSchool(elsewhere.db, schoolFields(1));
-      await createCampaign(elsewhere.db, 'zabota', 2027);
+      await zabotaV1Campaign(elsewhere.db, 2027);
       const foreign = await fillTemplate((await buildTemplates(elsewhere.db, 'zabota-2027')).files[0].bytes, validZabota());
       const outcome = await importOne(foreign);
       expect(outcome.errors).toEqual([

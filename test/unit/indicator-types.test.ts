@@ -1,5 +1,6 @@
 // Rows of every type a form can have (yes/no, text, date, link, a unit, a section), from the template
 // a school receives to the values in the summary, and each bad cell named by its cell and row code.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign, setCampaignForm } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
@@ -30,7 +31,7 @@ let template: Uint8Array;
 beforeEach(async () => {
   database = await tempDatabase();
   await createSchool(database.db, schoolFields(1));
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   const copy = await copyForm(database.db, 'zabota', 1);
   const form: FormDefinition = {
     ...copy.form,
@@ -39,7 +40,7 @@ beforeEach(async () => {
     rules: [...copy.form.rules, { id: 'Z-R90', text: 'Z94 > 0 => Z90 = 1', severity: 'warning' }],
   };
   expect(await saveForm(database.db, form)).toMatchObject({ saved: true, problems: [] });
-  await setCampaignForm(database.db, 'zabota-2027', 2);
+  await setCampaignForm(database.db, 'zabota-2027', copy.form.version);
   template = (await buildTemplates(database.db, 'zabota-2027')).files[0].bytes;
 });
 afterEach(() => database.remove());

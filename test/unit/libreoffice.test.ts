@@ -21,7 +21,7 @@ import type { School } from '../../shared/domain.ts';
 import { tempDatabase, tempDir } from '../helpers/db.ts';
 import { editWorkbook } from '../helpers/edit.ts';
 import { schoolFields } from '../helpers/schools.ts';
-import { fillListSheet, fillPlanPart, fillTemplate, readableWorkbook, readWorkbook, validNik, validZabota } from '../helpers/workbooks.ts';
+import { fillListSheet, fillPlanPart, fillTemplate, readableWorkbook, readWorkbook, validNik, validZabotaV2 } from '../helpers/workbooks.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { listSheetName } from '../../main/excel/layout/list-layout.ts';
 import { nikV1 } from '../../shared/forms/nik.v1.ts';
@@ -72,7 +72,7 @@ afterEach(() => database.remove());
 
 type FormCase = { form: 'zabota' | 'nik'; year: number; values: () => Record<string, number> };
 const FORMS: FormCase[] = [
-  { form: 'zabota', year: 2027, values: () => validZabota() },
+  { form: 'zabota', year: 2027, values: () => validZabotaV2() },
   { form: 'nik', year: 2025, values: () => validNik() },
 ];
 

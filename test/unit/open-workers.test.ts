@@ -1,6 +1,7 @@
 // Several files at once are read on worker threads and stored in their order: the same outcomes, values and
 // stored rows as importing each file alone on the calling thread; and a file's reading survives the trip between
 // threads unchanged.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ async function district(): Promise<{ database: Database; templates: Uint8Array[]
   const database = await tempDatabase();
   databases.push(database);
   for (let n = 1; n <= 6; n++) await createSchool(database.db, schoolFields(n));
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   return { database, templates: (await buildTemplates(database.db, CAMPAIGN)).files.map((f) => f.bytes) };
 }
 

@@ -2,6 +2,7 @@
 // however many files it sent, answered by a later accepted file and set apart when returned for revision; a file
 // that named no school is listed apart and can be dismissed (kept, and shown as dismissed). And the first start's
 // checklist, step by step.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTemplates } from '../../main/services/exports.ts';
 import { importHistory, importReports } from '../../main/services/imports.ts';
@@ -26,7 +27,7 @@ describe('the rejected schools of the overview', () => {
   let templates: Uint8Array[];
   beforeEach(async () => {
     for (const n of [1, 2, 3, 4]) await createSchool(database.db, schoolFields(n));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     templates = (await buildTemplates(database.db, CAMPAIGN)).files.map((f) => f.bytes);
   });
 
@@ -82,7 +83,7 @@ describe('the first steps', () => {
     expect((await steps()).settings).toBe(false);
     await updateSettings(database.db, { districtKk: 'Шахтинск қаласы' });
     await createSchool(database.db, schoolFields(1));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     expect(await steps()).toEqual({ settings: true, registry: true, campaign: true, templates: false });
     await callApi(ctx, 'exports.templates', { campaignId: CAMPAIGN });
     expect((await steps()).templates).toBe(true);

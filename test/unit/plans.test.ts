@@ -1,4 +1,5 @@
 // Campaign plans on a real database: built-in plans, editing, and execution from reports and by hand.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign, updateCampaign } from '../../main/services/campaigns.ts';
 import { getPlanExecution, setExecution } from '../../main/services/execution.ts';
@@ -77,7 +78,7 @@ describe('the built-in НИК plan', () => {
 
 describe('the built-in «Забота» plan', () => {
   it('has sections 6.1, 6.2 and 6.3 of the recommendations, only the school level handed to schools', async () => {
-    const plan = await getPlan(database.db, (await createCampaign(database.db, 'zabota', 2027)).id);
+    const plan = await getPlan(database.db, (await zabotaV1Campaign(database.db, 2027)).id);
     const counts = plan.sections.map((s) => plan.items.filter((i) => i.sectionId === s.id).length);
     expect(counts).toEqual([12, 7, 4]);
     expect(plan.items.filter((i) => i.forSchools).map((i) => i.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));

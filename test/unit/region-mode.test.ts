@@ -1,5 +1,6 @@
 // Region mode: a region running Jinaq imports the districts' summaries exactly as a district imports school reports —
 // the districts are the reporting units (in the registry by their department's БИН), their totals the values.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
@@ -27,7 +28,7 @@ async function districtSummary(name: string, departmentBin: string, schools: num
   const district = await open();
   await updateSettings(district.db, { districtRu: name, departmentBin });
   for (const n of schools) await createSchool(district.db, schoolFields(n));
-  await createCampaign(district.db, 'zabota', 2027);
+  await zabotaV1Campaign(district.db, 2027);
   const { files } = await buildTemplates(district.db, 'zabota-2027');
   const filled = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await fillTemplate(file.bytes, validZabota(scale)) })));
   expect((await importReports(district.db, 'zabota-2027', filled)).every((o) => o.status === 'accepted')).toBe(true);
@@ -43,7 +44,7 @@ beforeEach(async () => {
   await updateSettings(region.db, { districtRu: 'Карагандинская область' });
   await createSchool(region.db, { ...schoolFields(900), bin: SHAKHTINSK, shortName: 'г. Шахтинск', nameRu: 'ГУ «Отдел образования города Шахтинска»' });
   await createSchool(region.db, { ...schoolFields(901), bin: SARAN, shortName: 'г. Сарань', nameRu: 'ГУ «Отдел образования города Сарани»' });
-  await createCampaign(region.db, 'zabota', 2027);
+  await zabotaV1Campaign(region.db, 2027);
 });
 
 describe('region mode', () => {

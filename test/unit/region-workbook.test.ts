@@ -1,6 +1,7 @@
 // The district workbook for the region, on real parts: schools fill the real templates, the import reads them into
 // a real SQLite file, and the export is read back as the region would open it — with exceljs, and through
 // LibreOffice Calc, which recalculates every formula (the SUM totals row must give the district's totals).
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -85,12 +86,12 @@ beforeAll(async () => {
   for (let n = 1; n <= 4; n++) schools.push(await createSchool(database.db, schoolFields(n)));
 
   // A year earlier: two schools reported the built-in form.
-  await createCampaign(database.db, 'zabota', 2026);
+  await zabotaV1Campaign(database.db, 2026);
   await importFilled('zabota-2026', schools[0], validZabota(1));
   await importFilled('zabota-2026', schools[1], { ...validZabota(1), Z01: 400, Z30: 100000, Z31: 100000, Z32: 0, Z34: 0 });
 
   // This year, with the district's own version of the form; school №4 has not reported, school №3 reported late.
-  const campaign = await createCampaign(database.db, 'zabota', 2027);
+  const campaign = await zabotaV1Campaign(database.db, 2027);
   const copy = await copyForm(database.db, 'zabota', 1);
   expect(await saveForm(database.db, zabotaWithNote(copy.form))).toMatchObject({ saved: true });
   await setCampaignForm(database.db, campaign.id, copy.form.version);
@@ -311,7 +312,7 @@ describe('the district workbook for the region', () => {
 
   it('names itself in a hidden sheet and in the «Comments» property, which readSummaryIdentity reads back', async () => {
     const expected = {
-      kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: await databaseId(database.db),
+      kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 3, districtId: await databaseId(database.db),
       districtName: 'г. Шахтинск', districtNameKk: 'Шахтинск қаласы', regionCode: '09', departmentBin: validBin(777), appVersion: APP_VERSION, madeOn: TODAY,
     };
     expect(readSummaryIdentity(await readableWorkbook(bytes))).toEqual(expected);
@@ -322,7 +323,7 @@ describe('the district workbook for the region', () => {
     const withoutSheet = await readWorkbook(bytes);
     withoutSheet.removeWorksheet(withoutSheet.getWorksheet(IDENTITY_SHEET)!.id);
     const again = await readableWorkbook(Buffer.from(await withoutSheet.xlsx.writeBuffer()));
-    expect(readSummaryIdentity(again)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 2, districtId: expected.districtId });
+    expect(readSummaryIdentity(again)).toMatchObject({ kind: 'district-summary', campaignId: 'zabota-2027', formId: 'zabota', formVersion: 3, districtId: expected.districtId });
 
     const { files } = await buildTemplates(database.db, 'zabota-2027');
     expect(readSummaryIdentity(await readableWorkbook(files[0].bytes))).toBeNull();
@@ -375,7 +376,7 @@ describe('other campaigns, one language, the file’s name', () => {
   });
 
   it('exports a campaign nobody has reported to yet: zero totals, the change from last year, every school missing', async () => {
-    await createCampaign(database.db, 'zabota', 2028);
+    await zabotaV1Campaign(database.db, 2028);
     const summary = (await buildSummaryWorkbook(database.db, 'zabota-2028', '2028-01-20')).files[0].bytes;
     const workbook = await readWorkbook(summary);
     const totals = workbook.worksheets[0];

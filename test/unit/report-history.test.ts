@@ -1,6 +1,7 @@
 // What the import keeps: a dry run that stores nothing, a newer file superseding an older one with what changed,
 // an older version restored, every change in the audit, a file returned for revision with its message, a report
 // typed in by hand, and the results of a batch as a workbook.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../main/services/audit.ts';
@@ -29,7 +30,7 @@ beforeEach(async () => {
   database = await tempDatabase();
   await updateSettings(database.db, { districtRu: 'г. Шахтинск', departmentRu: 'ГУ «Отдел образования города Шахтинска»', departmentKk: '«Шахтинск қаласының білім бөлімі» ММ' });
   schools = [await createSchool(database.db, schoolFields(1)), await createSchool(database.db, schoolFields(2))];
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   templates = (await buildTemplates(database.db, CAMPAIGN)).files.map((f) => f.bytes);
   filled.clear();
 });
@@ -103,7 +104,7 @@ describe('versions of a school’s report', () => {
   it('refuses to restore a report of another campaign', async () => {
     await send(0, {});
     const [version] = await listVersions(database.db, CAMPAIGN, schools[0].id);
-    await createCampaign(database.db, 'zabota', 2028);
+    await zabotaV1Campaign(database.db, 2028);
     await expect(restoreVersion(database.db, 'zabota-2028', version.reportId)).rejects.toMatchObject({ key: 'import.reportNotFound' });
   });
 });

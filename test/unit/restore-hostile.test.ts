@@ -2,6 +2,7 @@
 // missing table, a changed or extra column, an endless view in place of `schools`, a foreign table, index or virtual
 // table. Each is refused through the restore the settings screen, browser mode and `jinaq restore` use, naming
 // what is foreign or missing; the database open stays as it was and goes on working; no staged file is left.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,7 @@ async function district(options: SessionOptions = {}): Promise<DatabaseSession> 
   sessions.push(session);
   await createSchool(session.db, schoolFields(1));
   await createSchool(session.db, schoolFields(2));
-  await createCampaign(session.db, 'zabota', 2027);
+  await zabotaV1Campaign(session.db, 2027);
   return session;
 }
 

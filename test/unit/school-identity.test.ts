@@ -1,6 +1,7 @@
 // Which school a file is from, and which table in it is the report: a template passed to another school, an
 // identification that contradicts itself, a form sheet duplicated or pasted in. Nothing is ever filed under a school
 // silently when the file names two; the specialist's choice stores it under the chosen one, written to the audit.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome, School } from '../../shared/domain.ts';
@@ -31,7 +32,7 @@ beforeEach(async () => {
   database = await tempDatabase();
   first = await createSchool(database.db, schoolFields(1));
   second = await createSchool(database.db, schoolFields(2));
-  await createCampaign(database.db, 'zabota', 2027);
+  await zabotaV1Campaign(database.db, 2027);
   const { files } = await buildTemplates(database.db, CAMPAIGN);
   for (const school of [first, second]) templates.set(school.id, files.find((f) => f.name.startsWith(school.shortName))!.bytes);
 });

@@ -1,4 +1,5 @@
 // Schools' names: natural order, and the name a report's header gives split into the registry's fields.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { getPlanExecution } from '../../main/services/execution.ts';
@@ -41,7 +42,7 @@ describe('natural order where the app lists schools', () => {
 
   it('the summary and the plan execution list СОШ №2 before СОШ №10', async () => {
     for (const [n, shortName] of [[1, 'СОШ №10'], [2, 'СОШ №2'], [3, 'СОШ №1']] as const) await createSchool(database.db, schoolFields(n, { shortName }));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     const expected = ['СОШ №1', 'СОШ №2', 'СОШ №10'];
     expect((await getSummary(database.db, 'zabota-2027')).missing.map((school) => school.shortName)).toEqual(expected);
     expect((await getPlanExecution(database.db, 'zabota-2027')).schools.map((school) => school.shortName)).toEqual(expected);

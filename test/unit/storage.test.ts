@@ -1,5 +1,6 @@
 // The database file under hostile conditions, on real files and real processes: a second Jinaq on the same
 // database, a killed Jinaq, a read-only file or folder, a disk that fills up in the middle of an import.
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -115,7 +116,7 @@ describe('a database that cannot be written', () => {
     try {
       const ctx = createApiContext(session, browserPlatform);
       for (let n = 1; n <= 3; n++) await createSchool(session.db, schoolFields(n));
-      await createCampaign(session.db, 'zabota', 2027);
+      await zabotaV1Campaign(session.db, 2027);
       const { files } = await buildTemplates(session.db, 'zabota-2027');
       const filled = await Promise.all(files.map(async (f, i) => ({ name: f.name, base64: (await fillTemplate(f.bytes, validZabota(i + 1))).toString('base64') })));
       const first = await dispatch(ctx, 'reports.import', { campaignId: 'zabota-2027', files: [filled[0]] });

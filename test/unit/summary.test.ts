@@ -1,5 +1,6 @@
 // The district summary: totals equal an independent sum of what the schools filled, completeness and timeliness,
 // the same campaign a year earlier, and values worth a second look (shared/outliers.ts and in the summary).
+import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../main/services/campaigns.ts';
 import { buildTemplates } from '../../main/services/exports.ts';
@@ -37,7 +38,7 @@ async function importAll(campaignId: string, values: (n: number) => Record<strin
 
 describe('the totals', () => {
   it('equal an independent sum of the values the schools filled, money to the tiyn', async () => {
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     const outcomes = await importAll('zabota-2027', reportOf);
     expect(outcomes.every((o) => o.status === 'accepted')).toBe(true);
     const expected: Record<string, number> = {};
@@ -50,7 +51,7 @@ describe('the totals', () => {
 
 describe('completeness and timeliness', () => {
   it('counts on time by the first accepted report against the due date, by day received, and names the missing', async () => {
-    const campaign = await createCampaign(database.db, 'zabota', 2027);
+    const campaign = await zabotaV1Campaign(database.db, 2027);
     await importAll('zabota-2027', reportOf, 4);
     const ids = (await database.db.selectFrom('reports').select(['id', 'school_id']).orderBy('id').execute()).map((r) => r.id);
     const at = (id: number, iso: string) => database.db.updateTable('reports').set({ received_at: iso }).where('id', '=', id).execute();
@@ -73,9 +74,9 @@ describe('completeness and timeliness', () => {
 
 describe('the same campaign a year earlier', () => {
   it('is found by kind and year, with its totals; none for the first year', async () => {
-    await createCampaign(database.db, 'zabota', 2026);
+    await zabotaV1Campaign(database.db, 2026);
     await importAll('zabota-2026', (n) => ({ ...reportOf(n), Z06: 1 }), 6);
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     expect((await getSummary(database.db, 'zabota-2026')).previous).toBeNull();
     const summary = await getSummary(database.db, 'zabota-2027');
     expect(summary.previous).toMatchObject({ campaignId: 'zabota-2026', year: 2026, reported: 6 });
@@ -86,9 +87,9 @@ describe('the same campaign a year earlier', () => {
 
 describe('values worth a second look', () => {
   it('flags a school far from the others (z-score beyond 3) and a school far from its own last year', async () => {
-    await createCampaign(database.db, 'zabota', 2026);
+    await zabotaV1Campaign(database.db, 2026);
     await importAll('zabota-2026', (n) => ({ ...reportOf(n), Z06: 2 }));
-    await createCampaign(database.db, 'zabota', 2027);
+    await zabotaV1Campaign(database.db, 2027);
     await importAll('zabota-2027', (n) => ({ ...reportOf(n), Z01: n === 5 ? 50_000 : reportOf(n).Z01, Z06: n === 3 ? 30 : 2 }));
     const { outliers } = await getSummary(database.db, 'zabota-2027');
     const district = outliers.filter((o) => o.kind === 'district');
