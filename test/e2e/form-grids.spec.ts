@@ -1,4 +1,4 @@
-// The form editor edits a grid through the real UI at the office screen (1366×768): «Забота» v1 copied to v2, a grid
+// The form editor edits a grid through the real UI at the office screen (1366×768): «Забота» v1 copied to the district's v3, a grid
 // of 3 rows × 3 графы added and labelled, a графа moved, a cell closed, a row required in one графа only, a rule
 // «in every row» typed right and a rule over a cell the grid lacks typed wrong (its problem shown live), saved; the
 // saved form shows the grid as it was left, in Russian, Kazakh and English, never wider than the screen (nor at 1280×720).
@@ -52,7 +52,7 @@ test('adds a 3 × 3 grid to a new version, moves a графа, closes a cell, ch
   await openApp(page, server);
   await page.getByTestId('nav-forms').click();
   await page.getByTestId('form-copy-zabota-1').click();
-  await expect(page.getByTestId('form-editor-title')).toHaveText('Форма: Республиканская акция «Забота», версия 2');
+  await expect(page.getByTestId('form-editor-title')).toHaveText('Форма: Республиканская акция «Забота», версия 3');
   await expect(page.getByTestId('rules-grid-hint')).toHaveCount(0);
 
   await page.getByTestId('grid-table-add').click();
@@ -138,7 +138,7 @@ test('adds a 3 × 3 grid to a new version, moves a графа, closes a cell, ch
   await expect(page.getByText('Форма сохранена')).toBeVisible();
   await expect(page.getByTestId('form-save')).toBeDisabled();
 
-  const saved = await api<FormRecord>(server, 'forms.get', { id: 'zabota', version: 2 });
+  const saved = await api<FormRecord>(server, 'forms.get', { id: 'zabota', version: 3 });
   const help = saved.form.tables?.find((table): table is GridTable => table.kind === 'grid');
   expect(help).toEqual({
     kind: 'grid',
@@ -154,7 +154,7 @@ test('adds a 3 × 3 grid to a new version, moves a графа, closes a cell, ch
 test('the saved version shows its grid as it was left, in Kazakh, Russian and English, within the screen', async ({ page }) => {
   await openApp(page, server, 'kk');
   await page.getByTestId('nav-forms').click();
-  await page.getByTestId('form-open-zabota-2').click();
+  await page.getByTestId('form-open-zabota-3').click();
   const grid = page.getByTestId('grid-1');
   await expect(grid).toContainText('Торлы кесте: help');
   expect(await previewColumns(page)).toEqual(['2', '1', '3']);

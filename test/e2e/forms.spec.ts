@@ -1,6 +1,6 @@
-// The form editor through the real UI: «Забота» v1 copied to v2, a label changed, row Z99 added, a rule typed
+// The form editor through the real UI: «Забота» v1 copied to v3, a label changed, row Z99 added, a rule typed
 // wrong and then right (checked live against the form being edited), saved; the form exported as JSON and
-// imported back (the same form, nothing added); a campaign with a v1 report moved to v2, its templates and
+// imported back (the same form, nothing added); a campaign with a v1 report moved to v3, its templates and
 // summary still working; the forms screen in Kazakh.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -17,7 +17,7 @@ const Z99_RU = 'Проведено классных часов о правах �
 const Z99_KK = 'Бала құқықтары туралы өткізілген сынып сағаттары';
 const V1_REPORT: Record<string, number> = { Z01: 500, Z02: 4, Z03: 3, Z04: 10, Z05: 8, Z06: 5, Z10: 20, Z20: 20, Z30: 0, Z31: 0, Z32: 0, Z33: 0 };
 
-/** One school's report under v1, so that moving the campaign to v2 has something received to keep. */
+/** One school's report under v1, so that moving the campaign to v3 has something received to keep. */
 async function importV1Report(): Promise<void> {
   const files = await schoolTemplates(server, campaignId);
   const [first] = Object.keys(files).sort();
@@ -35,6 +35,8 @@ test.beforeAll(async () => {
   await addSchools(server, validBins('2107400', 2), names);
   const campaign = await api<{ id: string }>(server, 'campaigns.create', { kind: 'zabota', year: 2026 });
   campaignId = campaign.id;
+  // A campaign that still collects version 1, as one made before the built-in version 2 came.
+  await api(server, 'campaigns.setForm', { id: campaignId, formVersion: 1 });
   await importV1Report();
 });
 
@@ -54,7 +56,7 @@ async function lastIndex(page: Page, prefix: string): Promise<number> {
   return (await page.locator(`[data-testid^="${prefix}"]`).count()) - 1;
 }
 
-test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and saves', async ({ page }) => {
+test('copies «Забота» v1 to v3, adds row Z99 and a rule over it, and saves', async ({ page }) => {
   await openForms(page);
   const v1 = page.getByTestId('form-row-zabota-1');
   await expect(v1).toContainText('Республиканская акция «Забота»');
@@ -64,7 +66,7 @@ test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and sav
   await expect(v1.getByTestId('form-used-by')).toHaveAttribute('data-campaign', campaignId);
 
   await page.getByTestId('form-copy-zabota-1').click();
-  await expect(page.getByTestId('form-editor-title')).toHaveText('Форма: Республиканская акция «Забота», версия 2');
+  await expect(page.getByTestId('form-editor-title')).toHaveText('Форма: Республиканская акция «Забота», версия 3');
   await expect(page.getByTestId('form-editor')).toHaveAttribute('data-editable', 'true');
   await expect(page.getByTestId('form-no-problems')).toBeVisible();
   await expect(page.getByTestId('form-save')).toBeDisabled();
@@ -111,7 +113,7 @@ test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and sav
   await expect(page.getByTestId('form-save')).toBeDisabled();
 
   await page.reload();
-  await expect(page.getByTestId('form-editor-title')).toContainText('версия 2');
+  await expect(page.getByTestId('form-editor-title')).toContainText('версия 3');
   await expect(page.getByTestId('indicator-label-ru-0')).toHaveValue(NEW_LABEL_RU);
   await expect(page.getByTestId('indicator-code-23')).toHaveValue('Z99');
   await expect(page.getByTestId('indicator-label-kk-23')).toHaveValue(Z99_KK);
@@ -120,37 +122,37 @@ test('copies «Забота» v1 to v2, adds row Z99 and a rule over it, and sav
   await page.screenshot({ path: 'test-results/form-editor-ru.png', fullPage: true });
 });
 
-test('exports v2 as JSON and imports it back: the same form, nothing added; a broken file is refused', async ({ page }) => {
+test('exports v3 as JSON and imports it back: the same form, nothing added; a broken file is refused', async ({ page }) => {
   await openForms(page);
-  const v2 = page.getByTestId('form-row-zabota-2');
-  await expect(v2.getByTestId('form-based-on')).toHaveText('копия v1');
-  await expect(v2.getByTestId('form-state')).toHaveText('можно менять');
+  const own = page.getByTestId('form-row-zabota-3');
+  await expect(own.getByTestId('form-based-on')).toHaveText('копия v1');
+  await expect(own.getByTestId('form-state')).toHaveText('можно менять');
 
   const downloading = page.waitForEvent('download');
-  await page.getByTestId('form-export-zabota-2').click();
+  await page.getByTestId('form-export-zabota-3').click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('zabota-v2.jinaq-form.json');
+  expect(download.suggestedFilename()).toBe('zabota-v3.jinaq-form.json');
   const bytes = await downloadBytes(download);
   const file = JSON.parse(bytes.toString('utf8')) as { format: string; form: { version: number; indicators: Array<{ code: string }> } };
   expect(file.format).toBe('jinaq-form');
-  expect(file.form.version).toBe(2);
+  expect(file.form.version).toBe(3);
   expect(file.form.indicators.map((indicator) => indicator.code)).toContain('Z99');
 
   await page.getByTestId('form-import').click();
   const drop = page.getByTestId('form-import-drop').locator('input[type=file]');
-  await drop.setInputFiles({ name: 'zabota-v2.jinaq-form.json', mimeType: 'application/json', buffer: bytes });
+  await drop.setInputFiles({ name: 'zabota-v3.jinaq-form.json', mimeType: 'application/json', buffer: bytes });
   const result = page.getByTestId('form-import-result');
   await expect(result).toHaveAttribute('data-outcome', 'same');
-  await expect(result).toContainText('Такая форма уже есть: Республиканская акция «Забота», версия 2');
+  await expect(result).toContainText('Такая форма уже есть: Республиканская акция «Забота», версия 3');
 
   await drop.setInputFiles({ name: 'broken.jinaq-form.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
   await expect(result).toHaveAttribute('data-outcome', 'refused');
   await expect(page.getByTestId('form-import-problems')).toContainText('это не текст JSON');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('forms-table').locator('[data-testid^="form-row-zabota-"]')).toHaveCount(2);
+  await expect(page.getByTestId('forms-table').locator('[data-testid^="form-row-zabota-"]')).toHaveCount(3);
 });
 
-test('moves the campaign to v2: its templates carry Z99, the summary still sums the v1 report', async ({ page }) => {
+test('moves the campaign to v3: its templates carry Z99, the summary still sums the v1 report', async ({ page }) => {
   await openApp(page, server);
   await page.getByTestId('nav-campaigns').click();
   await page.getByTestId('campaign-open').first().click();
@@ -159,10 +161,10 @@ test('moves the campaign to v2: its templates carry Z99, the summary still sums 
   await expect(dialog).toContainText('Уже полученные отчёты сохраняют свою версию');
   await expect(page.getByTestId('campaign-form-version')).toContainText('v1 — Республиканская акция «Забота»');
   await page.getByTestId('campaign-form-version').click();
-  await chooseOption(page, 'v2 — ');
+  await chooseOption(page, 'v3 — ');
   await page.getByTestId('dates-save').click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Кампания переведена на версию 2 формы')).toBeVisible();
+  await expect(page.getByText('Кампания переведена на версию 3 формы')).toBeVisible();
 
   await page.getByTestId('tab-templates').click();
   const downloading = page.waitForEvent('download');
@@ -180,14 +182,14 @@ test('moves the campaign to v2: its templates carry Z99, the summary still sums 
   await expect(totals.getByRole('row', { name: /Z01/ })).toContainText('500');
   await expect(totals.getByRole('row', { name: /Z01/ })).toContainText(NEW_LABEL_RU);
   await expect(totals.getByRole('row', { name: /Z99/ })).toContainText(Z99_RU);
-  await page.screenshot({ path: 'test-results/summary-v2-ru.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/summary-v3-ru.png', fullPage: true });
 
   await page.getByTestId('nav-forms').click();
-  const v2 = page.getByTestId('form-row-zabota-2');
-  await expect(v2.getByTestId('form-used-by')).toHaveText('Республиканская акция «Забота» — 2026');
-  await expect(v2.getByTestId('form-state')).toHaveText('используется — не меняется');
-  await expect(page.getByTestId('form-delete-zabota-2')).toHaveCount(0);
-  await page.getByTestId('form-open-zabota-2').click();
+  const own = page.getByTestId('form-row-zabota-3');
+  await expect(own.getByTestId('form-used-by')).toHaveText('Республиканская акция «Забота» — 2026');
+  await expect(own.getByTestId('form-state')).toHaveText('используется — не меняется');
+  await expect(page.getByTestId('form-delete-zabota-3')).toHaveCount(0);
+  await page.getByTestId('form-open-zabota-3').click();
   await expect(page.getByTestId('form-read-only')).toContainText(campaignId);
   await expect(page.getByTestId('indicator-code-23')).toBeDisabled();
 });

@@ -24,6 +24,7 @@ const SCHOOLS = [
 /** zabota v2 with one cell of its help grid closed (money help to children with disabilities), to see a closed cell. */
 const FORM: FormDefinition = {
   ...zabotaV2,
+  version: 3,
   tables: (zabotaV2.tables ?? []).map((table) => (table.kind === 'grid' ? ({ ...table, closed: ['H06.6'] } satisfies GridTable) : table)),
 };
 
@@ -44,14 +45,14 @@ const YEAR_BEFORE: Array<Record<string, number>> = [
 test.beforeAll(async () => {
   server = await startServer();
   const schools = await addSchools(server, bins, SCHOOLS);
-  // The district's own version 2 of «Забота»: a copy of version 1 saved with version 2's rows, grid and rules.
+  // The district's own version 3 of «Забота»: a copy of version 1 saved with version 2's rows, grid and rules and a closed cell.
   const copy = await api<FormRecord>(server, 'forms.copy', { id: 'zabota', version: 1 });
-  expect(copy.form.version).toBe(2);
+  expect(copy.form.version).toBe(3);
   const saved = await api<FormSaveResult>(server, 'forms.save', { form: FORM });
   expect(saved.problems).toEqual([]);
   for (const year of [2025, 2026]) {
     await api(server, 'campaigns.create', { kind: 'zabota', year });
-    await api(server, 'campaigns.setForm', { id: `zabota-${year}`, formVersion: 2 });
+    await api(server, 'campaigns.setForm', { id: `zabota-${year}`, formVersion: 3 });
   }
   for (const [index, values] of YEAR_BEFORE.entries()) {
     const outcome = await api<ImportOutcome>(server, 'reports.enter', { campaignId: 'zabota-2025', schoolId: schools[index].id, values });
