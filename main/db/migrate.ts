@@ -7,8 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import { placeBuiltInForms } from './built-in-forms.ts';
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+/** Steps a migration's SQL cannot take because they need the app's own definitions: run after it, in its transaction. */
+const DATA_STEPS: Record<string, (raw: BetterSqlite3.Database) => void> = {
+  '0008_built_in_zabota_v2': placeBuiltInForms,
+};
 export const MIGRATION_TABLE = 'schema_migrations';
 
 export function defaultMigrationsDir(): string {
@@ -73,6 +79,7 @@ export function migrate(raw: BetterSqlite3.Database, dir: string, file: string, 
     const sql = readFileSync(path.join(dir, `${name}.sql`), 'utf8');
     raw.transaction(() => {
       raw.exec(sql);
+      DATA_STEPS[name]?.(raw);
       record.run(name, new Date().toISOString());
     })();
   }

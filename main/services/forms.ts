@@ -6,7 +6,7 @@ import type { CampaignKind } from '../../shared/domain.ts';
 import { nestedQuotes } from '../../shared/format.ts';
 import { formProblems, type FormProblem } from '../../shared/forms/check.ts';
 import { BUILT_IN_FORMS } from '../../shared/forms/index.ts';
-import { valueCells, type FormDefinition, type FormImportResult, type FormRecord, type FormSaveResult } from '../../shared/forms/types.ts';
+import { sameDefinition, valueCells, type FormDefinition, type FormImportResult, type FormRecord, type FormSaveResult } from '../../shared/forms/types.ts';
 import type { MessageKey } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -183,17 +183,6 @@ export async function buildFormFile(db: Kysely<Database>, id: string, version: n
   return { files: [{ name, bytes: new TextEncoder().encode(`${json}\n`) }], bundleName: `${id}-v${version}-form.zip` };
 }
 
-/** JSON with every object's keys sorted, so that two equal forms written in another key order compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
-/** The same form apart from its version number. */
-function sameDefinition(a: FormDefinition, b: FormDefinition): boolean {
-  return canonicalJson({ ...a, version: 0 }) === canonicalJson({ ...b, version: 0 });
-}
 
 /** Reads a shared form file: added as it is, found already here, or added under the next free version. */
 export async function importFormFile(db: Kysely<Database>, bytes: Uint8Array): Promise<FormImportResult> {

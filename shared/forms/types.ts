@@ -184,6 +184,18 @@ export function valueCells(form: Pick<FormDefinition, 'indicators' | 'tables'>):
   return cells;
 }
 
+/** JSON with every object's keys sorted, so that two equal forms written in another key order compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** The same form apart from its version number. */
+export function sameDefinition(a: FormDefinition, b: FormDefinition): boolean {
+  return canonicalJson({ ...a, version: 0 }) === canonicalJson({ ...b, version: 0 });
+}
+
 export function hasPlanPart(form: FormDefinition): boolean {
   return (form.tables ?? []).some((table) => table.kind === 'planExecution');
 }

@@ -23,7 +23,7 @@ const SCHEMA = [
   'report_list_rows', 'report_plan_rows', 'report_texts', 'report_values', 'reports', 'schema_migrations', 'schema_migrations_lock', 'school_choices', 'schools', 'settings',
   'value_audit',
 ];
-const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_one_accepted_import', '0006_school_choices', '0007_overview'];
+const MIGRATIONS = ['0001_init', '0002_plans', '0003_forms', '0004_history', '0005_one_accepted_import', '0006_school_choices', '0007_overview', '0008_built_in_zabota_v2'];
 
 let folder: ReturnType<typeof tempDir>;
 let file: string;
