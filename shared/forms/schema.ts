@@ -41,6 +41,9 @@ const gridSchema = z.object({
   closed: z.array(z.string().trim().toUpperCase().max(25)).max(MAX_GRID_ROWS * MAX_GRID_COLUMNS).optional(),
 });
 
+const place = z.number().int().min(1).max(1_048_576);
+const regionPlace = z.object({ index: place, text: text(1000), code: text(20).optional() });
+
 const tableSchema = z.discriminatedUnion('kind', [
   gridSchema,
   z.object({ kind: z.literal('planExecution') }),
@@ -73,6 +76,15 @@ export const formDefinitionSchema = z.object({
     )
     .max(200),
   tables: z.array(tableSchema).max(10).optional(),
+  regionSource: z
+    .object({
+      fileName: text(260),
+      sheet: text(100),
+      rows: z.record(gridCode, regionPlace).refine((rows) => Object.keys(rows).length <= MAX_INDICATORS + MAX_GRID_ROWS),
+      columns: z.record(z.string().max(60), regionPlace).refine((columns) => Object.keys(columns).length <= MAX_GRID_COLUMNS * 10 + 1),
+      schoolRows: z.object({ firstRow: place, numberColumn: place.optional(), nameColumn: place }).optional(),
+    })
+    .optional(),
 });
 
 /** A form shared as a file: `{ "format": "jinaq-form", "formatVersion": 1, "form": {…} }`. */

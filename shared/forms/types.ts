@@ -129,6 +129,32 @@ export interface FormDefinition {
   indicators: Indicator[];
   rules: FormRule[];
   tables?: FormTable[];
+  /** Set on a form built from the region's own workbook: where each of its rows and columns came from there. */
+  regionSource?: RegionSource;
+}
+
+/** A row or column of the region's sheet as the form remembers it, to find it again when the region moves it. */
+export interface RegionPlace {
+  /** 1-based row or column number in the sheet the form was built from. */
+  index: number;
+  /** The text that names it there: the row's label, or the column's caption (its header rows joined by « / »). */
+  text: string;
+  /** The row's code or the графа's number as the region's file writes it, when it has one. */
+  code?: string;
+}
+
+/**
+ * The region's workbook a form was built from (`jinaq forms from-xlsx`), so that `jinaq export --into` can write the
+ * district's totals back into the cells the region expects. Keys are the form's codes: `rows` by row code (one-value
+ * rows and grid rows alike); `columns` by `TABLE:COLUMN` — `main:value` for the one-value rows' column, `help:3` for a
+ * grid's графа 3. `schoolRows` is set when the sheet is a table of one row per organisation.
+ */
+export interface RegionSource {
+  fileName: string;
+  sheet: string;
+  rows: Record<string, RegionPlace>;
+  columns: Record<string, RegionPlace>;
+  schoolRows?: { firstRow: number; numberColumn?: number; nameColumn: number };
 }
 
 export function listTables(form: FormDefinition): ListTable[] {
