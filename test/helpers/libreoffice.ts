@@ -57,3 +57,27 @@ export function recalculatingProfile(dir: string): string {
   );
   return dir;
 }
+
+/**
+ * The workbook as Calc computes it: every formula's cached result spoiled first (so what comes back is Calc's own
+ * arithmetic, not ours read back), then saved by LibreOffice recalculating on load. `formulas` counts the formulas.
+ */
+export async function recalculatedByCalc(bytes: Uint8Array, dir: string, timeout = 110_000): Promise<{ bytes: Buffer; formulas: number }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const spoiled = new ExcelJS.Workbook();
+  await spoiled.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  let formulas = 0;
+  for (const sheet of spoiled.worksheets) {
+    sheet.eachRow((row) => row.eachCell((cell) => {
+      const value = cell.value;
+      if (value && typeof value === 'object' && 'formula' in value) {
+        cell.value = { formula: (value as { formula: string }).formula, result: -1 };
+        formulas++;
+      }
+    }));
+  }
+  const converted = convertWithSoffice(Buffer.from(await spoiled.xlsx.writeBuffer()), {
+    dir, name: 'recalculated.xlsx', format: 'xlsx', profile: recalculatingProfile(path.join(dir, 'profile')), timeout,
+  });
+  return { bytes: converted, formulas };
+}

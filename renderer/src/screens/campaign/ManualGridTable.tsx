@@ -8,6 +8,7 @@ import { cellCode, gridCells, type GridTable, type Indicator } from '../../../..
 import { formatMessage } from '../../../../shared/i18n.ts';
 import type { FileIssue } from '../../../../shared/messages.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { GridHead } from '../../components/GridHead.tsx';
 import { ManualValueInput } from './ManualValueInput.tsx';
 
 interface Props {
@@ -37,22 +38,7 @@ export function ManualGridTable({ table, marked }: Props) {
       <Typography.Title level={5} className="manual-section">{table.title[lang]}</Typography.Title>
       <div className="grid-scroll">
         <table className="grid-table">
-          <thead>
-            <tr>
-              <th className="grid-row-head" rowSpan={2}>{t('ui.manual.grid.row')}</th>
-              {table.columns.map((column) => (
-                <th key={column.code} className="grid-caption">
-                  {column.label[lang]}
-                  {column.unit && <Typography.Text type="secondary"> ({column.unit[lang]})</Typography.Text>}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {table.columns.map((column) => (
-                <th key={column.code} className="grid-number">{column.code}</th>
-              ))}
-            </tr>
-          </thead>
+          <GridHead grid={table} lang={lang} rowHeader={t('ui.manual.grid.row')} />
           <tbody>
             {table.rows.map((row) => {
               const issues = rowIssues([...cells.values()].filter((cell) => cell.cell?.row === row.code), marked);

@@ -9,6 +9,7 @@ import type { CampaignSummary, SchoolReportRow, SummaryIndicator } from '../../.
 import { cellCode, isNumericType, type GridTable } from '../../../../shared/forms/types.ts';
 import type { UiLanguage } from '../../../../shared/i18n.ts';
 import { formatMoney, formatNumber } from '../../components/format.ts';
+import { GridHead } from '../../components/GridHead.tsx';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
 import { districtMean } from './dashboardData.ts';
 import { cellText, outlierNotes, yearChange } from './summaryValues.ts';
@@ -154,20 +155,7 @@ function SummaryGrid({ summary, grid }: GridProps) {
       </div>
       <div className="grid-scroll">
         <table className="grid-table" data-testid={`summary-grid-table-${grid.id}`} data-shown={school ? school.schoolId : DISTRICT}>
-          <thead>
-            <tr>
-              <th className="grid-row-head" rowSpan={2}>{t('ui.summary.grid.row')}</th>
-              {grid.columns.map((column) => (
-                <th key={column.code} className="grid-caption">
-                  {column.label[lang]}
-                  {column.unit && <Typography.Text type="secondary"> ({column.unit[lang]})</Typography.Text>}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {grid.columns.map((column) => <th key={column.code} className="grid-number">{column.code}</th>)}
-            </tr>
-          </thead>
+          <GridHead grid={grid} lang={lang} rowHeader={t('ui.summary.grid.row')} />
           <tbody>
             {grid.rows.map((row) => (
               <tr key={row.code}>
