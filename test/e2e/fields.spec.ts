@@ -3,7 +3,7 @@
 // marks the БИН required; a blank template's «ru / kk» school name lands in the Russian and Kazakh fields.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { addSchools, api, chooseOption, failOnConsoleProblems, fieldError, fillTemplate, openApp, openCampaignTab, startServer, validBins, writeSchoolHeader, ZABOTA_VALID, type Server } from './helpers.ts';
+import { addSchools, api, failOnConsoleProblems, fieldError, fillTemplate, openApp, openCampaignTab, openManualEntry, startServer, validBins, writeSchoolHeader, ZABOTA_VALID, type Server } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 failOnConsoleProblems();
@@ -61,14 +61,6 @@ test('settings in Kazakh: the reason at the field in Kazakh, at 1280×720 too', 
   await expect(error).toBeInViewport();
   await page.screenshot({ path: 'test-results/screenshots/settings-bin-kk.png' });
 });
-
-async function openManualEntry(page: Page, school: string) {
-  await page.getByTestId('manual-entry').click();
-  const modal = page.getByTestId('manual-entry-modal');
-  await modal.getByTestId('manual-school').click();
-  await chooseOption(page, school);
-  return modal;
-}
 
 const VALUES: Record<string, string> = { Z01: '120', Z02: '2', Z03: '1', Z04: '3', Z05: '1', Z06: '2', Z30: '8000', Z31: '8000', 'H01.1': '4', 'H01.2': '4', 'H01.8': '8000' };
 

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ImportOutcome } from '../../shared/domain.ts';
 import type { FormDefinition, FormRecord, FormSaveResult, GridTable } from '../../shared/forms/types.ts';
 import { zabotaV2 } from '../../shared/forms/zabota.v2.ts';
-import { addSchools, api, chooseOption, failOnConsoleProblems, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, failOnConsoleProblems, openApp, openManualEntry, startServer, validBins, type Server } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial' });
@@ -67,14 +67,6 @@ test.afterAll(async () => {
 async function go(page: Page, tab: string): Promise<void> {
   await page.evaluate((hash) => { window.location.hash = hash; }, `#/campaigns/${CAMPAIGN}/${tab}`);
   await expect(page.getByTestId(`tab-${tab}`)).toBeVisible();
-}
-
-async function openManualEntry(page: Page, school: string) {
-  await page.getByTestId('manual-entry').click();
-  const modal = page.getByTestId('manual-entry-modal');
-  await modal.getByTestId('manual-school').click();
-  await chooseOption(page, school);
-  return modal;
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

@@ -242,3 +242,12 @@ export async function addSchools(server: Server, bins: string[], names: Array<st
   }
   return schools;
 }
+
+/** The hand entry window of the campaign's import tab, opened for a school. */
+export async function openManualEntry(page: Page, school: string): Promise<Locator> {
+  await page.getByTestId('manual-entry').click();
+  const modal = page.getByTestId('manual-entry-modal');
+  await modal.getByTestId('manual-school').click();
+  await chooseOption(page, school);
+  return modal;
+}

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiResult } from '../../shared/api/index.ts';
 import type { SaveOutcome } from '../../shared/domain.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../main/db/schema.ts';
 import { createApiContext, dispatch, type ApiContext } from '../../main/api.ts';
 import { defaultMigrationsDir, migrationNames } from '../../main/db/migrate.ts';
 import { openDatabase, type OpenedDatabase } from '../../main/db/open.ts';
@@ -65,4 +67,15 @@ export async function databaseAtMigration(file: string, count: number): Promise<
   } finally {
     older.remove();
   }
+}
+
+/** The stored values of the current reports (money in tiyn), by code: what an import or a hand entry left. */
+export async function currentStoredValues(db: Kysely<Database>): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('report_values')
+    .innerJoin('reports', 'reports.id', 'report_values.report_id')
+    .select(['report_values.code', 'report_values.amount'])
+    .where('reports.is_current', '=', 1)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.code, r.amount]));
 }

@@ -16,7 +16,7 @@ import { copyForm, saveForm } from '../../main/services/forms.ts';
 import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { updateSettings } from '../../main/services/settings.ts';
-import { tempDatabase, tempDir } from '../helpers/db.ts';
+import { currentStoredValues, tempDatabase, tempDir } from '../helpers/db.ts';
 import { editWorkbook, gridCellOf, visibleSheet } from '../helpers/edit.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { schoolFields } from '../helpers/schools.ts';
@@ -57,16 +57,6 @@ async function importOne(bytes: Uint8Array): Promise<ImportOutcome> {
   return outcome;
 }
 
-/** The stored values of the school's current report (money in tiyn). */
-async function storedValues(): Promise<Record<string, number>> {
-  const rows = await database.db
-    .selectFrom('report_values')
-    .innerJoin('reports', 'reports.id', 'report_values.report_id')
-    .select(['report_values.code', 'report_values.amount'])
-    .where('reports.is_current', '=', 1)
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.code, r.amount]));
-}
 
 /** The values as stored: money (Z30–Z33 and графа 8) in tiyn. */
 function inTiyn(values: Record<string, number>): Record<string, number> {
@@ -82,7 +72,7 @@ async function expectAcceptedAsFilled(bytes: Uint8Array): Promise<ImportOutcome>
   const outcome = await importOne(bytes);
   expect(outcome.errors).toEqual([]);
   expect(outcome).toMatchObject({ status: 'accepted', schoolBin: school.bin });
-  expect(await storedValues()).toEqual(inTiyn(validZabotaV2()));
+  expect(await currentStoredValues(database.db)).toEqual(inTiyn(validZabotaV2()));
   return outcome;
 }
 
@@ -219,7 +209,7 @@ describe('a filled grid', () => {
     expect(outcome.errors).toEqual([expect.objectContaining({ sheet: SHEET, cell: address, code: 'H03.2' })]);
     expect(words(outcome.errors[0])).toBe('Строка H03 «из многодетных семей», графа 2 «одеждой»: Ожидалось число, а в ячейке «много»');
     expect(words(outcome.errors[0], 'kk')).toMatch(/^H03 жолы «көп балалы отбасылардан», 2-баған «киіммен»: .*«много»/);
-    expect(await storedValues()).toEqual({});
+    expect(await currentStoredValues(database.db)).toEqual({});
   });
 
   it('with a required cell blank is refused, naming it', async () => {

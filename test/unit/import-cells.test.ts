@@ -16,7 +16,7 @@ import { importReports } from '../../main/services/imports.ts';
 import { returnForRevision } from '../../main/services/report-history.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { getSettings, updateSettings } from '../../main/services/settings.ts';
-import { tempDatabase } from '../helpers/db.ts';
+import { currentStoredValues, tempDatabase } from '../helpers/db.ts';
 import { editWorkbook, schoolHeaderCells, valueCellOf, visibleSheet } from '../helpers/edit.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabota, type CellInput } from '../helpers/workbooks.ts';
@@ -52,16 +52,6 @@ async function reportCount(): Promise<number> {
   return (await database.db.selectFrom('reports').select('id').execute()).length;
 }
 
-/** The stored values of the school's current report, money in tiyn. */
-async function storedValues(): Promise<Record<string, number>> {
-  const rows = await database.db
-    .selectFrom('report_values')
-    .innerJoin('reports', 'reports.id', 'report_values.report_id')
-    .select(['report_values.code', 'report_values.amount'])
-    .where('reports.is_current', '=', 1)
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.code, r.amount]));
-}
 
 /** A refused file: no report stored, the file kept byte for byte, the log says 'rejected' with the same issues. */
 async function expectRejectedAndKept(bytes: Uint8Array, outcome: ImportOutcome): Promise<void> {
@@ -89,7 +79,7 @@ describe('cells read as numbers', () => {
     const bytes = await filled({ Z01: '1 234', Z06: ' 2 ', Z30: '150\u00a0000,50', Z31: '100 000', Z32: '50\u202f000.5', Z33: '0' });
     const outcome = await importOne(bytes);
     expect(outcome).toMatchObject({ status: 'accepted', errors: [], warnings: [], hasWarnings: false, schoolBin: school.bin, schoolName: school.shortName });
-    expect(await storedValues()).toMatchObject({ Z01: 1234, Z06: 2, Z30: 15000050, Z31: 10000000, Z32: 5000050, Z33: 0 });
+    expect(await currentStoredValues(database.db)).toMatchObject({ Z01: 1234, Z06: 2, Z30: 15000050, Z31: 10000000, Z32: 5000050, Z33: 0 });
   });
 
   it('reads a dash as 0 and drops a unit word, each with a warning naming its cell; the money stays exact', async () => {
@@ -105,7 +95,7 @@ describe('cells read as numbers', () => {
       [CELL.Z31, 'Z31', 'import.unitDropped', 'теңге'],
       [CELL.Z32, 'Z32', 'import.unitDropped', '₸'],
     ]);
-    expect(await storedValues()).toMatchObject({ Z01: 500, Z02: 4, Z23: 0, Z24: 0, Z30: 15000050, Z31: 10000000, Z32: 5000050 });
+    expect(await currentStoredValues(database.db)).toMatchObject({ Z01: 500, Z02: 4, Z23: 0, Z24: 0, Z30: 15000050, Z31: 10000000, Z32: 5000050 });
     const kk = formatMessage(tFor('kk'), outcome.warnings[0].message);
     expect(kk).toBe('Ұяшықта «500 чел.»: 500 саны оқылды, «чел.» сөзі ескерілмеді. Ұяшыққа тек санды жазу жеткілікті');
   });
@@ -127,13 +117,13 @@ describe('cells read as numbers', () => {
     const bytes = await filled({ Z06: { formula: '2+2', result: 4 }, Z30: { formula: 'D29+D30+D31', result: 150000.5 }, Z23: { formula: 'D10-D10', result: 0 } });
     const outcome = await importOne(bytes);
     expect(outcome.status).toBe('accepted');
-    expect(await storedValues()).toMatchObject({ Z06: 4, Z30: 15000050, Z23: 0 });
+    expect(await currentStoredValues(database.db)).toMatchObject({ Z06: 4, Z30: 15000050, Z23: 0 });
   });
 
   it('stores a blank optional row as not reported, not as 0', async () => {
     const bytes = await filled({ Z07: null, Z33: null });
     expect((await importOne(bytes)).status).toBe('accepted');
-    const values = await storedValues();
+    const values = await currentStoredValues(database.db);
     expect(values).not.toHaveProperty('Z07');
     expect(values).not.toHaveProperty('Z33');
     expect(values.Z23).toBe(0);
@@ -230,7 +220,7 @@ describe('rows as schools leave them', () => {
     });
     const outcome = await importOne(bytes);
     expect(outcome.errors).toEqual([]);
-    expect(await storedValues()).toMatchObject({ Z03: validZabota().Z03, Z04: validZabota().Z04, Z05: validZabota().Z05 });
+    expect(await currentStoredValues(database.db)).toMatchObject({ Z03: validZabota().Z03, Z04: validZabota().Z04, Z05: validZabota().Z05 });
   });
 
   it('ignores sheets the school added', async () => {
@@ -240,7 +230,7 @@ describe('rows as schools leave them', () => {
       notes.addRow(['Z01', 'не трогать']);
     });
     expect((await importOne(bytes)).status).toBe('accepted');
-    expect((await storedValues()).Z01).toBe(validZabota().Z01);
+    expect((await currentStoredValues(database.db)).Z01).toBe(validZabota().Z01);
   });
 
   it('refuses a value cell merged with the next row, which would read another row’s value', async () => {
@@ -376,7 +366,7 @@ describe('files that are not this campaign’s report', () => {
     expect((await readWorkbook(bytes)).getWorksheet(IDENTITY_SHEET)).toBeUndefined();
     const outcome = await importOne(bytes);
     expect(outcome).toMatchObject({ status: 'accepted', errors: [], schoolBin: school.bin, schoolName: school.shortName });
-    expect(await storedValues()).toMatchObject({ Z01: 500, Z30: 15000050 });
+    expect(await currentStoredValues(database.db)).toMatchObject({ Z01: 500, Z30: 15000050 });
   });
 
   it('says it cannot tell the school when both the hidden sheet and the header БИН are gone', async () => {
