@@ -72,3 +72,12 @@ export function edited(bytes: Uint8Array, part: string, change: (xml: string) =>
   if (after === before) throw new Error(`the change to ${part} changed nothing`);
   return zipSync({ ...parts, [part]: strToU8(after) });
 }
+
+/** A copy of a sheet's values under another name, as a school copies its form sheet to fill it again. */
+export function copySheet(workbook: ExcelJS.Workbook, from: ExcelJS.Worksheet, name: string): ExcelJS.Worksheet {
+  const copy = workbook.addWorksheet(name);
+  from.eachRow((row, r) => row.eachCell((cell, c) => {
+    copy.getCell(r, c).value = cell.value;
+  }));
+  return copy;
+}

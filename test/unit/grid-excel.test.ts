@@ -17,7 +17,7 @@ import { importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { updateSettings } from '../../main/services/settings.ts';
 import { currentStoredValues, tempDatabase, tempDir } from '../helpers/db.ts';
-import { editWorkbook, gridCellOf, visibleSheet } from '../helpers/edit.ts';
+import { copySheet, editWorkbook, gridCellOf, visibleSheet } from '../helpers/edit.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, readWorkbook, validZabotaV2, type CellInput } from '../helpers/workbooks.ts';
@@ -275,6 +275,23 @@ describe('a filled grid', () => {
     expect(second.status).toBe('rejected');
     expect(second.errors.map((e) => [e.message.key, e.message.params?.column])).toEqual([['import.gridColumnRepeated', '2'], ['import.gridColumnMissing', '3']]);
     expect(second.errors[0]).toMatchObject({ sheet: SHEET, cell: `E${rowOf(visibleSheet(await readWorkbook(twice)), 'H01').number - 1}` });
+  });
+
+  it('in two filled copies of the form sheet is read once when they agree, and refused when a grid cell differs', async () => {
+    const same = await editWorkbook(await filled(), (workbook) => copySheet(workbook, visibleSheet(workbook), 'Копия'));
+    expect(await importOne(same)).toMatchObject({ status: 'accepted', errors: [] });
+
+    const corrected = await editWorkbook(await filled(), (workbook) => {
+      gridCellOf(copySheet(workbook, visibleSheet(workbook), 'Копия'), 'H03.2').value = 7;
+    });
+    const outcome = await importOne(corrected);
+    expect(outcome.status).toBe('rejected');
+    expect(outcome.errors).toHaveLength(1);
+    const cell = gridCellOf(visibleSheet(await readWorkbook(corrected)), 'H03.2').address;
+    expect(outcome.errors[0].message).toEqual({
+      key: 'import.tablesDiffer',
+      params: { first: SHEET, second: 'Копия', cells: `${cell} (H03.2): «${validZabotaV2()['H03.2']}» ≠ «7»` },
+    });
   });
 
   it('never takes the values of another grid for the графа numbers of the next one', async () => {

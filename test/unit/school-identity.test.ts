@@ -15,7 +15,7 @@ import { acceptAsSchool, importReports } from '../../main/services/imports.ts';
 import { createSchool } from '../../main/services/schools.ts';
 import { getSummary } from '../../main/services/summary.ts';
 import { tempDatabase } from '../helpers/db.ts';
-import { editWorkbook, schoolHeaderCells, valueCellOf, visibleSheet } from '../helpers/edit.ts';
+import { copySheet, editWorkbook, schoolHeaderCells, valueCellOf, visibleSheet } from '../helpers/edit.ts';
 import { schoolFields, validBin } from '../helpers/schools.ts';
 import { fillTemplate, validZabota } from '../helpers/workbooks.ts';
 
@@ -69,14 +69,6 @@ function retypeHeader(workbook: ExcelJS.Workbook, name: string | null, bin: stri
 }
 
 /** A copy of a sheet's cell values under another name, as «Move or copy… → Create a copy» leaves it. */
-function copySheet(workbook: ExcelJS.Workbook, from: ExcelJS.Worksheet, name: string): ExcelJS.Worksheet {
-  const copy = workbook.addWorksheet(name);
-  from.eachRow((row, r) => row.eachCell((cell, c) => {
-    copy.getCell(r, c).value = cell.value;
-  }));
-  return copy;
-}
-
 describe('a template passed from one school to another', () => {
   it('is refused when the header’s БИН is another school’s, naming the cell and both schools; nothing is stored under either', async () => {
     await importOne(await filledTemplateOf(first), 'first-own.xlsx');

@@ -3,14 +3,14 @@
 // then the form's grids by row code and графа number (grid-reader.ts), and its list tables (the НИК publications)
 // from their own sheet.
 import { normalizeBin } from '../../../shared/bin.ts';
-import { gridTables, listTables, type FormDefinition, type ListRow } from '../../../shared/forms/types.ts';
+import { gridCells, gridTables, listTables, type FormDefinition, type ListRow } from '../../../shared/forms/types.ts';
 import { issue, type FileIssue } from '../../../shared/messages.ts';
 import { cellAddress } from '../layout/cell-address.ts';
 import { IDENTITY_SHEET, type WorkbookIdentity } from '../layout/identity.ts';
 import { CODE_COLUMN, VALUE_COLUMN, formSheetName } from '../layout/report-layout.ts';
 import { captionKey } from './captions.ts';
 import { valueText } from './cell-text.ts';
-import { readGrids } from './grid-reader.ts';
+import { readGrids, type GridTarget } from './grid-reader.ts';
 import { readIdentity } from './identity-reader.ts';
 import { readListTables } from './list-reader.ts';
 import { contains, mergedRanges, type MergedRange } from './merged-ranges.ts';
@@ -178,10 +178,10 @@ const SHOWN_DIFFERENCES = 5;
  * when they belong to different schools or their values differ; a filled copy beside an empty issued sheet is read,
  * with a warning naming it. With nothing filled anywhere, the fullest table is read (and its blanks reported).
  */
-function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; warnings: FileIssue[] } | { error: FileIssue } {
+function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; copies: FormTable[]; warnings: FileIssue[] } | { error: FileIssue } {
   const issued = formSheetName();
   const filled = tables.filter(isFilled);
-  if (filled.length === 0) return { table: tables[0], warnings: [] };
+  if (filled.length === 0) return { table: tables[0], copies: [], warnings: [] };
   const first = filled.find((table) => table.sheet.name === issued) ?? filled[0];
   for (const other of filled.filter((table) => table !== first)) {
     const bins = [first.headerBin?.text, other.headerBin?.text];
@@ -189,14 +189,32 @@ function chooseTable(tables: FormTable[], codes: string[]): { table: FormTable; 
       return { error: issue('error', 'import.tablesOfTwoSchools', { first: first.sheet.name, firstBin: bins[0], second: other.sheet.name, secondBin: bins[1] }) };
     }
     const differing = differingCells(first, other, codes);
-    if (differing.length > 0) {
-      const params = { first: first.sheet.name, second: other.sheet.name, cells: differing.slice(0, SHOWN_DIFFERENCES).join('; ') };
-      const more = differing.length - SHOWN_DIFFERENCES;
-      return { error: more > 0 ? issue('error', 'import.tablesDifferMore', { ...params, more }) : issue('error', 'import.tablesDiffer', params) };
-    }
+    if (differing.length > 0) return { error: copiesDiffer(first.sheet, other.sheet, differing) };
   }
   const issuedEmpty = first.sheet.name !== issued && tables.some((table) => table.sheet.name === issued);
-  return { table: first, warnings: issuedEmpty ? [issue('warning', 'import.filledCopySheet', { sheet: first.sheet.name, issued }, { sheet: first.sheet.name })] : [] };
+  const warnings = issuedEmpty ? [issue('warning', 'import.filledCopySheet', { sheet: first.sheet.name, issued }, { sheet: first.sheet.name })] : [];
+  return { table: first, copies: filled.filter((table) => table !== first), warnings };
+}
+
+function copiesDiffer(first: ReadableSheet, second: ReadableSheet, differing: string[]): FileIssue {
+  const params = { first: first.name, second: second.name, cells: differing.slice(0, SHOWN_DIFFERENCES).join('; ') };
+  const more = differing.length - SHOWN_DIFFERENCES;
+  return more > 0 ? issue('error', 'import.tablesDifferMore', { ...params, more }) : issue('error', 'import.tablesDiffer', params);
+}
+
+/** The grid cells a filled copy of the form holds otherwise than the copy read: two copies must agree in their grids too. */
+function gridCopiesDiffer(workbook: ReadableWorkbook, form: FormDefinition, read: GridTarget & { sheet: ReadableSheet }, copies: FormTable[]): FileIssue | null {
+  const codes = gridTables(form).flatMap(gridCells).map((cell) => cell.code);
+  const textOf = (target: GridTarget, code: string) => String(target.values.get(code) ?? target.texts.get(code) ?? '');
+  for (const copy of copies) {
+    const other: GridTarget = { valueCells: new Map(), values: new Map(), texts: new Map(), errors: [], warnings: [], unfound: new Set() };
+    readGrids(workbook, form, copy.sheet, other);
+    const differing = codes
+      .filter((code) => textOf(read, code) !== textOf(other, code))
+      .map((code) => `${read.valueCells.get(code) ?? other.valueCells.get(code) ?? ''} (${code}): «${textOf(read, code)}» ≠ «${textOf(other, code)}»`);
+    if (differing.length > 0) return copiesDiffer(read.sheet, copy.sheet, differing);
+  }
+  return null;
 }
 
 /** The row codes that find the form's sheet: its one-value rows', or for a form of grids only, its grid rows'. */
@@ -247,7 +265,10 @@ export function readReport(workbook: ReadableWorkbook, form: FormDefinition): Re
     if ('note' in reading && reading.note) warnings.push(issue('warning', reading.note.key, reading.note.params, where));
   }
   const unfoundCells = new Set<string>();
-  readGrids(workbook, form, sheet, { valueCells, values, texts, errors, warnings, unfound: unfoundCells });
+  const grids: GridTarget = { valueCells, values, texts, errors, warnings, unfound: unfoundCells };
+  readGrids(workbook, form, sheet, grids);
+  const otherGrid = gridCopiesDiffer(workbook, form, { ...grids, sheet }, chosen.copies);
+  if (otherGrid) return { ok: false, error: otherGrid };
   const lists = readListTables(workbook, listTables(form), values);
   const schoolName = headerSchoolNameOf(sheet, firstCodeRow);
   return {
