@@ -220,6 +220,7 @@ export interface Resources {
       "dismissOnlyStray": "";
       "manualUnknownCode": "{{code}}";
       "mergedCell": "{{range}}";
+      "gridMergedCell": "{{range}}";
       "summaryNoBin": "{{district}}";
       "otherForm": "{{expected}} {{found}}";
       "otherFormNamed": "{{expectedVersion}} {{expected}} {{foundVersion}} {{found}}";

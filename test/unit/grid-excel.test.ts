@@ -212,6 +212,18 @@ describe('a filled grid', () => {
     expect(await currentStoredValues(database.db)).toEqual({});
   });
 
+  it('with a cell merged across графы is refused, saying to unmerge it, not naming rows', async () => {
+    const bytes = await editWorkbook(await filled(), (workbook) => {
+      const sheet = visibleSheet(workbook);
+      sheet.mergeCells(`${gridCellOf(sheet, 'H03.2').address}:${gridCellOf(sheet, 'H03.3').address}`);
+    });
+    const outcome = await importOne(bytes);
+    expect(outcome.status).toBe('rejected');
+    const merged = outcome.errors.filter((error) => error.code === 'H03.3');
+    expect(merged).toHaveLength(1);
+    expect(words(merged[0])).toMatch(/^Строка H03 «из многодетных семей», графа 3 «обувью»: Ячейка объединена с соседними \([A-Z]+\d+:[A-Z]+\d+\)/);
+  });
+
   it('with a required cell blank is refused, naming it', async () => {
     const outcome = await importOne(await filled({ 'H01.8': null }));
     expect(outcome.status).toBe('rejected');

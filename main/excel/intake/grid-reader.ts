@@ -119,7 +119,7 @@ function readCell(sheet: ReadableSheet, table: GridTable, row: GridRow, column: 
   into.valueCells.set(code, where.cell);
   const merge = mergedRanges(sheet).find((range) => contains(range, at.row, at.column) && (range.bottom > range.top || range.right > range.left));
   if (merge) {
-    into.errors.push(cellIssue('error', 'import.mergedCell', { range: merge.text }, row, column, where));
+    into.errors.push(cellIssue('error', 'import.gridMergedCell', { range: merge.text }, row, column, where));
     return;
   }
   const indicator = cells.get(code)!;
