@@ -2,6 +2,8 @@
 // its merged ranges, and the «Comments» property. Values only — no formatting, no library objects. Implemented by the
 // streaming reader, xlsx-reader.ts.
 
+import type { CellFormat } from './cell-formats.ts';
+
 export type CellScalar = string | number | boolean | Date;
 
 /** A cell showing an error: «#DIV/0!», «#N/A»… */
@@ -46,6 +48,8 @@ export interface ReadableSheet {
   /** Any row, empty or not. */
   row(number: number): ReadableRow;
   value(row: number, column: number): CellValue;
+  /** How a cell looks (shading, number format), read on first asking; only the streaming reader tells it. */
+  format?(row: number, column: number): CellFormat;
 }
 
 export interface ReadableWorkbook {
