@@ -377,6 +377,38 @@ export interface Resources {
       "fileNotJson": "";
       "fileBadShape": "{{details}} {{path}}";
     };
+    "regionForm": {
+      "sheet": "{{sheet}}";
+      "header": "{{columns}} {{rows}}";
+      "numbersRow": "{{row}}";
+      "title": "{{titleKk}} {{title}}";
+      "codeColumn": "{{caption}} {{column}}";
+      "codesMadeUp": "";
+      "labelColumns": "{{columns}}";
+      "unitColumn": "{{caption}} {{column}}";
+      "onlyRussian": "";
+      "onlyKazakh": "";
+      "oneValue": "{{caption}} {{column}} {{count}}";
+      "grid": "{{columns}} {{first}} {{last}} {{rows}}";
+      "schoolRows": "{{column}} {{count}} {{row}}";
+      "totalRow": "{{row}} {{rule}}";
+      "totalColumn": "{{column}} {{rule}}";
+      "closedCells": "{{cells}} {{count}}";
+      "ignoredRows": "{{rows}}";
+      "type": {
+        "money": "{{what}} {{word}}";
+        "yesno": "{{what}} {{word}}";
+        "date": "{{what}} {{word}}";
+        "text": "{{what}} {{word}}";
+      };
+      "noSheet": "{{file}} {{sheets}} {{sheet}}";
+      "noHeader": "{{file}} {{sheet}}";
+      "noLabelColumn": "{{file}} {{rows}} {{sheet}}";
+      "noValueColumns": "{{file}} {{rows}} {{sheet}}";
+      "noDataRows": "{{file}} {{row}} {{sheet}}";
+      "tooLarge": "{{columns}} {{file}} {{rows}} {{sheet}}";
+      "notUsable": "{{count}} {{file}} {{sheet}} {{where}}";
+    };
     "form": {
       "badId": "{{id}}";
       "titleMissing": "";
@@ -479,6 +511,8 @@ export interface Resources {
         "renumbered": "{{form}}";
       };
       "formRefused": "";
+      "regionFormRefused": "";
+      "regionFormGuessed": "{{form}} {{titleKk}} {{title}}";
       "dryRun": "";
       "unknownCommand": "{{command}}";
       "missingOption": "{{option}}";
