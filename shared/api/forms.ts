@@ -18,7 +18,7 @@ export const formsMethods = {
   'forms.import': change({ input: z.object({ file: filePayload }), output: returns<FormImportResult>(), changes: ['forms'] }),
   /** A form proposed from the region's own workbook, with what was guessed and why; nothing is stored (the screen saves it as a form file, forms.import). */
   'forms.fromXlsx': change({
-    input: z.object({ file: filePayload, sheet: text(100).min(1).optional(), id: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/).optional() }),
+    input: z.object({ file: filePayload, sheet: text(100).min(1).optional(), id: z.string().max(40).regex(/^[a-z][a-z0-9_-]{0,39}$/).optional() }),
     output: returns<RegionFormProposal>(),
     changes: [],
   }),

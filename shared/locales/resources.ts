@@ -381,7 +381,7 @@ export interface Resources {
       "sheet": "{{sheet}}";
       "header": "{{columns}} {{rows}}";
       "numbersRow": "{{row}}";
-      "title": "{{titleKk}} {{title}}";
+      "title": "{{title}}";
       "codeColumn": "{{caption}} {{column}}";
       "codesMadeUp": "";
       "labelColumns": "{{columns}}";
@@ -407,7 +407,7 @@ export interface Resources {
       "noValueColumns": "{{file}} {{rows}} {{sheet}}";
       "noDataRows": "{{file}} {{row}} {{sheet}}";
       "tooLarge": "{{columns}} {{file}} {{rows}} {{sheet}}";
-      "notUsable": "{{count}} {{file}} {{sheet}} {{where}}";
+      "notUsable": "{{file}} {{problem}} {{sheet}}";
     };
     "form": {
       "badId": "{{id}}";
@@ -512,7 +512,7 @@ export interface Resources {
       };
       "formRefused": "";
       "regionFormRefused": "";
-      "regionFormGuessed": "{{form}} {{titleKk}} {{title}}";
+      "regionFormGuessed": "{{form}} {{title}}";
       "dryRun": "";
       "unknownCommand": "{{command}}";
       "missingOption": "{{option}}";

@@ -618,7 +618,7 @@ function formOfSheet(sheet: ReadableSheet, options: RegionFormOptions): { form: 
   const problems = formProblems(form);
   if (problems.length > 0) {
     const first = problems[0];
-    return note('regionForm.notUsable', { file: options.fileName, sheet: sheet.name, count: problems.length, where: first.where || '—', problem: first.message.key });
+    return note('regionForm.notUsable', { ...first.message.params, file: options.fileName, sheet: sheet.name, problem: first.message.key });
   }
   return { form, notes };
 }
