@@ -1,7 +1,7 @@
 // A form from the region's own workbook (issue 19, point 1): eight region forms laid out as управления lay them out,
 // each read into the form written down here by hand — codes, labels in both languages, types, the grid's shape, the
 // totals' rules, the closed cells, where each row and column came from — and the file that is no form refused.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_REJECTED, runCli } from '../../main/cli.ts';
@@ -15,6 +15,8 @@ import type { FormDefinition, GridTable, RegionFormProposal } from '../../shared
 import { formatMessage, tFor } from '../../shared/i18n.ts';
 import { apiContextFor, callApi, tempDatabase, tempDir } from '../helpers/db.ts';
 import * as regionForms from '../helpers/region-forms.ts';
+import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
+import { fillTemplate } from '../helpers/workbooks.ts';
 
 async function read(make: () => Promise<Buffer>, fileName: string, options: { sheet?: string; id?: string } = {}): Promise<RegionFormReading> {
   const workbook = await loadWorkbook(await make());
@@ -220,7 +222,6 @@ describe('jinaq forms from-xlsx', () => {
 
   async function fileOf(make: () => Promise<Buffer>, name: string): Promise<string> {
     const file = path.join(dir, name);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, await make());
     return file;
   }
@@ -266,6 +267,38 @@ describe('jinaq forms from-xlsx', () => {
     } finally {
       await session.close();
     }
+  });
+
+  it('runs a campaign on the region\'s grid form: templates, schools\' files read, a wrong «Итого» refused by its rule, totals summed', async () => {
+    const registry = path.join(dir, 'registry.xlsx');
+    writeFileSync(registry, await registryWorkbook([1, 2, 3].map((n) => {
+      const s = schoolFields(n);
+      return [s.bin, s.nameRu, s.nameKk, s.shortName, 'Гимназия', s.locality, s.director, s.phone, s.email];
+    })));
+    expect((await jinaq('schools', 'import', registry)).code).toBe(EXIT_OK);
+    expect((await jinaq('forms', 'from-xlsx', await fileOf(regionForms.totalsRowAndColumn, 'Свод.xlsx'), '--id', 'zabota')).code).toBe(EXIT_OK);
+    expect((await jinaq('campaign', 'create', '--kind', 'zabota', '--year', '2027')).out).toBe('zabota-2027');
+    const templates = path.join(dir, 'templates');
+    expect((await jinaq('templates', '--campaign', 'zabota-2027', '--out', templates)).code).toBe(EXIT_OK);
+    // Each school's grid: rows R01–R03 × графы 1, 2 and their «Всего» (графа 3), the «Итого» row R04 their sums.
+    const filled = (a: number[], b: number[], c: number[], wrongTotal = 0) => {
+      const values: Record<string, number> = {};
+      [a, b, c].forEach(([urban, rural], i) => Object.assign(values, { [`R0${i + 1}.1`]: urban, [`R0${i + 1}.2`]: rural, [`R0${i + 1}.3`]: urban + rural }));
+      const urban = a[0] + b[0] + c[0];
+      const rural = a[1] + b[1] + c[1];
+      return { ...values, 'R04.1': urban + wrongTotal, 'R04.2': rural, 'R04.3': urban + rural + wrongTotal };
+    };
+    const names = readdirSync(templates).sort();
+    const inbox = path.join(dir, 'inbox');
+    mkdirSync(inbox);
+    const schools = [filled([3, 1], [0, 2], [5, 4]), filled([7, 0], [1, 1], [2, 6]), filled([1, 1], [1, 1], [1, 1], 5)];
+    for (const [i, name] of names.entries()) writeFileSync(path.join(inbox, `${i + 1}.xlsx`), await fillTemplate(readFileSync(path.join(templates, name)), schools[i]));
+    const imported = await jinaq('import', '--campaign', 'zabota-2027', inbox);
+    expect(imported.code).toBe(EXIT_REJECTED);
+    expect(imported.out).toContain('Принято: 2, отклонено: 1, повторов: 0');
+    expect(imported.out).toContain('Правило T1 не выполнено');
+    const { totals } = JSON.parse((await jinaq('summary', '--campaign', 'zabota-2027', '--json')).out);
+    expect(totals).toMatchObject({ 'R01.1': 10, 'R01.2': 1, 'R01.3': 11, 'R02.2': 3, 'R03.3': 17, 'R04.1': 18, 'R04.2': 14, 'R04.3': 32 });
   });
 });
 
