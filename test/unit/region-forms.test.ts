@@ -249,6 +249,11 @@ describe('jinaq forms from-xlsx', () => {
     const { existsSync } = await import('node:fs');
     expect(existsSync(out)).toBe(false);
     expect(JSON.parse((await jinaq('forms', 'list', '--json')).out)).toHaveLength(3);
+    const checked = await jinaq('forms', 'from-xlsx', await fileOf(regionForms.kazakhOnly, 'Есеп.xlsx'), '--dry-run');
+    expect(checked.code).toBe(EXIT_OK);
+    expect(checked.out).toContain('    Строка 8 — итоговая: правило R04 = R01 + R02 + R03');
+    expect(checked.out).toContain('Только проверка (--dry-run): ничего не сохранено.');
+    expect(JSON.parse((await jinaq('forms', 'list', '--json')).out)).toHaveLength(3);
   });
 
   it('without --out adds the form to the database; --id zabota makes it the next «Забота» version, which a new campaign collects', async () => {
