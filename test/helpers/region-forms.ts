@@ -183,6 +183,34 @@ export async function schoolsAsRows(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/**
+ * (i) Three header rows in both languages, Kazakh first («каз / рус» in each cell), a «Всего» графа broken down «в том
+ * числе» to its right, a level of years; графа numbers 1–7 over the code and name columns too; numbering 1, 1.1, 1.2, 2
+ * and a «Барлығы / Итого» row; last year's numbers already in one графа; a letter's number typed over two cells.
+ */
+export async function threeLevelBilingual(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('2-нысан');
+  sheet.getCell('G1').value = 'Қосымша 2 / Приложение 2';
+  title(sheet, 2, 'Білім беру ұйымдарындағы компьютерлер туралы мәлімет / Сведения о компьютерах в организациях образования', 7);
+  sheet.getCell('A3').value = 'Исх. №';
+  sheet.getCell('B3').value = '12-04/778';
+  table(sheet, 5, [
+    ['Р/с / № п/п', 'Көрсеткіш / Показатель', 'Компьютерлер саны / Количество компьютеров', null, null, null, null],
+    [null, null, 'Барлығы / Всего', 'оның ішінде / в том числе', null, 'Интернетке қосылған / Подключено к интернету', null],
+    [null, null, null, 'стационарлық / стационарные', 'ноутбуктер / ноутбуки', 2026, 2027],
+    [1, 2, 3, 4, 5, 6, 7],
+    ['1', 'Қалалық мектептер / Городские школы', null, null, null, 120, null],
+    ['1.1', 'оның ішінде гимназиялар / в том числе гимназии', null, null, null, 40, null],
+    ['1.2', 'оның ішінде лицейлер / в том числе лицеи', null, null, null, 25, null],
+    ['2', 'Ауылдық мектептер / Сельские школы', null, null, null, 80, null],
+    [null, 'Барлығы / Итого', null, null, null, null, null],
+  ]);
+  sheet.getCell('F13').value = { formula: 'F9+F12', result: 200 };
+  for (const range of ['A5:A7', 'B5:B7', 'C5:G5', 'C6:C7', 'D6:E6', 'F6:G6']) sheet.mergeCells(range);
+  sheet.getCell('B16').value = 'Басшы / Руководитель ______________';
+  return bytesOf(workbook);
+}
+
 /** Not a form: a letter typed into a spreadsheet, no table in it. */
 export async function letterOnly(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Письмо');

@@ -192,6 +192,32 @@ describe('a form from the region workbook', () => {
     expect(notes).toContain('Таблица по одной строке на организацию (с строки 5, наименования в столбце B): каждая школа заполняет 3 показателей, район — свою строку');
   });
 
+  it('(i) three header rows «каз / рус», графы numbered over the code and name columns too, a «Всего» broken down «в том числе», «Барлығы / Итого» over the top-level rows', async () => {
+    const { form, notes } = await formOf(regionForms.threeLevelBilingual);
+    expect(form.title).toEqual({ ru: 'Сведения о компьютерах в организациях образования', kk: 'Білім беру ұйымдарындағы компьютерлер туралы мәлімет' });
+    const grid = gridOf(form);
+    expect(grid.rows.map((row) => [row.code, row.label.ru, row.label.kk])).toEqual([
+      ['R01', 'Городские школы', 'Қалалық мектептер'],
+      ['R01_1', 'в том числе гимназии', 'оның ішінде гимназиялар'],
+      ['R01_2', 'в том числе лицеи', 'оның ішінде лицейлер'],
+      ['R02', 'Сельские школы', 'Ауылдық мектептер'],
+      ['R05', 'Итого', 'Барлығы'],
+    ]);
+    expect(grid.columns.map((column) => [column.code, column.label.ru, column.label.kk])).toEqual([
+      ['3', 'Количество компьютеров / Всего', 'Компьютерлер саны / Барлығы'],
+      ['4', 'Количество компьютеров / в том числе / стационарные', 'Компьютерлер саны / оның ішінде / стационарлық'],
+      ['5', 'Количество компьютеров / в том числе / ноутбуки', 'Компьютерлер саны / оның ішінде / ноутбуктер'],
+      ['6', 'Количество компьютеров / Подключено к интернету / 2026', 'Компьютерлер саны / Интернетке қосылған / 2026'],
+      ['7', 'Количество компьютеров / Подключено к интернету / 2027', 'Компьютерлер саны / Интернетке қосылған / 2027'],
+    ]);
+    expect(form.rules.map((rule) => rule.text)).toEqual(['R05.* = R01.* + R02.*', '*.3 = *.4 + *.5']);
+    expect(form.regionSource!.rows.R01_2).toEqual({ index: 11, text: 'оның ішінде лицейлер / в том числе лицеи', code: '1.2' });
+    expect(form.regionSource!.columns['t1:6']).toEqual({ index: 6, text: 'Компьютерлер саны / Количество компьютеров / Интернетке қосылған / Подключено к интернету / 2026', code: '6' });
+    expect(notes).toContain('Шапка таблицы: строки 5–7, столбцы A–G');
+    expect(notes).toContain('Строки вне таблицы (название, реквизиты письма, подпись) в форму не вошли: 1, 2, 3, 16');
+    expect(notes.some((note) => note.startsWith('Наименования только'))).toBe(false);
+  });
+
   it('refuses a sheet that is no form, saying what was missing; names the sheets when the one asked for is not there', async () => {
     const letter = await read(regionForms.letterOnly, 'Письмо.xlsx');
     expect(letter.ok).toBe(false);

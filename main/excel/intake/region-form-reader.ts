@@ -91,19 +91,40 @@ class SheetText {
 
 const isKazakh = (text: string) => KAZAKH_LETTERS.test(text);
 
+/** Which language comes first in the sheet's «рус / каз» pairs, as far as the pairs that tell show it. */
+type PairOrder = 'ru' | 'kk' | null;
+
+function halvesOf(text: string): string[] {
+  return text.split(/\s+\/\s+/);
+}
+
 /**
- * A text in the form's two languages: «рус / каз» split (the half with Kazakh letters is the Kazakh one; `ruFirst`
- * splits a pair neither half tells, «чел. / адам», in that order), one language put in both.
+ * A text in the form's two languages: «рус / каз» split (the half with Kazakh letters is the Kazakh one; a pair
+ * neither half tells, «Компьютерлер саны / Количество компьютеров», in the sheet's order), one language put in both.
  */
-function bilingualOf(text: string, ruFirst = false): { value: Bilingual; languages: 'both' | 'ru' | 'kk' } {
-  const halves = text.split(/\s+\/\s+/);
+function bilingualOf(text: string, order: PairOrder = null): { value: Bilingual; languages: 'both' | 'ru' | 'kk' } {
+  const halves = halvesOf(text);
   if (halves.length === 2) {
     const [a, b] = halves;
     if (isKazakh(b) && !isKazakh(a)) return { value: { ru: a, kk: b }, languages: 'both' };
     if (isKazakh(a) && !isKazakh(b)) return { value: { ru: b, kk: a }, languages: 'both' };
-    if (ruFirst) return { value: { ru: a, kk: b }, languages: 'both' };
+    if (order === 'ru') return { value: { ru: a, kk: b }, languages: 'both' };
+    if (order === 'kk') return { value: { ru: b, kk: a }, languages: 'both' };
   }
   return { value: { ru: text, kk: text }, languages: isKazakh(text) ? 'kk' : 'ru' };
+}
+
+/** The order most of the texts' telling pairs have. */
+function pairOrder(texts: string[]): PairOrder {
+  let kkFirst = 0;
+  let ruFirst = 0;
+  for (const text of texts) {
+    const halves = halvesOf(text);
+    if (halves.length !== 2 || isKazakh(halves[0]) === isKazakh(halves[1])) continue;
+    if (isKazakh(halves[0])) kkFirst++;
+    else ruFirst++;
+  }
+  return kkFirst > ruFirst ? 'kk' : ruFirst > 0 ? 'ru' : null;
 }
 
 const HOMOGLYPHS: Record<string, string> = { А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', З: 'Z' };
@@ -157,28 +178,42 @@ function mergedBottom(sheet: ReadableSheet, from: number, to: number): number {
   return bottom;
 }
 
+/** The first row that reads as a table's header: three captions or more, or two with a header's word; no letter line. */
+function isHeaderStart(texts: Text[]): boolean {
+  if (isNumbersRow(texts) || texts.some((t) => LETTER_LINE.test(t.text))) return false;
+  return texts.length >= 3 || (texts.length === 2 && texts.some((t) => HEADER_WORDS.test(t.text)));
+}
+
+/**
+ * Whether the row under the header so far is one more row of captions: a caption under a caption merged across
+ * графы above it; or captions only (no code, no number but a year), none of them a row's name in a names column.
+ */
+function isMoreHeader(view: SheetText, row: number, top: number, bottom: number): boolean {
+  const texts = view.texts(row).filter((t) => masterOf(view.sheet, row, t.column).row === row);
+  if (texts.length === 0) return false;
+  const underMerged = mergedRanges(view.sheet).some(
+    (range) => range.top >= top && range.bottom <= bottom && range.right > range.left && texts.some((t) => t.column >= range.left && t.column <= range.right),
+  );
+  if (underMerged) return true;
+  const inNamesColumn = texts.some((t) => LABEL_CAPTION.test(view.text(top, t.column)));
+  const captionsOnly = texts.every((t) => /^(19|20)\d\d$/.test(t.text) || !(CODE_TEXT.test(t.text) || /^-?\d+([.,]\d+)?$/.test(t.text)));
+  return texts.length >= 2 && captionsOnly && !inNamesColumn;
+}
+
 function findHeader(view: SheetText): Header | null {
-  let numbers: number | null = null;
   let top: number | null = null;
-  for (let row = 1; row <= view.rows && top === null; row++) {
-    const texts = view.texts(row);
-    if (isNumbersRow(texts) && row > 1 && view.texts(row - 1).length >= 2) numbers = row;
-    else if (texts.length >= 3 || (texts.length === 2 && texts.some((t) => HEADER_WORDS.test(t.text)))) top = row;
-  }
+  for (let row = 1; row <= view.rows && top === null; row++) if (isHeaderStart(view.texts(row))) top = row;
   if (top === null) return null;
+  let numbers: number | null = null;
   let bottom = mergedBottom(view.sheet, top, top);
-  for (;;) {
+  while (bottom < view.rows && bottom - top < 5) {
     const next = bottom + 1;
-    const texts = view.texts(next);
-    if (next > view.rows || texts.length === 0) break;
-    if (isNumbersRow(texts)) {
+    if (isNumbersRow(view.texts(next))) {
       numbers = next;
       break;
     }
-    const headerLike = texts.length >= 2 && !texts.some((t) => t.column <= 3 && CODE_TEXT.test(t.text)) && texts.every((t) => !/^-?\d+([.,]\d+)?$/.test(t.text));
-    const covered = mergedBottom(view.sheet, next, next);
-    if (!headerLike) break;
-    bottom = covered;
+    if (!isMoreHeader(view, next, top, bottom)) break;
+    bottom = mergedBottom(view.sheet, next, next);
   }
   let left = MAX_COLUMNS;
   let right = 0;
@@ -223,6 +258,8 @@ interface DataRow {
 
 interface Reading {
   view: SheetText;
+  /** The order of the sheet's «рус / каз» pairs. */
+  order: PairOrder;
   header: Header;
   columns: Column[];
   rows: DataRow[];
@@ -376,18 +413,23 @@ function totalParts(rows: DataRow[], codes: string[]): Array<{ total: string; pa
 
 const TOTAL_CAPTION = /^(итого|всего|барлығы|жиыны)\s*:?$/i;
 
-/** Each total column («Всего» under the same caption as the columns left of it) and the графы it sums. */
+const PARTS_CAPTION = /в\s+том\s+числе|оның\s+ішінде|из\s+них/i;
+
+/**
+ * Each total column and the графы it sums: a «Всего» графа sums the графы left of it under the same caption; one with
+ * none there sums the графы right of it under a caption «в том числе» / «оның ішінде» (a breakdown of the total).
+ */
 function totalColumns(columns: Column[], codes: string[]): Array<{ total: string; parts: string[] }> {
   const found: Array<{ total: string; parts: string[] }> = [];
+  const parentOf = (column: Column) => column.levels.slice(0, -1).join(' / ');
+  const isTotal = (column: Column) => (column.levels.at(-1) ?? '').split(/\s+\/\s+/).some((half) => TOTAL_CAPTION.test(half));
   columns.forEach((column, i) => {
-    const own = column.levels.at(-1) ?? '';
-    if (!own.split(/\s+\/\s+/).some((half) => TOTAL_CAPTION.test(half))) return;
-    const parent = column.levels.slice(0, -1).join(' / ');
+    if (!isTotal(column)) return;
     const parts: string[] = [];
-    for (let j = i - 1; j >= 0; j--) {
-      const left = columns[j];
-      if (left.levels.slice(0, -1).join(' / ') !== parent || TOTAL_CAPTION.test(left.levels.at(-1) ?? '')) break;
-      parts.unshift(codes[j]);
+    for (let j = i - 1; j >= 0 && parentOf(columns[j]) === parentOf(column) && !isTotal(columns[j]); j--) parts.unshift(codes[j]);
+    const breakdown = columns[i + 1] && parentOf(columns[i + 1]).startsWith(column.levels.slice(0, -1).join(' / ')) ? parentOf(columns[i + 1]) : '';
+    if (parts.length === 0 && PARTS_CAPTION.test(breakdown.slice(parentOf(column).length))) {
+      for (let j = i + 1; j < columns.length && parentOf(columns[j]) === breakdown; j++) parts.push(codes[j]);
     }
     if (parts.length > 0) found.push({ total: codes[i], parts });
   });
@@ -398,7 +440,7 @@ function place(index: number, text: string, code?: string): RegionPlace {
   return { index, text: text.slice(0, 1000), ...(code ? { code } : {}) };
 }
 
-function titleOf(view: SheetText, header: Header): { title: Bilingual; lines: number[] } {
+function titleOf(view: SheetText, header: Header, order: PairOrder): { title: Bilingual; lines: number[] } {
   const ru: string[] = [];
   const kk: string[] = [];
   const lines: number[] = [];
@@ -407,7 +449,7 @@ function titleOf(view: SheetText, header: Header): { title: Bilingual; lines: nu
     if (texts.length === 0) continue;
     lines.push(row);
     if (texts.length !== 1 || LETTER_LINE.test(texts[0].text)) continue;
-    const { value, languages } = bilingualOf(texts[0].text);
+    const { value, languages } = bilingualOf(texts[0].text, order);
     if (languages !== 'kk') ru.push(value.ru);
     if (languages !== 'ru') kk.push(value.kk);
   }
@@ -416,10 +458,10 @@ function titleOf(view: SheetText, header: Header): { title: Bilingual; lines: nu
   return { title: { ru: joined(ru.length ? ru : kk.length ? kk : [name]), kk: joined(kk.length ? kk : ru.length ? ru : [name]) }, lines };
 }
 
-function labelOf(row: DataRow): { value: Bilingual; languages: 'both' | 'ru' | 'kk' } {
+function labelOf(row: DataRow, order: PairOrder): { value: Bilingual; languages: 'both' | 'ru' | 'kk' } {
   if (row.label && row.labelKk) return { value: { ru: row.label, kk: row.labelKk }, languages: 'both' };
   const text = row.label || row.labelKk || row.fileCode;
-  return bilingualOf(text);
+  return bilingualOf(text, order);
 }
 
 function refusal(key: Message['key'], params: MessageParams, sheets: string[]): RegionFormReading {
@@ -442,7 +484,9 @@ function readTable(sheet: ReadableSheet, file: string): Reading | Message {
   if (rows.length === 0 && !school) return note('regionForm.noDataRows', { ...where, row: header.firstDataRow });
   const notes = [note('regionForm.header', { sheet: sheet.name, rows: headerRows, columns: `${columnLetter(header.left)}–${columnLetter(header.right)}` })];
   if (header.numbers) notes.push(note('regionForm.numbersRow', { row: header.numbers }));
-  return { view, header, columns, rows, notes, lastRow };
+  const texts = [...columns.flatMap((c) => c.levels), ...rows.flatMap((row) => [row.label, row.unit])];
+  for (let row = 1; row < header.top; row++) texts.push(...view.texts(row).map((t) => t.text));
+  return { view, order: pairOrder(texts), header, columns, rows, notes, lastRow };
 }
 
 function roleNotes(reading: Reading): Message[] {
@@ -480,14 +524,12 @@ function oneValueForm(reading: Reading, base: FormBase): FormDefinition {
   const value = columns.find((c) => c.role === 'value')!;
   const codes = rowCodes(rows);
   const languages: Array<'both' | 'ru' | 'kk'> = [];
-  const unitColumn = columns.find((c) => c.role === 'unit');
-  const unitRuFirst = unitColumn !== undefined && bilingualOf(unitColumn.caption).languages === 'both' && !isKazakh(unitColumn.caption.split(/\s+\/\s+/)[0]);
   const indicators: Indicator[] = rows.map((row, i) => {
-    const label = labelOf(row);
+    const label = labelOf(row, reading.order);
     languages.push(label.languages);
     const guess = guessedType([label.value.ru, label.value.kk, row.unit], view.numberFormat(row.index, value.index));
     if (guess && !row.total) notes.push(typeNote(label.value.ru, guess));
-    const unit = row.unit ? bilingualOf(row.unit, unitRuFirst).value : undefined;
+    const unit = row.unit ? bilingualOf(row.unit, reading.order).value : undefined;
     return { code: codes[i], label: label.value, type: guess?.type ?? 'count', required: false, ...(unit ? { unit: { ru: unit.ru.slice(0, 40), kk: unit.kk.slice(0, 40) } } : {}) };
   });
   const rules: FormRule[] = totalParts(rows, codes).map(({ total, parts }, i) => {
@@ -511,14 +553,14 @@ function gridForm(reading: Reading, base: FormBase): FormDefinition {
   const columnCodes = values.map((c, i) => (numbered ? c.number! : String(i + 1)));
   const languages: Array<'both' | 'ru' | 'kk'> = [];
   const gridColumns: GridColumn[] = values.map((column, i) => {
-    const caption = column.levels.map((level) => bilingualOf(level).value);
+    const caption = column.levels.map((level) => bilingualOf(level, reading.order).value);
     const label = { ru: caption.map((c) => c.ru).join(' / ') || column.caption, kk: caption.map((c) => c.kk).join(' / ') || column.caption };
     const guess = guessedType(column.levels, rows[0] ? view.numberFormat(rows[0].index, column.index) : 'General');
     if (guess) notes.push(typeNote(label.ru, guess));
     return { code: columnCodes[i], label: { ru: label.ru.slice(0, 200) || columnCodes[i], kk: label.kk.slice(0, 200) || columnCodes[i] }, type: guess?.type ?? 'count' };
   });
   const gridRows = rows.map((row, i) => {
-    const label = labelOf(row);
+    const label = labelOf(row, reading.order);
     languages.push(label.languages);
     return { code: codes[i], label: label.value, required: false };
   });
@@ -560,7 +602,7 @@ function schoolsForm(reading: Reading, base: FormBase): FormDefinition {
   const codes = rowCodes(values.map((c, i) => ({ index: c.index, fileCode: numbered ? c.number! : String(i + 1), label: c.caption, labelKk: '', unit: '', total: false })));
   const languages: Array<'both' | 'ru' | 'kk'> = [];
   const indicators: Indicator[] = values.map((column, i) => {
-    const label = bilingualOf(column.caption);
+    const label = bilingualOf(column.caption, reading.order);
     languages.push(label.languages);
     const guess = guessedType(column.levels, view.numberFormat(header.firstDataRow, column.index));
     if (guess) notes.push(typeNote(label.value.ru, guess));
@@ -606,7 +648,7 @@ function formOfSheet(sheet: ReadableSheet, options: RegionFormOptions): { form: 
   const reading = readTable(sheet, options.fileName);
   if (!('view' in reading)) return reading;
   if (tooLarge(reading)) return note('regionForm.tooLarge', { file: options.fileName, sheet: sheet.name, rows: MAX_GRID_ROWS, columns: MAX_GRID_COLUMNS });
-  const { title, lines } = titleOf(reading.view, reading.header);
+  const { title, lines } = titleOf(reading.view, reading.header, reading.order);
   const base: FormBase = { id: options.id ?? formIdOf(options.fileName), title, fileName: options.fileName, sheet: sheet.name };
   const notes = reading.notes;
   notes.push(note('regionForm.title', { title: title.ru, titleKk: title.kk }), ...roleNotes(reading));
