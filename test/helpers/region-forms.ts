@@ -211,6 +211,24 @@ export async function threeLevelBilingual(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/**
+ * (j) Latin codes (one typed with a Cyrillic «З»), rows that start like a signature («Директорам школ»), a value графа
+ * «Значение показателя» that is money only by its number format, a date, a count and a notes графа.
+ */
+export async function paymentsByFormat(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('Выплаты');
+  title(sheet, 1, 'Информация о выплатах педагогам за классное руководство', 6);
+  table(sheet, 3, [
+    ['Код строки', 'Наименование показателя', 'Значение показателя', 'Дата выплаты', 'Количество получателей', 'Примечание'],
+    ['Z01', 'Директорам школ', null, null, null, null],
+    ['З02', 'Заместителям директоров по воспитательной работе', null, null, null, null],
+    ['Z03', 'Классным руководителям', null, null, null, null],
+  ]);
+  for (let row = 4; row <= 6; row++) sheet.getCell(row, 3).numFmt = '#,##0.00';
+  sheet.getCell('B9').value = 'Директор ______________';
+  return bytesOf(workbook);
+}
+
 /** Not a form: a letter typed into a spreadsheet, no table in it. */
 export async function letterOnly(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Письмо');

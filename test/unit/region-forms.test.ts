@@ -218,6 +218,25 @@ describe('a form from the region workbook', () => {
     expect(notes.some((note) => note.startsWith('Наименования только'))).toBe(false);
   });
 
+  it('(j) Latin codes kept (a Cyrillic «З» read as Z), rows that start like a signature read on, money by the number format, date and notes by their words', async () => {
+    const { form, notes } = await formOf(regionForms.paymentsByFormat);
+    const grid = gridOf(form);
+    expect(grid.rows.map((row) => [row.code, row.label.ru])).toEqual([
+      ['Z01', 'Директорам школ'],
+      ['Z02', 'Заместителям директоров по воспитательной работе'],
+      ['Z03', 'Классным руководителям'],
+    ]);
+    expect(grid.columns.map((column) => [column.code, column.label.ru, column.type])).toEqual([
+      ['1', 'Значение показателя', 'money'],
+      ['2', 'Дата выплаты', 'date'],
+      ['3', 'Количество получателей', 'count'],
+      ['4', 'Примечание', 'text'],
+    ]);
+    expect(form.regionSource!.rows.Z02).toEqual({ index: 5, text: 'Заместителям директоров по воспитательной работе', code: 'З02' });
+    expect(notes).toContain('«Значение показателя» — сумма в тенге (по «#,##0.00»)');
+    expect(notes).toContain('Наименования строк — из столбцов B');
+  });
+
   it('refuses a sheet that is no form, saying what was missing; names the sheets when the one asked for is not there', async () => {
     const letter = await read(regionForms.letterOnly, 'Письмо.xlsx');
     expect(letter.ok).toBe(false);

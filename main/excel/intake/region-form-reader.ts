@@ -33,12 +33,13 @@ const LABEL_CAPTION = /наименован|показател|атау|көрс
 const SCHOOL_CAPTION = /организац|школ|мектеп|ұйым|учрежден|мекеме/i;
 const UNIT_CAPTION = /ед\.?\s*изм|единиц|өлш|бірлік/i;
 const TOTAL_LABEL = /^(итого|всего|барлығы|жиыны|барлык|итог)(\s+по\s+\S+)?\s*:?$/i;
-const SIGNATURE = /руководител|директор|басшы|исполнител|орындаған|подпись|қолы|м\.\s?п\.|_{4,}/i;
+/** A line to sign: blanks to write on, «М.П.», or a line that starts with who signs («Руководитель», «Басшы», …). */
+const SIGNATURE = /_{3,}|^м\.\s?п\.?$|^(руководител|директор|начальник|басшы|бастығы|исполнител|орындаған|подпись|қолы)/i;
 const LETTER_LINE = /приложени|письм|исх\.|№\s*\S+\s+от|қосымша|хатқа|хаты|утвержд|бекіт/i;
 const TYPE_WORDS: Array<{ type: IndicatorType; words: RegExp }> = [
-  { type: 'money', words: /тенге|теңге|сумм|сома|\bтг\b|₸/i },
+  { type: 'money', words: /тенге|теңге|сумм|сома|(?<!\p{L})тг(?!\p{L})|₸/iu },
   { type: 'yesno', words: /да\s*\/\s*нет|иә\s*\/\s*жоқ|\(да,?\s*нет\)/i },
-  { type: 'date', words: /\bдата\b|күні/i },
+  { type: 'date', words: /(?<!\p{L})дата(?!\p{L})|күні/iu },
   { type: 'text', words: /примечан|ескерту|комментар/i },
 ];
 const CLOSED_MARK = /^[XxХх×]$/;
@@ -289,8 +290,12 @@ function assignRoles(view: SheetText, header: Header, columns: Column[]): void {
   for (const column of columns) if (column.role === 'value' && UNIT_CAPTION.test(column.caption)) column.role = 'unit';
   if (schoolColumn) return;
   const labels = columns.filter((c) => c.role === 'value' && LABEL_CAPTION.test(c.caption) && !TYPE_WORDS.some(({ words }) => words.test(c.caption)));
-  const chosen = labels.length > 0 ? labels.slice(0, 2) : [mostTextColumn(view, header, columns)].filter((c) => c !== undefined);
-  for (const column of chosen) column.role = 'label';
+  const first = labels[0] ?? mostTextColumn(view, header, columns);
+  if (!first) return;
+  first.role = 'label';
+  // A second names column is the first's other language, beside it («Наименование» | «Атауы»), never «Значение показателя».
+  const second = labels[1];
+  if (second && second.index === first.index + 1 && isKazakhColumn(view, header, second.index) !== isKazakhColumn(view, header, first.index)) second.role = 'label';
 }
 
 /** The column of the first three whose data cells hold codes («01», «1.1», «2.»), in at least half of the rows. */
@@ -319,7 +324,9 @@ function dataTexts(view: SheetText, header: Header, column: number): string[] {
   return texts;
 }
 
-function isSignatureRow(view: SheetText, row: number): boolean {
+/** A signature line: no row code in it, and a text to sign by. */
+function isSignatureRow(view: SheetText, row: number, code: Column | undefined): boolean {
+  if (code && CODE_TEXT.test(view.text(row, code.index))) return false;
   return view.texts(row).some((t) => SIGNATURE.test(t.text));
 }
 
@@ -335,7 +342,7 @@ function dataRows(view: SheetText, header: Header, columns: Column[]): { rows: D
   let blank = 0;
   let lastRow = header.firstDataRow - 1;
   for (let row = header.firstDataRow; row <= view.rows; row++) {
-    if (isSignatureRow(view, row)) break;
+    if (isSignatureRow(view, row, code)) break;
     const inTable = view.texts(row).filter((t) => t.right >= header.left && t.column <= header.right);
     if (inTable.length === 0 && !school) {
       if (++blank >= 2) break;
