@@ -229,6 +229,20 @@ export async function paymentsByFormat(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/** The letter on its first sheet, a hidden sheet of lists, and the form (a) on the third. */
+export async function letterThenForm(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await oneLevelWithCodes()) as unknown as ArrayBuffer);
+  const letter = workbook.addWorksheet('Письмо');
+  letter.getCell('A1').value = 'Просим представить сведения по форме на листе «Отчет» до 20 февраля.';
+  const lists = workbook.addWorksheet('Списки', { state: 'hidden' });
+  lists.getCell('A1').value = 'да';
+  workbook.worksheets.find((sheet) => sheet.name === 'Отчет')!.orderNo = 3;
+  letter.orderNo = 1;
+  lists.orderNo = 2;
+  return bytesOf(workbook);
+}
+
 /** Not a form: a letter typed into a spreadsheet, no table in it. */
 export async function letterOnly(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Письмо');

@@ -284,7 +284,7 @@ describe('jinaq forms from-xlsx', () => {
     expect((file.form.tables![0] as GridTable).rows).toHaveLength(4);
   });
 
-  it('saves nothing from a file that is no form: exit 1 and the message', async () => {
+  it('saves nothing from a file that is no form or a sheet that is not there (exit 1 and the message); finds the form\'s sheet; --dry-run only tells', async () => {
     const xlsx = await fileOf(regionForms.letterOnly, 'Письмо.xlsx');
     const out = path.join(dir, 'letter.jinaq-form.json');
     const result = await jinaq('forms', 'from-xlsx', xlsx, '--out', out);
@@ -294,6 +294,17 @@ describe('jinaq forms from-xlsx', () => {
     const { existsSync } = await import('node:fs');
     expect(existsSync(out)).toBe(false);
     expect(JSON.parse((await jinaq('forms', 'list', '--json')).out)).toHaveLength(3);
+    const workbook = await fileOf(regionForms.letterThenForm, 'Письмо и форма.xlsx');
+    expect(await jinaq('forms', 'from-xlsx', workbook, '--sheet', 'Свод', '--dry-run')).toMatchObject({
+      code: EXIT_REJECTED,
+      err: 'В файле «Письмо и форма.xlsx» нет листа «Свод». Листы файла: Письмо, Отчет\nФорма не создана, ничего не сохранено.',
+    });
+    const found = await jinaq('forms', 'from-xlsx', workbook, '--dry-run');
+    expect(found.code).toBe(EXIT_OK);
+    expect(found.out.split('\n').slice(0, 2)).toEqual([
+      'Предложена форма pismo-i-forma v1: «Сведения об охвате детей летним отдыхом по состоянию на 1 июня 2027 года» — что найдено в файле:',
+      '    Лист «Отчет»',
+    ]);
     const checked = await jinaq('forms', 'from-xlsx', await fileOf(regionForms.kazakhOnly, 'Есеп.xlsx'), '--dry-run');
     expect(checked.code).toBe(EXIT_OK);
     expect(checked.out).toContain('    Строка 8 — итоговая: правило R04 = R01 + R02 + R03');

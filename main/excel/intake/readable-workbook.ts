@@ -1,6 +1,7 @@
 // What the readers of a school's file see of a workbook: its sheets, each sheet's cell values by row and column,
-// its merged ranges, and the «Comments» property. Values only — no formatting, no library objects. Implemented by the
-// streaming reader, xlsx-reader.ts.
+// its merged ranges, and the «Comments» property. Values — no library objects; how a cell looks (shading, number
+// format) only when a reader asks (a region's form, region-form-reader.ts). Implemented by the streaming reader,
+// xlsx-reader.ts.
 
 import type { CellFormat } from './cell-formats.ts';
 

@@ -145,7 +145,7 @@ export function rowCodeOf(fileCode: string): string | null {
 const TRANSLIT: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', қ: 'k', л: 'l', м: 'm',
   н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'kh', һ: 'h', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'sh', ы: 'y', і: 'i', э: 'e', ю: 'yu', я: 'ya',
+  ш: 'sh', щ: 'sh', ъ: '', ы: 'y', ь: '', і: 'i', э: 'e', ю: 'yu', я: 'ya',
 };
 
 /** A form id from the file's name: «Летний отдых 2027.xlsx» → «letnii-otdykh-2027». */
