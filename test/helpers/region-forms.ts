@@ -41,6 +41,11 @@ async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
 /** (a) One header row, codes «01, 02…» in a column, one value column. */
 export async function oneLevelWithCodes(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Отчет');
+  writeOneLevelWithCodes(sheet);
+  return bytesOf(workbook);
+}
+
+function writeOneLevelWithCodes(sheet: ExcelJS.Worksheet): void {
   sheet.getCell('C1').value = 'Приложение 1 к письму ГУ «Управление образования» № 12-3/456 от 15.01.2027';
   title(sheet, 2, 'Сведения об охвате детей летним отдыхом', 3);
   title(sheet, 3, 'по состоянию на 1 июня 2027 года', 3);
@@ -54,7 +59,6 @@ export async function oneLevelWithCodes(): Promise<Buffer> {
   ]);
   sheet.getCell('A12').value = 'Руководитель отдела образования ______________ (подпись)';
   sheet.getCell('A13').value = 'Исполнитель: Иванова А.К., тел. 8 (7172) 55-00-00';
-  return bytesOf(workbook);
 }
 
 /** (b) Two header rows, captions merged over their графы, a row of графа numbers «А Б 1 2 3 4 5», a grid; closed cells shaded and crossed. */
@@ -232,14 +236,9 @@ export async function paymentsByFormat(): Promise<Buffer> {
 /** The letter on its first sheet, a hidden sheet of lists, and the form (a) on the third. */
 export async function letterThenForm(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await oneLevelWithCodes()) as unknown as ArrayBuffer);
-  const letter = workbook.addWorksheet('Письмо');
-  letter.getCell('A1').value = 'Просим представить сведения по форме на листе «Отчет» до 20 февраля.';
-  const lists = workbook.addWorksheet('Списки', { state: 'hidden' });
-  lists.getCell('A1').value = 'да';
-  workbook.worksheets.find((sheet) => sheet.name === 'Отчет')!.orderNo = 3;
-  letter.orderNo = 1;
-  lists.orderNo = 2;
+  workbook.addWorksheet('Письмо').getCell('A1').value = 'Просим представить сведения по форме на листе «Отчет» до 20 февраля.';
+  workbook.addWorksheet('Списки', { state: 'hidden' }).getCell('A1').value = 'да';
+  writeOneLevelWithCodes(workbook.addWorksheet('Отчет'));
   return bytesOf(workbook);
 }
 
