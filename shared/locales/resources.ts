@@ -395,6 +395,7 @@ export interface Resources {
       "totalColumn": "{{column}} {{rule}}";
       "closedCells": "{{cells}} {{count}}";
       "ignoredRows": "{{rows}}";
+      "notRequired": "";
       "type": {
         "money": "{{what}} {{word}}";
         "yesno": "{{what}} {{word}}";

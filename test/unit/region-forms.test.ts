@@ -63,6 +63,7 @@ describe('a form from the region workbook', () => {
     });
     expect(notes).toContain('Шапка таблицы: строки 5, столбцы A–C');
     expect(notes).toContain('Наименования только на русском: они поставлены и в казахский текст формы — переведите их в редакторе форм');
+    expect(notes).toContain('Ни одна строка не отмечена обязательной: отметьте обязательные в редакторе форм');
     expect(notes).toContain('Строки вне таблицы (название, реквизиты письма, подпись) в форму не вошли: 1, 2, 3, 12, 13');
   });
 
@@ -189,7 +190,7 @@ describe('a form from the region workbook', () => {
       },
       schoolRows: { firstRow: 5, numberColumn: 1, nameColumn: 2 },
     });
-    expect(notes).toContain('Таблица по одной строке на организацию (с строки 5, наименования в столбце B): каждая школа заполняет 3 показателей, район — свою строку');
+    expect(notes).toContain('Таблица по одной строке на организацию (со строки 5, наименования в столбце B): показатели её столбцов (их 3) стали строками формы — каждая школа заполняет их, район — свою строку таблицы');
   });
 
   it('(i) three header rows «каз / рус», графы numbered over the code and name columns too, a «Всего» broken down «в том числе», «Барлығы / Итого» over the top-level rows', async () => {

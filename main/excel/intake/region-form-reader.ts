@@ -25,6 +25,8 @@ export interface RegionFormOptions {
 /** The part of a sheet looked at: a region's form fits in it many times over. */
 const MAX_ROWS = 1000;
 const MAX_COLUMNS = 60;
+/** The longest row name a form keeps (shared/forms/schema.ts). */
+const MAX_LABEL = 500;
 
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const HEADER_WORDS = /наименован|показател|№|код|атау|көрсеткіш|п\/п|р\/с|строк|жол|графа|ед\.|изм|бірлік|организац|мектеп|школ|значени|мәні|саны|количеств|всего|итого|барлығы/i;
@@ -444,7 +446,7 @@ function totalColumns(columns: Column[], codes: string[]): Array<{ total: string
 }
 
 function place(index: number, text: string, code?: string): RegionPlace {
-  return { index, text: text.slice(0, 1000), ...(code ? { code } : {}) };
+  return { index, text: text.slice(0, 1000), ...(code ? { code: code.slice(0, 20) } : {}) };
 }
 
 function titleOf(view: SheetText, header: Header, order: PairOrder): { title: Bilingual; lines: number[] } {
@@ -465,10 +467,10 @@ function titleOf(view: SheetText, header: Header, order: PairOrder): { title: Bi
   return { title: { ru: joined(ru.length ? ru : kk.length ? kk : [name]), kk: joined(kk.length ? kk : ru.length ? ru : [name]) }, lines };
 }
 
+/** A row's name in both languages, as long as a form's row name may be. */
 function labelOf(row: DataRow, order: PairOrder): { value: Bilingual; languages: 'both' | 'ru' | 'kk' } {
-  if (row.label && row.labelKk) return { value: { ru: row.label, kk: row.labelKk }, languages: 'both' };
-  const text = row.label || row.labelKk || row.fileCode;
-  return bilingualOf(text, order);
+  const label = row.label && row.labelKk ? { value: { ru: row.label, kk: row.labelKk }, languages: 'both' as const } : bilingualOf(row.label || row.labelKk || row.fileCode, order);
+  return { ...label, value: { ru: label.value.ru.slice(0, MAX_LABEL), kk: label.value.kk.slice(0, MAX_LABEL) } };
 }
 
 function refusal(key: Message['key'], params: MessageParams, sheets: string[]): RegionFormReading {
@@ -662,6 +664,7 @@ function formOfSheet(sheet: ReadableSheet, options: RegionFormOptions): { form: 
   const school = reading.columns.some((c) => c.role === 'school');
   const values = reading.columns.filter((c) => c.role === 'value').length;
   const form = school ? schoolsForm(reading, base) : values === 1 ? oneValueForm(reading, base) : gridForm(reading, base);
+  notes.push(note('regionForm.notRequired'));
   const ignored = ignoredNote(reading, lines);
   if (ignored) notes.push(ignored);
   const problems = formProblems(form);
