@@ -393,6 +393,8 @@ export interface Resources {
       "schoolRows": "{{column}} {{count}} {{row}}";
       "totalRow": "{{row}} {{rule}}";
       "totalColumn": "{{column}} {{rule}}";
+      "partsRow": "{{row}} {{rule}}";
+      "partsColumn": "{{column}} {{rule}}";
       "closedCells": "{{cells}} {{count}}";
       "ignoredRows": "{{rows}}";
       "notRequired": "";

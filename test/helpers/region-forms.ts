@@ -233,6 +233,28 @@ export async function paymentsByFormat(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/**
+ * (k) A statistics form's layout: «№ п/п | Наименование показателя | Код строки» with four-digit codes, графы numbered
+ * «А Б В 1 2 3», «Всего» and its «в том числе» графы.
+ */
+export async function statisticsLayout(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('1-ДО');
+  sheet.getCell('F1').value = 'Приложение 6';
+  title(sheet, 2, 'Сведения о дошкольных организациях', 6);
+  table(sheet, 4, [
+    ['№ п/п', 'Наименование показателя', 'Код строки', 'Всего', 'в том числе', null],
+    [null, null, null, null, 'государственные', 'частные'],
+    ['А', 'Б', 'В', 1, 2, 3],
+    ['1', 'Количество организаций', '0100', null, null, null],
+    ['2', 'Количество мест', '0200', null, null, null],
+    ['3', 'Контингент воспитанников', '0300', null, null, null],
+    ['3.1', 'из них дети до 3 лет', '0310', null, null, null],
+  ]);
+  for (const range of ['A4:A5', 'B4:B5', 'C4:C5', 'D4:D5', 'E4:F4']) sheet.mergeCells(range);
+  sheet.getCell('B13').value = 'Руководитель ______________';
+  return bytesOf(workbook);
+}
+
 /** The letter on its first sheet, a hidden sheet of lists, and the form (a) on the third. */
 export async function letterThenForm(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

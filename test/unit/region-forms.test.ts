@@ -95,7 +95,7 @@ describe('a form from the region workbook', () => {
     expect(notes).toContain('Закрытые ячейки (закрашены или «X»): 3 — R04.3, R04.4, R04.5');
   });
 
-  it('(c) «№ п/п» numbering 1., 2., 2.1 made into codes; yes/no and money told by the labels\' words', async () => {
+  it('(c) «№ п/п» numbering 1., 2., 2.1 made into codes, 2 at least 2.1 + 2.2; yes/no and money told by the labels\' words', async () => {
     const { form, notes } = await formOf(regionForms.numberedNoCodes);
     expect(rowsOf(form).map(([code, ru, , type]) => [code, ru, type])).toEqual([
       ['R01', 'Количество педагогов-психологов', 'count'],
@@ -106,6 +106,8 @@ describe('a form from the region workbook', () => {
       ['R04', 'Сумма средств на повышение квалификации, тенге', 'money'],
     ]);
     expect(Object.values(form.regionSource!.rows).map((place) => place.code)).toEqual(['1.', '2.', '2.1', '2.2', '3.', '4.']);
+    expect(form.rules).toEqual([{ id: 'T1', text: 'R02 >= R02_1 + R02_2', severity: 'error', missing: 'skipIfAnyBlank' }]);
+    expect(notes).toContain('Строка 7 включает строки, пронумерованные под ней: правило R02 >= R02_1 + R02_2');
     expect(form.title).toEqual(same('Информация о кадровом обеспечении психологической службы'));
     expect(notes).toContain('«Наличие программы профилактики суицида (да/нет)» — да / нет (по «да/нет»)');
   });
@@ -211,7 +213,12 @@ describe('a form from the region workbook', () => {
       ['6', 'Количество компьютеров / Подключено к интернету / 2026', 'Компьютерлер саны / Интернетке қосылған / 2026'],
       ['7', 'Количество компьютеров / Подключено к интернету / 2027', 'Компьютерлер саны / Интернетке қосылған / 2027'],
     ]);
-    expect(form.rules.map((rule) => rule.text)).toEqual(['R05.* = R01.* + R02.*', '*.3 = *.4 + *.5']);
+    expect(form.rules).toEqual([
+      { id: 'T1', text: 'R05.* = R01.* + R02.*', severity: 'error' },
+      { id: 'T2', text: 'R01.* >= R01_1.* + R01_2.*', severity: 'error', missing: 'skipIfAnyBlank' },
+      { id: 'T3', text: '*.3 >= *.4 + *.5', severity: 'error', missing: 'skipIfAnyBlank' },
+    ]);
+    expect(notes).toContain('Столбец C включает графы «в том числе» справа от него: правило *.3 >= *.4 + *.5');
     expect(form.regionSource!.rows.R01_2).toEqual({ index: 11, text: 'оның ішінде лицейлер / в том числе лицеи', code: '1.2' });
     expect(form.regionSource!.columns['t1:6']).toEqual({ index: 6, text: 'Компьютерлер саны / Количество компьютеров / Интернетке қосылған / Подключено к интернету / 2026', code: '6' });
     expect(notes).toContain('Шапка таблицы: строки 5–7, столбцы A–G');
@@ -236,6 +243,21 @@ describe('a form from the region workbook', () => {
     expect(form.regionSource!.rows.Z02).toEqual({ index: 5, text: 'Заместителям директоров по воспитательной работе', code: 'З02' });
     expect(notes).toContain('«Значение показателя» — сумма в тенге (по «#,##0.00»)');
     expect(notes).toContain('Наименования строк — из столбцов B');
+  });
+
+  it('(k) a statistics form\'s layout: the «Код строки» column\'s codes, not the «№ п/п» beside them; «Всего» at least its «в том числе» графы', async () => {
+    const { form } = await formOf(regionForms.statisticsLayout);
+    const grid = gridOf(form);
+    expect(grid.rows.map((row) => [row.code, row.label.ru])).toEqual([
+      ['R0100', 'Количество организаций'],
+      ['R0200', 'Количество мест'],
+      ['R0300', 'Контингент воспитанников'],
+      ['R0310', 'из них дети до 3 лет'],
+    ]);
+    expect(grid.columns.map((column) => [column.code, column.label.ru])).toEqual([['1', 'Всего'], ['2', 'в том числе / государственные'], ['3', 'в том числе / частные']]);
+    expect(form.rules.map((rule) => rule.text)).toEqual(['*.1 >= *.2 + *.3']);
+    expect(form.regionSource!.rows.R0310).toEqual({ index: 10, text: 'из них дети до 3 лет', code: '0310' });
+    expect(form.regionSource!.columns['t1:1']).toEqual({ index: 4, text: 'Всего', code: '1' });
   });
 
   it('refuses a sheet that is no form, saying what was missing; names the sheets when the one asked for is not there', async () => {

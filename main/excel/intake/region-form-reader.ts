@@ -45,7 +45,7 @@ const TYPE_WORDS: Array<{ type: IndicatorType; words: RegExp }> = [
   { type: 'text', words: /примечан|ескерту|комментар/i },
 ];
 const CLOSED_MARK = /^[XxХх×]$/;
-const CODE_TEXT = /^(\d{1,3}(\.\d{1,3})*\.?|[A-ZА-Я]{1,2}\d{1,3}(\.\d{1,3})*)$/;
+const CODE_TEXT = /^(\d{1,4}(\.\d{1,3})*\.?|[A-ZА-Я]{1,2}\d{1,4}(\.\d{1,3})*)$/;
 
 interface Text {
   column: number;
@@ -135,7 +135,7 @@ const HOMOGLYPHS: Record<string, string> = { А: 'A', В: 'B', Е: 'E', К: 'K',
 /** The file's code as a row code: «01» → R01, «2.1» → R02_1, «Z01» stays; null when it cannot be one. */
 export function rowCodeOf(fileCode: string): string | null {
   const text = fileCode.trim().replace(/\.$/, '');
-  if (/^\d{1,3}(\.\d{1,3})*$/.test(text)) {
+  if (/^\d{1,4}(\.\d{1,3})*$/.test(text)) {
     const [first, ...rest] = text.split('.');
     const code = `R${first.padStart(2, '0')}${rest.map((part) => `_${part}`).join('')}`;
     return ROW_CODE.test(code) ? code : null;
@@ -239,7 +239,8 @@ function captionLevels(view: SheetText, header: Header, column: number): string[
   return levels;
 }
 
-type Role = 'code' | 'label' | 'unit' | 'school' | 'value';
+/** What a column holds; 'number' is a running «№ п/п» beside the row codes, left out. */
+type Role = 'code' | 'number' | 'label' | 'unit' | 'school' | 'value';
 
 interface Column {
   index: number;
@@ -287,7 +288,10 @@ function assignRoles(view: SheetText, header: Header, columns: Column[]): void {
   const firstColumns = columns.slice(0, 3);
   const schoolColumn = firstColumns.find((c) => SCHOOL_CAPTION.test(c.caption));
   if (schoolColumn) schoolColumn.role = 'school';
-  const code = firstColumns.find((c) => c.role === 'value' && CODE_CAPTION.test(c.caption) && !LABEL_CAPTION.test(c.caption)) ?? columnOfCodes(view, header, firstColumns);
+  // «№ п/п | Наименование | Код строки»: the row code is the code, the running number beside it is left out.
+  const coded = columns.slice(0, 4).filter((c) => c.role === 'value' && CODE_CAPTION.test(c.caption) && !LABEL_CAPTION.test(c.caption));
+  const code = coded.find((c) => /код|строк|жол/i.test(c.caption)) ?? coded[0] ?? columnOfCodes(view, header, firstColumns);
+  for (const column of coded) column.role = 'number';
   if (code) code.role = 'code';
   for (const column of columns) if (column.role === 'value' && UNIT_CAPTION.test(column.caption)) column.role = 'unit';
   if (schoolColumn) return;
@@ -404,45 +408,81 @@ function rowCodes(rows: DataRow[]): string[] {
   });
 }
 
-/** Each total row's parts: the rows above it since the table's start or the last total, at the top level of numbering. */
-function totalParts(rows: DataRow[], codes: string[]): Array<{ total: string; parts: string[] }> {
-  const found: Array<{ total: string; parts: string[] }> = [];
+/**
+ * A sum the table states: a total equal to its parts («Итого», «Всего»), or a row or графа that includes its parts
+ * («в том числе» rows 2.1, 2.2 under 2; графы «в том числе» right of «Всего»), which is at least their sum.
+ */
+interface Sum {
+  total: string;
+  parts: string[];
+  includes: boolean;
+}
+
+const levelOf = (code: string) => code.split('_').length;
+
+/**
+ * The rows' sums: each total row is the rows above it since the table's start or the last total, at the top level of
+ * numbering; a numbered row includes the rows numbered under it (2 ⊇ 2.1, 2.2).
+ */
+function rowSums(rows: DataRow[], codes: string[]): Sum[] {
+  const sums: Sum[] = [];
   let start = 0;
   rows.forEach((row, i) => {
     if (!row.total) return;
     const above = codes.slice(start, i).filter((_, j) => !rows[start + j].total);
-    const level = (code: string) => code.split('_').length;
-    const top = Math.min(...above.map(level));
-    const parts = above.filter((code) => level(code) === top);
-    if (parts.length > 0) found.push({ total: codes[i], parts });
+    const top = Math.min(...above.map(levelOf));
+    const parts = above.filter((code) => levelOf(code) === top);
+    if (parts.length > 0) sums.push({ total: codes[i], parts, includes: false });
     start = i + 1;
   });
-  return found;
+  for (const [i, code] of codes.entries()) {
+    if (!rows[i].fileCode) continue;
+    const parts = codes.filter((other, j) => rows[j].fileCode && levelOf(other) === levelOf(code) + 1 && other.startsWith(`${code}_`));
+    if (parts.length > 0) sums.push({ total: code, parts, includes: true });
+  }
+  return sums;
 }
 
 const TOTAL_CAPTION = /^(итого|всего|барлығы|жиыны)\s*:?$/i;
-
-const PARTS_CAPTION = /в\s+том\s+числе|оның\s+ішінде|из\s+них/i;
+const PARTS_CAPTION = /в\s+том\s+числе|в\s*т\.\s*ч\.|оның\s+ішінде|из\s+них/i;
 
 /**
- * Each total column and the графы it sums: a «Всего» графа sums the графы left of it under the same caption; one with
- * none there sums the графы right of it under a caption «в том числе» / «оның ішінде» (a breakdown of the total).
+ * The графы's sums: a «Всего» графа is the графы left of it under the same caption; one with none there includes
+ * the графы right of it under a caption «в том числе» / «оның ішінде».
  */
-function totalColumns(columns: Column[], codes: string[]): Array<{ total: string; parts: string[] }> {
-  const found: Array<{ total: string; parts: string[] }> = [];
+function columnSums(columns: Column[], codes: string[]): Sum[] {
+  const sums: Sum[] = [];
   const parentOf = (column: Column) => column.levels.slice(0, -1).join(' / ');
-  const isTotal = (column: Column) => (column.levels.at(-1) ?? '').split(/\s+\/\s+/).some((half) => TOTAL_CAPTION.test(half));
+  const isTotal = (column: Column) => halvesOf(column.levels.at(-1) ?? '').some((half) => TOTAL_CAPTION.test(half));
   columns.forEach((column, i) => {
     if (!isTotal(column)) return;
     const parts: string[] = [];
     for (let j = i - 1; j >= 0 && parentOf(columns[j]) === parentOf(column) && !isTotal(columns[j]); j--) parts.unshift(codes[j]);
-    const breakdown = columns[i + 1] && parentOf(columns[i + 1]).startsWith(column.levels.slice(0, -1).join(' / ')) ? parentOf(columns[i + 1]) : '';
-    if (parts.length === 0 && PARTS_CAPTION.test(breakdown.slice(parentOf(column).length))) {
-      for (let j = i + 1; j < columns.length && parentOf(columns[j]) === breakdown; j++) parts.push(codes[j]);
+    if (parts.length > 0) {
+      sums.push({ total: codes[i], parts, includes: false });
+      return;
     }
-    if (parts.length > 0) found.push({ total: codes[i], parts });
+    const breakdown = columns[i + 1] ? parentOf(columns[i + 1]) : '';
+    if (!breakdown.startsWith(parentOf(column)) || !PARTS_CAPTION.test(breakdown.slice(parentOf(column).length))) return;
+    for (let j = i + 1; j < columns.length && parentOf(columns[j]) === breakdown; j++) parts.push(codes[j]);
+    sums.push({ total: codes[i], parts, includes: true });
   });
-  return found;
+  return sums;
+}
+
+/** A sum as a rule: equal to its parts, or (including them) at least their sum, checked when every value is there. */
+function sumRule(id: string, sum: Sum, reference: (code: string) => string): FormRule {
+  const text = `${reference(sum.total)} ${sum.includes ? '>=' : '='} ${sum.parts.map(reference).join(' + ')}`;
+  return { id, text, severity: 'error', ...(sum.includes ? { missing: 'skipIfAnyBlank' as const } : {}) };
+}
+
+/** The rules of the rows' sums, with a note on each. */
+function rowRules(reading: Reading, codes: string[], reference: (code: string) => string, first: number): FormRule[] {
+  return rowSums(reading.rows, codes).map((sum, i) => {
+    const rule = sumRule(`T${first + i}`, sum, reference);
+    reading.notes.push(note(sum.includes ? 'regionForm.partsRow' : 'regionForm.totalRow', { row: reading.rows[codes.indexOf(sum.total)].index, rule: rule.text }));
+    return rule;
+  });
 }
 
 function place(index: number, text: string, code?: string): RegionPlace {
@@ -541,11 +581,7 @@ function oneValueForm(reading: Reading, base: FormBase): FormDefinition {
     const unit = row.unit ? bilingualOf(row.unit, reading.order).value : undefined;
     return { code: codes[i], label: label.value, type: guess?.type ?? 'count', required: false, ...(unit ? { unit: { ru: unit.ru.slice(0, 40), kk: unit.kk.slice(0, 40) } } : {}) };
   });
-  const rules: FormRule[] = totalParts(rows, codes).map(({ total, parts }, i) => {
-    const text = `${total} = ${parts.join(' + ')}`;
-    notes.push(note('regionForm.totalRow', { code: total, row: rows[codes.indexOf(total)].index, rule: text }));
-    return { id: `T${i + 1}`, text, severity: 'error' };
-  });
+  const rules = rowRules(reading, codes, (code) => code, 1);
   const language = languageNote(languages);
   if (language) notes.push(language);
   notes.push(note('regionForm.oneValue', { column: columnLetter(value.index), caption: value.caption, count: rows.length }));
@@ -578,16 +614,11 @@ function gridForm(reading: Reading, base: FormBase): FormDefinition {
     if (view.closed(row.index, column.index)) closed.push(`${codes[i]}.${columnCodes[j]}`);
   }));
   if (closed.length > 0) notes.push(note('regionForm.closedCells', { count: closed.length, cells: closed.join(', ') }));
-  const rules: FormRule[] = [];
-  for (const { total, parts } of totalParts(rows, codes)) {
-    const text = `${total}.* = ${parts.map((code) => `${code}.*`).join(' + ')}`;
-    notes.push(note('regionForm.totalRow', { code: total, row: rows[codes.indexOf(total)].index, rule: text }));
-    rules.push({ id: `T${rules.length + 1}`, text, severity: 'error' });
-  }
-  for (const { total, parts } of totalColumns(values, columnCodes)) {
-    const text = `*.${total} = ${parts.map((code) => `*.${code}`).join(' + ')}`;
-    notes.push(note('regionForm.totalColumn', { column: columnLetter(values[columnCodes.indexOf(total)].index), rule: text }));
-    rules.push({ id: `T${rules.length + 1}`, text, severity: 'error' });
+  const rules = rowRules(reading, codes, (code) => `${code}.*`, 1);
+  for (const sum of columnSums(values, columnCodes)) {
+    const rule = sumRule(`T${rules.length + 1}`, sum, (code) => `*.${code}`);
+    notes.push(note(sum.includes ? 'regionForm.partsColumn' : 'regionForm.totalColumn', { column: columnLetter(values[columnCodes.indexOf(sum.total)].index), rule: rule.text }));
+    rules.push(rule);
   }
   const language = languageNote(languages);
   if (language) notes.push(language);
