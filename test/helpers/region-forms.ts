@@ -264,6 +264,21 @@ export async function letterThenForm(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/** Not a form: a list of names with no column for values. */
+export async function namesOnly(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('Список');
+  table(sheet, 1, [['№', 'Наименование организации образования'], [1, 'КГУ «СОШ №1»'], [2, 'КГУ «СОШ №2»']]);
+  return bytesOf(workbook);
+}
+
+/** Not a form: a header with nothing under it but the signature. */
+export async function headerOnly(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('Форма');
+  table(sheet, 2, [['Код', 'Наименование показателя', 'Значение']]);
+  sheet.getCell('A4').value = 'Руководитель ______________';
+  return bytesOf(workbook);
+}
+
 /** Not a form: a letter typed into a spreadsheet, no table in it. */
 export async function letterOnly(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Письмо');

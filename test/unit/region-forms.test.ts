@@ -266,6 +266,12 @@ describe('a form from the region workbook', () => {
     expect(!letter.ok && formatMessage(tFor('ru'), letter.problem)).toBe(
       'В файле «Письмо.xlsx» на листе «Письмо» не найдена шапка таблицы — строка с заголовками столбцов («Код», «Наименование показателя», …). Укажите лист с формой (--sheet)',
     );
+    const refusal = async (make: () => Promise<Buffer>) => {
+      const reading = await read(make, 'a.xlsx');
+      return !reading.ok && formatMessage(tFor('ru'), reading.problem);
+    };
+    expect(await refusal(regionForms.namesOnly)).toBe('В файле «a.xlsx» на листе «Список» в шапке (строки 1) нет ни одного столбца для значений');
+    expect(await refusal(regionForms.headerOnly)).toBe('В файле «a.xlsx» на листе «Форма» под шапкой (со строки 3) нет ни одной строки показателей');
     const missing = await read(regionForms.oneLevelWithCodes, 'a.xlsx', { sheet: 'Свод' });
     expect(!missing.ok && formatMessage(tFor('ru'), missing.problem)).toBe('В файле «a.xlsx» нет листа «Свод». Листы файла: Отчет');
     const badId = await read(regionForms.oneLevelWithCodes, 'a.xlsx', { id: 'Плохая' });

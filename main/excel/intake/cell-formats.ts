@@ -15,6 +15,11 @@ const BUILT_IN_NUMBER_FORMATS: Record<number, string> = {
   17: 'mmm-yy', 22: 'm/d/yy h:mm', 49: '@',
 };
 
+/** White as a fill's colour is written: by its RGB, as the theme's first colour (Background 1), or as palette colour 9. */
+function isWhite(color: Record<string, string>): boolean {
+  return /^(FF)?FFFFFF$/i.test(color.rgb ?? '') || color.theme === '0' || color.indexed === '9';
+}
+
 const PLAIN: CellFormat = { shaded: false, numberFormat: 'General' };
 
 /** Each cell format (a cell's s attribute) → how it looks. */
@@ -30,7 +35,7 @@ export function readCellFormats(data: Uint8Array | undefined): CellFormat[] {
       if (name === 'numFmt' && attributes.formatCode !== undefined) customFormats.set(parseInt(attributes.numFmtId, 10), attributes.formatCode);
       else if (name === 'fills' || name === 'cellXfs') section = name;
       else if (section === 'fills' && name === 'patternFill') fill = { pattern: attributes.patternType ?? 'none', white: false };
-      else if (section === 'fills' && name === 'fgColor' && fill) fill.white = /^(FF)?FFFFFF$/i.test(attributes.rgb ?? '');
+      else if (section === 'fills' && name === 'fgColor' && fill) fill.white = isWhite(attributes);
       else if (section === 'cellXfs' && name === 'xf') {
         const id = parseInt(attributes.numFmtId ?? '0', 10);
         formats.push({
