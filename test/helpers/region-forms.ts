@@ -103,7 +103,7 @@ export async function numberedNoCodes(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
-/** (d) An «Итого» row summing the rows above it, a «Всего» column summing the графы left of it (with SUM formulas). */
+/** (d) An «Итого» row summing the rows above it, a «Всего» column summing the графы left of it (with SUM formulas); cells filled white. */
 export async function totalsRowAndColumn(): Promise<Buffer> {
   const { workbook, sheet } = sheetOf('Свод');
   sheet.getCell('E1').value = 'Приложение 4 к письму';
@@ -116,6 +116,9 @@ export async function totalsRowAndColumn(): Promise<Buffer> {
     [null, 'Итого', null, null, null],
   ]);
   for (let row = 5; row <= 8; row++) sheet.getCell(row, 5).value = { formula: `C${row}+D${row}` };
+  // Cells filled white, by RGB and by the theme's background colour, as forms often are: not shading.
+  for (const cell of ['C5', 'C6', 'C7']) sheet.getCell(cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFFFF' } };
+  for (const cell of ['D5', 'D6', 'D7']) sheet.getCell(cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 0 } };
   for (const column of ['C', 'D']) sheet.getCell(`${column}8`).value = { formula: `SUM(${column}5:${column}7)` };
   sheet.getCell('A11').value = 'Руководитель отдела ______________';
   return bytesOf(workbook);
