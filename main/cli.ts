@@ -397,6 +397,8 @@ async function runFormFromXlsx(command: Command, file: string): Promise<number> 
   const result = await importFormFile(command.database.db, saved.files[0].bytes);
   if (result.record) {
     io.out(t(`messages.cli.formImported.${result.outcome}`, { form: `${result.record.form.id} v${result.record.form.version}` }));
+    const { CAMPAIGN_KIND_INFO } = await import('../shared/campaigns.ts');
+    if (!Object.values(CAMPAIGN_KIND_INFO).some((kind) => kind.formId === proposal.id)) io.out(t('messages.cli.regionFormIdHint'));
     return EXIT_OK;
   }
   io.err(t('messages.cli.formRefused'));

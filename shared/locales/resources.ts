@@ -516,6 +516,7 @@ export interface Resources {
       "formRefused": "";
       "regionFormRefused": "";
       "regionFormGuessed": "{{form}} {{title}}";
+      "regionFormIdHint": "";
       "dryRun": "";
       "unknownCommand": "{{command}}";
       "missingOption": "{{option}}";

@@ -346,6 +346,13 @@ describe('jinaq forms from-xlsx', () => {
     const result = await jinaq('forms', 'from-xlsx', xlsx, '--id', 'zabota');
     expect(result.code).toBe(EXIT_OK);
     expect(result.out).toContain('Форма добавлена как zabota v3: такой номер версии уже занят другой формой');
+    expect(result.out).not.toContain('Кампании собирают формы zabota и nik');
+    const own = await jinaq('forms', 'from-xlsx', await fileOf(regionForms.kazakhOnly, 'Жазғы демалыс.xlsx'));
+    expect(own.code).toBe(EXIT_OK);
+    expect(own.out.split('\n').slice(-2)).toEqual([
+      'Форма zhazgy-demalys v1 добавлена',
+      'Кампании собирают формы zabota и nik: чтобы кампания собирала эту форму, добавьте её с --id zabota или --id nik — она станет следующей версией',
+    ]);
     const { DatabaseSession } = await import('../../main/db/session.ts');
     const session = await DatabaseSession.open(path.join(dir, 'jinaq.sqlite'));
     try {
