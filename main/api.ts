@@ -79,6 +79,10 @@ export const handlers: Handlers = {
     return listForms(db);
   },
   'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
+  'forms.fromXlsx': async ({ file, sheet, id }) => {
+    const { proposeRegionForm } = await import('./services/region-forms.ts');
+    return proposeRegionForm({ name: file.name, bytes: fromBase64(file.base64) }, { sheet, id });
+  },
   // plans
   'plans.get': (args, { db }) => getPlan(db, args.campaignId),
   'plans.execution': (args, { db }) => getPlanExecution(db, args.campaignId, args.today),

@@ -47,6 +47,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   form: { type: 'string' },
   version: { type: 'string' },
+  sheet: { type: 'string' },
+  id: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -361,7 +363,47 @@ async function runForms(command: Command): Promise<number> {
     for (const problem of result.problems) io.err(`    ${[problem.where, formatMessage(t, problem.message)].filter(Boolean).join(': ')}`);
     return EXIT_REJECTED;
   }
+  if (sub === 'from-xlsx' && file) return runFormFromXlsx(command, file);
   throw new UsageError(t('messages.cli.unknownCommand', { command: ['forms', sub].filter(Boolean).join(' ') }));
+}
+
+/**
+ * `forms from-xlsx`: the form the region's workbook proposes, and what was guessed and why. With --out it is written
+ * as a form file to look over (and `forms import` later); without, it is added to the database as `forms import`
+ * adds a file; --dry-run only tells. A file that cannot be read as a form saves nothing: the message says what was missing.
+ */
+async function runFormFromXlsx(command: Command, file: string): Promise<number> {
+  const { t, io, options } = command;
+  if (options.id !== undefined && !/^[a-z][a-z0-9_-]{0,39}$/.test(options.id)) throw new UsageError(t('messages.cli.badOption', { option: 'id', value: options.id }));
+  const { proposeRegionForm } = await import('./services/region-forms.ts');
+  const { proposal, notes, problem } = await proposeRegionForm({ name: path.basename(file), bytes: readInput(t, file) }, { sheet: options.sheet, id: options.id });
+  if (!proposal) {
+    io.err(formatMessage(t, problem!));
+    io.err(t('messages.cli.regionFormRefused'));
+    return EXIT_REJECTED;
+  }
+  io.out(t('messages.cli.regionFormGuessed', { form: `${proposal.id} v${proposal.version}`, title: proposal.title.ru, titleKk: proposal.title.kk }));
+  for (const note of notes) io.out(`    ${formatMessage(t, note)}`);
+  if (options['dry-run']) {
+    io.out(t('messages.cli.dryRun'));
+    return EXIT_OK;
+  }
+  const { formFile, importFormFile } = await import('./services/forms.ts');
+  const saved = await formFile(proposal);
+  if (options.out) {
+    writeSaved(command, saved, options.out, false);
+    return EXIT_OK;
+  }
+  const result = await importFormFile(command.database.db, saved.files[0].bytes);
+  if (result.record) {
+    io.out(t(`messages.cli.formImported.${result.outcome}`, { form: `${result.record.form.id} v${result.record.form.version}` }));
+    const { CAMPAIGN_KIND_INFO } = await import('../shared/campaigns.ts');
+    if (!Object.values(CAMPAIGN_KIND_INFO).some((kind) => kind.formId === proposal.id)) io.out(t('messages.cli.regionFormIdHint'));
+    return EXIT_OK;
+  }
+  io.err(t('messages.cli.formRefused'));
+  for (const refusal of result.problems) io.err(`    ${[refusal.where, formatMessage(t, refusal.message)].filter(Boolean).join(': ')}`);
+  return EXIT_REJECTED;
 }
 
 const COMMANDS: Record<string, (command: Command) => Promise<number>> = {

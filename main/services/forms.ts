@@ -175,7 +175,12 @@ export async function deleteForm(db: Kysely<Database>, id: string, version: numb
 
 /** The form as a JSON file another district can import. */
 export async function buildFormFile(db: Kysely<Database>, id: string, version: number): Promise<SaveRequest> {
-  const form = await getForm(db, id, version);
+  return formFile(await getForm(db, id, version));
+}
+
+/** A form definition as a shared form file. */
+export async function formFile(form: FormDefinition): Promise<SaveRequest> {
+  const { id, version } = form;
   // The file's schema (zod) is loaded by the commands that write or read form files only.
   const { FORM_FILE_FORMAT } = await import('../../shared/forms/schema.ts');
   const json = JSON.stringify({ format: FORM_FILE_FORMAT, formatVersion: 1, form }, null, 2);

@@ -32,7 +32,8 @@ function repeated(values: string[]): string[] {
 
 function indicatorProblems(form: FormDefinition): FormProblem[] {
   const problems: FormProblem[] = [];
-  if (form.indicators.length === 0) problems.push(problem('', 'form.noIndicators'));
+  // A form of grids only (a region's table of строки × графы) has no one-value rows, and needs none.
+  if (form.indicators.length === 0 && gridTables(form).length === 0) problems.push(problem('', 'form.noIndicators'));
   if (form.indicators.length > MAX_INDICATORS) problems.push(problem('', 'form.tooManyIndicators', { limit: MAX_INDICATORS }));
   const sections = new Set((form.sections ?? []).map((section) => section.id));
   for (const { code, label, section } of form.indicators) {

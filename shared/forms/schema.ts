@@ -80,8 +80,8 @@ export const formDefinitionSchema = z.object({
     .object({
       fileName: text(260),
       sheet: text(100),
-      rows: z.record(gridCode, regionPlace).refine((rows) => Object.keys(rows).length <= MAX_INDICATORS + MAX_GRID_ROWS),
-      columns: z.record(z.string().max(60), regionPlace).refine((columns) => Object.keys(columns).length <= MAX_GRID_COLUMNS * 10 + 1),
+      rows: z.record(gridCode, regionPlace).refine((rows) => Object.keys(rows).length <= MAX_INDICATORS + MAX_GRID_ROWS).meta({ maxKeys: MAX_INDICATORS + MAX_GRID_ROWS }),
+      columns: z.record(z.string().max(60), regionPlace).refine((columns) => Object.keys(columns).length <= MAX_GRID_COLUMNS * 10 + 1).meta({ maxKeys: MAX_GRID_COLUMNS * 10 + 1 }),
       schoolRows: z.object({ firstRow: place, numberColumn: place.optional(), nameColumn: place }).optional(),
     })
     .optional(),

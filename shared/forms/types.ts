@@ -157,6 +157,17 @@ export interface RegionSource {
   schoolRows?: { firstRow: number; numberColumn?: number; nameColumn: number };
 }
 
+/** What the region's workbook proposes (`forms.fromXlsx`): the form, or the one problem that stopped it. */
+export interface RegionFormProposal {
+  /** Null when the file cannot be read as a form; `problem` then says what was missing. */
+  proposal: FormDefinition | null;
+  /** What was guessed, and why. */
+  notes: import('../messages.ts').Message[];
+  problem: import('../messages.ts').Message | null;
+  /** The workbook's visible sheets, to pick another. */
+  sheets: string[];
+}
+
 export function listTables(form: FormDefinition): ListTable[] {
   return (form.tables ?? []).filter((table): table is ListTable => table.kind === 'list');
 }

@@ -378,6 +378,41 @@ export interface Resources {
       "fileNotJson": "";
       "fileBadShape": "{{details}} {{path}}";
     };
+    "regionForm": {
+      "sheet": "{{sheet}}";
+      "header": "{{columns}} {{rows}}";
+      "numbersRow": "{{row}}";
+      "title": "{{title}}";
+      "codeColumn": "{{caption}} {{column}}";
+      "codesMadeUp": "";
+      "labelColumns": "{{columns}}";
+      "unitColumn": "{{caption}} {{column}}";
+      "onlyRussian": "";
+      "onlyKazakh": "";
+      "oneValue": "{{caption}} {{column}} {{count}}";
+      "grid": "{{columns}} {{first}} {{last}} {{rows}}";
+      "schoolRows": "{{column}} {{count}} {{row}}";
+      "totalRow": "{{row}} {{rule}}";
+      "totalColumn": "{{column}} {{rule}}";
+      "partsRow": "{{row}} {{rule}}";
+      "partsColumn": "{{column}} {{rule}}";
+      "closedCells": "{{cells}} {{count}}";
+      "ignoredRows": "{{rows}}";
+      "notRequired": "";
+      "type": {
+        "money": "{{what}} {{word}}";
+        "yesno": "{{what}} {{word}}";
+        "date": "{{what}} {{word}}";
+        "text": "{{what}} {{word}}";
+      };
+      "noSheet": "{{file}} {{sheets}} {{sheet}}";
+      "noHeader": "{{file}} {{sheet}}";
+      "noLabelColumn": "{{file}} {{rows}} {{sheet}}";
+      "noValueColumns": "{{file}} {{rows}} {{sheet}}";
+      "noDataRows": "{{file}} {{row}} {{sheet}}";
+      "tooLarge": "{{columns}} {{file}} {{rows}} {{sheet}}";
+      "notUsable": "{{file}} {{problem}} {{sheet}}";
+    };
     "form": {
       "badId": "{{id}}";
       "titleMissing": "";
@@ -480,6 +515,9 @@ export interface Resources {
         "renumbered": "{{form}}";
       };
       "formRefused": "";
+      "regionFormRefused": "";
+      "regionFormGuessed": "{{form}} {{title}}";
+      "regionFormIdHint": "";
       "dryRun": "";
       "unknownCommand": "{{command}}";
       "missingOption": "{{option}}";

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../main/api.ts';
 import { api, isQueryName, outdates, type ApiInput, type ApiName, type ApiOutput, type ChangeName, type QueryName } from '../../shared/api/index.ts';
 import { apiContextFor, callApi, downloaded, tempDatabase } from '../helpers/db.ts';
+import { oneLevelWithCodes } from '../helpers/region-forms.ts';
 import { schoolFields } from '../helpers/schools.ts';
 import { fillTemplate, validZabotaV2 } from '../helpers/workbooks.ts';
 
@@ -132,6 +133,7 @@ describe('what each change declares it changes', () => {
     await expectDeclared('forms.save', { form: { ...copy.form, title: both('Моя форма') } });
     await expectDeclared('exports.form', { id: copy.form.id, version: copy.form.version });
     await expectDeclared('forms.delete', { id: copy.form.id, version: copy.form.version });
+    await expectDeclared('forms.fromXlsx', { file: { name: 'region.xlsx', base64: (await oneLevelWithCodes()).toString('base64') } });
 
     await expectDeclared('backups.create', {});
   });

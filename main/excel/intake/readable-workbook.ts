@@ -1,6 +1,9 @@
 // What the readers of a school's file see of a workbook: its sheets, each sheet's cell values by row and column,
-// its merged ranges, and the «Comments» property. Values only — no formatting, no library objects. Implemented by the
-// streaming reader, xlsx-reader.ts.
+// its merged ranges, and the «Comments» property. Values — no library objects; how a cell looks (shading, number
+// format) only when a reader asks (a region's form, region-form-reader.ts). Implemented by the streaming reader,
+// xlsx-reader.ts.
+
+import type { CellFormat } from './cell-formats.ts';
 
 export type CellScalar = string | number | boolean | Date;
 
@@ -46,6 +49,8 @@ export interface ReadableSheet {
   /** Any row, empty or not. */
   row(number: number): ReadableRow;
   value(row: number, column: number): CellValue;
+  /** How a cell looks (shading, number format), read on first asking; only the streaming reader tells it. */
+  format?(row: number, column: number): CellFormat;
 }
 
 export interface ReadableWorkbook {

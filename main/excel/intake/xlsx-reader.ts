@@ -2,6 +2,7 @@
 // (xlsx-parts.ts): the workbook, shared strings and styles when opened, each sheet when it is first asked for.
 // The bytes have passed every size, zip and structure check (open-workbook.ts) before they get here.
 import { columnLetter } from '../layout/cell-address.ts';
+import { readCellFormats, sheetCellFormats, type CellFormat } from './cell-formats.ts';
 import { STYLED_BLANK } from './cell-values.ts';
 import { readDateStyles } from './date-styles.ts';
 import type { CellValue, ReadableRow, ReadableSheet, ReadableWorkbook } from './readable-workbook.ts';
@@ -70,9 +71,10 @@ function readableRow(content: SheetContent, number: number): ReadableRow {
 }
 
 /** A sheet whose part is parsed when something of it is first asked for. */
-function readableSheet(entry: SheetEntry, parse: () => ParsedSheet): ReadableSheet {
+function readableSheet(entry: SheetEntry, parse: () => ParsedSheet, formatsOf: () => (row: number, column: number) => CellFormat): ReadableSheet {
   let content: SheetContent | undefined;
   const sheet = (): SheetContent => (content ??= contentOf(parse()));
+  let formats: ((row: number, column: number) => CellFormat) | undefined;
   return {
     name: entry.name,
     state: entry.state,
@@ -94,6 +96,7 @@ function readableSheet(entry: SheetEntry, parse: () => ParsedSheet): ReadableShe
       const { rows } = sheet();
       return valueOfSlot(rows, rows.get(row)?.get(column));
     },
+    format: (row, column) => (formats ??= formatsOf())(row, column),
   };
 }
 
@@ -105,7 +108,13 @@ export function readXlsx(parts: XlsxParts): ReadableWorkbook {
     dateStyles: readDateStyles(parts.get(STYLES_PART)),
     date1904: workbook.date1904,
   };
+  let cellFormats: CellFormat[] | undefined;
+  const formatsOf = (part: string) => () => sheetCellFormats(parts.get(part)!, (cellFormats ??= readCellFormats(parts.get(STYLES_PART))));
   const sheets = workbook.sheets.map((entry) =>
-    readableSheet(entry, () => parseSheet(parts.get(entry.part)!, { ...context, sharedFormulas: new Map() }, relationshipTargets(parts.sheetRels(entry.part)))));
+    readableSheet(
+      entry,
+      () => parseSheet(parts.get(entry.part)!, { ...context, sharedFormulas: new Map() }, relationshipTargets(parts.sheetRels(entry.part))),
+      formatsOf(entry.part),
+    ));
   return { sheets, sheet: (name) => sheets.find((sheet) => sheet.name === name), description: workbook.description };
 }
