@@ -207,6 +207,15 @@ export interface Resources {
     "templates": {
       "noSchools": "";
     };
+    "regionFill": {
+      "noRegionSource": "{{formKk}} {{form}}";
+      "sheetMissing": "{{file}} {{sheet}}";
+      "rowNotFound": "{{labelKk}} {{label}} {{place}} {{sheet}} {{total}}";
+      "columnNotFound": "{{labelKk}} {{label}} {{place}} {{sheet}} {{total}}";
+      "formulaKept": "{{labelKk}} {{label}}";
+      "noTotal": "{{labelKk}} {{label}}";
+      "tableTooShort": "{{count}} {{rows}} {{schools}}";
+    };
     "import": {
       "notWorkbook": "";
       "noFormSheet": "{{example}}";
@@ -498,6 +507,7 @@ export interface Resources {
       "registryImported": "{{added}} {{problems}} {{updated}}";
       "restored": "{{campaigns}} {{file}} {{keptAs}} {{reports}} {{schools}}";
       "written": "{{path}}";
+      "unplaced": "{{count}}";
       "writtenMany": "{{count}} {{dir}}";
       "campaignCreated": "{{id}}";
       "importLine": "{{file}} {{school}} {{status}}";

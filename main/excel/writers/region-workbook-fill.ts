@@ -1,0 +1,172 @@
+// The region's own workbook with the district's values written in: the one sheet's XML edited in place and every other
+// part of the zip put back as it came. exceljs is not used: reading and writing a workbook through it loses what it
+// does not model (print setup details, defined names it cannot parse, data validations and conditional formats of some
+// kinds, shared formulas, drawings, comments' layout), and the region must receive its own file, not a look-alike.
+//
+// In the sheet only the cells written change: a value goes into the cell's existing <c> (its style kept), or into a new
+// <c> put in column order in its <row> (a new <row> in row order when there is none). Numbers are written as numbers,
+// texts as inline strings (the shared strings part is not touched). The cached results of the sheet's formulas are
+// dropped and the workbook asks to be recalculated when opened (calcPr fullCalcOnLoad), so that the region's own
+// totals show the new values in Excel and LibreOffice alike.
+import { zipSync } from 'fflate';
+import { columnLetter } from '../layout/cell-address.ts';
+
+export interface CellWrite {
+  row: number;
+  column: number;
+  value: number | string;
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[char]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/** The letters and number of a cell reference («AB12» → 28, 12). */
+function referenceOf(attributes: string): { column: number; row: number } | null {
+  const match = /\br="\$?([A-Z]+)\$?(\d+)"/.exec(attributes);
+  if (!match) return null;
+  const column = [...match[1]].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  return { column, row: Number(match[2]) };
+}
+
+interface CellXml {
+  column: number;
+  xml: string;
+}
+
+interface RowXml {
+  number: number;
+  /** The row's own attributes, as the file writes them. */
+  attributes: string;
+  cells: CellXml[];
+  /** The row as the file writes it, put back as it is unless a cell of it changed. */
+  original: string | null;
+}
+
+/** One worksheet part as text: its rows and cells, edited cell by cell; everything outside <sheetData> kept verbatim. */
+export class SheetXml {
+  readonly #before: string;
+  readonly #after: string;
+  /** «x:» when the part writes its elements with a prefix. */
+  readonly #prefix: string;
+  readonly #rows: RowXml[] = [];
+
+  constructor(part: Uint8Array) {
+    const xml = decoder.decode(part);
+    const data = /<(\w+:)?sheetData\b[^>]*?(\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/.exec(xml);
+    if (!data) throw new Error('a worksheet without sheetData');
+    const prefix = data[1] ?? '';
+    this.#prefix = prefix;
+    this.#before = `${xml.slice(0, data.index)}<${prefix}sheetData>`;
+    this.#after = `</${prefix}sheetData>${xml.slice(data.index + data[0].length)}`;
+    const rowPattern = new RegExp(`<${prefix}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${prefix}row>)`, 'g');
+    const cellPattern = new RegExp(`<${prefix}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${prefix}c>)`, 'g');
+    let previous = 0;
+    for (const row of (data[3] ?? '').matchAll(rowPattern)) {
+      const number = Number(/\br="(\d+)"/.exec(row[1])?.[1] ?? previous + 1);
+      previous = number;
+      let column = 0;
+      const cells = [...(row[2] ?? '').matchAll(cellPattern)].map((cell) => {
+        column = referenceOf(cell[1])?.column ?? column + 1;
+        return { column, xml: cell[0] };
+      });
+      this.#rows.push({ number, attributes: row[1], cells, original: row[0] });
+    }
+  }
+
+  /** Whether the sheet has a cell element there (a value, a formula, or only a style). */
+  hasCell(row: number, column: number): boolean {
+    return this.#rows.some((r) => r.number === row && r.cells.some((cell) => cell.column === column));
+  }
+
+  /** The cell's style index, kept when a value is written into it. */
+  #styleOf(cell: CellXml | undefined, row: RowXml): string | null {
+    if (cell) return /\bs="(\d+)"/.exec(cell.xml.slice(0, cell.xml.indexOf('>')))?.[1] ?? null;
+    return /\bcustomFormat="(1|true)"/.test(row.attributes) ? (/\bs="(\d+)"/.exec(row.attributes)?.[1] ?? null) : null;
+  }
+
+  write({ row: number, column, value }: CellWrite): void {
+    const row = this.#row(number);
+    const at = row.cells.findIndex((cell) => cell.column >= column);
+    const existing = at >= 0 && row.cells[at].column === column ? row.cells[at] : undefined;
+    const style = this.#styleOf(existing, row);
+    const c = `${this.#prefix}c`;
+    const head = `<${c} r="${columnLetter(column)}${number}"${style === null ? '' : ` s="${style}"`}`;
+    const xml =
+      typeof value === 'number'
+        ? `${head}><${this.#prefix}v>${value}</${this.#prefix}v></${c}>`
+        : `${head} t="inlineStr"><${this.#prefix}is><${this.#prefix}t xml:space="preserve">${escapeXml(value)}</${this.#prefix}t></${this.#prefix}is></${c}>`;
+    if (existing) row.cells[at] = { column, xml };
+    else row.cells.splice(at < 0 ? row.cells.length : at, 0, { column, xml });
+    row.original = null;
+  }
+
+  #row(number: number): RowXml {
+    const at = this.#rows.findIndex((row) => row.number >= number);
+    if (at >= 0 && this.#rows[at].number === number) return this.#rows[at];
+    const row: RowXml = { number, attributes: ` r="${number}"`, cells: [], original: null };
+    this.#rows.splice(at < 0 ? this.#rows.length : at, 0, row);
+    return row;
+  }
+
+  /** Drops the cached result of every formula of the sheet, so that it is computed again from the new values. */
+  dropFormulaResults(): void {
+    const p = this.#prefix;
+    const formula = new RegExp(`<${p}f\\b`);
+    const cached = new RegExp(`<${p}v\\s*/>|<${p}v>[\\s\\S]*?</${p}v>`);
+    for (const row of this.#rows) {
+      for (const cell of row.cells) {
+        if (!formula.test(cell.xml)) continue;
+        const open = cell.xml.indexOf('>');
+        const head = cell.xml.slice(0, open).replace(/\s+t="[^"]*"/, '');
+        const xml = head + cell.xml.slice(open).replace(cached, '');
+        if (xml !== cell.xml) {
+          cell.xml = xml;
+          row.original = null;
+        }
+      }
+    }
+  }
+
+  bytes(): Uint8Array {
+    const row = `${this.#prefix}row`;
+    const rows = this.#rows.map((r) => {
+      if (r.original !== null) return r.original;
+      // The row's span hint is dropped rather than kept wrong: it is optional, and a new cell may lie outside it.
+      const attributes = r.attributes.replace(/\s+spans="[^"]*"/, '');
+      return `<${row}${attributes}>${r.cells.map((cell) => cell.xml).join('')}</${row}>`;
+    });
+    return encoder.encode(this.#before + rows.join('') + this.#after);
+  }
+}
+
+/** workbook.xml asking Excel to compute every formula when the file is opened. */
+function recalculatedOnLoad(workbookXml: Uint8Array): Uint8Array {
+  let xml = decoder.decode(workbookXml);
+  const calcPr = /<(\w+:)?calcPr\b([^>]*?)(\/?)>/.exec(xml);
+  if (calcPr) {
+    const attributes = calcPr[2].replace(/\s+fullCalcOnLoad="[^"]*"/, '');
+    xml = xml.replace(calcPr[0], `<${calcPr[1] ?? ''}calcPr${attributes} fullCalcOnLoad="1"${calcPr[3]}>`);
+  } else {
+    // calcPr follows definedNames (or sheets, when there are none) in the workbook's schema.
+    const after = /<\/(\w+:)?definedNames>/.exec(xml) ?? /<\/(\w+:)?sheets>/.exec(xml);
+    if (!after) throw new Error('a workbook part without sheets');
+    const at = after.index + after[0].length;
+    xml = `${xml.slice(0, at)}<${after[1] ?? ''}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
+  }
+  return encoder.encode(xml);
+}
+
+/** The workbook's parts with the sheet's cells written, zipped again in their order; no other part is changed. */
+export function filledWorkbook(parts: Map<string, Uint8Array>, sheetPart: string, sheet: SheetXml): Uint8Array {
+  sheet.dropFormulaResults();
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of parts) {
+    if (name === sheetPart) files[name] = sheet.bytes();
+    else if (name === 'xl/workbook.xml') files[name] = recalculatedOnLoad(data);
+    else files[name] = data;
+  }
+  return zipSync(files, { level: 6 });
+}
