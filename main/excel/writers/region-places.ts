@@ -42,7 +42,7 @@ export interface RegionPlacement {
 /** Text compared as a person reads it: case, «ё», spacing and a closing colon or dot do not matter. */
 export const normalized = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim().replace(/[\s.:;,]+$/, '');
 
-const TOTAL_ROW = /^(итого|всего|барлығы|барлыгы|жиыны|жиынтығы|total)\b/;
+const TOTAL_ROW = /^(итого|всего|барлығы|барлыгы|жиыны|жиынтығы|total)(?!\p{L})/u;
 
 type Cell = { row: number; column: number };
 
@@ -59,11 +59,11 @@ function textIndex(sheet: RegionSheet): Map<string, Cell[]> {
   return index;
 }
 
-/** The number that turns up most among the values. */
-function mostCommon(values: number[]): number | undefined {
+/** The number that turns up most among the values; of two as common, the larger when `preferLarger`. */
+function mostCommon(values: number[], preferLarger = false): number | undefined {
   const counts = new Map<number, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  return [...counts].sort((a, b) => b[1] - a[1] || (preferLarger ? b[0] - a[0] : a[0] - b[0]))[0]?.[0];
 }
 
 const nearest = (values: number[], to: number) => [...values].sort((a, b) => Math.abs(a - to) - Math.abs(b - to) || a - b)[0];
@@ -92,7 +92,8 @@ function findRows(rows: Record<string, RegionPlace>, index: Map<string, Cell[]>)
 function findColumns(columns: Array<[string, RegionPlace]>, index: Map<string, Cell[]>, firstRow: number): Map<string, number> {
   const above = (cell: Cell) => cell.row < firstRow;
   const hits = (text: string) => (index.get(normalized(text)) ?? []).filter(above);
-  const numberRow = mostCommon(columns.flatMap(([, place]) => (place.code ? hits(place.code).map((cell) => cell.row) : [])));
+  // Of two rows holding as many of the графа numbers, the one nearest above the table (a grid under the one-value rows).
+  const numberRow = mostCommon(columns.flatMap(([, place]) => (place.code ? hits(place.code).map((cell) => cell.row) : [])), true);
   const headers = new Map<number, Set<string>>();
   for (const [text, cells] of index) {
     for (const cell of cells.filter(above)) headers.set(cell.column, (headers.get(cell.column) ?? new Set()).add(text));
