@@ -208,12 +208,12 @@ export interface Resources {
       "noSchools": "";
     };
     "regionFill": {
-      "noRegionSource": "{{formKk}} {{form}}";
+      "noRegionSource": "{{form}}";
       "sheetMissing": "{{file}} {{sheet}}";
-      "rowNotFound": "{{labelKk}} {{label}} {{place}} {{sheet}} {{total}}";
-      "columnNotFound": "{{labelKk}} {{label}} {{place}} {{sheet}} {{total}}";
-      "formulaKept": "{{labelKk}} {{label}}";
-      "noTotal": "{{labelKk}} {{label}}";
+      "rowNotFound": "{{label}} {{place}} {{sheet}} {{total}}";
+      "columnNotFound": "{{label}} {{place}} {{sheet}} {{total}}";
+      "formulaKept": "{{label}}";
+      "noTotal": "{{label}}";
       "tableTooShort": "{{count}} {{rows}} {{schools}}";
     };
     "import": {
