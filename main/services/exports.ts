@@ -139,10 +139,12 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
     hasFormula: (row: number, column: number) => isFormula(sheet.value(row, column)),
     hasCell: (row: number, column: number) => xml.hasCell(row, column),
   };
-  const { writes, unplaced } = placeRegionValues({ form, source, sheet: regionSheet, totals: summary.totals, schools: await regionSchools(db, summary, regionSheet, source) });
+  const { writes, unplaced, insertRows } = placeRegionValues({ form, source, sheet: regionSheet, totals: summary.totals, schools: await regionSchools(db, summary, regionSheet, source) });
+  const insertion = insertRows && { sheet: sheet.name, ...insertRows };
+  if (insertion) xml.insertRows(insertion);
   for (const write of writes) xml.write(write);
   const name = safeFileName(`${file.name.replace(/\.xlsx$/i, '')}-filled-${today}`, '.xlsx');
-  return { request: { files: [{ name, bytes: filledWorkbook(parts, part, xml) }], bundleName: `${campaignId}-region.zip` }, unplaced };
+  return { request: { files: [{ name, bytes: filledWorkbook(parts, part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced };
 }
 
 /** The active schools in registry order, named in the language of the region's table, with their reported values. */

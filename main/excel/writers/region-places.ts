@@ -37,6 +37,8 @@ export interface RegionPlacement {
   writes: CellWrite[];
   /** What could not be placed: totals with no cell (errors), the region's cells left with no value (warnings). */
   unplaced: FileIssue[];
+  /** Rows to insert first (a schools table grown to hold every school): the writes are where the rows are after it. */
+  insertRows: { at: number; count: number } | null;
 }
 
 /** Text compared as a person reads it: case, «ё», spacing and a closing colon or dot do not matter. */
@@ -169,7 +171,7 @@ function placeTotals({ form, source, sheet, totals }: RegionFillInput): RegionPl
     if (usedRows.has(code) || row === undefined || valueColumn === undefined || sheet.hasFormula(row, valueColumn)) continue;
     unplaced.push(issue('warning', 'regionFill.noTotal', { label: place.text, labelKk: place.text }, where(row, valueColumn, code)));
   }
-  return { writes, unplaced };
+  return { writes, unplaced, insertRows: null };
 }
 
 /** The rows of a schools table: from its first row down to its totals row, or while the file has cells in the name column. */
@@ -184,10 +186,21 @@ function tableRows(sheet: RegionSheet, firstRow: number, nameColumn: number, num
   return { rows, totalRow: null };
 }
 
-/** One row per school of the district in a table of one row per organisation; the totals row's blank cells get the totals. */
+/**
+ * One row per school of the district in a table of one row per organisation; the totals row's blank cells get the
+ * totals. A table with fewer rows than schools grows: rows copied from its last one are inserted above it, so that the
+ * region's sums over the table's rows take them in.
+ */
 function placeSchools({ form, source, sheet, totals, schools }: RegionFillInput): RegionPlacement {
   const { firstRow, nameColumn, numberColumn } = source.schoolRows!;
-  const { rows, totalRow } = tableRows(sheet, firstRow, nameColumn, numberColumn);
+  const table = tableRows(sheet, firstRow, nameColumn, numberColumn);
+  const missing = schools.length - table.rows.length;
+  const insertRows = missing > 0 && table.rows.length > 0 ? { at: table.rows[table.rows.length - 1], count: missing } : null;
+  const rows = insertRows ? Array.from({ length: schools.length }, (_, i) => firstRow + i) : table.rows;
+  const totalRow = table.totalRow === null ? null : table.totalRow + (insertRows?.count ?? 0);
+  // Where a row after the insertion was before it (a row inserted: the row it copies).
+  const before = (row: number) => (!insertRows || row < insertRows.at ? row : row < insertRows.at + insertRows.count ? insertRows.at : row - insertRows.count);
+  const hasFormula = (row: number, column: number) => sheet.hasFormula(before(row), column);
   const writes: CellWrite[] = [];
   const unplaced: FileIssue[] = [];
   const index = textIndex(sheet);
@@ -205,23 +218,22 @@ function placeSchools({ form, source, sheet, totals, schools }: RegionFillInput)
     for (const indicator of indicators) {
       const column = columns.get(indicator.code);
       const value = school.values?.[indicator.code];
-      if (column !== undefined && value !== undefined && !sheet.hasFormula(row, column)) writes.push({ row, column, value: rounded(value, indicator) });
+      if (column !== undefined && value !== undefined && !hasFormula(row, column)) writes.push({ row, column, value: rounded(value, indicator) });
     }
   });
   if (schools.length > rows.length) {
     const left = schools.slice(rows.length);
-    const after = rows.length > 0 ? rows[rows.length - 1] + 1 : firstRow;
-    unplaced.push(issue('error', 'regionFill.tableTooShort', { rows: rows.length, count: schools.length, schools: left.map((school) => school.name).join(', ') }, { sheet: sheet.name, cell: cellAddress(after, nameColumn) }));
+    unplaced.push(issue('error', 'regionFill.tableTooShort', { rows: rows.length, count: schools.length, schools: left.map((school) => school.name).join(', ') }, { sheet: sheet.name, cell: cellAddress(firstRow, nameColumn) }));
   }
   if (totalRow !== null) {
     for (const indicator of indicators) {
       const column = columns.get(indicator.code);
       const total = totals[indicator.code];
-      if (column === undefined || total === undefined || sheet.hasFormula(totalRow, column) || sheet.text(totalRow, column) !== '') continue;
+      if (column === undefined || total === undefined || hasFormula(totalRow, column) || sheet.text(before(totalRow), column) !== '') continue;
       writes.push({ row: totalRow, column, value: rounded(total, indicator) });
     }
   }
-  return { writes, unplaced };
+  return { writes, unplaced, insertRows };
 }
 
 /** Where the district's values go in the region's sheet, and what could not be placed. */

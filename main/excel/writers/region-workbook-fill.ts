@@ -10,6 +10,7 @@
 // totals show the new values in Excel and LibreOffice alike.
 import { zipSync } from 'fflate';
 import { columnLetter } from '../layout/cell-address.ts';
+import { copiedFormula, shiftFormula, shiftRanges, type RowInsertion } from './row-shift.ts';
 
 export interface CellWrite {
   row: number;
@@ -47,8 +48,8 @@ interface RowXml {
 
 /** One worksheet part as text: its rows and cells, edited cell by cell; everything outside <sheetData> kept verbatim. */
 export class SheetXml {
-  readonly #before: string;
-  readonly #after: string;
+  #before: string;
+  #after: string;
   /** «x:» when the part writes its elements with a prefix. */
   readonly #prefix: string;
   readonly #rows: RowXml[] = [];
@@ -111,6 +112,60 @@ export class SheetXml {
     return row;
   }
 
+  /**
+   * Inserts rows as Excel does: the row at `at` and every row below move down, and every reference to them in the
+   * sheet with them; the new rows copy the row at `at` — its height, its cells' styles and its formulas (relative rows
+   * moved), no values. A cell of a shared formula is copied without it (its text is on another cell).
+   */
+  insertRows(insertion: RowInsertion): void {
+    const { at, count } = insertion;
+    const template = this.#rows.find((row) => row.number === at);
+    for (const row of this.#rows) {
+      const moved = row.number >= at ? row.number + count : row.number;
+      const cells = row.cells.map((cell) => ({ column: cell.column, xml: this.#shiftedCell(cell.xml, insertion, moved) }));
+      if (moved === row.number && cells.every((cell, i) => cell.xml === row.cells[i].xml)) continue;
+      row.attributes = row.attributes.replace(/\br="\d+"/, `r="${moved}"`);
+      row.number = moved;
+      row.cells = cells;
+      row.original = null;
+    }
+    const copies: RowXml[] = Array.from({ length: count }, (_, i) => ({
+      number: at + i,
+      attributes: template ? template.attributes.replace(/\br="\d+"/, `r="${at + i}"`) : ` r="${at + i}"`,
+      cells: (template?.cells ?? []).map((cell) => ({ column: cell.column, xml: this.#copiedCell(cell.xml, cell.column, at + i, at + i - (at + count)) })),
+      original: null,
+    }));
+    const below = this.#rows.findIndex((row) => row.number >= at + count);
+    this.#rows.splice(below < 0 ? this.#rows.length : below, 0, ...copies);
+    const outside = (xml: string) =>
+      xml
+        .replace(/\b(ref|sqref)="([^"]*)"/g, (_, name: string, list: string) => `${name}="${shiftRanges(list, insertion)}"`)
+        .replace(/(<(?:\w+:)?sqref>)([^<]*)(<)/g, (_, open: string, list: string, close: string) => `${open}${shiftRanges(list, insertion)}${close}`)
+        .replace(/(<(?:\w+:)?brk\b[^>]*?\bid=")(\d+)"/g, (_, head: string, row: string) => `${head}${Number(row) >= at ? Number(row) + count : row}"`)
+        .replace(/(<(?:\w+:)?(?:formula[12]?|f)\b[^>]*>)([^<]*)(<)/g, (_, open: string, text: string, close: string) => `${open}${formulaText(text, (f) => shiftFormula(f, insertion, true))}${close}`);
+    this.#before = outside(this.#before);
+    this.#after = outside(this.#after);
+  }
+
+  /** A cell moved to its row, its formula's references (and a shared formula's range) moved with the rows. */
+  #shiftedCell(xml: string, insertion: RowInsertion, row: number): string {
+    const p = this.#prefix;
+    return xml
+      .replace(/^(<\w*:?c\b[^>]*?\br="\$?[A-Z]+)\d+"/, `$1${row}"`)
+      .replace(new RegExp(`(<${p}f\\b)([^>]*?)(/?>)([^<]*)`), (_, open: string, attributes: string, close: string, text: string) =>
+        `${open}${attributes.replace(/\bref="([^"]*)"/, (__, list: string) => `ref="${shiftRanges(list, insertion)}"`)}${close}${formulaText(text, (f) => shiftFormula(f, insertion, true))}`);
+  }
+
+  /** A template cell copied `delta` rows away: its style, and its formula when it has its own text. */
+  #copiedCell(xml: string, column: number, row: number, delta: number): string {
+    const p = this.#prefix;
+    const style = /\bs="(\d+)"/.exec(xml.slice(0, xml.indexOf('>')))?.[1];
+    const head = `<${p}c r="${columnLetter(column)}${row}"${style === undefined ? '' : ` s="${style}"`}`;
+    const formula = new RegExp(`<${p}f(\\s[^>]*)?>([^<]+)</${p}f>`).exec(xml);
+    if (!formula || /\bt="shared"/.test(formula[1] ?? '')) return `${head}/>`;
+    return `${head}><${p}f>${formulaText(formula[2], (f) => copiedFormula(f, delta))}</${p}f></${p}c>`;
+  }
+
   /** Drops the cached result of every formula of the sheet, so that it is computed again from the new values. */
   dropFormulaResults(): void {
     const p = this.#prefix;
@@ -142,6 +197,13 @@ export class SheetXml {
   }
 }
 
+/** A formula as XML text changed by `change` (quotes and apostrophes read as themselves, so strings are told apart). */
+function formulaText(text: string, change: (formula: string) => string): string {
+  const formula = text.replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const changed = change(formula);
+  return changed === formula ? text : changed;
+}
+
 /** workbook.xml asking Excel to compute every formula when the file is opened. */
 function recalculatedOnLoad(workbookXml: Uint8Array): Uint8Array {
   let xml = decoder.decode(workbookXml);
@@ -159,13 +221,38 @@ function recalculatedOnLoad(workbookXml: Uint8Array): Uint8Array {
   return encoder.encode(xml);
 }
 
-/** The workbook's parts with the sheet's cells written, zipped again in their order; no other part is changed. */
-export function filledWorkbook(parts: Map<string, Uint8Array>, sheetPart: string, sheet: SheetXml): Uint8Array {
+/** Another part's formulas (a sheet's, or the workbook's names) with their references into the grown sheet moved. */
+function withMovedReferences(part: Uint8Array, insertion: RowInsertion): Uint8Array {
+  const xml = decoder.decode(part);
+  const moved = xml.replace(/(<(?:\w+:)?(?:f|definedName)\b[^>]*>)([^<]*)(<)/g, (_, open: string, text: string, close: string) =>
+    `${open}${formulaText(text, (f) => shiftFormula(f, insertion, false))}${close}`);
+  return moved === xml ? part : encoder.encode(moved);
+}
+
+const CALC_CHAIN = 'xl/calcChain.xml';
+
+/** A part without its mention of the calculation chain (its content type, its relationship). */
+function withoutCalcChain(part: Uint8Array): Uint8Array {
+  const xml = decoder.decode(part);
+  const without = xml.replace(/<(\w+:)?(Override|Relationship)\b[^>]*calcChain[^>]*\/>/g, '');
+  return without === xml ? part : encoder.encode(without);
+}
+
+/**
+ * The workbook's parts with the sheet's cells written, zipped again in their order; no other part is changed — but,
+ * when rows were inserted, the references into the sheet from other sheets and from the workbook's names (a print
+ * area), and the calculation chain, which Excel rebuilds (a stale one makes it repair the file).
+ */
+export function filledWorkbook(parts: Map<string, Uint8Array>, sheetPart: string, sheet: SheetXml, insertion: RowInsertion | null = null): Uint8Array {
   sheet.dropFormulaResults();
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of parts) {
     if (name === sheetPart) files[name] = sheet.bytes();
-    else if (name === 'xl/workbook.xml') files[name] = recalculatedOnLoad(data);
+    else if (!insertion) files[name] = name === 'xl/workbook.xml' ? recalculatedOnLoad(data) : data;
+    else if (name === CALC_CHAIN) continue;
+    else if (name === 'xl/workbook.xml') files[name] = recalculatedOnLoad(withMovedReferences(data, insertion));
+    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) files[name] = withMovedReferences(data, insertion);
+    else if (name === '[Content_Types].xml' || name === 'xl/_rels/workbook.xml.rels') files[name] = withoutCalcChain(data);
     else files[name] = data;
   }
   return zipSync(files, { level: 6 });
