@@ -144,7 +144,7 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
   if (insertion) xml.insertRows(insertion);
   for (const write of writes) xml.write(write);
   const name = safeFileName(`${file.name.replace(/\.xlsx$/i, '')}-filled-${today}`, '.xlsx');
-  return { request: { files: [{ name, bytes: filledWorkbook(parts, part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced };
+  return { request: { files: [{ name, bytes: filledWorkbook(parts, new Map([...sheetParts].map(([name, sheetPart]) => [sheetPart, name])), part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced };
 }
 
 /** The active schools in registry order, named in the language of the region's table, with their reported values. */

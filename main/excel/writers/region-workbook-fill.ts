@@ -10,7 +10,7 @@
 // totals show the new values in Excel and LibreOffice alike.
 import { zipSync } from 'fflate';
 import { columnLetter } from '../layout/cell-address.ts';
-import { copiedFormula, shiftFormula, shiftRanges, type RowInsertion } from './row-shift.ts';
+import { copiedFormula, referencedSheets, shiftFormula, shiftRanges, type RowInsertion } from './row-shift.ts';
 
 export interface CellWrite {
   row: number;
@@ -44,6 +44,8 @@ interface RowXml {
   cells: CellXml[];
   /** The row as the file writes it, put back as it is unless a cell of it changed. */
   original: string | null;
+  /** A cell was added: the row's span hint may no longer hold. */
+  grown?: boolean;
 }
 
 /** One worksheet part as text: its rows and cells, edited cell by cell; everything outside <sheetData> kept verbatim. */
@@ -100,7 +102,10 @@ export class SheetXml {
         ? `${head}><${this.#prefix}v>${value}</${this.#prefix}v></${c}>`
         : `${head} t="inlineStr"><${this.#prefix}is><${this.#prefix}t xml:space="preserve">${escapeXml(value)}</${this.#prefix}t></${this.#prefix}is></${c}>`;
     if (existing) row.cells[at] = { column, xml };
-    else row.cells.splice(at < 0 ? row.cells.length : at, 0, { column, xml });
+    else {
+      row.cells.splice(at < 0 ? row.cells.length : at, 0, { column, xml });
+      row.grown = true;
+    }
     row.original = null;
   }
 
@@ -189,8 +194,8 @@ export class SheetXml {
     const row = `${this.#prefix}row`;
     const rows = this.#rows.map((r) => {
       if (r.original !== null) return r.original;
-      // The row's span hint is dropped rather than kept wrong: it is optional, and a new cell may lie outside it.
-      const attributes = r.attributes.replace(/\s+spans="[^"]*"/, '');
+      // The span hint of a row that got a new cell is dropped rather than kept wrong: it is optional.
+      const attributes = r.grown ? r.attributes.replace(/\s+spans="[^"]*"/, '') : r.attributes;
       return `<${row}${attributes}>${r.cells.map((cell) => cell.xml).join('')}</${row}>`;
     });
     return encoder.encode(this.#before + rows.join('') + this.#after);
@@ -238,22 +243,55 @@ function withoutCalcChain(part: Uint8Array): Uint8Array {
   return without === xml ? part : encoder.encode(without);
 }
 
+/** The formulas of a part, as their text reads. */
+function formulasOf(part: Uint8Array): string[] {
+  return [...decoder.decode(part).matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)</g)].map((match) => match[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
+}
+
 /**
- * The workbook's parts with the sheet's cells written, zipped again in their order; no other part is changed — but,
- * when rows were inserted, the references into the sheet from other sheets and from the workbook's names (a print
- * area), and the calculation chain, which Excel rebuilds (a stale one makes it repair the file).
+ * The other sheets whose formulas reach the filled one — directly, or through a sheet that does: their cached results
+ * are stale too. (LibreOffice, by default, computes on load only the formulas that have no cached result.)
  */
-export function filledWorkbook(parts: Map<string, Uint8Array>, sheetPart: string, sheet: SheetXml, insertion: RowInsertion | null = null): Uint8Array {
+function sheetsReaching(parts: Map<string, Uint8Array>, sheets: Map<string, string>, filled: string): Set<string> {
+  const reaching = new Set<string>();
+  const names = new Set([sheets.get(filled)!.toLowerCase()]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [part, name] of sheets) {
+      if (part === filled || reaching.has(part) || !parts.has(part)) continue;
+      if (!formulasOf(parts.get(part)!).some((formula) => [...referencedSheets(formula)].some((sheet) => names.has(sheet)))) continue;
+      reaching.add(part);
+      names.add(name.toLowerCase());
+      grew = true;
+    }
+  }
+  return reaching;
+}
+
+/**
+ * The workbook's parts with the sheet's cells written, zipped again in their order. Other parts change only where the
+ * filled sheet asks them to: the cached results of other sheets' formulas that reach it are dropped; when rows were
+ * inserted, references into the sheet from other sheets and from the workbook's names (a print area) move, and the
+ * calculation chain goes (Excel rebuilds it; a stale one makes it repair the file). `sheets`: each worksheet part's
+ * sheet name.
+ */
+export function filledWorkbook(parts: Map<string, Uint8Array>, sheets: Map<string, string>, sheetPart: string, sheet: SheetXml, insertion: RowInsertion | null = null): Uint8Array {
   sheet.dropFormulaResults();
+  const stale = sheetsReaching(parts, sheets, sheetPart);
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of parts) {
-    if (name === sheetPart) files[name] = sheet.bytes();
-    else if (!insertion) files[name] = name === 'xl/workbook.xml' ? recalculatedOnLoad(data) : data;
-    else if (name === CALC_CHAIN) continue;
-    else if (name === 'xl/workbook.xml') files[name] = recalculatedOnLoad(withMovedReferences(data, insertion));
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) files[name] = withMovedReferences(data, insertion);
-    else if (name === '[Content_Types].xml' || name === 'xl/_rels/workbook.xml.rels') files[name] = withoutCalcChain(data);
-    else files[name] = data;
+    if (name === CALC_CHAIN && insertion) continue;
+    let part = data;
+    if (name === sheetPart) part = sheet.bytes();
+    else if (insertion && (name === 'xl/workbook.xml' || sheets.has(name))) part = withMovedReferences(data, insertion);
+    else if (insertion && (name === '[Content_Types].xml' || name === 'xl/_rels/workbook.xml.rels')) part = withoutCalcChain(data);
+    if (name === 'xl/workbook.xml') part = recalculatedOnLoad(part);
+    if (stale.has(name)) {
+      const other = new SheetXml(part);
+      other.dropFormulaResults();
+      part = other.bytes();
+    }
+    files[name] = part;
   }
   return zipSync(files, { level: 6 });
 }

@@ -55,3 +55,13 @@ export function shiftRanges(list: string, insertion: RowInsertion): string {
 export function copiedFormula(formula: string, delta: number): string {
   return moveReferences(formula, () => true, (row, absolute) => (absolute ? row : row + delta));
 }
+
+/** The sheets a formula's references name (lower case), besides its own. */
+export function referencedSheets(formula: string): Set<string> {
+  const names = new Set<string>();
+  outsideStrings(formula, (part) => {
+    for (const match of part.matchAll(REFERENCE)) if (match[1]) names.add(unquoted(match[1]).toLowerCase());
+    return part;
+  });
+  return names;
+}
