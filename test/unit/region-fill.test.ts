@@ -17,6 +17,7 @@ import { buildRegionWorkbook } from '../../main/services/exports.ts';
 import { copyForm, saveForm } from '../../main/services/forms.ts';
 import { enterReport, type TypedValues } from '../../main/services/manual-entry.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
+import { copiedFormula, shiftFormula, shiftRanges } from '../../main/excel/writers/row-shift.ts';
 import type { School } from '../../shared/domain.ts';
 import type { FormDefinition, RegionSource } from '../../shared/forms/types.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
@@ -558,5 +559,20 @@ describe('the command line and the API', () => {
   it('a campaign whose form was not made from a region\'s file is refused with a message saying how to make one', async () => {
     await zabotaV1Campaign(database.db, 2031);
     await expect(buildRegionWorkbook(database.db, 'zabota-2031', { name: 'x.xlsx', bytes: await layoutA() })).rejects.toMatchObject({ key: 'regionFill.noRegionSource' });
+  });
+});
+
+describe('rows inserted as Excel inserts them', () => {
+  const insertion = { sheet: 'По организациям', at: 9, count: 2 };
+
+  it('moves the sheet\'s references at and below the row, grows a range across it, and leaves strings, functions and other sheets alone', () => {
+    expect(shiftFormula('SUM(C5:C9)+C8*$D$9&"C9"&LOG10(C12)+Лист2!C9+IF(A1="",1,C20)', insertion, true))
+      .toBe('SUM(C5:C11)+C8*$D$11&"C9"&LOG10(C14)+Лист2!C9+IF(A1="",1,C22)');
+    expect(shiftFormula("'По организациям'!$C$9+C9+'Другой лист'!C9", insertion, false)).toBe("'По организациям'!$C$11+C9+'Другой лист'!C9");
+    expect(shiftRanges('A9:D9 B3:B10 E2', insertion)).toBe('A11:D11 B3:B12 E2');
+  });
+
+  it('copies a formula to another row as fill down does: relative rows move, absolute ones stay', () => {
+    expect(copiedFormula('IF(C6>0,D6/C6,$A$1)+C$2', -1)).toBe('IF(C5>0,D5/C5,$A$1)+C$2');
   });
 });
