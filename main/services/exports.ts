@@ -127,6 +127,7 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
   const { SheetXml, filledWorkbook } = await import('../excel/writers/region-workbook-fill.ts');
   const { placeRegionValues } = await import('../excel/writers/region-places.ts');
   const { valueText } = await import('../excel/intake/cell-text.ts');
+  const { masterOf } = await import('../excel/intake/merged-ranges.ts');
   const part = sheetParts.get(sheet.name)!;
   const xml = new SheetXml(parts.get(part)!);
   const isFormula = (value: unknown) => typeof value === 'object' && value !== null && 'formula' in value;
@@ -138,6 +139,7 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
     text: (row: number, column: number) => valueText(sheet.value(row, column)),
     hasFormula: (row: number, column: number) => isFormula(sheet.value(row, column)),
     hasCell: (row: number, column: number) => xml.hasCell(row, column),
+    masterOf: (row: number, column: number) => masterOf(sheet, row, column),
   };
   const { writes, unplaced, insertRows } = placeRegionValues({ form, source, sheet: regionSheet, totals: summary.totals, schools: await regionSchools(db, summary, regionSheet, source) });
   const insertion = insertRows && { sheet: sheet.name, ...insertRows };

@@ -147,6 +147,21 @@ function boxed(sheet: ExcelJS.Worksheet, range: { rows: [number, number]; column
   }
 }
 
+/**
+ * What a region's Excel file has besides values: a validation on the range (no negative numbers), a conditional format
+ * shading negatives red, and a defined name over the range's first column.
+ */
+function guarded(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, range: string): void {
+  const [first, last] = range.split(':').map((cell) => sheet.getCell(cell));
+  for (let row = Number(first.row); row <= Number(last.row); row++) {
+    for (let column = Number(first.col); column <= Number(last.col); column++) {
+      sheet.getCell(row, column).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true };
+    }
+  }
+  sheet.addConditionalFormatting({ ref: range, rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF9999' } } } }] });
+  workbook.definedNames.add(`'${sheet.name}'!$${first.address.replace(/\d+/, '')}$${first.row}:$${first.address.replace(/\d+/, '')}$${last.row}`, 'Значения');
+}
+
 const SHEET_C = 'По организациям';
 const SIGNATURE = 'Руководитель отдела образования _______________ А. Сериков';
 const NOTE_SHEET = 'Пояснение';
@@ -190,6 +205,7 @@ async function layoutA(): Promise<Buffer> {
   boxed(sheet, { rows: [14, 18], columns: [1, 4] }, '#,##0.00');
   sheet.getCell('A21').value = SIGNATURE;
   sheet.pageSetup.printArea = 'A1:E21';
+  guarded(workbook, sheet, 'D7:D10');
   const note = workbook.addWorksheet(NOTE_SHEET);
   note.getCell('A1').value = 'Пояснительная записка к форме 1';
   note.getCell('A2').value = 'Детей всего:';
@@ -281,6 +297,7 @@ async function layoutC(rows: number): Promise<Buffer> {
   sheet.mergeCells(`A${total + 2}:D${total + 2}`);
   sheet.getCell(`A${total + 2}`).value = SIGNATURE;
   sheet.pageSetup.printArea = `A1:E${total + 2}`;
+  guarded(workbook, sheet, `C5:D${total - 1}`);
   const note = workbook.addWorksheet(NOTE_SHEET);
   note.getCell('A1').value = 'Детей всего:';
   note.getCell('B1').value = { formula: `'${SHEET_C}'!C${total}`, result: 0 };
@@ -399,6 +416,9 @@ describe('layout A: codes, a two-level merged header, the region\'s «Итого
     const outside = (xml: string) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '');
     expect(outside(strFromU8(after['xl/worksheets/sheet1.xml']))).toBe(outside(strFromU8(before['xl/worksheets/sheet1.xml'])));
     expect(strFromU8(after['xl/workbook.xml'])).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+    // What a rewrite through exceljs would risk losing is there, as it was: validations, conditional formats, names.
+    expect(strFromU8(after['xl/worksheets/sheet1.xml'])).toMatch(/<conditionalFormatting sqref="D7:D10">[\s\S]*<dataValidations [^>]*>[\s\S]*<dataValidation [^>]*sqref="D7:D10"/);
+    expect(strFromU8(after['xl/workbook.xml'])).toContain('<definedName name="Значения">&apos;Форма 1&apos;!$D$7:$D$10</definedName>');
     expect(strFromU8(after['xl/workbook.xml']).replace(/ fullCalcOnLoad="1"/, '')).toBe(strFromU8(before['xl/workbook.xml']));
     // The region's formulas keep their text; only their cached results go, to be computed again.
     expect(strFromU8(after['xl/worksheets/sheet1.xml'])).toMatch(/<c r="D11"[^>]*><f>SUM\(D7:D8\)<\/f><\/c>/);
@@ -511,6 +531,9 @@ describe('layout C: one row per organisation', () => {
       expect(sheet.formats[`${column}6`], column).toBe(before[SHEET_C].formats[`${column}6`]);
     }
     expect(after[NOTE_SHEET].cells.B1).toBe(`='${SHEET_C}'!C8`);
+    const xml = partsOf(filled);
+    expect(strFromU8(xml['xl/worksheets/sheet1.xml'])).toMatch(/<conditionalFormatting sqref="C5:D7">/);
+    expect(strFromU8(xml['xl/workbook.xml'])).toMatch(new RegExp(`<definedName name="Значения">(&apos;|')${SHEET_C}(&apos;|')!\\$C\\$5:\\$C\\$7</definedName>`));
     expect(said(unplaced).filter((line) => !line.includes('R02'))).toEqual([]);
     const dir = tempDir('jinaq-region-lo-');
     try {

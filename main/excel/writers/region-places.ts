@@ -17,6 +17,8 @@ export interface RegionSheet {
   hasFormula(row: number, column: number): boolean;
   /** Whether the file has a cell element there, even an empty one (a bordered cell of a table). */
   hasCell(row: number, column: number): boolean;
+  /** The cell that shows a merged range's value (its top-left one); the cell itself when it is not merged. */
+  masterOf(row: number, column: number): { row: number; column: number };
 }
 
 /** One school of the district's registry, in registry order, with its values when it reported. */
@@ -148,8 +150,10 @@ function placeTotals({ form, source, sheet, totals }: RegionFillInput): RegionPl
   for (const indicator of cells) {
     const keys = keysOf(indicator);
     usedRows.add(keys.row);
-    const row = rows.get(keys.row);
-    const column = columns.get(keys.column);
+    // A value written into a merged range goes where the range shows it.
+    const found = rows.has(keys.row) && columns.has(keys.column) ? sheet.masterOf(rows.get(keys.row)!, columns.get(keys.column)!) : undefined;
+    const row = found?.row ?? rows.get(keys.row);
+    const column = found?.column ?? columns.get(keys.column);
     const total = totals[indicator.code];
     const label = labelOf(indicator);
     if (row === undefined || column === undefined) {
