@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_REJECTED, runCli } from '../../main/cli.ts';
 import { backupTo } from '../../main/db/backup.ts';
@@ -289,7 +289,10 @@ async function layoutC(rows: number): Promise<Buffer> {
   sheet.getCell('D4').value = 'Сумма, тенге';
   sheet.getCell('E4').value = 'На одного ребёнка';
   const total = 5 + rows;
-  for (let row = 5; row < total; row++) sheet.getCell(`E${row}`).value = { formula: `IF(C${row}>0,D${row}/C${row},0)`, result: 0 };
+  // Графа 5 filled down as Excel fills it: one shared formula.
+  // (exceljs writes it so, though its types do not say it.)
+  sheet.getCell('E5').value = { formula: 'IF(C5>0,D5/C5,0)', result: 0, shareType: 'shared', ref: `E5:E${total - 1}` } as ExcelJS.CellFormulaValue;
+  for (let row = 6; row < total; row++) sheet.getCell(`E${row}`).value = { sharedFormula: 'E5', result: 0 };
   sheet.getCell(`B${total}`).value = 'Итого';
   sheet.getCell(`C${total}`).value = { formula: `SUM(C5:C${total - 1})`, result: 0 };
   sheet.getCell(`D${total}`).value = { formula: `SUM(D5:D${total - 1})`, result: 0 };
@@ -301,7 +304,18 @@ async function layoutC(rows: number): Promise<Buffer> {
   const note = workbook.addWorksheet(NOTE_SHEET);
   note.getCell('A1').value = 'Детей всего:';
   note.getCell('B1').value = { formula: `'${SHEET_C}'!C${total}`, result: 0 };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withCalcChain(Buffer.from(await workbook.xlsx.writeBuffer()), `C${total}`);
+}
+
+/** The file with the calculation chain Excel saves (exceljs writes none): its part, content type and relationship. */
+function withCalcChain(bytes: Buffer, cell: string): Buffer {
+  const parts = unzipSync(bytes);
+  parts['xl/calcChain.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="${cell}" i="1"/></calcChain>`);
+  const types = strFromU8(parts['[Content_Types].xml']);
+  parts['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  return Buffer.from(zipSync(parts));
 }
 
 const SOURCE_C: RegionSource = {
@@ -491,6 +505,8 @@ describe('layout C: one row per organisation', () => {
     expect(sheet.borders).toEqual(before.borders);
     expect(sheet.formats).toEqual(before.formats);
     expect(sheet.cells.C10).toBe('=SUM(C5:C9)');
+    // No row inserted: the calculation chain stays as it was.
+    expect(Buffer.from(partsOf(filled)['xl/calcChain.xml']).equals(Buffer.from(partsOf(region)['xl/calcChain.xml']))).toBe(true);
     expect(sheet.cells.A12).toBe(SIGNATURE);
     // The form's rows with no column in this table: their totals are said, with the grid's cells.
     expect(said(unplaced).filter((line) => line.startsWith('error'))).toEqual([
@@ -533,6 +549,11 @@ describe('layout C: one row per organisation', () => {
     expect(after[NOTE_SHEET].cells.B1).toBe(`='${SHEET_C}'!C8`);
     const xml = partsOf(filled);
     expect(strFromU8(xml['xl/worksheets/sheet1.xml'])).toMatch(/<conditionalFormatting sqref="C5:D7">/);
+    // The calculation chain names cells that moved: it goes, with its content type and relationship (Excel rebuilds it).
+    expect(partsOf(region)['xl/calcChain.xml']).toBeDefined();
+    expect(strFromU8(partsOf(region)['xl/worksheets/sheet1.xml'])).toMatch(/<c r="E6"[^>]*><f t="shared" si="0"\/>/);
+    expect(xml['xl/calcChain.xml']).toBeUndefined();
+    expect(strFromU8(xml['[Content_Types].xml']) + strFromU8(xml['xl/_rels/workbook.xml.rels'])).not.toContain('calcChain');
     expect(strFromU8(xml['xl/workbook.xml'])).toMatch(new RegExp(`<definedName name="Значения">(&apos;|')${SHEET_C}(&apos;|')!\\$C\\$5:\\$C\\$7</definedName>`));
     expect(said(unplaced).filter((line) => !line.includes('R02'))).toEqual([]);
     const dir = tempDir('jinaq-region-lo-');

@@ -120,7 +120,7 @@ export class SheetXml {
   /**
    * Inserts rows as Excel does: the row at `at` and every row below move down, and every reference to them in the
    * sheet with them; the new rows copy the row at `at` — its height, its cells' styles and its formulas (relative rows
-   * moved), no values. A cell of a shared formula is copied without it (its text is on another cell).
+   * moved), no values.
    */
   insertRows(insertion: RowInsertion): void {
     const { at, count } = insertion;
@@ -137,7 +137,7 @@ export class SheetXml {
     const copies: RowXml[] = Array.from({ length: count }, (_, i) => ({
       number: at + i,
       attributes: template ? template.attributes.replace(/\br="\d+"/, `r="${at + i}"`) : ` r="${at + i}"`,
-      cells: (template?.cells ?? []).map((cell) => ({ column: cell.column, xml: this.#copiedCell(cell.xml, cell.column, at + i, at + i - (at + count)) })),
+      cells: (template?.cells ?? []).map((cell) => ({ column: cell.column, xml: this.#copiedCell(cell.xml, cell.column, at + i, at + count) })),
       original: null,
     }));
     const below = this.#rows.findIndex((row) => row.number >= at + count);
@@ -161,14 +161,34 @@ export class SheetXml {
         `${open}${attributes.replace(/\bref="([^"]*)"/, (__, list: string) => `ref="${shiftRanges(list, insertion)}"`)}${close}${formulaText(text, (f) => shiftFormula(f, insertion, true))}`);
   }
 
-  /** A template cell copied `delta` rows away: its style, and its formula when it has its own text. */
-  #copiedCell(xml: string, column: number, row: number, delta: number): string {
+  /**
+   * A template cell copied to another row: its style, and its formula with relative rows moved — a cell of a shared
+   * formula takes the text of the cell that holds it (an array formula is not copied).
+   */
+  #copiedCell(xml: string, column: number, row: number, templateRow: number): string {
     const p = this.#prefix;
     const style = /\bs="(\d+)"/.exec(xml.slice(0, xml.indexOf('>')))?.[1];
     const head = `<${p}c r="${columnLetter(column)}${row}"${style === undefined ? '' : ` s="${style}"`}`;
-    const formula = new RegExp(`<${p}f(\\s[^>]*)?>([^<]+)</${p}f>`).exec(xml);
-    if (!formula || /\bt="shared"/.test(formula[1] ?? '')) return `${head}/>`;
-    return `${head}><${p}f>${formulaText(formula[2], (f) => copiedFormula(f, delta))}</${p}f></${p}c>`;
+    const formula = new RegExp(`<${p}f(\\s[^>]*?)?(?:/>|>([^<]*)</${p}f>)`).exec(xml);
+    const attributes = formula?.[1] ?? '';
+    let source = formula?.[2] ? { text: formula[2], row: templateRow } : undefined;
+    if (/\bt="shared"/.test(attributes)) source = this.#sharedFormula(/\bsi="(\d+)"/.exec(attributes)?.[1]);
+    if (!source || /\bt="array"/.test(attributes)) return `${head}/>`;
+    const text = formulaText(source.text, (f) => copiedFormula(f, row - source.row));
+    return `${head}><${p}f>${text}</${p}f></${p}c>`;
+  }
+
+  /** The text of a shared formula and the row of the cell that holds it. */
+  #sharedFormula(index: string | undefined): { text: string; row: number } | undefined {
+    if (index === undefined) return undefined;
+    const pattern = new RegExp(`<${this.#prefix}f\\b([^>]*)>([^<]+)</${this.#prefix}f>`);
+    for (const row of this.#rows) {
+      for (const cell of row.cells) {
+        const formula = pattern.exec(cell.xml);
+        if (formula && /\bt="shared"/.test(formula[1]) && new RegExp(`\\bsi="${index}"`).test(formula[1])) return { text: formula[2], row: row.number };
+      }
+    }
+    return undefined;
   }
 
   /** Drops the cached result of every formula of the sheet, so that it is computed again from the new values. */
