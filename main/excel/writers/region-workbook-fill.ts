@@ -1,7 +1,7 @@
 // The region's own workbook with the district's values written in: the one sheet's XML edited in place and every other
-// part of the zip put back as it came. exceljs is not used: reading and writing a workbook through it loses what it
-// does not model (print setup details, defined names it cannot parse, data validations and conditional formats of some
-// kinds, shared formulas, drawings, comments' layout), and the region must receive its own file, not a look-alike.
+// part of the zip put back as it came. exceljs is not used: a workbook read and written again by exceljs 4 loses what
+// it does not model — tried: the cells' notes and their drawing are gone, and the x14 extensions (data bars and the
+// newer conditional formats) — and rewrites the rest its own way; the region must receive its own file, not a look-alike.
 //
 // In the sheet only the cells written change: a value goes into the cell's existing <c> (its style kept), or into a new
 // <c> put in column order in its <row> (a new <row> in row order when there is none). Numbers are written as numbers,
