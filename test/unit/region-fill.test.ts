@@ -54,6 +54,7 @@ for ws in wb.worksheets:
         'fonts': {c.coordinate: bool(c.font.b) for row in ws.iter_rows() for c in row},
         'borders': {c.coordinate: c.border.left.style for row in ws.iter_rows() for c in row},
         'formats': {c.coordinate: c.number_format for row in ws.iter_rows() for c in row},
+        'notes': {c.coordinate: c.comment.text for row in ws.iter_rows() for c in row if c.comment},
     }
 print(json.dumps(out, ensure_ascii=False))
 `;
@@ -68,6 +69,7 @@ interface ReadSheet {
   fonts: Record<string, boolean>;
   borders: Record<string, string | null>;
   formats: Record<string, string>;
+  notes: Record<string, string>;
 }
 
 function openpyxlRead(dir: string, bytes: Uint8Array, dataOnly: boolean): Record<string, ReadSheet> {
@@ -297,6 +299,7 @@ async function layoutC(rows: number): Promise<Buffer> {
   sheet.getCell(`B${total}`).value = 'Итого';
   sheet.getCell(`C${total}`).value = { formula: `SUM(C5:C${total - 1})`, result: 0 };
   sheet.getCell(`D${total}`).value = { formula: `SUM(D5:D${total - 1})`, result: 0 };
+  sheet.getCell(`B${total}`).note = 'Итог считает область';
   boxed(sheet, { rows: [3, total], columns: [1, 5] }, '#,##0.00');
   sheet.mergeCells(`A${total + 2}:D${total + 2}`);
   sheet.getCell(`A${total + 2}`).value = SIGNATURE;
@@ -541,6 +544,7 @@ describe('layout C: one row per organisation', () => {
     ]);
     expect([sheet.cells.B8, sheet.cells.C8, sheet.cells.D8]).toEqual(['Итого', '=SUM(C5:C7)', '=SUM(D5:D7)']);
     expect(sheet.cells.A10).toBe(SIGNATURE);
+    expect(sheet.notes).toEqual({ B8: 'Итог считает область' });
     expect(sheet.merged).toEqual(before[SHEET_C].merged.map((range) => range.replace('A9:D9', 'A10:D10')).sort());
     expect(String(sheet.printArea)).toContain('$A$1:$E$10');
     expect(sheet.orientation).toBe('landscape');

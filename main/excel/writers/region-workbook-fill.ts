@@ -263,6 +263,39 @@ function withoutCalcChain(part: Uint8Array): Uint8Array {
   return without === xml ? part : encoder.encode(without);
 }
 
+/** The parts a worksheet's relationships point to (its notes, their drawing, its pictures), by their names in the zip. */
+function sheetRelated(parts: Map<string, Uint8Array>, sheetPart: string): string[] {
+  const slash = sheetPart.lastIndexOf('/');
+  const rels = parts.get(`${sheetPart.slice(0, slash)}/_rels/${sheetPart.slice(slash + 1)}.rels`);
+  if (!rels) return [];
+  return [...decoder.decode(rels).matchAll(/\bTarget="([^"]+)"/g)].map((match) => {
+    const path = match[1].startsWith('/') ? match[1].slice(1).split('/') : [...sheetPart.slice(0, slash).split('/'), ...match[1].split('/')];
+    const resolved: string[] = [];
+    for (const step of path) {
+      if (step === '..') resolved.pop();
+      else if (step !== '.') resolved.push(step);
+    }
+    return resolved.join('/');
+  });
+}
+
+/**
+ * A part anchored to the sheet's rows, moved with the rows inserted: notes by their cell, the notes' VML shapes and
+ * the drawings' anchors by their 0-based row.
+ */
+function withMovedAnchors(part: Uint8Array, insertion: RowInsertion): Uint8Array {
+  const { at, count } = insertion;
+  const row0 = (row: string) => String(Number(row) + 1 >= at ? Number(row) + count : Number(row));
+  const xml = decoder.decode(part);
+  const moved = xml
+    .replace(/(<(?:\w+:)?comment\b[^>]*?\bref=")([^"]+)"/g, (_, head: string, ref: string) => `${head}${shiftRanges(ref, insertion)}"`)
+    .replace(/(<x:Row>)\s*(\d+)\s*(<\/x:Row>)/g, (_, open: string, row: string, close: string) => `${open}${row0(row)}${close}`)
+    .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (_, open: string, anchor: string, close: string) =>
+      `${open}${anchor.split(',').map((value, i) => (i === 2 || i === 6 ? ` ${row0(value.trim())}` : value)).join(',').replace(/^ /, '')}${close}`)
+    .replace(/(<xdr:row>)(\d+)(<\/xdr:row>)/g, (_, open: string, row: string, close: string) => `${open}${row0(row)}${close}`);
+  return moved === xml ? part : encoder.encode(moved);
+}
+
 /** The formulas of a part, as their text reads. */
 function formulasOf(part: Uint8Array): string[] {
   return [...decoder.decode(part).matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)</g)].map((match) => match[1].replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
@@ -291,13 +324,14 @@ function sheetsReaching(parts: Map<string, Uint8Array>, sheets: Map<string, stri
 /**
  * The workbook's parts with the sheet's cells written, zipped again in their order. Other parts change only where the
  * filled sheet asks them to: the cached results of other sheets' formulas that reach it are dropped; when rows were
- * inserted, references into the sheet from other sheets and from the workbook's names (a print area) move, and the
- * calculation chain goes (Excel rebuilds it; a stale one makes it repair the file). `sheets`: each worksheet part's
+ * inserted, references into the sheet from other sheets and from the workbook's names (a print area) move, so do the
+ * sheet's notes and drawings, and the calculation chain goes (Excel rebuilds it; a stale one makes it repair the file). `sheets`: each worksheet part's
  * sheet name.
  */
 export function filledWorkbook(parts: Map<string, Uint8Array>, sheets: Map<string, string>, sheetPart: string, sheet: SheetXml, insertion: RowInsertion | null = null): Uint8Array {
   sheet.dropFormulaResults();
   const stale = sheetsReaching(parts, sheets, sheetPart);
+  const anchored = new Set(insertion ? sheetRelated(parts, sheetPart) : []);
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of parts) {
     if (name === CALC_CHAIN && insertion) continue;
@@ -305,6 +339,7 @@ export function filledWorkbook(parts: Map<string, Uint8Array>, sheets: Map<strin
     if (name === sheetPart) part = sheet.bytes();
     else if (insertion && (name === 'xl/workbook.xml' || sheets.has(name))) part = withMovedReferences(data, insertion);
     else if (insertion && (name === '[Content_Types].xml' || name === 'xl/_rels/workbook.xml.rels')) part = withoutCalcChain(data);
+    else if (insertion && anchored.has(name)) part = withMovedAnchors(data, insertion);
     if (name === 'xl/workbook.xml') part = recalculatedOnLoad(part);
     if (stale.has(name)) {
       const other = new SheetXml(part);
