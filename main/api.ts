@@ -24,7 +24,7 @@ import { listVersions, restoreVersion, returnForRevision } from './services/repo
 import { createSchool, importRegistry, listSchools, setSchoolActive, updateSchool } from './services/schools.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { getSummary } from './services/summary.ts';
-import { buildBlankTemplate, buildRegistryTemplate, buildResultsFile, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
+import { buildBlankTemplate, buildRegionWorkbook, buildRegistryTemplate, buildResultsFile, buildSummaryWorkbook, buildTemplates } from './services/exports.ts';
 
 export interface ApiContext {
   /** The database open now (a restore replaces it). */
@@ -120,6 +120,10 @@ export const handlers: Handlers = {
   },
   'exports.blankTemplate': async (args, { db, platform }) => platform.saveFiles(await buildBlankTemplate(db, args.campaignId)),
   'exports.summary': async (args, { db, platform }) => platform.saveFiles(await buildSummaryWorkbook(db, args.campaignId, undefined, args.lang)),
+  'exports.intoRegionWorkbook': async (args, { db, platform }) => {
+    const { request, unplaced } = await buildRegionWorkbook(db, args.campaignId, { name: args.file.name, bytes: Buffer.from(args.file.base64, 'base64') });
+    return { outcome: await platform.saveFiles(request), unplaced };
+  },
   'exports.plan': async (args, { db, platform }) => platform.saveFiles(await buildPlanWorkbook(db, args.campaignId, args.lang)),
   'exports.executionReport': async (args, { db, platform }) => platform.saveFiles(await buildExecutionReport(db, args.campaignId, args.lang)),
   'exports.importResults': async (args, { platform }) => platform.saveFiles(await buildResultsFile(args.campaignId, args.outcomes, args.lang, args.checkedOnly)),

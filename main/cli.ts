@@ -40,6 +40,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
+  into: { type: 'string' },
   campaign: { type: 'string' },
   kind: { type: 'string' },
   year: { type: 'string' },
@@ -435,11 +436,27 @@ const COMMANDS: Record<string, (command: Command) => Promise<number>> = {
   },
   export: async (command) => {
     const out = required(command, 'out');
+    if (command.options.into) return exportIntoRegionWorkbook(command, command.options.into, out);
     const { buildSummaryWorkbook } = await import('./services/exports.ts');
     writeSaved(command, await buildSummaryWorkbook(command.database.db, required(command, 'campaign'), undefined, await documentLanguage(command)), out, false);
     return EXIT_OK;
   },
 };
+
+/**
+ * `export --into REGION.xlsx`: the region's own workbook filled. What could not be placed is printed before the file is
+ * written; the file is written all the same (the specialist types the rest by hand), and a total left out exits 1.
+ */
+async function exportIntoRegionWorkbook(command: Command, into: string, out: string): Promise<number> {
+  const { t, io } = command;
+  const bytes = readInput(t, into);
+  const { buildRegionWorkbook } = await import('./services/exports.ts');
+  const { request, unplaced } = await buildRegionWorkbook(command.database.db, required(command, 'campaign'), { name: path.basename(into), bytes });
+  if (unplaced.length > 0) io.out(t('messages.cli.unplaced', { count: unplaced.length }));
+  for (const problem of unplaced) io.out(issueLine(t, problem));
+  writeSaved(command, request, out, false);
+  return unplaced.some((problem) => problem.severity === 'error') ? EXIT_REJECTED : EXIT_OK;
+}
 
 const consoleIo: Io = { out: (line) => console.log(line), err: (line) => console.error(line) };
 

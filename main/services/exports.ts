@@ -11,7 +11,9 @@ import { formatDeadline } from '../../shared/plans/deadlines.ts';
 import type { PlanItem, PlanLanguage } from '../../shared/plans/model.ts';
 import { assignedSchools } from '../../shared/plans/rollup.ts';
 import { tFor, type UiLanguage } from '../../shared/i18n.ts';
-import type { Campaign, ImportOutcome, School } from '../../shared/domain.ts';
+import type { Campaign, CampaignSummary, ImportOutcome, School } from '../../shared/domain.ts';
+import type { RegionSource } from '../../shared/forms/types.ts';
+import type { FileIssue } from '../../shared/messages.ts';
 import { campaignForm, getCampaign } from './campaigns.ts';
 import { getPlanExecution } from './execution.ts';
 import { getPlan } from './plans.ts';
@@ -98,4 +100,61 @@ export async function buildResultsFile(campaignId: string, outcomes: ImportOutco
   const bytes = await (await writing()).workbookBytes(buildResultsWorkbook(outcomes, lang, checkedOnly));
   const name = `${campaignId}-${checkedOnly ? 'check' : 'import'}-${today}.xlsx`;
   return { files: [{ name, bytes }], bundleName: `${campaignId}-import.zip` };
+}
+
+/** The region's workbook filled with the district's values, and what could not be placed in it (said before it is saved). */
+export interface RegionWorkbookFill {
+  request: SaveRequest;
+  unplaced: FileIssue[];
+}
+
+/**
+ * The district's totals written into the region's own workbook (`jinaq export --into`), at the cells the campaign's
+ * form remembers from it (FormDefinition.regionSource); a table of one row per organisation gets the district's
+ * active schools in registry order. The file keeps its name with «-filled» and the date before the extension.
+ */
+export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: string, file: { name: string; bytes: Uint8Array }, today = localIsoDate()): Promise<RegionWorkbookFill> {
+  const summary = await getSummary(db, campaignId);
+  const form = await campaignForm(db, summary.campaign);
+  const source = form.regionSource;
+  if (!source) throw new AppError('conflict', 'regionFill.noRegionSource', { form: `«${form.title.ru}» v${form.version}`, formKk: `«${form.title.kk}» v${form.version}` });
+  const { openRegionWorkbook } = await import('../excel/intake/region-workbook.ts');
+  const opened = await openRegionWorkbook(file.bytes, file.name);
+  if (!opened.ok) throw new AppError('invalid_input', opened.error.message.key, opened.error.message.params);
+  const { parts, workbook, sheetParts } = opened.value;
+  const sheet = workbook.sheet(source.sheet) ?? (workbook.sheets.length === 1 ? workbook.sheets[0] : undefined);
+  if (!sheet) throw new AppError('invalid_input', 'regionFill.sheetMissing', { file: file.name, sheet: source.sheet });
+  const { SheetXml, filledWorkbook } = await import('../excel/writers/region-workbook-fill.ts');
+  const { placeRegionValues } = await import('../excel/writers/region-places.ts');
+  const { valueText } = await import('../excel/intake/cell-text.ts');
+  const { masterOf } = await import('../excel/intake/merged-ranges.ts');
+  const part = sheetParts.get(sheet.name)!;
+  const xml = new SheetXml(parts.get(part)!);
+  const isFormula = (value: unknown) => typeof value === 'object' && value !== null && 'formula' in value;
+  const regionSheet = {
+    name: sheet.name,
+    *cells() {
+      for (const row of sheet.rows()) for (const { column, value } of row.cells()) yield { row: row.number, column, text: valueText(value) };
+    },
+    text: (row: number, column: number) => valueText(sheet.value(row, column)),
+    hasFormula: (row: number, column: number) => isFormula(sheet.value(row, column)),
+    hasCell: (row: number, column: number) => xml.hasCell(row, column),
+    masterOf: (row: number, column: number) => masterOf(sheet, row, column),
+  };
+  const { writes, unplaced, insertRows } = placeRegionValues({ form, source, sheet: regionSheet, totals: summary.totals, schools: await regionSchools(db, summary, regionSheet, source) });
+  const insertion = insertRows && { sheet: sheet.name, ...insertRows };
+  if (insertion) xml.insertRows(insertion);
+  for (const write of writes) xml.write(write);
+  const name = safeFileName(`${file.name.replace(/\.xlsx$/i, '')}-filled-${today}`, '.xlsx');
+  return { request: { files: [{ name, bytes: filledWorkbook(parts, new Map([...sheetParts].map(([name, sheetPart]) => [sheetPart, name])), part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced };
+}
+
+/** The active schools in registry order, named in the language of the region's table, with their reported values. */
+async function regionSchools(db: Kysely<Database>, summary: CampaignSummary, sheet: { cells(): Iterable<{ row: number; column: number; text: string }> }, source: RegionSource) {
+  if (!source.schoolRows) return [];
+  const { firstRow, nameColumn } = source.schoolRows;
+  const caption = [...sheet.cells()].filter((cell) => cell.column === nameColumn && cell.row < firstRow).map((cell) => cell.text).join(' ');
+  const kazakh = /[әғқңөұүһі]/i.test(caption) && !/наименование|название/i.test(caption);
+  const values = new Map(summary.schools.map((row) => [row.schoolId, row.values]));
+  return (await listSchools(db, false)).map((school) => ({ name: kazakh ? school.nameKk || school.nameRu : school.nameRu || school.nameKk, values: values.get(school.id) ?? null }));
 }

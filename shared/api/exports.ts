@@ -2,10 +2,11 @@
 // Each answers with where the files went (desktop: saved; browser mode: a download).
 import { z } from 'zod';
 import type { SaveOutcome } from '../domain.ts';
+import type { FileIssue } from '../messages.ts';
 import { UI_LANGUAGES } from '../i18n.ts';
 import { type Domain, change, returns } from './define.ts';
 import { formVersion } from './forms.ts';
-import { campaignId, fileIssue, none, planLanguage, text } from './inputs.ts';
+import { campaignId, fileIssue, filePayload, none, planLanguage, text } from './inputs.ts';
 
 /** An import's outcome as the renderer shows it, sent back to be written as a workbook. */
 const importOutcome = z.object({
@@ -29,6 +30,12 @@ export const exportsMethods = {
   'exports.templates': change({ input: campaignId, output: saved, changes: ['templates'] }),
   'exports.blankTemplate': change({ input: campaignId, output: saved, changes: [] }),
   'exports.summary': change({ input: campaignId.extend(planLanguage.shape), output: saved, changes: [] }),
+  /** The region's own workbook with the district's totals in it, and what could not be placed there. */
+  'exports.intoRegionWorkbook': change({
+    input: campaignId.extend({ file: filePayload }),
+    output: returns<{ outcome: SaveOutcome; unplaced: FileIssue[] }>(),
+    changes: [],
+  }),
   'exports.plan': change({ input: campaignId.extend(planLanguage.shape), output: saved, changes: [] }),
   'exports.executionReport': change({ input: campaignId.extend(planLanguage.shape), output: saved, changes: [] }),
   'exports.importResults': change({

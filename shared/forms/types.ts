@@ -147,7 +147,8 @@ export interface RegionPlace {
  * The region's workbook a form was built from (`jinaq forms from-xlsx`), so that `jinaq export --into` can write the
  * district's totals back into the cells the region expects. Keys are the form's codes: `rows` by row code (one-value
  * rows and grid rows alike); `columns` by `TABLE:COLUMN` — `main:value` for the one-value rows' column, `help:3` for a
- * grid's графа 3. `schoolRows` is set when the sheet is a table of one row per organisation.
+ * grid's графа 3. `schoolRows` is set when the sheet is a table of one row per organisation: then each one-value row
+ * of the form is a column of that table, keyed `main:Z01` (`rows` is empty).
  */
 export interface RegionSource {
   fileName: string;

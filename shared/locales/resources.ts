@@ -207,6 +207,15 @@ export interface Resources {
     "templates": {
       "noSchools": "";
     };
+    "regionFill": {
+      "noRegionSource": "{{form}}";
+      "sheetMissing": "{{file}} {{sheet}}";
+      "rowNotFound": "{{label}} {{place}} {{sheet}} {{total}}";
+      "columnNotFound": "{{label}} {{place}} {{sheet}} {{total}}";
+      "formulaKept": "{{label}}";
+      "noTotal": "{{label}}";
+      "tableTooShort": "{{count}} {{rows}} {{schools}}";
+    };
     "import": {
       "notWorkbook": "";
       "noFormSheet": "{{example}}";
@@ -537,6 +546,7 @@ export interface Resources {
       "registryImported": "{{added}} {{problems}} {{updated}}";
       "restored": "{{campaigns}} {{file}} {{keptAs}} {{reports}} {{schools}}";
       "written": "{{path}}";
+      "unplaced": "{{count}}";
       "writtenMany": "{{count}} {{dir}}";
       "campaignCreated": "{{id}}";
       "importLine": "{{file}} {{school}} {{status}}";
