@@ -1,9 +1,9 @@
-// Reading many school files at once: each is opened and read against the campaign (file-reading.ts) on a worker
-// thread (as many as the machine has cores, at most 4), a few files ahead of the one the import is storing, and
-// handed back in the order the files came. Storing — which school the file is from, one transaction per file — stays
-// on the calling thread, in order. One file alone is read on the calling thread: starting a thread would cost more
-// than it saves. A caller that knows early that several files are coming starts the threads first (startReaders),
-// so that they load while it still loads and reads the database.
+// Reading many school files at once: each is opened and read against the campaign (file-reading.ts) on worker
+// threads (one fewer than the machine has cores, at least one, at most 4), a few files ahead of the one the import
+// is storing, and handed back in the order the files came. Storing — which school the file is from, one transaction
+// per file — stays on the calling thread, in order. One file alone is read on the calling thread: starting a thread
+// would cost more than it saves. A caller that knows early that several files are coming starts the threads first
+// (startReaders), so that they load while it still loads and reads the database.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,8 @@ const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts'
 const MAX_THREADS = 4;
 /** Files read ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
 const AHEAD_PER_THREAD = 2;
+/** A lone thread still gets a few files ahead, so that a slower commit now and then does not leave it waiting. */
+const MIN_AHEAD = 4;
 /**
  * A file larger than this is read on the calling thread: a copy would go to the thread, and V8 frees such large
  * buffers late there. A school's report is some tens of kilobytes; a file this big is seldom a report at all.
@@ -30,8 +32,12 @@ export interface FileToOpen {
   bytes: Uint8Array;
 }
 
+/**
+ * One core is left to the calling thread, which stores: on two cores one reader thread keeps up with it, and a
+ * second would only add its own start and its own warming up of the same code (more CPU time, no less wall time).
+ */
 export function readerThreads(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_THREADS));
 }
 
 /** A thread that reads the files it is given, one after another, against the batch's context (sent first). */
@@ -145,7 +151,7 @@ export async function* readInOrder<F extends FileToOpen>(
     const reading = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? here() : thread.read(file).catch(here);
     ahead.push({ file, reading });
   };
-  const full = () => ahead.length >= threads * AHEAD_PER_THREAD;
+  const full = () => ahead.length >= Math.max(threads * AHEAD_PER_THREAD, MIN_AHEAD);
   try {
     for (const file of head) start(file);
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
