@@ -3,7 +3,7 @@
 // thread may be started before the context is known). It answers with the reading, plain data; a reading that failed
 // is done again on the calling thread.
 import { parentPort } from 'node:worker_threads';
-import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
+import { readHere, sentReading, type ReadingContext, type SentReading } from './file-reading.ts';
 
 export interface ReadRequest {
   id: number;
@@ -14,14 +14,14 @@ export interface ReadRequest {
 /** The batch's context first, then the files; messages arrive in the order they were sent. */
 export type ThreadMessage = { context: ReadingContext } | ReadRequest;
 
-export type ReadReply = { id: number; reading: FileReading } | { id: number; failed: string };
+export type ReadReply = { id: number; reading: SentReading } | { id: number; failed: string };
 
 let context: ReadingContext | undefined;
 
 async function answer({ id, name, bytes }: ReadRequest): Promise<ReadReply> {
   try {
     if (!context) throw new Error('a file sent before the context');
-    return { id, reading: await readHere({ name, bytes }, context) };
+    return { id, reading: sentReading(await readHere({ name, bytes }, context), context) };
   } catch (error) {
     return { id, failed: String(error) };
   }

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
+import { readHere, receivedReading, type FileReading, type ReadingContext } from './file-reading.ts';
 import type { ReadReply, ThreadMessage } from './open-worker.ts';
 
 const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
@@ -46,13 +46,14 @@ class ReaderThread {
   private readonly waiting = new Map<number, { resolve: (reading: FileReading) => void; reject: (error: unknown) => void }>();
   private next = 0;
   private stopped: unknown = null;
+  private context: ReadingContext | null = null;
 
   constructor(script: URL) {
     this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (reply: ReadReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
-      if ('reading' in reply) waiting?.resolve(reply.reading);
+      if ('reading' in reply) waiting?.resolve(receivedReading(reply.reading, this.context!));
       else waiting?.reject(new Error(reply.failed));
     });
     this.worker.on('error', (error) => this.failAll(error));
@@ -61,6 +62,7 @@ class ReaderThread {
 
   /** The batch's context, before any file. */
   begin(context: ReadingContext): void {
+    this.context = context;
     this.worker.ref();
     this.send({ context });
   }
