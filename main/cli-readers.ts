@@ -1,20 +1,30 @@
-// `jinaq import` of a folder or of several files reads them on worker threads. bin/jinaq.js starts the threads
-// before the command loads, so that they load their own modules while it loads its own and reads the database.
-import { statSync } from 'node:fs';
+// `jinaq import` of several files reads them on worker threads. bin/jinaq.js starts the threads before the command
+// loads, so that they load their own modules while it loads its own and reads the database. Any other command loads
+// nothing more than this file.
+import { readdirSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startReaders } from './excel/intake/open-workers.ts';
 import { OPTIONS } from './cli-options.ts';
 
-const isFolder = (p: string | undefined) => p !== undefined && (statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false);
-
-/** Starts the reader threads when the arguments ask for an import of more than one file; anything else is left to the command. */
-export function startReadersForImport(argv: string[]): void {
-  let positionals: string[];
+/** More than one path, or a folder holding more than one entry: a guess, which costs only a thread's start when wrong. */
+function severalFiles(paths: string[]): boolean {
+  if (paths.length !== 1) return paths.length > 1;
   try {
-    ({ positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+    return statSync(paths[0]).isDirectory() && readdirSync(paths[0]).length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the reader threads when the arguments ask for an import of several files; anything else is left to the command. */
+export async function startReadersForImport(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch {
     return;
   }
-  const [command, ...paths] = positionals;
-  if (command === 'import' && !argv.includes('--help') && !argv.includes('-h') && (paths.length > 1 || isFolder(paths[0]))) startReaders();
+  const [command, ...paths] = parsed.positionals;
+  if (command !== 'import' || parsed.values.help || !severalFiles(paths)) return;
+  const { startReaders } = await import('./excel/intake/open-workers.ts');
+  startReaders();
 }
