@@ -19,7 +19,7 @@ import { createCampaign } from '../main/services/campaigns.ts';
 import { buildTemplates } from '../main/services/exports.ts';
 import { createSchool } from '../main/services/schools.ts';
 import { schoolFields } from '../test/helpers/schools.ts';
-import { fillTemplate } from '../test/helpers/workbooks.ts';
+import { fillTemplate, validZabotaV2 } from '../test/helpers/workbooks.ts';
 
 const CAMPAIGN = 'zabota-2027';
 const SIDE_BY_SIDE = 300;
@@ -29,14 +29,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jinaq = path.join(root, 'bin', 'jinaq.js');
 const GNU_TIME = '/usr/bin/time';
 
-/** A school's values: a valid «Забота» report, a little different per school. */
+/**
+ * A school's values: a valid report of the form a new «Забота» campaign collects (version 2: the one-value rows and
+ * the help grid), a little different per school.
+ */
 function values(n: number): Record<string, number> {
   const k = 1 + (n % 7);
-  return {
-    Z01: 300 + n, Z02: 4 * k, Z03: 3 * k, Z04: 10 * k, Z05: 8 * k, Z06: 2 * k, Z07: 5 * k,
-    Z10: 20 * k, Z11: 10 * k, Z12: 6 * k, Z13: 2 * k, Z14: k, Z15: k, Z20: 10 * k, Z21: 5 * k, Z22: 5 * k, Z23: 0, Z24: 0,
-    Z30: 150000.5 * k, Z31: 100000 * k, Z32: 50000.5 * k, Z33: 0, Z34: 2,
-  };
+  const report = validZabotaV2(k);
+  return { ...report, Z01: report.Z01 + n };
 }
 
 const reports = (dir: string, count: number) => path.join(dir, `reports-${count}`);

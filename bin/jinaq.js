@@ -16,5 +16,7 @@ if (!runningOnNode24()) {
 // threads (the import's file readers) find the cache through the environment, as child processes would.
 const { directory } = module.enableCompileCache();
 if (directory) process.env.NODE_COMPILE_CACHE = directory;
+// An import of several files reads them on worker threads: started first, they load while the command loads.
+await (await import('../main/cli-readers.ts')).startReadersForImport(process.argv.slice(2));
 const { runCli } = await import('../main/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));

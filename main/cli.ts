@@ -10,6 +10,7 @@ import { formatMessage, tFor, type UiLanguage } from '../shared/i18n.ts';
 import { MAX_FILE_BYTES } from '../shared/imports.ts';
 import type { FileIssue } from '../shared/messages.ts';
 import { consoleLanguage } from './cli-lang.ts';
+import { OPTIONS } from './cli-options.ts';
 import { DatabaseSession } from './db/session.ts';
 import { logError } from './error-log.ts';
 import { AppError } from './errors.ts';
@@ -34,24 +35,6 @@ interface Io {
   out(line: string): void;
   err(line: string): void;
 }
-
-const OPTIONS = {
-  db: { type: 'string' },
-  lang: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  into: { type: 'string' },
-  campaign: { type: 'string' },
-  kind: { type: 'string' },
-  year: { type: 'string' },
-  blank: { type: 'boolean', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  form: { type: 'string' },
-  version: { type: 'string' },
-  sheet: { type: 'string' },
-  id: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 

@@ -180,10 +180,17 @@ export function ruleProblem(text: string): RuleProblem | null {
   return { key: result.error, params: { position: result.position + 1, near: nearText(text, result.error, result.position) } };
 }
 
-export function ruleCodes(rule: ParsedRule): string[] {
-  const comparisons = rule.condition ? [rule.condition, rule.check] : [rule.check];
-  const codes = comparisons.flatMap((c) => [...c.left, ...c.right]).flatMap((t) => (t.code ? [t.code] : []));
-  return [...new Set(codes)];
+const codesOfRule = new WeakMap<ParsedRule, readonly string[]>();
+
+/** The codes a rule names, each once; listed once per parsed rule (every file's values are checked against the same rules). */
+export function ruleCodes(rule: ParsedRule): readonly string[] {
+  let codes = codesOfRule.get(rule);
+  if (!codes) {
+    const comparisons = rule.condition ? [rule.condition, rule.check] : [rule.check];
+    codes = [...new Set(comparisons.flatMap((c) => [...c.left, ...c.right]).flatMap((t) => (t.code ? [t.code] : [])))];
+    codesOfRule.set(rule, codes);
+  }
+  return codes;
 }
 
 /** The codes a rule names that the form does not have (message key `rule.unknownCodes`). */
@@ -232,7 +239,7 @@ function holds(op: Operator, left: number, right: number): boolean {
   }
 }
 
-function skips(codes: string[], lookup: ValueLookup, missing: MissingValueStrategy): boolean {
+function skips(codes: readonly string[], lookup: ValueLookup, missing: MissingValueStrategy): boolean {
   const blank = (code: string) => lookup(code) === undefined;
   switch (missing) {
     case 'skipIfAllBlank': return codes.length > 0 && codes.every(blank);

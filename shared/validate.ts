@@ -99,7 +99,7 @@ export function checkRules(
  * and, as one id may name a rule repeated over several rows (Z11 <= Z10, Z12 <= Z10…) or, made concrete over a grid,
  * several with the same first cell (H01.1 >= H01.2, H01.1 >= H01.3…), by its first code and its text.
  */
-export function issueCodes(form: FormDefinition, found: FileIssue): string[] {
+export function issueCodes(form: FormDefinition, found: FileIssue): readonly string[] {
   const { rule: ruleId, text } = found.message.params ?? {};
   const rule = compiledRules(form).find((r) => r.id === ruleId && ruleCodes(r.parsed)[0] === found.code && (text === undefined || r.text === text));
   if (rule) return ruleCodes(rule.parsed);

@@ -190,8 +190,19 @@ export function isRequiredCell(row: GridRow, column: string): boolean {
   return row.required && (row.requiredColumns === undefined || row.requiredColumns.includes(column));
 }
 
-/** The open cells of a grid, row by row, as value cells: labelled «row — графа caption», typed by the графа. */
+const cellsOfGrid = new WeakMap<GridTable, Indicator[]>();
+
+/**
+ * The open cells of a grid, row by row, as value cells: labelled «row — графа caption», typed by the графа. Made
+ * once per grid (every file of a batch is read against the same one).
+ */
 export function gridCells(table: GridTable): Indicator[] {
+  let cells = cellsOfGrid.get(table);
+  if (!cells) cellsOfGrid.set(table, (cells = openGridCells(table)));
+  return cells;
+}
+
+function openGridCells(table: GridTable): Indicator[] {
   return table.rows.flatMap((row) =>
     table.columns
       .filter((column) => !isClosedCell(table, row.code, column.code))

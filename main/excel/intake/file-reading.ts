@@ -54,6 +54,20 @@ export interface FileRead {
 
 export type FileReading = FileRefusal | FileRead;
 
+/**
+ * A reading as a reader thread sends it back: its form version named by its place in the context's forms (-1: the
+ * campaign's current version). The form is most of a reading's bytes, and the calling thread holds it already.
+ */
+export type SentReading = FileRefusal | (Omit<FileRead, 'form'> & { form: number });
+
+export function sentReading(reading: FileReading, context: ReadingContext): SentReading {
+  return reading.ok ? { ...reading, form: context.forms.indexOf(reading.form) } : reading;
+}
+
+export function receivedReading(sent: SentReading, context: ReadingContext): FileReading {
+  return sent.ok ? { ...sent, form: context.forms[sent.form] ?? context.form } : sent;
+}
+
 const refuse = (schoolBin: string | null, error: FileIssue): FileRefusal => ({ ok: false, schoolBin, error });
 
 /** The plan-execution part, each row tied to its plan item by the form's own numbering (or the plan's, when that is lost). */

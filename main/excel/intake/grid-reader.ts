@@ -35,11 +35,15 @@ const CODE_COLUMNS = 6;
 /** Each of the grid's row codes → every cell that holds it. */
 function rowCodeCells(sheet: ReadableSheet, table: GridTable): Map<string, Place[]> {
   const codes = new Set(table.rows.map((row) => row.code.toUpperCase()));
+  // Upper-casing a text never shortens it: a label longer than any code is passed over (as report-reader.ts does).
+  const longest = Math.max(...[...codes].map((code) => code.length));
   const found = new Map<string, Place[]>();
   for (const row of sheet.rows()) {
     for (const { column, value } of row.cells()) {
       if (column > CODE_COLUMNS) break;
-      const text = valueText(value).toUpperCase();
+      const written = valueText(value);
+      if (written.length > longest) continue;
+      const text = written.toUpperCase();
       if (codes.has(text)) found.set(text, [...(found.get(text) ?? []), { row: row.number, column }]);
     }
   }

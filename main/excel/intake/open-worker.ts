@@ -1,8 +1,9 @@
 // A worker thread of open-workers.ts: opens each school's file it is sent — every check of openWorkbook, then the
-// whole parse — and reads it against the batch's context (file-reading.ts, sent once as the thread's workerData).
-// It answers with the reading, plain data; a reading that failed is done again on the calling thread.
-import { parentPort, workerData } from 'node:worker_threads';
-import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
+// whole parse — and reads it against the batch's context (file-reading.ts, sent once, before the first file: the
+// thread may be started before the context is known). It answers with the reading, plain data; a reading that failed
+// is done again on the calling thread.
+import { parentPort } from 'node:worker_threads';
+import { readHere, sentReading, type ReadingContext, type SentReading } from './file-reading.ts';
 
 export interface ReadRequest {
   id: number;
@@ -10,18 +11,23 @@ export interface ReadRequest {
   bytes: Uint8Array;
 }
 
-export type ReadReply = { id: number; reading: FileReading } | { id: number; failed: string };
+/** The batch's context first, then the files; messages arrive in the order they were sent. */
+export type ThreadMessage = { context: ReadingContext } | ReadRequest;
 
-const context = workerData as ReadingContext;
+export type ReadReply = { id: number; reading: SentReading } | { id: number; failed: string };
+
+let context: ReadingContext | undefined;
 
 async function answer({ id, name, bytes }: ReadRequest): Promise<ReadReply> {
   try {
-    return { id, reading: await readHere({ name, bytes }, context) };
+    if (!context) throw new Error('a file sent before the context');
+    return { id, reading: sentReading(await readHere({ name, bytes }, context), context) };
   } catch (error) {
     return { id, failed: String(error) };
   }
 }
 
-parentPort?.on('message', (request: ReadRequest) => {
-  void answer(request).then((reply) => parentPort?.postMessage(reply));
+parentPort?.on('message', (message: ThreadMessage) => {
+  if ('context' in message) context = message.context;
+  else void answer(message).then((reply) => parentPort?.postMessage(reply));
 });

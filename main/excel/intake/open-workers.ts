@@ -1,18 +1,21 @@
-// Reading many school files at once: each is opened and read against the campaign (file-reading.ts) on a worker
-// thread (as many as the machine has cores, at most 4), a few files ahead of the one the import is storing, and
-// handed back in the order the files came. Storing — which school the file is from, one transaction per file — stays
-// on the calling thread, in order. One file alone is read on the calling thread: starting a thread would cost more
-// than it saves.
+// Reading many school files at once: each is opened and read against the campaign (file-reading.ts) on worker
+// threads (one fewer than the machine has cores, at least one, at most 4), a few files ahead of the one the import
+// is storing, and handed back in the order the files came. Storing — which school the file is from, one transaction
+// per file — stays on the calling thread, in order. One file alone is read on the calling thread: starting a thread
+// would cost more than it saves. A caller that knows early that several files are coming starts the threads first
+// (startReaders), so that they load while it still loads and reads the database.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readHere, type FileReading, type ReadingContext } from './file-reading.ts';
-import type { ReadReply } from './open-worker.ts';
+import { readHere, receivedReading, type FileReading, type ReadingContext } from './file-reading.ts';
+import type { ReadReply, ThreadMessage } from './open-worker.ts';
 
 const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
 const MAX_THREADS = 4;
 /** Files read ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
 const AHEAD_PER_THREAD = 2;
+/** A lone thread still gets a few files ahead, so that a slower commit now and then does not leave it waiting. */
+const MIN_AHEAD = 4;
 /**
  * A file larger than this is read on the calling thread: a copy would go to the thread, and V8 frees such large
  * buffers late there. A school's report is some tens of kilobytes; a file this big is seldom a report at all.
@@ -29,27 +32,48 @@ export interface FileToOpen {
   bytes: Uint8Array;
 }
 
+/**
+ * One core is left to the calling thread, which stores: on two cores one reader thread keeps up with it, and a
+ * second would only add its own start and its own warming up of the same code (more CPU time, no less wall time).
+ */
 export function readerThreads(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_THREADS));
 }
 
-/** A thread that reads the files it is given, one after another, against the batch's context. */
+/** A thread that reads the files it is given, one after another, against the batch's context (sent first). */
 class ReaderThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (reading: FileReading) => void; reject: (error: unknown) => void }>();
   private next = 0;
   private stopped: unknown = null;
+  private context: ReadingContext | null = null;
 
-  constructor(script: URL, context: ReadingContext) {
-    this.worker = new Worker(script, { workerData: context, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  constructor(script: URL) {
+    this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (reply: ReadReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
-      if ('reading' in reply) waiting?.resolve(reply.reading);
+      if ('reading' in reply) waiting?.resolve(receivedReading(reply.reading, this.context!));
       else waiting?.reject(new Error(reply.failed));
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`the thread opening files stopped (exit code ${code})`)));
+  }
+
+  /** The batch's context, before any file. */
+  begin(context: ReadingContext): void {
+    this.context = context;
+    this.worker.ref();
+    this.send({ context });
+  }
+
+  /** A thread started ahead, waiting for its batch, does not keep the process alive. */
+  idle(): void {
+    this.worker.unref();
+  }
+
+  private send(message: ThreadMessage): void {
+    this.worker.postMessage(message);
   }
 
   private failAll(error: unknown): void {
@@ -64,7 +88,7 @@ class ReaderThread {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       // A copy of the file alone: a message copies the whole buffer a view sits in (Node reads a small file into 64 KB).
-      this.worker.postMessage({ id, name: path.basename(file.name), bytes: new Uint8Array(file.bytes) });
+      this.send({ id, name: path.basename(file.name), bytes: new Uint8Array(file.bytes) });
     });
   }
 
@@ -76,6 +100,23 @@ class ReaderThread {
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
   }
+}
+
+/** Threads started ahead of their batch (startReaders), taken by the next readInOrder. */
+let startedAhead: { script: URL; threads: ReaderThread[] } | null = null;
+
+/** Starts the reader threads now, for a batch of several files to come: they load their modules meanwhile. */
+export function startReaders(threads = readerThreads(), script = WORKER_FILE): void {
+  startedAhead = { script, threads: Array.from({ length: threads }, () => new ReaderThread(script)) };
+  for (const thread of startedAhead.threads) thread.idle();
+}
+
+/** The threads of a batch: those started ahead for it, else new ones. */
+function readerPool(threads: number, script: URL): ReaderThread[] {
+  const ahead = startedAhead?.script.href === script.href ? startedAhead.threads : [];
+  startedAhead = null;
+  for (const extra of ahead.slice(threads)) void extra.stop();
+  return Array.from({ length: threads }, (_, i) => ahead[i] ?? new ReaderThread(script));
 }
 
 /** The first two files, and the rest to come: two tell whether threads are worth starting. */
@@ -102,7 +143,8 @@ export async function* readInOrder<F extends FileToOpen>(
     for (const file of head) yield { file, reading: readHere(file, context) };
     return;
   }
-  const pool = Array.from({ length: threads }, () => new ReaderThread(script, context));
+  const pool = readerPool(threads, script);
+  for (const thread of pool) thread.begin(context);
   const ahead: Array<{ file: F; reading: Promise<FileReading> }> = [];
   const start = (file: F) => {
     const thread = pool.reduce((idlest, candidate) => (candidate.load < idlest.load ? candidate : idlest));
@@ -111,7 +153,7 @@ export async function* readInOrder<F extends FileToOpen>(
     const reading = file.bytes.byteLength > MAX_THREAD_FILE_BYTES ? here() : thread.read(file).catch(here);
     ahead.push({ file, reading });
   };
-  const full = () => ahead.length >= threads * AHEAD_PER_THREAD;
+  const full = () => ahead.length >= Math.max(threads * AHEAD_PER_THREAD, MIN_AHEAD);
   try {
     for (const file of head) start(file);
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
