@@ -11,8 +11,8 @@ export interface ReadRequest {
   bytes: Uint8Array;
 }
 
-/** The batch's context first, then the files; messages arrive in the order they were sent. */
-export type ThreadMessage = { context: ReadingContext } | ReadRequest;
+/** The batch's context first, then the files, then `stop`; messages arrive in the order they were sent. */
+export type ThreadMessage = { context: ReadingContext } | ReadRequest | { stop: true };
 
 export type ReadReply = { id: number; reading: SentReading } | { id: number; failed: string };
 
@@ -27,7 +27,17 @@ async function answer({ id, name, bytes }: ReadRequest): Promise<ReadReply> {
   }
 }
 
+const reading = new Set<Promise<void>>();
+
 parentPort?.on('message', (message: ThreadMessage) => {
-  if ('context' in message) context = message.context;
-  else void answer(message).then((reply) => parentPort?.postMessage(reply));
+  if ('stop' in message) {
+    // The thread ends once the files it holds are read: nothing is cut off in the middle (see ReaderThread.stop).
+    void Promise.allSettled(reading).then(() => parentPort?.close());
+  } else if ('context' in message) {
+    context = message.context;
+  } else {
+    const replied = answer(message).then((reply) => parentPort?.postMessage(reply));
+    reading.add(replied);
+    void replied.finally(() => reading.delete(replied));
+  }
 });

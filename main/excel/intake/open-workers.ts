@@ -12,6 +12,8 @@ import type { ReadReply, ThreadMessage } from './open-worker.ts';
 
 const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './open-worker.ts' : './open-worker.mjs', import.meta.url);
 const MAX_THREADS = 4;
+/** How long a thread asked to stop may take to finish the files it holds before it is terminated. */
+const STOP_GRACE_MS = 10_000;
 /** Files read ahead per thread: enough to keep every thread busy while the import stores, few enough for memory. */
 const AHEAD_PER_THREAD = 2;
 /** A lone thread still gets a few files ahead, so that a slower commit now and then does not leave it waiting. */
@@ -47,6 +49,7 @@ class ReaderThread {
   private next = 0;
   private stopped: unknown = null;
   private context: ReadingContext | null = null;
+  private readonly exited: Promise<void>;
 
   constructor(script: URL) {
     this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
@@ -57,7 +60,12 @@ class ReaderThread {
       else waiting?.reject(new Error(reply.failed));
     });
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the thread opening files stopped (exit code ${code})`)));
+    this.exited = new Promise((resolve) => {
+      this.worker.on('exit', (code) => {
+        this.failAll(this.stopped ?? new Error(`the thread opening files stopped (exit code ${code})`));
+        resolve();
+      });
+    });
   }
 
   /** The batch's context, before any file. */
@@ -96,9 +104,18 @@ class ReaderThread {
     return this.waiting.size;
   }
 
+  /**
+   * Asks the thread to end once the files it holds are read, and waits for it. Terminating a thread in the middle of
+   * inflating a file aborts the whole process (Node's zlib: «close before init»), as an import that ends early would.
+   */
   async stop(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+    if (!this.stopped) {
+      this.stopped = new Error('the thread opening files was stopped');
+      this.send({ stop: true });
+    }
+    const stuck = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(stuck);
   }
 }
 
