@@ -18,6 +18,11 @@ import { copyForm, saveForm } from '../../main/services/forms.ts';
 import { enterReport, type TypedValues } from '../../main/services/manual-entry.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { copiedFormula, shiftFormula, shiftRanges } from '../../main/excel/writers/row-shift.ts';
+import { placeRegionValues } from '../../main/excel/writers/region-places.ts';
+import { valueText } from '../../main/excel/intake/cell-text.ts';
+import { masterOf } from '../../main/excel/intake/merged-ranges.ts';
+import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
+import { readRegionForm } from '../../main/excel/intake/region-form-reader.ts';
 import type { School } from '../../shared/domain.ts';
 import type { FormDefinition, RegionSource } from '../../shared/forms/types.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
@@ -26,6 +31,7 @@ import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../he
 import { convertWithSoffice, recalculatingProfile, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { schoolFields } from '../helpers/schools.ts';
+import * as regionForms from '../helpers/region-forms.ts';
 
 /** A Python with openpyxl (Debian's python3-openpyxl is under /usr/bin; a pyenv shim may hide it). */
 const PYTHON = ['/usr/bin/python3', 'python3'].find((python) => {
@@ -625,5 +631,33 @@ describe('rows inserted as Excel inserts them', () => {
 
   it('copies a formula to another row as fill down does: relative rows move, absolute ones stay', () => {
     expect(copiedFormula('IF(C6>0,D6/C6,$A$1)+C$2', -1)).toBe('IF(C5>0,D5/C5,$A$1)+C$2');
+  });
+});
+
+describe('a value column captioned in both languages in one cell', () => {
+  it('«Значение / Мәні», remembered by the reader as two parts, is found again as the one cell that holds them both', async () => {
+    const workbook = (await loadWorkbook(await regionForms.twoLanguageColumns()))!;
+    const reading = readRegionForm(workbook, { fileName: 'Питание.xlsx' });
+    if (!reading.ok) throw new Error('the layout (e) is a form');
+    expect(reading.form.regionSource!.columns['main:value']).toEqual({ index: 4, text: 'Значение / Мәні' });
+    const sheet = workbook.sheets[0];
+    const { writes, unplaced } = placeRegionValues({
+      form: reading.form,
+      source: reading.form.regionSource!,
+      sheet: {
+        name: sheet.name,
+        *cells() {
+          for (const row of sheet.rows()) for (const { column, value } of row.cells()) yield { row: row.number, column, text: valueText(value) };
+        },
+        text: (row, column) => valueText(sheet.value(row, column)),
+        hasFormula: () => false,
+        hasCell: () => true,
+        masterOf: (row, column) => masterOf(sheet, row, column),
+      },
+      totals: { R01: 3, R02: 150, R03: 40 },
+      schools: [],
+    });
+    expect(writes).toEqual([{ row: 5, column: 4, value: 3 }, { row: 6, column: 4, value: 150 }, { row: 7, column: 4, value: 40 }]);
+    expect(unplaced).toEqual([]);
   });
 });
