@@ -64,7 +64,7 @@ async function recalculatedByCalc(files: string[], dir: string): Promise<string[
     for (const sheet of workbook.worksheets) {
       sheet.eachRow((row) => row.eachCell((cell) => {
         const value = cell.value;
-        if (value && typeof value === 'object' && 'formula' in value) cell.value = { formula: value.formula, result: -1 };
+        if (value && typeof value === 'object' && 'formula' in value) cell.value = { formula: (value as { formula: string }).formula, result: -1 };
       }));
     }
     const input = path.join(spoiledDir, path.basename(file));
@@ -115,7 +115,9 @@ function valuesOf(form: FormDefinition, n: number): Values {
   const values: Values = {};
   cells.forEach((cell, k) => {
     if (closed.has(cell.code)) return;
-    if (cell.type === 'count') values[cell.code] = ((n * 5 + k * 3) % 9) + 1;
+    // Sums over the three schools differ from cell to cell (12j + 9r + 6 for the k = 4j + r-th cell): a total in the
+    // wrong cell shows.
+    if (cell.type === 'count') values[cell.code] = k + n * ((k % 4) + 1);
     else if (cell.type === 'money') values[cell.code] = Math.round((n * 1000.25 + k * 17.5) * 100) / 100;
     else if (cell.type === 'yesno') values[cell.code] = (n + k) % 2 === 0 ? 'да' : 'нет';
   });
@@ -316,7 +318,7 @@ describe('what `export --into` could not place', () => {
     const expected: RegExp[] = [];
     // Cells that hold the region's own formulas keep them (they recalculate: checked with LibreOffice below).
     for (const { indicator, cell } of expectedOf(loop)) {
-      if (loop.form.regionSource!.rows && formulaCells(loop).has(cell)) expected.push(new RegExp(`^${loop.form.regionSource!.sheet}!${cell} · ${indicator.code.replace('.', '\\.')}: `));
+      if (formulaCells(loop).has(cell)) expected.push(new RegExp(`^${loop.form.regionSource!.sheet}!${cell} · ${indicator.code.replace('.', '\\.')}: `));
     }
     // Dates and notes are not summed: the district has no total for them.
     for (const indicator of valueCells(loop.form).filter((i) => !isNumericType(i.type))) {
@@ -325,7 +327,8 @@ describe('what `export --into` could not place', () => {
     const lines = unplacedOf(loop);
     expect(lines, lines.join('\n')).toHaveLength(expected.length);
     for (const pattern of expected) expect(lines, pattern.source).toContainEqual(expect.stringMatching(pattern));
-    expect(loop.exitCode).toBe(expected.length === 0 ? EXIT_OK : loop.exitCode);
+    // Warnings only (no total left without a cell): the command succeeds.
+    expect(loop.exitCode).toBe(EXIT_OK);
   });
 });
 
@@ -362,11 +365,64 @@ describe.skipIf(!PYTHON || !SOFFICE_VERSION)(`the loop's files recalculated by L
     const sheet = calc[key][loop.form.regionSource!.sheet];
     for (const { indicator, cell, sum } of expectedOf(loop)) expect(sheet[cell], `${cell} ${indicator.code}`).toBe(sum);
     for (const [cell, value] of Object.entries(schoolRowsOf(loop))) expect(sheet[cell], cell).toBe(value);
+    // Every formula of the region's sheet is one of the cells above, or a total of the schools table's column.
+    const named = new Set(expectedOf(loop).map(({ cell }) => cell));
+    for (const cell of formulaCells(loop)) {
+      if (named.has(cell)) continue;
+      const indicator = schoolsColumnOf(loop, cell);
+      expect(indicator, `${cell}: a formula this test does not check`).toBeDefined();
+      expect(sheet[cell], cell).toBe(sumOf(indicator!, loop.entered));
+    }
   });
 });
 
+/** The indicator whose column of the schools table holds the cell (h), if any. */
+function schoolsColumnOf(loop: Loop, cell: string): Indicator | undefined {
+  const source = loop.form.regionSource!;
+  if (!source.schoolRows) return undefined;
+  return loop.form.indicators.find((indicator) => cell.replace(/\d+$/, '') === column(source.columns[`main:${indicator.code}`].index));
+}
+
+/**
+ * The region's next letter of layout (a): a units column «Ед. изм.» inserted before the values, and the row of camps
+ * (code 05) moved up to the top of the table; title, letter line and signature as before.
+ */
+async function nextLetterOfA(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Отчет');
+  sheet.getCell('D1').value = 'Приложение 1 к письму ГУ «Управление образования» № 12-3/501 от 15.01.2028';
+  sheet.mergeCells('A2:D2');
+  sheet.getCell('A2').value = 'Сведения об охвате детей летним отдыхом';
+  const rows = [
+    ['Код', 'Наименование показателя', 'Ед. изм.', 'Количество'],
+    ['05', 'Количество пришкольных лагерей', 'ед.'],
+    ['01', 'Всего детей школьного возраста в районе', 'чел.'],
+    ['02', 'из них охвачено летним отдыхом', 'чел.'],
+    ['03', 'в том числе в пришкольных лагерях', 'чел.'],
+    ['04', 'в загородных лагерях', 'чел.'],
+  ];
+  rows.forEach((values, i) => (sheet.getRow(5 + i).values = values));
+  sheet.getCell('A12').value = 'Руководитель отдела образования ______________ (подпись)';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 describe.skipIf(!PYTHON)('the region\'s next letter', () => {
-  it.todo('placeholder');
+  it('(a) with a column inserted and a row moved: each total still in its row\'s value cell, nothing else touched, nothing unplaced', async () => {
+    const loop = loops.get('a')!;
+    const region = path.join(work.dir, 'Летний отдых, письмо 2.xlsx');
+    writeFileSync(region, await nextLetterOfA());
+    const filled = path.join(work.dir, 'filled-a-next.xlsx');
+    dbFile = loop.db;
+    const { code, out } = await exportInto(loop.campaign, region, filled);
+    expect(out.filter((line) => line.startsWith('    '))).toEqual([]);
+    expect(code).toBe(EXIT_OK);
+    const read = openpyxlRead([region, filled], false);
+    const [was, now] = [read[region]['Отчет'], read[filled]['Отчет']];
+    const rowOf = { R05: 6, R01: 7, R02: 8, R03: 9, R04: 10 };
+    const expected = Object.fromEntries(Object.entries(rowOf).map(([code, row]) => [`D${row}`, sumOf(loop.form.indicators.find((i) => i.code === code)!, loop.entered)]));
+    expect(Object.values(expected).every((sum) => typeof sum === 'number' && sum > 0)).toBe(true);
+    expect(now).toEqual({ ...was, ...expected });
+  });
 });
 
 if (!PYTHON) describe('openpyxl', () => it.skip(NO_PYTHON, () => {}));
