@@ -634,30 +634,42 @@ describe('rows inserted as Excel inserts them', () => {
   });
 });
 
-describe('a value column captioned in both languages in one cell', () => {
-  it('«Значение / Мәні», remembered by the reader as two parts, is found again as the one cell that holds them both', async () => {
-    const workbook = (await loadWorkbook(await regionForms.twoLanguageColumns()))!;
-    const reading = readRegionForm(workbook, { fileName: 'Питание.xlsx' });
-    if (!reading.ok) throw new Error('the layout (e) is a form');
-    expect(reading.form.regionSource!.columns['main:value']).toEqual({ index: 4, text: 'Значение / Мәні' });
-    const sheet = workbook.sheets[0];
-    const { writes, unplaced } = placeRegionValues({
-      form: reading.form,
-      source: reading.form.regionSource!,
-      sheet: {
-        name: sheet.name,
-        *cells() {
-          for (const row of sheet.rows()) for (const { column, value } of row.cells()) yield { row: row.number, column, text: valueText(value) };
-        },
-        text: (row, column) => valueText(sheet.value(row, column)),
-        hasFormula: () => false,
-        hasCell: () => true,
-        masterOf: (row, column) => masterOf(sheet, row, column),
+/** The writes and unplaced list for `totals` in the region's file `region`, by the form read from the region's file `formFrom`. */
+async function placedBy(formFrom: Buffer, region: Buffer, totals: Record<string, number>) {
+  const reading = readRegionForm((await loadWorkbook(formFrom))!, { fileName: 'region.xlsx' });
+  if (!reading.ok) throw new Error('the layout is a form');
+  const sheet = (await loadWorkbook(region))!.sheets[0];
+  return placeRegionValues({
+    form: reading.form,
+    source: reading.form.regionSource!,
+    sheet: {
+      name: sheet.name,
+      *cells() {
+        for (const row of sheet.rows()) for (const { column, value } of row.cells()) yield { row: row.number, column, text: valueText(value) };
       },
-      totals: { R01: 3, R02: 150, R03: 40 },
-      schools: [],
-    });
+      text: (row, column) => valueText(sheet.value(row, column)),
+      hasFormula: () => false,
+      hasCell: () => true,
+      masterOf: (row, column) => masterOf(sheet, row, column),
+    },
+    totals,
+    schools: [],
+  });
+}
+
+describe('columns found again', () => {
+  it('«Значение / Мәні», a caption in both languages in one cell (remembered as two parts), is the one cell that holds them both', async () => {
+    const region = await regionForms.twoLanguageColumns();
+    const { writes, unplaced } = await placedBy(region, region, { R01: 3, R02: 150, R03: 40 });
     expect(writes).toEqual([{ row: 5, column: 4, value: 3 }, { row: 6, column: 4, value: 150 }, { row: 7, column: 4, value: 40 }]);
     expect(unplaced).toEqual([]);
+  });
+
+  it('a графа inserted renumbers the графы after it: each column found by its caption, not by its old number', async () => {
+    const totals = { 'R0100.1': 10, 'R0100.2': 7, 'R0100.3': 3, 'R0200.1': 400 };
+    const { writes, unplaced } = await placedBy(await regionForms.statisticsLayout(), await regionForms.statisticsLayoutNextLetter(), totals);
+    // «Всего» stays графа 1 in column D; «государственные» and «частные», графы 2 and 3 before, are 3 and 4 in F and G.
+    expect(writes).toEqual([{ row: 7, column: 4, value: 10 }, { row: 7, column: 6, value: 7 }, { row: 7, column: 7, value: 3 }, { row: 10, column: 4, value: 400 }]);
+    expect(unplaced.filter((issue) => issue.severity === 'error')).toEqual([]);
   });
 });

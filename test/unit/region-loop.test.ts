@@ -387,34 +387,28 @@ function schoolsColumnOf(loop: Loop, cell: string): Indicator | undefined {
   return loop.form.indicators.find((indicator) => cell.replace(/\d+$/, '') === column(source.columns[`main:${indicator.code}`].index));
 }
 
-/**
- * The region's next letter of layout (a): a units column «Ед. изм.» inserted before the values, and the row of camps
- * (code 05) moved up to the top of the table; title, letter line and signature as before.
- */
-async function nextLetterOfA(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Отчет');
-  sheet.getCell('D1').value = 'Приложение 1 к письму ГУ «Управление образования» № 12-3/501 от 15.01.2028';
-  sheet.mergeCells('A2:D2');
-  sheet.getCell('A2').value = 'Сведения об охвате детей летним отдыхом';
-  const rows = [
-    ['Код', 'Наименование показателя', 'Ед. изм.', 'Количество'],
-    ['05', 'Количество пришкольных лагерей', 'ед.'],
-    ['01', 'Всего детей школьного возраста в районе', 'чел.'],
-    ['02', 'из них охвачено летним отдыхом', 'чел.'],
-    ['03', 'в том числе в пришкольных лагерях', 'чел.'],
-    ['04', 'в загородных лагерях', 'чел.'],
-  ];
-  rows.forEach((values, i) => (sheet.getRow(5 + i).values = values));
-  sheet.getCell('A12').value = 'Руководитель отдела образования ______________ (подпись)';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 describe.skipIf(!PYTHON)('the region\'s next letter', () => {
+  it('(k) with a графа inserted (the графы after it renumbered) and a row moved: each total under its caption, the new графа left empty', async () => {
+    const loop = loops.get('k')!;
+    const region = path.join(work.dir, '1-ДО, письмо 2.xlsx');
+    writeFileSync(region, await regionForms.statisticsLayoutNextLetter());
+    const filled = path.join(work.dir, 'filled-k-next.xlsx');
+    dbFile = loop.db;
+    const { code, out } = await exportInto(loop.campaign, region, filled);
+    const read = openpyxlRead([region, filled], false);
+    const [was, now] = [read[region]['1-ДО'], read[filled]['1-ДО']];
+    const rowOf: Record<string, number> = { R0100: 7, R0300: 8, R0310: 9, R0200: 10 };
+    const columnOf: Record<string, string> = { 1: 'D', 2: 'F', 3: 'G' };
+    const expected = Object.fromEntries(valueCells(loop.form).map((indicator) => [`${columnOf[indicator.cell!.column]}${rowOf[indicator.cell!.row]}`, sumOf(indicator, loop.entered)]));
+    expect(now).toEqual({ ...was, ...expected });
+    expect(out.filter((line) => line.startsWith('    '))).toEqual([]);
+    expect(code).toBe(EXIT_OK);
+  });
+
   it('(a) with a column inserted and a row moved: each total still in its row\'s value cell, nothing else touched, nothing unplaced', async () => {
     const loop = loops.get('a')!;
     const region = path.join(work.dir, 'Летний отдых, письмо 2.xlsx');
-    writeFileSync(region, await nextLetterOfA());
+    writeFileSync(region, await regionForms.oneLevelWithCodesNextLetter());
     const filled = path.join(work.dir, 'filled-a-next.xlsx');
     dbFile = loop.db;
     const { code, out } = await exportInto(loop.campaign, region, filled);

@@ -90,8 +90,9 @@ function findRows(rows: Record<string, RegionPlace>, index: Map<string, Cell[]>)
 }
 
 /**
- * Each remembered column of one table found in the rows above the table: by its графа number in the row that holds
- * most of the table's графа numbers, else by its caption, every part of which (« / ») must head the column.
+ * Each remembered column of one table found in the rows above the table: by its caption, every part of which (« / »)
+ * must head the column, and its графа number in the row that holds most of the table's графа numbers; by the caption
+ * alone when the number moved (a графа inserted before it), by the number alone when the caption was reworded.
  */
 function findColumns(columns: Array<[string, RegionPlace]>, index: Map<string, Cell[]>, firstRow: number): Map<string, number> {
   const above = (cell: Cell) => cell.row < firstRow;
@@ -112,7 +113,9 @@ function findColumns(columns: Array<[string, RegionPlace]>, index: Map<string, C
     const byCode = place.code ? hits(place.code).filter((cell) => cell.row === numberRow).map((cell) => cell.column) : [];
     const parts = place.text.split(' / ').map(normalized).filter(Boolean);
     const byCaption = parts.length === 0 ? [] : [...headers].filter(([, texts]) => parts.every((part) => texts.has(part))).map(([column]) => column);
-    const candidates = byCode.length > 0 ? byCode : byCaption;
+    // A графа inserted renumbers the графы after it: the caption outweighs the number, which decides between captions.
+    const both = byCode.filter((column) => byCaption.includes(column));
+    const candidates = both.length > 0 ? both : byCaption.length > 0 ? byCaption : byCode;
     if (candidates.length > 0) found.set(key, nearest([...new Set(candidates)], place.index));
   }
   return found;
