@@ -301,6 +301,7 @@ describe.skipIf(!PYTHON)('the loop on each region layout, read back by openpyxl'
     const touched = new Set<string>();
     for (const { indicator, cell, sum } of expectedOf(loop)) {
       touched.add(cell);
+      expect(sum, `${indicator.code}: every school entered it`).toBeGreaterThan(0);
       const original = was[sheet][cell];
       if (typeof original === 'string' && original.startsWith('=')) expect(now[sheet][cell], `${cell} ${indicator.code}: the region's formula`).toBe(original);
       else expect(now[sheet][cell], `${cell} ${indicator.code}`).toBe(sum);
