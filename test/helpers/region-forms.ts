@@ -258,6 +258,52 @@ export async function statisticsLayout(): Promise<Buffer> {
   return bytesOf(workbook);
 }
 
+/**
+ * (a) as the region's next letter has it: a units column «Ед. изм.» inserted before the values, and the row of camps
+ * (code 05) moved up to the top of the table; title, letter line and signature as before.
+ */
+export async function oneLevelWithCodesNextLetter(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('Отчет');
+  sheet.getCell('D1').value = 'Приложение 1 к письму ГУ «Управление образования» № 12-3/501 от 15.01.2028';
+  sheet.mergeCells('A2:D2');
+  sheet.getCell('A2').value = 'Сведения об охвате детей летним отдыхом';
+  const rows = [
+    ['Код', 'Наименование показателя', 'Ед. изм.', 'Количество'],
+    ['05', 'Количество пришкольных лагерей', 'ед.'],
+    ['01', 'Всего детей школьного возраста в районе', 'чел.'],
+    ['02', 'из них охвачено летним отдыхом', 'чел.'],
+    ['03', 'в том числе в пришкольных лагерях', 'чел.'],
+    ['04', 'в загородных лагерях', 'чел.'],
+  ];
+  rows.forEach((values, i) => (sheet.getRow(5 + i).values = values));
+  sheet.getCell('A12').value = 'Руководитель отдела образования ______________ (подпись)';
+  return bytesOf(workbook);
+}
+
+/**
+ * (k) as the region's next letter has it: a графа «Количество групп» inserted after «Всего», so that the графы after it
+ * are numbered one more (государственные 3, частные 4), and the row «Количество мест» moved below «Контингент».
+ */
+export async function statisticsLayoutNextLetter(): Promise<Buffer> {
+  const { workbook, sheet } = sheetOf('1-ДО');
+  sheet.getCell('G1').value = 'Приложение 6';
+  sheet.mergeCells('A2:G2');
+  sheet.getCell('A2').value = 'Сведения о дошкольных организациях';
+  const rows = [
+    ['№ п/п', 'Наименование показателя', 'Код строки', 'Всего', 'Количество групп', 'в том числе', null],
+    [null, null, null, null, null, 'государственные', 'частные'],
+    ['А', 'Б', 'В', 1, 2, 3, 4],
+    ['1', 'Количество организаций', '0100'],
+    ['2', 'Контингент воспитанников', '0300'],
+    ['2.1', 'из них дети до 3 лет', '0310'],
+    ['3', 'Количество мест', '0200'],
+  ];
+  rows.forEach((values, i) => (sheet.getRow(4 + i).values = values));
+  for (const range of ['A4:A5', 'B4:B5', 'C4:C5', 'D4:D5', 'E4:E5', 'F4:G4']) sheet.mergeCells(range);
+  sheet.getCell('B13').value = 'Руководитель ______________';
+  return bytesOf(workbook);
+}
+
 /** The letter on its first sheet, a hidden sheet of lists, and the form (a) on the third. */
 export async function letterThenForm(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

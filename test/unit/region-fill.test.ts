@@ -18,6 +18,11 @@ import { copyForm, saveForm } from '../../main/services/forms.ts';
 import { enterReport, type TypedValues } from '../../main/services/manual-entry.ts';
 import { createSchool, setSchoolActive } from '../../main/services/schools.ts';
 import { copiedFormula, shiftFormula, shiftRanges } from '../../main/excel/writers/row-shift.ts';
+import { placeRegionValues } from '../../main/excel/writers/region-places.ts';
+import { valueText } from '../../main/excel/intake/cell-text.ts';
+import { masterOf } from '../../main/excel/intake/merged-ranges.ts';
+import { loadWorkbook } from '../../main/excel/intake/open-workbook.ts';
+import { readRegionForm } from '../../main/excel/intake/region-form-reader.ts';
 import type { School } from '../../shared/domain.ts';
 import type { FormDefinition, RegionSource } from '../../shared/forms/types.ts';
 import { formatMessage, tFor } from '../../shared/i18n.ts';
@@ -26,6 +31,7 @@ import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../he
 import { convertWithSoffice, recalculatingProfile, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { schoolFields } from '../helpers/schools.ts';
+import * as regionForms from '../helpers/region-forms.ts';
 
 /** A Python with openpyxl (Debian's python3-openpyxl is under /usr/bin; a pyenv shim may hide it). */
 const PYTHON = ['/usr/bin/python3', 'python3'].find((python) => {
@@ -625,5 +631,45 @@ describe('rows inserted as Excel inserts them', () => {
 
   it('copies a formula to another row as fill down does: relative rows move, absolute ones stay', () => {
     expect(copiedFormula('IF(C6>0,D6/C6,$A$1)+C$2', -1)).toBe('IF(C5>0,D5/C5,$A$1)+C$2');
+  });
+});
+
+/** The writes and unplaced list for `totals` in the region's file `region`, by the form read from the region's file `formFrom`. */
+async function placedBy(formFrom: Buffer, region: Buffer, totals: Record<string, number>) {
+  const reading = readRegionForm((await loadWorkbook(formFrom))!, { fileName: 'region.xlsx' });
+  if (!reading.ok) throw new Error('the layout is a form');
+  const sheet = (await loadWorkbook(region))!.sheets[0];
+  return placeRegionValues({
+    form: reading.form,
+    source: reading.form.regionSource!,
+    sheet: {
+      name: sheet.name,
+      *cells() {
+        for (const row of sheet.rows()) for (const { column, value } of row.cells()) yield { row: row.number, column, text: valueText(value) };
+      },
+      text: (row, column) => valueText(sheet.value(row, column)),
+      hasFormula: () => false,
+      hasCell: () => true,
+      masterOf: (row, column) => masterOf(sheet, row, column),
+    },
+    totals,
+    schools: [],
+  });
+}
+
+describe('columns found again', () => {
+  it('«Значение / Мәні», a caption in both languages in one cell (remembered as two parts), is the one cell that holds them both', async () => {
+    const region = await regionForms.twoLanguageColumns();
+    const { writes, unplaced } = await placedBy(region, region, { R01: 3, R02: 150, R03: 40 });
+    expect(writes).toEqual([{ row: 5, column: 4, value: 3 }, { row: 6, column: 4, value: 150 }, { row: 7, column: 4, value: 40 }]);
+    expect(unplaced).toEqual([]);
+  });
+
+  it('a графа inserted renumbers the графы after it: each column found by its caption, not by its old number', async () => {
+    const totals = { 'R0100.1': 10, 'R0100.2': 7, 'R0100.3': 3, 'R0200.1': 400 };
+    const { writes, unplaced } = await placedBy(await regionForms.statisticsLayout(), await regionForms.statisticsLayoutNextLetter(), totals);
+    // «Всего» stays графа 1 in column D; «государственные» and «частные», графы 2 and 3 before, are 3 and 4 in F and G.
+    expect(writes).toEqual([{ row: 7, column: 4, value: 10 }, { row: 7, column: 6, value: 7 }, { row: 7, column: 7, value: 3 }, { row: 10, column: 4, value: 400 }]);
+    expect(unplaced.filter((issue) => issue.severity === 'error')).toEqual([]);
   });
 });

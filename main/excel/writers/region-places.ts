@@ -90,26 +90,33 @@ function findRows(rows: Record<string, RegionPlace>, index: Map<string, Cell[]>)
 }
 
 /**
- * Each remembered column of one table found in the rows above the table: by its графа number in the row that holds
- * most of the table's графа numbers, else by its caption, every part of which (« / ») must head the column.
+ * Each remembered column of one table found in the rows above the table: by its caption, every part of which (« / »)
+ * must head the column, and its графа number in the row that holds most of the table's графа numbers; by the caption
+ * alone when the number moved (a графа inserted before it), by the number alone when the caption was reworded.
  */
 function findColumns(columns: Array<[string, RegionPlace]>, index: Map<string, Cell[]>, firstRow: number): Map<string, number> {
   const above = (cell: Cell) => cell.row < firstRow;
   const hits = (text: string) => (index.get(normalized(text)) ?? []).filter(above);
   // Of two rows holding as many of the графа numbers, the one nearest above the table (a grid under the one-value rows).
   const numberRow = mostCommon(columns.flatMap(([, place]) => (place.code ? hits(place.code).map((cell) => cell.row) : [])), true);
+  // Each column's header texts, and their parts: a caption «Значение / Мәні» in one cell is remembered as two parts.
   const headers = new Map<number, Set<string>>();
   for (const [text, cells] of index) {
-    for (const cell of cells.filter(above)) headers.set(cell.column, (headers.get(cell.column) ?? new Set()).add(text));
+    for (const cell of cells.filter(above)) {
+      const texts = headers.get(cell.column) ?? new Set<string>();
+      for (const part of [text, ...text.split(' / ')]) texts.add(normalized(part));
+      headers.set(cell.column, texts);
+    }
   }
-  const headerTexts = (column: number) => headers.get(column) ?? new Set<string>();
   const found = new Map<string, number>();
   for (const [key, place] of columns) {
-    const byCode = place.code ? hits(place.code).filter((cell) => cell.row === numberRow) : [];
+    const byCode = place.code ? hits(place.code).filter((cell) => cell.row === numberRow).map((cell) => cell.column) : [];
     const parts = place.text.split(' / ').map(normalized).filter(Boolean);
-    const byCaption = parts.length === 0 ? [] : hits(parts[parts.length - 1]).filter((cell) => parts.every((part) => headerTexts(cell.column).has(part)));
-    const candidates = byCode.length > 0 ? byCode : byCaption;
-    if (candidates.length > 0) found.set(key, nearest([...new Set(candidates.map((cell) => cell.column))], place.index));
+    const byCaption = parts.length === 0 ? [] : [...headers].filter(([, texts]) => parts.every((part) => texts.has(part))).map(([column]) => column);
+    // A графа inserted renumbers the графы after it: the caption outweighs the number, which decides between captions.
+    const both = byCode.filter((column) => byCaption.includes(column));
+    const candidates = both.length > 0 ? both : byCaption.length > 0 ? byCaption : byCode;
+    if (candidates.length > 0) found.set(key, nearest([...new Set(candidates)], place.index));
   }
   return found;
 }
