@@ -31,7 +31,7 @@ function ProposalSummary({ form, version }: { form: FormDefinition; version: num
   const grid = gridTables(form)[0];
   const rows = grid ? grid.rows : form.indicators;
   return (
-    <div className="stack" data-testid="region-form-proposal">
+    <div className="region-form-column" data-testid="region-form-proposal">
       <Typography.Text strong>{t('ui.forms.region.proposal', { title: form.title[lang], version })}</Typography.Text>
       <Typography.Text type="secondary">{t('ui.forms.region.proposalCounts', { rows: rows.length, columns: grid ? grid.columns.length : 1 })}</Typography.Text>
       <ul className="issue-list">
@@ -58,7 +58,7 @@ function Proposal({ answer, id, onOpen }: { answer: RegionFormProposal; id: Coll
   return (
     <>
       <div className="region-form-layout">
-        <div className="stack">
+        <div className="region-form-column">
           <ProposalSummary form={form} version={version} />
           <Typography.Text strong>{t('ui.forms.region.notes')}</Typography.Text>
           <ul className="issue-list" data-testid="region-form-notes">
@@ -108,11 +108,11 @@ export function RegionFormModal({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal open title={t('ui.forms.region.title')} onCancel={onClose} footer={null} width="min(1320px, calc(100vw - 32px))" style={{ top: 24 }}>
-      <div className="stack">
+      <div className={file ? 'stack region-form-dropped' : 'stack'}>
         <FileDrop
           multiple={false}
           disabled={busy}
-          title={t('ui.forms.region.drop')}
+          title={file ? file.name : t('ui.forms.region.drop')}
           hint={t('ui.forms.region.hint')}
           testId="region-form-drop"
           onFiles={([given]) => {
@@ -139,7 +139,7 @@ export function RegionFormModal({ onClose }: { onClose: () => void }) {
             </>
           )}
         </Space>
-        <Typography.Text type="secondary" data-testid="region-form-id-hint">{t('ui.forms.region.idHint', { version })}</Typography.Text>
+        <Typography.Paragraph type="secondary" className="compact" data-testid="region-form-id-hint">{t('ui.forms.region.idHint', { version })}</Typography.Paragraph>
         <ErrorAlert error={error} testId="region-form-error" />
         {answer && <Proposal answer={answer} id={id} onOpen={open} />}
       </div>

@@ -30,12 +30,12 @@ export function SheetPicture({ picture }: { picture: Picture }) {
   const numbers = Array.from({ length: columns }, (_, i) => i + 1);
   const partial = picture.cells.length < picture.rowCount || columns < picture.columnCount;
   return (
-    <div className="stack" data-testid="region-form-picture">
+    <div className="region-form-column" data-testid="region-form-picture">
       <Typography.Text strong>{t('ui.forms.region.picture', { sheet: picture.sheet })}</Typography.Text>
-      <Typography.Text type="secondary">
+      <Typography.Paragraph type="secondary" className="compact">
         {t('ui.forms.region.pictureLegend')}
         {partial && ` ${t('ui.forms.region.picturePart', { rows: picture.cells.length, columns, rowCount: picture.rowCount, columnCount: picture.columnCount })}`}
-      </Typography.Text>
+      </Typography.Paragraph>
       <div className="sheet-picture">
         <table>
           <thead>
