@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { ImportOutcome } from '../../shared/domain.ts';
 import type { FormRecord } from '../../shared/forms/types.ts';
 import * as regionForms from '../helpers/region-forms.ts';
-import { addSchools, api, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, type Server } from './helpers.ts';
+import { addSchools, api, chooseOption, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, type Server } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial' });
@@ -76,6 +76,27 @@ test('a form from the region\'s file: the notes, the proposal beside the sheet, 
 
   const stored = await api<FormRecord>(server, 'forms.get', { id: 'zabota', version: 3 });
   expect(stored.form.regionSource).toMatchObject({ fileName: FILE, sheet: 'Контингент', rows: { R01: { index: 7 } } });
+});
+
+test('a workbook of several sheets: the form\'s sheet found, another picked, a sheet that is no form refused with the message', async ({ page }) => {
+  await openApp(page, server);
+  await page.getByTestId('nav-forms').click();
+  await page.getByTestId('form-from-region').click();
+  await page.getByTestId('region-form-drop').locator('input[type=file]').setInputFiles({ name: 'Летний отдых.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await regionForms.letterThenForm() });
+  const sheet = page.getByTestId('region-form-sheet');
+  await expect(sheet).toContainText('Отчет');
+  await expect(page.getByTestId('region-form-picture')).toContainText('Сведения об охвате детей летним отдыхом');
+  await sheet.click();
+  await chooseOption(page, 'Письмо');
+  const problem = page.getByTestId('region-form-problem');
+  await expect(problem).toContainText('Из этого файла форма не создана');
+  await expect(problem).toContainText('Летний отдых.xlsx');
+  await expect(page.getByTestId('region-form-open')).toHaveCount(0);
+  await expect(page.getByTestId('region-form-picture')).toContainText('Просим представить сведения');
+  await page.getByTestId('region-form-id').getByText('НИК (nik)').click();
+  await expect(page.getByTestId('region-form-id-hint')).toContainText('версия 2');
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: 'test-results/screenshots/region-form-refused-ru.png' });
 });
 
 test('the summary fills the region\'s file: the totals in its cells, the cells left empty listed', async ({ page }) => {
