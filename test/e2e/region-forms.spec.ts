@@ -5,7 +5,7 @@
 // than the screen, in Russian, Kazakh and English.
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import type { ImportOutcome } from '../../shared/domain.ts';
+import type { Campaign, ImportOutcome } from '../../shared/domain.ts';
 import type { FormRecord } from '../../shared/forms/types.ts';
 import * as regionForms from '../helpers/region-forms.ts';
 import { addSchools, api, chooseOption, downloadBytes, failOnConsoleProblems, openApp, startServer, validBins, type Server } from './helpers.ts';
@@ -70,6 +70,7 @@ test('a form from the region\'s file: the notes, the proposal beside the sheet, 
   await expect(page.getByTestId('form-editor-title')).toContainText('версия 3');
   await expect(page.getByTestId('form-unsaved')).toBeVisible();
   await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: 'test-results/screenshots/region-form-editor-ru.png' });
   await page.getByTestId('form-save').click();
   await expect(page).toHaveURL(/#\/forms\/zabota\/3$/);
   await expect(page.getByTestId('form-unsaved')).toHaveCount(0);
@@ -132,6 +133,14 @@ test('the summary fills the region\'s file: the totals in its cells, the cells l
     expect(sheet.getCell(row, 4).value).toBe(sum(`${code}.2`));
   }
   expect(sheet.getCell('B10').value).toBe('в том числе в вечерних школах');
+
+  // A campaign whose form was not made from a region's file has nothing to fill.
+  const nik = await api<Campaign>(server, 'campaigns.create', { kind: 'nik', year: 2027 });
+  await page.keyboard.press('Escape');
+  await page.evaluate((hash) => { window.location.hash = hash; }, `#/campaigns/${nik.id}/summary`);
+  // Created outside the app: read the campaigns again.
+  await page.reload();
+  await expect(page.getByTestId('summary-into-region')).toBeDisabled();
 });
 
 for (const language of ['kk', 'en'] as const) {
@@ -142,6 +151,9 @@ for (const language of ['kk', 'en'] as const) {
     await expect(page.getByTestId('region-form-picture')).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `test-results/screenshots/region-form-${language}.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectNoSidewaysScroll(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.keyboard.press('Escape');
     await page.evaluate((hash) => { window.location.hash = hash; }, `#/campaigns/${CAMPAIGN}/summary`);
     await expect(page.getByTestId('summary-into-region')).toHaveText(language === 'kk' ? 'Облыс файлына' : "Into the region's file");
@@ -149,5 +161,7 @@ for (const language of ['kk', 'en'] as const) {
     await expect(page.getByTestId('region-workbook-drop')).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `test-results/screenshots/region-workbook-${language}.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectNoSidewaysScroll(page);
   });
 }
