@@ -12,7 +12,7 @@ import { i18n, useLanguage } from './i18n.ts';
 import { CampaignScreen } from './screens/CampaignScreen.tsx';
 import { CampaignsScreen } from './screens/CampaignsScreen.tsx';
 import { FormsScreen } from './screens/FormsScreen.tsx';
-import { FormEditorScreen } from './screens/forms/FormEditor.tsx';
+import { FormDraftScreen, FormEditorScreen } from './screens/forms/FormEditor.tsx';
 import { HelpScreen } from './screens/HelpScreen.tsx';
 import { SchoolsScreen } from './screens/SchoolsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
@@ -28,7 +28,7 @@ type Section = 'schools' | 'campaigns' | 'forms' | 'settings' | 'help';
 
 function sectionOf(route: Route): Section {
   if (route.screen === 'campaign') return 'campaigns';
-  if (route.screen === 'form') return 'forms';
+  if (route.screen === 'form' || route.screen === 'formDraft') return 'forms';
   return route.screen;
 }
 
@@ -44,6 +44,8 @@ function Screen({ route }: { route: Route }) {
       return <FormsScreen />;
     case 'form':
       return <FormEditorScreen key={`${route.id}@${route.version}`} id={route.id} version={route.version} />;
+    case 'formDraft':
+      return <FormDraftScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'help':

@@ -167,6 +167,26 @@ export interface RegionFormProposal {
   problem: import('../messages.ts').Message | null;
   /** The workbook's visible sheets, to pick another. */
   sheets: string[];
+  /** The sheet as the reader saw it, to show beside the proposal; null when the file could not be opened. */
+  picture: SheetPicture | null;
+}
+
+/** The top-left corner of a sheet (up to 60 rows × 20 columns): each cell's text, merges, shading, and what became what. */
+export interface SheetPicture {
+  sheet: string;
+  /** The sheet's own size, to say when the picture shows a part of it. */
+  rowCount: number;
+  columnCount: number;
+  /** Row by row, 1-based row `i + 1`; each cell's text, at most 100 characters. */
+  cells: string[][];
+  /** Merged ranges within the picture, 1-based. */
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
+  /** Shaded cells, as «row:column». */
+  shaded: string[];
+  /** The form's row code each sheet row became, by row number. */
+  rowCodes: Record<number, string>;
+  /** The графа (or one-value row) code each sheet column became, by column number. */
+  columnCodes: Record<number, string>;
 }
 
 export function listTables(form: FormDefinition): ListTable[] {

@@ -1307,6 +1307,15 @@ export interface Resources {
       "allReported": "";
       "notReceived": "";
       "export": "";
+      "intoRegion": {
+        "button": "";
+        "disabled": "";
+        "title": "";
+        "drop": "";
+        "hint": "";
+        "unplaced": "";
+        "allPlaced": "";
+      };
       "rulesTitle": "";
       "rulesOk": "";
       "planTitle": "";
@@ -1392,6 +1401,25 @@ export interface Resources {
         "renumbered": "{{title}} {{version}}";
         "refused": "";
         "open": "";
+      };
+      "region": {
+        "button": "";
+        "title": "";
+        "drop": "";
+        "hint": "";
+        "sheet": "";
+        "id": "";
+        "idZabota": "";
+        "idNik": "";
+        "idHint": "{{version}}";
+        "notes": "";
+        "proposal": "{{title}} {{version}}";
+        "proposalCounts": "{{columns}} {{rows}}";
+        "picture": "{{sheet}}";
+        "picturePart": "{{columnCount}} {{columns}} {{rowCount}} {{rows}}";
+        "pictureLegend": "";
+        "open": "";
+        "refused": "";
       };
       "editor": {
         "title": "{{title}} {{version}}";

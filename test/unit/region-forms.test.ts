@@ -411,7 +411,25 @@ describe('forms.fromXlsx', () => {
       expect(answer.proposal).toMatchObject({ id: 'kontingent', version: 1, regionSource: { fileName: 'Контингент.xlsx', sheet: 'Контингент' } });
       expect(answer.notes.map((note) => note.key)).toContain('regionForm.closedCells');
       const refused = await callApi<RegionFormProposal>(ctx, 'forms.fromXlsx', { file, sheet: 'Лист2' });
-      expect(refused).toEqual({ proposal: null, notes: [], problem: { key: 'regionForm.noSheet', params: { file: 'Контингент.xlsx', sheet: 'Лист2', sheets: 'Контингент' } }, sheets: ['Контингент'] });
+      expect(refused).toMatchObject({ proposal: null, notes: [], problem: { key: 'regionForm.noSheet', params: { file: 'Контингент.xlsx', sheet: 'Лист2', sheets: 'Контингент' } }, sheets: ['Контингент'] });
+    } finally {
+      await database.remove();
+    }
+  });
+
+  it('answers a picture of the sheet: its cells, merges, shading, and the row code and графа each row and column became', async () => {
+    const database = await tempDatabase();
+    try {
+      const file = { name: 'Контингент.xlsx', base64: (await regionForms.twoLevelGrid()).toString('base64') };
+      const { picture } = await callApi<RegionFormProposal>(apiContextFor(database), 'forms.fromXlsx', { file });
+      expect(picture).toMatchObject({ sheet: 'Контингент', rowCount: 13, columnCount: 7 });
+      expect(picture!.cells).toHaveLength(13);
+      expect(picture!.cells[3].slice(0, 3)).toEqual(['№ строки', 'Показатели', 'Численность обучающихся']);
+      expect(picture!.cells[9].slice(0, 2)).toEqual(['04', 'в том числе в вечерних школах']);
+      expect(picture!.merges).toContainEqual({ top: 4, left: 3, bottom: 4, right: 5 });
+      expect(picture!.shaded).toEqual(expect.arrayContaining(['10:5', '10:6', '10:7']));
+      expect(picture!.rowCodes).toEqual({ 7: 'R01', 8: 'R02', 9: 'R03', 10: 'R04' });
+      expect(picture!.columnCodes).toEqual({ 3: '1', 4: '2', 5: '3', 6: '4', 7: '5' });
     } finally {
       await database.remove();
     }

@@ -29,6 +29,7 @@ function helpTopic(route: Route): HelpTopic {
     case 'campaign':
       return CAMPAIGN_TABS.get(route.tab ?? '') ?? DEFAULT_CAMPAIGN_TOPIC;
     case 'form':
+    case 'formDraft':
       return 'formEditor';
     default:
       return route.screen;

@@ -1,4 +1,5 @@
-// A small hash router: #/schools, #/campaigns, #/campaigns/<id>, #/forms, #/forms/<id>/<version>, #/settings, #/help.
+// A small hash router: #/schools, #/campaigns, #/campaigns/<id>, #/forms, #/forms/<id>/<version>, #/forms/new (a form
+// not yet saved, formDraft.ts), #/settings, #/help.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -7,6 +8,7 @@ export type Route =
   | { screen: 'campaign'; id: string; tab: string | undefined }
   | { screen: 'forms' }
   | { screen: 'form'; id: string; version: number }
+  | { screen: 'formDraft' }
   | { screen: 'settings' }
   | { screen: 'help' };
 
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'campaigns' && parts[1]) return { screen: 'campaign', id: parts[1], tab: parts[2] };
   if (parts[0] === 'campaigns') return { screen: 'campaigns' };
+  if (parts[0] === 'forms' && parts[1] === 'new' && !parts[2]) return { screen: 'formDraft' };
   const version = versionNumber(parts[2]);
   if (parts[0] === 'forms' && parts[1] && version !== null) return { screen: 'form', id: parts[1], version };
   if (parts[0] === 'forms') return { screen: 'forms' };
@@ -33,6 +36,8 @@ export function routeHref(route: Route): string {
       return `#/campaigns/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
     case 'form':
       return `#/forms/${encodeURIComponent(route.id)}/${route.version}`;
+    case 'formDraft':
+      return '#/forms/new';
     default:
       return `#/${route.screen}`;
   }

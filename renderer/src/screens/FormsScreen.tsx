@@ -1,7 +1,7 @@
 // The report forms: every version, built in or the district's own, with copying to a new version, export to
 // and import from a .jinaq-form.json file, and deleting a version nobody collects.
 import { useState } from 'react';
-import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, EyeOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -12,6 +12,7 @@ import { navigate } from '../components/router.ts';
 import { useSaveAction } from '../components/useSaveAction.ts';
 import { errorText, labelLanguage, useLanguage } from '../i18n.ts';
 import { FormImportModal } from './forms/FormImportModal.tsx';
+import { RegionFormModal } from './forms/RegionFormModal.tsx';
 import { OriginTags, StateTag } from './forms/FormTags.tsx';
 import { useCopyForm } from './forms/useCopyForm.ts';
 import { useCampaignTitles } from '../components/useCampaignTitles.ts';
@@ -100,6 +101,7 @@ export function FormsScreen() {
   const { message } = App.useApp();
   const forms = useApiQuery('forms.list', {});
   const [importing, setImporting] = useState(false);
+  const [fromRegion, setFromRegion] = useState(false);
 
   const copy = useCopyForm();
 
@@ -124,6 +126,9 @@ export function FormsScreen() {
         <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="form-import">
           {t('ui.forms.actions.import')}
         </Button>
+        <Button icon={<FileExcelOutlined />} onClick={() => setFromRegion(true)} data-testid="form-from-region">
+          {t('ui.forms.region.button')}
+        </Button>
         <RefreshButton />
       </div>
       <ErrorAlert error={forms.error} testId="forms-error" />
@@ -138,6 +143,7 @@ export function FormsScreen() {
         onRow={(record) => ({ 'data-testid': `form-row-${keyOf(record)}` }) as HTMLAttributes<HTMLElement>}
       />
       {importing && <FormImportModal onClose={() => setImporting(false)} />}
+      {fromRegion && <RegionFormModal onClose={() => setFromRegion(false)} />}
     </section>
   );
 }

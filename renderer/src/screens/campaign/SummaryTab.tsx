@@ -14,6 +14,7 @@ import { useSaveAction } from '../../components/useSaveAction.ts';
 import type { TFunction } from 'i18next';
 import type { UiLanguage } from '../../../../shared/i18n.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { RegionWorkbookButton } from './RegionWorkbookButton.tsx';
 import { SummaryGrids } from './SummaryGrids.tsx';
 import { SummaryLists } from './SummaryLists.tsx';
 import { SummaryPlan } from './SummaryPlan.tsx';
@@ -170,6 +171,7 @@ export function SummaryTab({ campaign }: { campaign: Campaign }) {
         <Button type="primary" icon={<FileExcelOutlined />} loading={saving} onClick={save} data-testid="summary-save">
           {t('ui.summary.export')}
         </Button>
+        <RegionWorkbookButton campaign={campaign} />
         <RefreshButton />
       </div>
       <ErrorAlert error={summary.error} testId="summary-error" />

@@ -1,16 +1,17 @@
 // One form version in the editor: its title, sections, rows, rules and tables, held here until «Save».
 // Problems are shown live and keep Save disabled; a built-in or collected version is shown read-only with
 // the way to a copy that can be changed.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ArrowLeftOutlined, CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, ConfigProvider, Input, Space, Spin, Tag, Typography } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { formProblems, type FormProblem } from '../../../../shared/forms/check.ts';
-import type { FormDefinition, FormRecord, Lang } from '../../../../shared/forms/types.ts';
+import type { FormDefinition, FormRecord, FormSaveResult, Lang } from '../../../../shared/forms/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { navigate } from '../../components/router.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
+import { formDraft, storeFormDraft } from './formDraft.ts';
 import type { FormChange } from './formEdits.ts';
 import { FormProblemList } from './FormProblemList.tsx';
 import { OriginTags, StateTag } from './FormTags.tsx';
@@ -78,6 +79,8 @@ function GeneralPart({ form, change }: { form: FormDefinition; change: (edit: Fo
 
 interface EditorProps {
   record: FormRecord;
+  /** A form not yet stored (formDraft.ts): saving adds it as a new version and opens that. */
+  draft?: boolean;
 }
 
 function useFormSave(initial: FormDefinition) {
@@ -86,9 +89,9 @@ function useFormSave(initial: FormDefinition) {
   const [saved, setSaved] = useState(initial);
   const [serverProblems, setServerProblems] = useState<FormProblem[]>([]);
   const submit = useSubmit();
-  const save = (form: FormDefinition, onStored: (form: FormDefinition) => void) =>
+  const save = (form: FormDefinition, onStored: (form: FormDefinition) => void, draft = false) =>
     submit.run(async () => {
-      const result = await change('forms.save', { form });
+      const result = draft ? await storedDraft(form) : await change('forms.save', { form });
       setServerProblems(result.problems);
       if (!result.saved || !result.record) {
         void message.error(t('ui.forms.editor.notSaved'));
@@ -97,11 +100,17 @@ function useFormSave(initial: FormDefinition) {
       setSaved(result.record.form);
       onStored(result.record.form);
       void message.success(t('ui.forms.editor.saved'));
+      if (draft) navigate({ screen: 'form', id: result.record.form.id, version: result.record.form.version });
     });
   return { saved, serverProblems, submit, save };
 }
 
-export function FormEditor({ record }: EditorProps) {
+async function storedDraft(form: FormDefinition): Promise<FormSaveResult> {
+  const result = await storeFormDraft(form);
+  return { saved: result.record !== null, problems: result.problems, record: result.record };
+}
+
+export function FormEditor({ record, draft = false }: EditorProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { modal } = App.useApp();
@@ -109,7 +118,7 @@ export function FormEditor({ record }: EditorProps) {
   const { saved, serverProblems, submit, save } = useFormSave(record.form);
   const campaignTitle = useCampaignTitles();
   const problems = useMemo(() => formProblems(form), [form]);
-  const dirty = useMemo(() => JSON.stringify(form) !== JSON.stringify(saved), [form, saved]);
+  const dirty = useMemo(() => draft || JSON.stringify(form) !== JSON.stringify(saved), [draft, form, saved]);
   const change = useCallback((edit: FormChange) => setForm((current) => edit(current)), []);
   const parts = { form, change };
 
@@ -134,7 +143,7 @@ export function FormEditor({ record }: EditorProps) {
       {!record.editable && <ReadOnlyNotice record={record} />}
       {record.editable && (
         <div className="toolbar form-editor-bar">
-          <Button type="primary" icon={<SaveOutlined />} loading={submit.saving} disabled={problems.length > 0 || !dirty} onClick={() => void save(form, setForm)} data-testid="form-save">
+          <Button type="primary" icon={<SaveOutlined />} loading={submit.saving} disabled={problems.length > 0 || !dirty} onClick={() => void save(form, setForm, draft)} data-testid="form-save">
             {t('ui.common.save')}
           </Button>
           {problems.length > 0 && <Tag color="red" data-testid="form-problem-count">{t('ui.forms.editor.problemCount', { count: problems.length })}</Tag>}
@@ -170,4 +179,13 @@ export function FormEditorScreen({ id, version }: { id: string; version: number 
       {record.data && <FormEditor record={record.data} />}
     </>
   );
+}
+
+/** The editor for a form not yet stored (#/forms/new); back to the forms when there is none (the page was reloaded). */
+export function FormDraftScreen() {
+  const form = formDraft();
+  useEffect(() => {
+    if (!form) navigate({ screen: 'forms' });
+  }, [form]);
+  return form && <FormEditor record={{ form, builtIn: false, basedOn: null, usedBy: [], editable: true }} draft />;
 }
