@@ -1,8 +1,8 @@
 // The README's commands do their own set-up (plain JavaScript for any Node 18+, no dependencies):
 //   node scripts/run.js start|web|test|jinaq|bench [args]
 // Under an older Node it installs Node 24 (scripts/node24.js) and re-runs itself there; then `npm ci` when
-// node_modules is missing or older than package-lock.json; for `test`, Debian's Chromium and LibreOffice Calc
-// (apt-get when root, else one line saying what to run); for `bench`, Debian's openpyxl and GNU time, which only
+// node_modules is missing or older than package-lock.json; for `test`, Debian's Chromium, LibreOffice Calc and openpyxl
+// (apt-get when root, else one line saying what to run); for `bench`, openpyxl and GNU time, which
 // the import benchmark uses (without them it says so and measures the rest); then the task's steps, stopping at the
 // first that fails.
 import { spawnSync } from 'node:child_process';
@@ -93,12 +93,18 @@ function aptInstall(missing, purpose, then) {
   return null;
 }
 
-/** What the tests need from Debian: Chromium for the end-to-end tests, LibreOffice Calc for the round-trip tests. */
+const hasOpenpyxl = () => spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * What the tests need from Debian: Chromium for the end-to-end tests, LibreOffice Calc for the round-trip tests,
+ * openpyxl for reading back the region's workbooks Jinaq fills, as a region's own scripts would.
+ */
 function ensureTestTools() {
   if (process.platform !== 'linux') return;
   const missing = [
     existsSync('/usr/bin/chromium') ? null : 'chromium',
     has('soffice') ? null : 'libreoffice-calc',
+    hasOpenpyxl() ? null : 'python3-openpyxl',
   ].filter(Boolean);
   if (missing.length === 0) return;
   const problem = aptInstall(missing, 'the tests', ', then npm test again');
@@ -108,8 +114,7 @@ function ensureTestTools() {
 /** What the import benchmark compares Jinaq with (openpyxl, for Debian's Python 3) and measures memory with (GNU time). */
 function ensureBenchTools() {
   if (process.platform !== 'linux' || !has('apt-get')) return;
-  const openpyxl = spawnSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
-  const missing = [openpyxl ? null : 'python3-openpyxl', existsSync('/usr/bin/time') ? null : 'time'].filter(Boolean);
+  const missing = [hasOpenpyxl() ? null : 'python3-openpyxl', existsSync('/usr/bin/time') ? null : 'time'].filter(Boolean);
   if (missing.length === 0) return;
   const problem = aptInstall(missing, 'the side-by-side import benchmark and its memory figures', '');
   if (problem) console.error(`Jinaq: ${problem} (the benchmarks run without them)`);

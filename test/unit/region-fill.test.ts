@@ -31,17 +31,10 @@ import { apiContextFor, callApi, downloaded, tempDatabase, tempDir } from '../he
 import { convertWithSoffice, recalculatingProfile, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import { zabotaV1Campaign } from '../helpers/campaigns.ts';
 import { schoolFields } from '../helpers/schools.ts';
+import { OPENPYXL_PYTHON } from '../helpers/openpyxl.ts';
 import * as regionForms from '../helpers/region-forms.ts';
 
-/** A Python with openpyxl (Debian's python3-openpyxl is under /usr/bin; a pyenv shim may hide it). */
-const PYTHON = ['/usr/bin/python3', 'python3'].find((python) => {
-  try {
-    execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const PYTHON = OPENPYXL_PYTHON;
 
 const READ_SCRIPT = `
 import json, sys, openpyxl

@@ -19,19 +19,12 @@ import { importReports } from '../../main/services/imports.ts';
 import { gridTables, isNumericType, valueCells, type FormDefinition, type Indicator } from '../../shared/forms/types.ts';
 import { tempDir } from '../helpers/db.ts';
 import { SOFFICE_PATH, SOFFICE_VERSION, recalculatingProfile } from '../helpers/libreoffice.ts';
+import { OPENPYXL_PYTHON } from '../helpers/openpyxl.ts';
 import * as regionForms from '../helpers/region-forms.ts';
 import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
 import { fillTemplate } from '../helpers/workbooks.ts';
 
-/** A Python with openpyxl (Debian's python3-openpyxl is under /usr/bin; a pyenv shim may hide it). */
-const PYTHON = ['/usr/bin/python3', 'python3'].find((python) => {
-  try {
-    execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const PYTHON = OPENPYXL_PYTHON;
 const NO_PYTHON = 'python3 with openpyxl is not installed (apt-get install python3-openpyxl)';
 const NO_SOFFICE = 'LibreOffice (soffice) is not installed';
 
