@@ -434,7 +434,8 @@ async function exportIntoRegionWorkbook(command: Command, into: string, out: str
   const { t, io } = command;
   const bytes = readInput(t, into);
   const { buildRegionWorkbook } = await import('./services/exports.ts');
-  const { request, unplaced } = await buildRegionWorkbook(command.database.db, required(command, 'campaign'), { name: path.basename(into), bytes });
+  const { request, unplaced, convertedFrom } = await buildRegionWorkbook(command.database.db, required(command, 'campaign'), { name: path.basename(into), bytes });
+  if (convertedFrom) io.out(t('messages.cli.regionFileConverted', { file: path.basename(into), format: `.${convertedFrom}` }));
   if (unplaced.length > 0) io.out(t('messages.cli.unplaced', { count: unplaced.length }));
   for (const problem of unplaced) io.out(issueLine(t, problem));
   writeSaved(command, request, out, false);

@@ -7,14 +7,17 @@ import { mergedRanges } from '../excel/intake/merged-ranges.ts';
 import { openXlsx } from '../excel/intake/open-workbook.ts';
 import type { ReadableSheet, ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
 import { readRegionForm } from '../excel/intake/region-form-reader.ts';
+import { regionXlsx } from '../excel/intake/region-workbook.ts';
 
 export async function proposeRegionForm(file: { name: string; bytes: Uint8Array }, options: { sheet?: string; id?: string } = {}): Promise<RegionFormProposal> {
-  const opened = await openXlsx(file.bytes, file.name);
+  const xlsx = await regionXlsx(file.bytes, file.name);
+  const opened = xlsx.ok ? await openXlsx(xlsx.bytes, file.name) : xlsx;
   if (!opened.ok) return { proposal: null, notes: [], problem: opened.error.message, sheets: [], picture: null };
   const reading = readRegionForm(opened.workbook, { fileName: file.name, ...options });
   if (!reading.ok) return { proposal: null, notes: [], problem: reading.problem, sheets: reading.sheets, picture: pictureOf(sheetShown(opened.workbook, options.sheet, reading.sheets), null) };
   const sheet = opened.workbook.sheet(reading.form.regionSource?.sheet ?? '');
-  return { proposal: reading.form, notes: reading.notes, problem: null, sheets: reading.sheets, picture: pictureOf(sheet, reading.form) };
+  const converted = xlsx.ok && xlsx.convertedFrom ? [{ key: xlsx.convertedFrom === 'xls' ? 'regionForm.convertedFromXls' : 'regionForm.convertedFromOds', params: { file: file.name } } as const] : [];
+  return { proposal: reading.form, notes: [...converted, ...reading.notes], problem: null, sheets: reading.sheets, picture: pictureOf(sheet, reading.form) };
 }
 
 const PICTURE_ROWS = 60;

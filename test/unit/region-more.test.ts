@@ -1,0 +1,121 @@
+// The region's workbook beyond the first .xlsx (issue 19): a region's file kept as Excel 97–2003 .xls, read through
+// LibreOffice by `jinaq forms from-xlsx` and filled by `jinaq export --into` (the filled file is .xlsx); on real parts:
+// a layout of test/helpers/region-forms.ts saved as .xls by LibreOffice, a real SQLite district, the schools' templates
+// filled and imported, the filled file read back by exceljs and each total compared with the schools' own sum.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_OK, EXIT_REJECTED, runCli } from '../../main/cli.ts';
+import { DatabaseSession } from '../../main/db/session.ts';
+import { createCampaign } from '../../main/services/campaigns.ts';
+import { buildTemplates } from '../../main/services/exports.ts';
+import { getForm } from '../../main/services/forms.ts';
+import { importReports } from '../../main/services/imports.ts';
+import { isNumericType, valueCells, type FormDefinition } from '../../shared/forms/types.ts';
+import { tempDir } from '../helpers/db.ts';
+import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
+import * as regionForms from '../helpers/region-forms.ts';
+import { placeOf, SCHOOLS, sumOf, valuesOf, type Values } from '../helpers/region-values.ts';
+import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
+import { fillTemplate } from '../helpers/workbooks.ts';
+
+const NO_SOFFICE = 'LibreOffice (soffice) is not installed';
+
+let work: ReturnType<typeof tempDir>;
+let registry: string;
+
+beforeAll(async () => {
+  work = tempDir('jinaq-region-more-');
+  registry = path.join(work.dir, 'registry.xlsx');
+  writeFileSync(registry, await registryWorkbook(SCHOOLS.map((n) => {
+    const s = schoolFields(n);
+    return [s.bin, s.nameRu, s.nameKk, s.shortName, 'Гимназия', s.locality, s.director, s.phone, s.email];
+  })));
+});
+
+afterAll(() => work?.remove());
+
+/** A district database of its own with the three schools registered; `jinaq …` run on it in this process. */
+async function district(name: string) {
+  const dbFile = path.join(work.dir, `${name}.sqlite`);
+  const jinaq = async (...args: string[]) => {
+    const out: string[] = [];
+    const code = await runCli([...args, '--db', dbFile, '--lang', 'ru'], { out: (line) => out.push(line), err: (line) => out.push(line) });
+    return { code, out: out.join('\n') };
+  };
+  expect((await jinaq('schools', 'import', registry)).code).toBe(EXIT_OK);
+  /** A «Забота» campaign on the newest version, the schools' filled templates imported (every one accepted). */
+  const runCampaign = async (year: number): Promise<{ campaign: string; form: FormDefinition; entered: Values[] }> => {
+    const session = await DatabaseSession.open(dbFile);
+    try {
+      const { db } = session;
+      const campaign = await createCampaign(db, 'zabota', year);
+      const form = await getForm(db, 'zabota', campaign.formVersion);
+      const templates = (await buildTemplates(db, campaign.id)).files;
+      const entered = SCHOOLS.map((n) => valuesOf(form, n));
+      const files = await Promise.all(templates.map(async (template, i) => ({ name: template.name, bytes: await fillTemplate(template.bytes, entered[i]) })));
+      const outcomes = await importReports(db, campaign.id, files);
+      expect(outcomes.map((o) => [o.status, o.errors.map((e) => JSON.stringify(e.message))])).toEqual(files.map(() => ['accepted', []]));
+      return { campaign: campaign.id, form, entered };
+    } finally {
+      await session.close();
+    }
+  };
+  return { jinaq, runCampaign };
+}
+
+/** Each numeric value cell of the form whose place in the region's sheet holds no formula, with the schools' sum due there. */
+async function checkTotals(filled: string, form: FormDefinition, entered: Values[]) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(filled) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(form.regionSource!.sheet)!;
+  let checked = 0;
+  for (const indicator of valueCells(form).filter((cell) => isNumericType(cell.type))) {
+    const value = sheet.getCell(placeOf(form, indicator)).value;
+    if (value && typeof value === 'object' && 'formula' in value) continue;
+    expect(value, `${placeOf(form, indicator)} ${indicator.code}`).toBe(sumOf(indicator, entered));
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(2);
+}
+
+describe.skipIf(!SOFFICE_VERSION)(`the region's file as Excel 97–2003 .xls (${SOFFICE_VERSION ?? NO_SOFFICE})`, () => {
+  it('`forms from-xlsx` reads it through LibreOffice, `export --into` fills it and writes .xlsx: each total the schools\' sum', async () => {
+    const { jinaq, runCampaign } = await district('xls');
+    const region = path.join(work.dir, 'Летний отдых.xls');
+    writeFileSync(region, convertWithSoffice(await regionForms.oneLevelWithCodes(), { dir: path.join(work.dir, 'to-xls'), name: 'Летний отдых.xlsx', format: 'xls', profile: path.join(work.dir, 'profile'), timeout: 60_000 }));
+    const made = await jinaq('forms', 'from-xlsx', region, '--id', 'zabota');
+    expect(made.out).toContain('формате Excel 97–2003 (.xls): LibreOffice преобразовал его в .xlsx');
+    expect(made.code, made.out).toBe(EXIT_OK);
+    const { campaign, form, entered } = await runCampaign(2030);
+    expect(made.out).toContain(`zabota v${form.version}`);
+    expect(form.regionSource?.fileName).toBe('Летний отдых.xls');
+    const filled = path.join(work.dir, 'Летний отдых-filled.xlsx');
+    const exported = await jinaq('export', '--campaign', campaign, '--into', region, '--out', filled);
+    expect(exported.out).toContain('Файл области «Летний отдых.xls» (.xls) преобразован LibreOffice в .xlsx: заполненный файл — .xlsx');
+    expect(readFileSync(filled).subarray(0, 2).toString()).toBe('PK');
+    await checkTotals(filled, form, entered);
+  }, 100_000);
+});
+
+describe('the region\'s .xls without LibreOffice', () => {
+  it('`forms from-xlsx` says LibreOffice is needed or the file saved as .xlsx, and saves nothing', async () => {
+    const { jinaq } = await district('no-soffice');
+    const region = path.join(work.dir, 'Старый.xls');
+    // An Excel 97–2003 file's compound-file header and nothing readable after it: LibreOffice would be asked first.
+    writeFileSync(region, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    const previous = process.env.JINAQ_SOFFICE;
+    process.env.JINAQ_SOFFICE = path.join(work.dir, 'no-such-soffice');
+    try {
+      const made = await jinaq('forms', 'from-xlsx', region, '--id', 'zabota');
+      expect(made.out).toContain('Файл области «Старый.xls» сохранён в старом формате Excel 97–2003 (.xls). Такой файл читается, только если на этом компьютере установлен LibreOffice');
+      expect(made.code).toBe(EXIT_REJECTED);
+    } finally {
+      if (previous === undefined) delete process.env.JINAQ_SOFFICE;
+      else process.env.JINAQ_SOFFICE = previous;
+    }
+  });
+});
+
+if (!SOFFICE_VERSION) describe('LibreOffice', () => it.skip(NO_SOFFICE, () => {}));
