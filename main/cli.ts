@@ -360,7 +360,7 @@ async function runFormFromXlsx(command: Command, file: string): Promise<number> 
   const { t, io, options } = command;
   if (options.id !== undefined && !/^[a-z][a-z0-9_-]{0,39}$/.test(options.id)) throw new UsageError(t('messages.cli.badOption', { option: 'id', value: options.id }));
   const { proposeRegionForm } = await import('./services/region-forms.ts');
-  const { proposal, notes, problem } = await proposeRegionForm({ name: path.basename(file), bytes: readInput(t, file) }, { sheet: options.sheet, id: options.id });
+  const { proposal, notes, problem } = await proposeRegionForm({ name: path.basename(file), bytes: readInput(t, file) }, { sheet: options.sheet, id: options.id }, command.database.db);
   if (!proposal) {
     io.err(formatMessage(t, problem!));
     io.err(t('messages.cli.regionFormRefused'));

@@ -394,6 +394,7 @@ export interface Resources {
       "title": "{{title}}";
       "codeColumn": "{{caption}} {{column}}";
       "codesMadeUp": "";
+      "codeRenamed": "{{code}} {{newCode}} {{type}} {{version}}";
       "labelColumns": "{{columns}}";
       "unitColumn": "{{caption}} {{column}}";
       "onlyRussian": "";

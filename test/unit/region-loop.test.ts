@@ -155,8 +155,8 @@ beforeAll(async () => {
     const s = schoolFields(n);
     return [s.bin, s.nameRu, s.nameKk, s.shortName, 'Гимназия', s.locality, s.director, s.phone, s.email];
   })));
-  // Each region form in a district database of its own: forms of one id sum their rows across versions by code, so a
-  // second region's form whose R03 is money where the first one's was a count is refused (as it should be).
+  // Each region form in a district database of its own, its codes as the file gives them (in one database a second
+  // region's form whose R03 is money where the first one's was a count gets another code: region-more.test.ts).
   for (const layout of LAYOUTS) {
     dbFile = path.join(work.dir, `jinaq-${layout.key}.sqlite`);
     expect((await jinaq('schools', 'import', registry)).code).toBe(EXIT_OK);

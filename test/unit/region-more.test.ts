@@ -118,4 +118,35 @@ describe('the region\'s .xls without LibreOffice', () => {
   });
 });
 
+describe('a second region file for «Забота» in the same database', () => {
+  it('a row code the earlier version holds with another type gets the next free code: both forms added, a campaign on the second filled back', async () => {
+    const { jinaq, runCampaign } = await district('two-years');
+    const first = path.join(work.dir, 'Летний отдых 2030.xlsx');
+    writeFileSync(first, await regionForms.oneLevelWithCodes());
+    expect((await jinaq('forms', 'from-xlsx', first, '--id', 'zabota')).code).toBe(EXIT_OK);
+    const before = await runCampaign(2030);
+    // The psychologists' file numbers its rows 1., 2., …: its R03 and R04 are money where last year's were counts.
+    const second = path.join(work.dir, 'Психологи.xlsx');
+    writeFileSync(second, await regionForms.numberedNoCodes());
+    const made = await jinaq('forms', 'from-xlsx', second, '--id', 'zabota');
+    expect(made.code, made.out).toBe(EXIT_OK);
+    expect(made.out).toContain(`Код R03 в версии ${before.form.version} этой формы — строка другого типа («count»), а отчёты разных версий суммируются по коду: строка R03 из файла получила код R06`);
+    expect(made.out).toContain('строка R04 из файла получила код R07');
+    const { campaign, form, entered } = await runCampaign(2031);
+    expect(form.version).toBe(before.form.version + 1);
+    expect(form.regionSource?.fileName).toBe('Психологи.xlsx');
+    const codes = valueCells(form).map((cell) => cell.code);
+    expect(codes).toContain('R06');
+    expect(codes).not.toContain('R03');
+    // The region's own numbers stay what the form remembers of the file: «3.» (yes/no) and «4.» (money) are R06 and R07.
+    expect(form.regionSource!.rows.R06).toMatchObject({ code: '3.', index: 10 });
+    expect(form.regionSource!.rows.R07).toMatchObject({ code: '4.', index: 11 });
+    expect(form.indicators.find((indicator) => indicator.code === 'R07')?.type).toBe('money');
+    const filled = path.join(work.dir, 'Психологи-filled.xlsx');
+    const exported = await jinaq('export', '--campaign', campaign, '--into', second, '--out', filled);
+    expect(exported.code, exported.out).toBe(EXIT_OK);
+    await checkTotals(filled, form, entered);
+  }, 60_000);
+});
+
 if (!SOFFICE_VERSION) describe('LibreOffice', () => it.skip(NO_SOFFICE, () => {}));
