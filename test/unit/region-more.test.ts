@@ -1,7 +1,9 @@
-// The region's workbook beyond the first .xlsx (issue 19): a region's file kept as Excel 97–2003 .xls, read through
-// LibreOffice by `jinaq forms from-xlsx` and filled by `jinaq export --into` (the filled file is .xlsx); on real parts:
-// a layout of test/helpers/region-forms.ts saved as .xls by LibreOffice, a real SQLite district, the schools' templates
-// filled and imported, the filled file read back by exceljs and each total compared with the schools' own sum.
+// The region's workbook beyond the first .xlsx (issue 19), on real parts — layouts of test/helpers/region-forms.ts, real
+// SQLite districts, the schools' templates filled and imported, each filled file read back by exceljs and each total
+// compared with the sum of what was entered: a region's file kept as Excel 97–2003 .xls (saved so by LibreOffice), read
+// by `jinaq forms from-xlsx` and filled by `jinaq export --into` as .xlsx; a second year's region file for «Забота»
+// whose row codes clash in type with last year's, added beside it; a region filling the ministry's workbook from two
+// districts' exported summaries (region mode).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,15 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_REJECTED, runCli } from '../../main/cli.ts';
 import { DatabaseSession } from '../../main/db/session.ts';
 import { createCampaign } from '../../main/services/campaigns.ts';
-import { buildTemplates } from '../../main/services/exports.ts';
+import { buildSummaryWorkbook, buildTemplates } from '../../main/services/exports.ts';
 import { getForm } from '../../main/services/forms.ts';
 import { importReports } from '../../main/services/imports.ts';
+import { createSchool } from '../../main/services/schools.ts';
+import { updateSettings } from '../../main/services/settings.ts';
 import { isNumericType, valueCells, type FormDefinition } from '../../shared/forms/types.ts';
 import { tempDir } from '../helpers/db.ts';
 import { convertWithSoffice, SOFFICE_VERSION } from '../helpers/libreoffice.ts';
 import * as regionForms from '../helpers/region-forms.ts';
 import { placeOf, SCHOOLS, sumOf, valuesOf, type Values } from '../helpers/region-values.ts';
-import { registryWorkbook, schoolFields } from '../helpers/schools.ts';
+import { registryWorkbook, schoolFields, validBin } from '../helpers/schools.ts';
 import { fillTemplate } from '../helpers/workbooks.ts';
 
 const NO_SOFFICE = 'LibreOffice (soffice) is not installed';
@@ -37,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => work?.remove());
 
 /** A district database of its own with the three schools registered; `jinaq …` run on it in this process. */
-async function district(name: string) {
+async function district(name: string, withSchools = true) {
   const dbFile = path.join(work.dir, `${name}.sqlite`);
   const jinaq = async (...args: string[]) => {
     const out: string[] = [];
@@ -45,15 +49,23 @@ async function district(name: string) {
     return { code, out: out.join('\n') };
   };
   expect((await jinaq('schools', 'import', registry)).code).toBe(EXIT_OK);
+  const withDb = async <T>(work: (db: DatabaseSession['db']) => Promise<T>): Promise<T> => {
+    const session = await DatabaseSession.open(dbFile);
+    try {
+      return await work(session.db);
+    } finally {
+      await session.close();
+    }
+  };
   /** A «Забота» campaign on the newest version, the schools' filled templates imported (every one accepted). */
-  const runCampaign = async (year: number): Promise<{ campaign: string; form: FormDefinition; entered: Values[] }> => {
+  const runCampaign = async (year: number, offset = 0): Promise<{ campaign: string; form: FormDefinition; entered: Values[] }> => {
     const session = await DatabaseSession.open(dbFile);
     try {
       const { db } = session;
       const campaign = await createCampaign(db, 'zabota', year);
       const form = await getForm(db, 'zabota', campaign.formVersion);
       const templates = (await buildTemplates(db, campaign.id)).files;
-      const entered = SCHOOLS.map((n) => valuesOf(form, n));
+      const entered = SCHOOLS.map((n) => valuesOf(form, n + offset));
       const files = await Promise.all(templates.map(async (template, i) => ({ name: template.name, bytes: await fillTemplate(template.bytes, entered[i]) })));
       const outcomes = await importReports(db, campaign.id, files);
       expect(outcomes.map((o) => [o.status, o.errors.map((e) => JSON.stringify(e.message))])).toEqual(files.map(() => ['accepted', []]));
@@ -62,7 +74,7 @@ async function district(name: string) {
       await session.close();
     }
   };
-  return { jinaq, runCampaign };
+  return { jinaq, runCampaign, withDb };
 }
 
 /** Each numeric value cell of the form whose place in the region's sheet holds no formula, with the schools' sum due there. */
@@ -144,6 +156,47 @@ describe('a second region file for «Забота» in the same database', () =>
     expect(form.indicators.find((indicator) => indicator.code === 'R07')?.type).toBe('money');
     const filled = path.join(work.dir, 'Психологи-filled.xlsx');
     const exported = await jinaq('export', '--campaign', campaign, '--into', second, '--out', filled);
+    expect(exported.code, exported.out).toBe(EXIT_OK);
+    await checkTotals(filled, form, entered);
+  }, 60_000);
+});
+
+describe('region mode: the ministry\'s workbook filled from two districts\' exports', () => {
+  it.each([
+    ['one value per row', regionForms.oneLevelWithCodes, 'Летний отдых.xlsx'],
+    ['a grid under a two-level header', regionForms.twoLevelGrid, 'Контингент.xlsx'],
+  ])('(%s) each district on the form made from the ministry\'s file, the region imports their exports and fills that file: totals the districts\' sums', async (_layout, make, name) => {
+    const ministry = path.join(work.dir, `ministry-${name}`);
+    writeFileSync(ministry, await make());
+    const districts = [
+      { name: 'г. Шахтинск', bin: validBin(900), offset: 0 },
+      { name: 'г. Сарань', bin: validBin(901), offset: 5 },
+    ];
+    const exports: Array<{ name: string; bytes: Uint8Array }> = [];
+    const entered: Values[] = [];
+    for (const unit of districts) {
+      const { jinaq, runCampaign, withDb } = await district(`district-${unit.offset}-${name}`);
+      await withDb((db) => updateSettings(db, { districtRu: unit.name, departmentBin: unit.bin }));
+      expect((await jinaq('forms', 'from-xlsx', ministry, '--id', 'zabota')).code).toBe(EXIT_OK);
+      const ran = await runCampaign(2030, unit.offset);
+      entered.push(...ran.entered);
+      exports.push({ name: `${unit.name}.xlsx`, bytes: (await withDb((db) => buildSummaryWorkbook(db, ran.campaign))).files[0].bytes });
+    }
+    // The region: the districts' departments are its reporting units, its campaign on the same form from the same file.
+    const region = await district(`region-${name}`, false);
+    await region.withDb(async (db) => {
+      await updateSettings(db, { districtRu: 'Карагандинская область' });
+      for (const [i, unit] of districts.entries()) await createSchool(db, { ...schoolFields(900 + i), bin: unit.bin, shortName: unit.name });
+    });
+    expect((await region.jinaq('forms', 'from-xlsx', ministry, '--id', 'zabota')).code).toBe(EXIT_OK);
+    const { campaign, form } = await region.withDb(async (db) => {
+      const created = await createCampaign(db, 'zabota', 2030);
+      return { campaign: created.id, form: await getForm(db, 'zabota', created.formVersion) };
+    });
+    const outcomes = await region.withDb((db) => importReports(db, campaign, exports));
+    expect(outcomes.map((o) => [o.status, o.schoolName, o.errors.map((e) => JSON.stringify(e.message))])).toEqual(districts.map((unit) => ['accepted', unit.name, []]));
+    const filled = path.join(work.dir, `ministry-filled-${name}`);
+    const exported = await region.jinaq('export', '--campaign', campaign, '--into', ministry, '--out', filled);
     expect(exported.code, exported.out).toBe(EXIT_OK);
     await checkTotals(filled, form, entered);
   }, 60_000);
