@@ -7,7 +7,6 @@ import type { Message } from '../../shared/messages.ts';
 import type { Database } from '../db/schema.ts';
 import { valueText } from '../excel/intake/cell-text.ts';
 import { mergedRanges } from '../excel/intake/merged-ranges.ts';
-import { openXlsx } from '../excel/intake/open-workbook.ts';
 import type { ReadableSheet, ReadableWorkbook } from '../excel/intake/readable-workbook.ts';
 import { readRegionForm } from '../excel/intake/region-form-reader.ts';
 import { regionXlsx } from '../excel/intake/region-workbook.ts';
@@ -18,15 +17,14 @@ import { regionXlsx } from '../excel/intake/region-workbook.ts';
  * gets the next unused code instead, said in the notes: reports of all versions are summed code by code.
  */
 export async function proposeRegionForm(file: { name: string; bytes: Uint8Array }, options: { sheet?: string; id?: string } = {}, db?: Kysely<Database>): Promise<RegionFormProposal> {
-  const xlsx = await regionXlsx(file.bytes, file.name);
-  const opened = xlsx.ok ? await openXlsx(xlsx.bytes, file.name) : xlsx;
+  const opened = await regionXlsx(file.bytes, file.name);
   if (!opened.ok) return { proposal: null, notes: [], problem: opened.error.message, sheets: [], picture: null };
   const reading = readRegionForm(opened.workbook, { fileName: file.name, ...options });
   if (!reading.ok) return { proposal: null, notes: [], problem: reading.problem, sheets: reading.sheets, picture: pictureOf(sheetShown(opened.workbook, options.sheet, reading.sheets), null) };
   const sheet = opened.workbook.sheet(reading.form.regionSource?.sheet ?? '');
   const existing = db ? (await (await import('./forms.ts')).allForms(db)).filter((form) => form.id === reading.form.id) : [];
   const { form, renamed } = withoutTypeClashes(reading.form, existing);
-  const converted = xlsx.ok && xlsx.convertedFrom ? [{ key: xlsx.convertedFrom === 'xls' ? 'regionForm.convertedFromXls' : 'regionForm.convertedFromOds', params: { file: file.name } } as const] : [];
+  const converted = opened.convertedFrom ? [{ key: opened.convertedFrom === 'xls' ? 'regionForm.convertedFromXls' : 'regionForm.convertedFromOds', params: { file: file.name } } as const] : [];
   return { proposal: form, notes: [...converted, ...reading.notes, ...renamed], problem: null, sheets: reading.sheets, picture: pictureOf(sheet, form) };
 }
 

@@ -109,6 +109,16 @@ describe.skipIf(!SOFFICE_VERSION)(`the region's file as Excel 97–2003 .xls (${
     expect(readFileSync(filled).subarray(0, 2).toString()).toBe('PK');
     await checkTotals(filled, form, entered);
   }, 100_000);
+
+  it('an .ods is read the same way, and the note says it was converted', async () => {
+    const { jinaq } = await district('ods');
+    const region = path.join(work.dir, 'Контингент.ods');
+    writeFileSync(region, convertWithSoffice(await regionForms.twoLevelGrid(), { dir: path.join(work.dir, 'to-ods'), name: 'Контингент.xlsx', format: 'ods', profile: path.join(work.dir, 'profile'), timeout: 60_000 }));
+    const made = await jinaq('forms', 'from-xlsx', region, '--id', 'zabota', '--dry-run');
+    expect(made.code, made.out).toBe(EXIT_OK);
+    expect(made.out).toContain('Файл «Контингент.ods» был в формате LibreOffice (.ods): LibreOffice преобразовал его в .xlsx');
+    expect(made.out).toMatch(/Таблица: строк — \d+, граф — \d+/);
+  }, 100_000);
 });
 
 describe('the region\'s .xls without LibreOffice', () => {
