@@ -79,9 +79,9 @@ export const handlers: Handlers = {
     return listForms(db);
   },
   'forms.import': ({ file }, { db }) => importFormFile(db, fromBase64(file.base64)),
-  'forms.fromXlsx': async ({ file, sheet, id }) => {
+  'forms.fromXlsx': async ({ file, sheet, id }, { db }) => {
     const { proposeRegionForm } = await import('./services/region-forms.ts');
-    return proposeRegionForm({ name: file.name, bytes: fromBase64(file.base64) }, { sheet, id });
+    return proposeRegionForm({ name: file.name, bytes: fromBase64(file.base64) }, { sheet, id }, db);
   },
   // plans
   'plans.get': (args, { db }) => getPlan(db, args.campaignId),

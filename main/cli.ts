@@ -360,7 +360,7 @@ async function runFormFromXlsx(command: Command, file: string): Promise<number> 
   const { t, io, options } = command;
   if (options.id !== undefined && !/^[a-z][a-z0-9_-]{0,39}$/.test(options.id)) throw new UsageError(t('messages.cli.badOption', { option: 'id', value: options.id }));
   const { proposeRegionForm } = await import('./services/region-forms.ts');
-  const { proposal, notes, problem } = await proposeRegionForm({ name: path.basename(file), bytes: readInput(t, file) }, { sheet: options.sheet, id: options.id });
+  const { proposal, notes, problem } = await proposeRegionForm({ name: path.basename(file), bytes: readInput(t, file) }, { sheet: options.sheet, id: options.id }, command.database.db);
   if (!proposal) {
     io.err(formatMessage(t, problem!));
     io.err(t('messages.cli.regionFormRefused'));
@@ -434,7 +434,8 @@ async function exportIntoRegionWorkbook(command: Command, into: string, out: str
   const { t, io } = command;
   const bytes = readInput(t, into);
   const { buildRegionWorkbook } = await import('./services/exports.ts');
-  const { request, unplaced } = await buildRegionWorkbook(command.database.db, required(command, 'campaign'), { name: path.basename(into), bytes });
+  const { request, unplaced, convertedFrom } = await buildRegionWorkbook(command.database.db, required(command, 'campaign'), { name: path.basename(into), bytes });
+  if (convertedFrom) io.out(t('messages.cli.regionFileConverted', { file: path.basename(into), format: `.${convertedFrom}` }));
   if (unplaced.length > 0) io.out(t('messages.cli.unplaced', { count: unplaced.length }));
   for (const problem of unplaced) io.out(issueLine(t, problem));
   writeSaved(command, request, out, false);

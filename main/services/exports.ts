@@ -106,6 +106,8 @@ export async function buildResultsFile(campaignId: string, outcomes: ImportOutco
 export interface RegionWorkbookFill {
   request: SaveRequest;
   unplaced: FileIssue[];
+  /** The region's .xls or .ods was converted by LibreOffice: the filled file is .xlsx. */
+  convertedFrom: 'xls' | 'ods' | null;
 }
 
 /**
@@ -121,7 +123,7 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
   const { openRegionWorkbook } = await import('../excel/intake/region-workbook.ts');
   const opened = await openRegionWorkbook(file.bytes, file.name);
   if (!opened.ok) throw new AppError('invalid_input', opened.error.message.key, opened.error.message.params);
-  const { parts, workbook, sheetParts } = opened.value;
+  const { parts, workbook, sheetParts, convertedFrom } = opened.value;
   const sheet = workbook.sheet(source.sheet) ?? (workbook.sheets.length === 1 ? workbook.sheets[0] : undefined);
   if (!sheet) throw new AppError('invalid_input', 'regionFill.sheetMissing', { file: file.name, sheet: source.sheet });
   const { SheetXml, filledWorkbook } = await import('../excel/writers/region-workbook-fill.ts');
@@ -145,8 +147,8 @@ export async function buildRegionWorkbook(db: Kysely<Database>, campaignId: stri
   const insertion = insertRows && { sheet: sheet.name, ...insertRows };
   if (insertion) xml.insertRows(insertion);
   for (const write of writes) xml.write(write);
-  const name = safeFileName(`${file.name.replace(/\.xlsx$/i, '')}-filled-${today}`, '.xlsx');
-  return { request: { files: [{ name, bytes: filledWorkbook(parts, new Map([...sheetParts].map(([name, sheetPart]) => [sheetPart, name])), part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced };
+  const name = safeFileName(`${file.name.replace(/\.(xlsx|xls|ods)$/i, '')}-filled-${today}`, '.xlsx');
+  return { request: { files: [{ name, bytes: filledWorkbook(parts, new Map([...sheetParts].map(([name, sheetPart]) => [sheetPart, name])), part, xml, insertion) }], bundleName: `${campaignId}-region.zip` }, unplaced, convertedFrom };
 }
 
 /** The active schools in registry order, named in the language of the region's table, with their reported values. */

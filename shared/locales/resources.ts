@@ -394,6 +394,7 @@ export interface Resources {
       "title": "{{title}}";
       "codeColumn": "{{caption}} {{column}}";
       "codesMadeUp": "";
+      "codeRenamed": "{{code}} {{newCode}} {{type}} {{version}}";
       "labelColumns": "{{columns}}";
       "unitColumn": "{{caption}} {{column}}";
       "onlyRussian": "";
@@ -416,6 +417,11 @@ export interface Resources {
       };
       "noSheet": "{{file}} {{sheets}} {{sheet}}";
       "noHeader": "{{file}} {{sheet}}";
+      "convertedFromXls": "{{file}}";
+      "convertedFromOds": "{{file}}";
+      "xlsNeedsLibreOffice": "{{file}}";
+      "odsNeedsLibreOffice": "{{file}}";
+      "conversionFailed": "{{file}}";
       "noLabelColumn": "{{file}} {{rows}} {{sheet}}";
       "noValueColumns": "{{file}} {{rows}} {{sheet}}";
       "noDataRows": "{{file}} {{row}} {{sheet}}";
@@ -547,6 +553,7 @@ export interface Resources {
       "restored": "{{campaigns}} {{file}} {{keptAs}} {{reports}} {{schools}}";
       "written": "{{path}}";
       "unplaced": "{{count}}";
+      "regionFileConverted": "{{file}} {{format}}";
       "writtenMany": "{{count}} {{dir}}";
       "campaignCreated": "{{id}}";
       "importLine": "{{file}} {{school}} {{status}}";

@@ -20,6 +20,8 @@ interface Props {
 }
 
 const XLSX = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The region's own file: an .xlsx, or an .xls or .ods that LibreOffice converts. */
+export const REGION_FILE = `${XLSX},.xls,.ods`;
 
 export function FileDrop({ multiple, disabled, folders, accept = XLSX, title, hint, testId, onFiles }: Props) {
   // Set while a drop is walked here, so that the same drop, seen by antd too, is not handed over twice.

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../shared/domain.ts';
 import type { FileIssue } from '../../../../shared/messages.ts';
 import { fileToBase64 } from '../../../api.ts';
-import { FileDrop } from '../../components/FileDrop.tsx';
+import { FileDrop, REGION_FILE } from '../../components/FileDrop.tsx';
 import { IssueList } from '../../components/IssueList.tsx';
 import { useSaveAction } from '../../components/useSaveAction.ts';
 import { change, useApiQuery } from '../../data/cache.ts';
@@ -29,6 +29,7 @@ function RegionWorkbookModal({ campaign, onClose }: { campaign: Campaign; onClos
         <FileDrop
           multiple={false}
           disabled={busy}
+          accept={REGION_FILE}
           title={t('ui.summary.intoRegion.drop')}
           hint={t('ui.summary.intoRegion.hint')}
           testId="region-workbook-drop"

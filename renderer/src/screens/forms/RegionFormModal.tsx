@@ -8,7 +8,7 @@ import { gridTables, type FormDefinition, type RegionFormProposal } from '../../
 import { formatMessage } from '../../../../shared/i18n.ts';
 import { fileToBase64 } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { FileDrop } from '../../components/FileDrop.tsx';
+import { FileDrop, REGION_FILE } from '../../components/FileDrop.tsx';
 import { navigate } from '../../components/router.ts';
 import { change, useApiQuery } from '../../data/cache.ts';
 import { labelLanguage, useLanguage } from '../../i18n.ts';
@@ -112,6 +112,7 @@ export function RegionFormModal({ onClose }: { onClose: () => void }) {
         <FileDrop
           multiple={false}
           disabled={busy}
+          accept={REGION_FILE}
           title={file ? file.name : t('ui.forms.region.drop')}
           hint={t('ui.forms.region.hint')}
           testId="region-form-drop"
