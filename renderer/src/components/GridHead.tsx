@@ -1,5 +1,5 @@
-// The head of a grid as a paper form prints it: the row column, each графа's caption (and unit) across the top, and
-// under them the графа numbers. Shared by the hand entry of a grid and the summary's grids.
+// The head of a grid as a paper form prints it: the row header, each column's caption (and unit) across the top, and
+// under them the column numbers. Shared by the hand entry of a grid and the summary's grids.
 import { Typography } from 'antd';
 import type { GridTable, Lang } from '../../../shared/forms/types.ts';
 

@@ -230,7 +230,7 @@ function EntryLoader({ campaign, onClose, onSaved }: Omit<Props, 'open'>) {
   );
 }
 
-/** Wide enough for a grid's графы beside its row labels, as far as the screen allows. */
+/** Wide enough for a grid's columns beside its row labels, as far as the screen allows. */
 const GRID_MODAL_WIDTH = 'min(1240px, calc(100vw - 48px))';
 
 export function ManualEntryModal({ campaign, open, onClose, onSaved }: Props) {

@@ -1,5 +1,5 @@
 // A grid of the form typed in by hand as it is printed: row codes and labels down the left (kept in place while the
-// графы scroll sideways), the графы's captions and numbers across the top, an input per open cell, closed cells «X».
+// columns scroll sideways), the columns' captions and numbers across the top, an input per open cell, closed cells «X».
 // What the check found is shown at its cells, and under the row in words.
 import { Fragment } from 'react';
 import { Form, Typography } from 'antd';

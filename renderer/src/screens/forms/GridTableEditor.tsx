@@ -1,5 +1,5 @@
-// A grid table of the form (строки × графы): its id and title, its rows (code, labels, required — in every графа or
-// only in some), its графы (number, caption, type, unit, order) and, in a small preview of the grid, its closed cells:
+// A grid table of the form (rows × columns): its id and title, its rows (code, labels, required — in every column or
+// only in some), its columns (number, caption, type, unit, order) and, in a small preview of the grid, its closed cells:
 // a click closes a cell (shaded «X», as the template prints it) or opens it again. The form's problems that concern
 // the grid are listed under it.
 import { memo, useCallback } from 'react';
@@ -156,7 +156,7 @@ function unitWith(unit: Bilingual | undefined, lang: Lang, text: string): Biling
   return next.ru || next.kk ? next : undefined;
 }
 
-/** One графа; memoized as the rows are. */
+/** One column; memoized as the rows are. */
 const ColumnLine = memo(function ColumnLine({ edit, testId, column, index, last, badCode }: LineProps & { column: GridColumn }) {
   const { t } = useTranslation();
   const editColumn = (update: (column: GridColumn) => GridColumn) => edit((g) => ({ ...g, columns: editAt(g.columns, index, update) }));
@@ -267,7 +267,7 @@ interface PreviewRowProps {
   testId: string;
 }
 
-/** A row of the preview: its code and label, then a button per графа that closes or opens the cell. */
+/** A row of the preview: its code and label, then a button per column that closes or opens the cell. */
 const PreviewRow = memo(function PreviewRow({ row, columns, closed, lang, edit, testId }: PreviewRowProps) {
   const { t } = useTranslation();
   return (
@@ -302,7 +302,7 @@ const PreviewRow = memo(function PreviewRow({ row, columns, closed, lang, edit, 
   );
 });
 
-/** The grid as the template prints it: графа numbers across, row codes down; a click closes or opens a cell. */
+/** The grid as the template prints it: column numbers across, row codes down; a click closes or opens a cell. */
 function GridPreview({ grid, edit, testId }: PartProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -335,7 +335,7 @@ interface GridCardProps extends EditorPartProps {
   grid: GridTable;
   /** Its place among the form's tables. */
   index: number;
-  /** The form's problems: those about this grid, its rows and its графы are listed under it. */
+  /** The form's problems: those about this grid, its rows and its columns are listed under it. */
   problems: FormProblem[];
 }
 

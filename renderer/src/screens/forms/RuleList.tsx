@@ -1,5 +1,5 @@
 // The form's rules: number, text, severity and what blank values do. Each text is checked as it is typed against
-// the form being edited, so a row code, a grid row or a графа added a moment ago is already known.
+// the form being edited, so a row code, a grid row or a column added a moment ago is already known.
 import { memo, useMemo } from 'react';
 import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Typography } from 'antd';
@@ -12,11 +12,11 @@ import { editAt, newRule, removeAt, withOptional, type EditorPartProps, type For
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
 
-/** What a rule is checked against: the one-value rows and the tables (grids' rows, графы and closed cells). */
+/** What a rule is checked against: the one-value rows and the tables (grids' rows, columns and closed cells). */
 type RuleForm = Pick<FormDefinition, 'indicators' | 'tables'>;
 
 /**
- * A rule's check reads only the codes and types of rows, grid rows and графы and the closed cells: the form's parts
+ * A rule's check reads only the codes and types of rows, grid rows and columns and the closed cells: the form's parts
  * as they were when those last changed, so that typing a label re-checks no rule.
  */
 function useRuleForm(form: FormDefinition): RuleForm {

@@ -1,5 +1,5 @@
 // The region's sheet as the reader saw it (forms.fromXlsx's picture): its top-left corner as a plain table, merged
-// cells spanned, shaded cells grey, each row and column marked with the form row code or графа it became.
+// cells spanned, shaded cells grey, each row and column marked with the form row code or column it became.
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SheetPicture as Picture } from '../../../../shared/forms/types.ts';

@@ -1,4 +1,4 @@
-// The tables a school fills below the rows: the plan's execution part (on or off), grid tables (строки × графы,
+// The tables a school fills below the rows: the plan's execution part (on or off), grid tables (rows × columns,
 // GridTableEditor.tsx) and list tables such as the NIK publications, each with its title, size, row-count check and columns.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, InputNumber, Select, Table, Typography } from 'antd';

@@ -92,7 +92,7 @@ export function newGridRow(form: FormDefinition, grid: GridTable): GridRow {
   return { code: taken.includes(next) ? freeName('R', taken) : next, label: { ru: '', kk: '' }, required: false };
 }
 
-/** Графы are numbered as printed: the next is one more than the highest number. */
+/** Columns are numbered as printed: the next is one more than the highest number. */
 export function newGridColumn(grid: GridTable): GridColumn {
   const numbers = grid.columns.map((column) => Number(column.code)).filter(Number.isInteger);
   return { code: String(Math.max(0, ...numbers) + 1), label: { ru: '', kk: '' }, type: 'count' };
@@ -105,7 +105,7 @@ export function renameGridRow(grid: GridTable, index: number, code: string): Gri
   return withOptional({ ...grid, rows: editAt(grid.rows, index, (row) => ({ ...row, code })) }, 'closed', closed);
 }
 
-/** The grid with a графа's code changed: the closed cells and the rows' required графы follow. */
+/** The grid with a column's code changed: the closed cells and the rows' required columns follow. */
 export function renameGridColumn(grid: GridTable, index: number, code: string): GridTable {
   const old = grid.columns[index].code;
   const closed = grid.closed?.map((cell) => (cell.endsWith(`.${old}`) ? cellCode(cell.slice(0, -old.length - 1), code) : cell));
@@ -119,7 +119,7 @@ export function removeGridRow(grid: GridTable, index: number): GridTable {
   return withClosed({ ...grid, rows: removeAt(grid.rows, index) }, (grid.closed ?? []).filter((cell) => !cell.startsWith(`${code}.`)));
 }
 
-/** The grid without a графа: its closed cells and its mention among the rows' required графы go with it. */
+/** The grid without a column: its closed cells and its mention among the rows' required columns go with it. */
 export function removeGridColumn(grid: GridTable, index: number): GridTable {
   const code = grid.columns[index].code;
   const rows = grid.rows.map((row) => withOptional(row, 'requiredColumns', row.requiredColumns?.filter((c) => c !== code)));
@@ -127,7 +127,7 @@ export function removeGridColumn(grid: GridTable, index: number): GridTable {
 }
 
 /**
- * The cell closed when it was open, opened when it was closed. The closed cells are kept row by row, графа by графа,
+ * The cell closed when it was open, opened when it was closed. The closed cells are kept row by row, column by column,
  * so that two districts closing the same cells write the same form file.
  */
 export function toggleClosed(grid: GridTable, cell: string): GridTable {
